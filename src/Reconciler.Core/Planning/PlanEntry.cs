@@ -1,0 +1,43 @@
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.State;
+
+namespace Reconciler.Core.Planning;
+
+/// <summary>
+/// The plan for one task (or, for an unreadable file, for one file). Pure data: renderers and the
+/// applier read it; nothing in it performs work.
+/// </summary>
+/// <param name="Identity">Null only for an invalid document whose identity could not be read.</param>
+/// <param name="Location">The manifest's location; for <c>unmanage</c>, the file the record came from.</param>
+/// <param name="Changes">Field-level differences (update only; empty otherwise).</param>
+/// <param name="Diagnostics">Errors (invalid) and warnings (e.g. a field applied before and now omitted).</param>
+public sealed record PlanEntry(
+    PlanAction Action,
+    TaskIdentity? Identity,
+    string? Name,
+    SourceLocation? Location,
+    IReadOnlyList<FieldChange> Changes,
+    IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The desired task (not set for unmanage and invalid).</summary>
+    public TaskManifest? Desired { get; init; }
+
+    /// <summary>The inventory record, when there is one.</summary>
+    public AppliedRecord? LastApplied { get; init; }
+
+    /// <summary>The task's live state on the platform, when it was checked before applying.</summary>
+    public RemoteTaskState? Remote { get; init; }
+
+    public string? File => Location?.File;
+
+    /// <summary>The task is running and not allowed to be stopped: the update will be answered with 6007.</summary>
+    public bool IsBlockedByRunningTask => Action.SendsPut() && Remote is { Running: true } && Desired is { StopBeforeUpdate: false };
+
+    /// <summary>The task is running and its manifest allows stopping it: it will be stopped and left stopped.</summary>
+    public bool WillStopTask => Action.SendsPut() && Remote is { Running: true } && Desired is { StopBeforeUpdate: true };
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => !d.IsError);
+}

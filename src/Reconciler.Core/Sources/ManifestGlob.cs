@@ -1,0 +1,38 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace Reconciler.Core.Sources;
+
+/// <summary>
+/// Which files under the manifest root are task manifests. By default every <c>*.yaml</c> and
+/// <c>*.yml</c> file, except those inside hidden directories (<c>.git</c>, <c>.github</c>, <c>.vscode</c>…),
+/// which hold other tools' YAML. Paths are relative, with forward slashes.
+/// </summary>
+public sealed class ManifestGlob
+{
+    public static readonly IReadOnlyList<string> DefaultInclude = ["**/*.yaml", "**/*.yml"];
+    public static readonly IReadOnlyList<string> DefaultExclude = [".*/**", "**/.*/**"];
+    public static readonly ManifestGlob Default = new(DefaultInclude, DefaultExclude);
+
+    private readonly Matcher _matcher;
+
+    public ManifestGlob(IReadOnlyList<string> include, IReadOnlyList<string>? exclude = null)
+    {
+        Include = include.Count == 0 ? DefaultInclude : include;
+        Exclude = exclude ?? DefaultExclude;
+        _matcher = new Matcher(StringComparison.Ordinal);
+        _matcher.AddIncludePatterns(Include);
+        _matcher.AddExcludePatterns(Exclude);
+    }
+
+    public IReadOnlyList<string> Include { get; }
+
+    public IReadOnlyList<string> Exclude { get; }
+
+    public bool IsMatch(string relativePath)
+    {
+        lock (_matcher)
+        {
+            return _matcher.Match(relativePath).HasMatches;
+        }
+    }
+}
