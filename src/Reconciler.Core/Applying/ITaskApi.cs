@@ -1,0 +1,23 @@
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Applying;
+
+/// <summary>
+/// The platform's task endpoints as the applier needs them. Implementations never throw for API
+/// answers: every call ends in one <see cref="TaskApiResult"/>; only cancellation escapes.
+/// </summary>
+public interface ITaskApi
+{
+    /// <summary><c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte.</summary>
+    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken);
+
+    /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given).</summary>
+    Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>GET /agent-api/new/user/{user_id}/task/{task_id}/edit</c>: whether the task is running.
+    /// Null when it could not be read (the caller then proceeds without knowing).
+    /// </summary>
+    Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
+}
