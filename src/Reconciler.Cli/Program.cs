@@ -1,1 +1,3 @@
-return 0;
+using Reconciler.Cli;
+
+return await ReconcilerCli.RunAsync(args, CliConsole.FromProcess());

@@ -13,4 +13,7 @@ public sealed record InvalidManifest(
     IReadOnlyList<Diagnostic> Diagnostics)
 {
     public string File => Location.File;
+
+    /// <summary>Where <c>metadata.task_id</c> is written (for duplicate-identity diagnostics).</summary>
+    public SourceLocation? IdentityLocation { get; init; }
 }

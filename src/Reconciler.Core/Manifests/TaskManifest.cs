@@ -27,4 +27,7 @@ public sealed record TaskManifest(
 
     /// <summary><c>metadata.sub_user_id</c>, when the task belongs to a sub-account (also present in the body).</summary>
     public string? SubUserId { get; init; }
+
+    /// <summary>Where <c>metadata.task_id</c> is written (for duplicate-identity diagnostics).</summary>
+    public SourceLocation? IdentityLocation { get; init; }
 }

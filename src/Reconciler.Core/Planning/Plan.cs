@@ -10,7 +10,7 @@ namespace Reconciler.Core.Planning;
 /// <param name="BaseRevision">For a pull-request plan, the revision it was compared with.</param>
 public sealed record Plan(IReadOnlyList<PlanEntry> Entries, string? Revision, string? BaseRevision = null)
 {
-    public PlanSummary Summary { get; } = PlanSummary.Of(Entries);
+    public PlanSummary Summary => PlanSummary.Of(Entries);
 
     public bool HasErrors => Entries.Any(e => e.Action == PlanAction.Invalid);
 

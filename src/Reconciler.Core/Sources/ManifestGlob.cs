@@ -14,6 +14,7 @@ public sealed class ManifestGlob
     public static readonly ManifestGlob Default = new(DefaultInclude, DefaultExclude);
 
     private readonly Matcher _matcher;
+    private readonly Matcher _excluded;
 
     public ManifestGlob(IReadOnlyList<string> include, IReadOnlyList<string>? exclude = null)
     {
@@ -22,6 +23,9 @@ public sealed class ManifestGlob
         _matcher = new Matcher(StringComparison.Ordinal);
         _matcher.AddIncludePatterns(Include);
         _matcher.AddExcludePatterns(Exclude);
+        _excluded = new Matcher(StringComparison.Ordinal);
+        _excluded.AddInclude("**/*");
+        _excluded.AddExcludePatterns(Exclude);
     }
 
     public IReadOnlyList<string> Include { get; }
@@ -33,6 +37,15 @@ public sealed class ManifestGlob
         lock (_matcher)
         {
             return _matcher.Match(relativePath).HasMatches;
+        }
+    }
+
+    /// <summary>Whether everything inside this directory is excluded (so a walk need not enter it).</summary>
+    public bool IsExcludedDirectory(string relativeDirectory)
+    {
+        lock (_excluded)
+        {
+            return !_excluded.Match($"{relativeDirectory}/probe").HasMatches;
         }
     }
 }

@@ -1,0 +1,21 @@
+using Reconciler.Core.Rendering;
+
+namespace Reconciler.Cli.Commands;
+
+/// <summary>The output formats of <c>plan</c>.</summary>
+public enum PlanFormat
+{
+    Text,
+    Json,
+    Markdown,
+}
+
+public static class PlanFormats
+{
+    public static IPlanRenderer Renderer(PlanFormat format, CliConsole console) => format switch
+    {
+        PlanFormat.Json => new JsonPlanRenderer(),
+        PlanFormat.Markdown => new MarkdownPlanRenderer(),
+        _ => new TextPlanRenderer(console.UseColor),
+    };
+}

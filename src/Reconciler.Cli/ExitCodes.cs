@@ -1,0 +1,17 @@
+namespace Reconciler.Cli;
+
+/// <summary>Process exit codes (documented in the README; scripts depend on them).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success; for plan: no changes (or changes without --detailed-exitcode).</summary>
+    public const int Success = 0;
+
+    /// <summary>An error: invalid manifests, bad arguments, unreadable state; for apply: a task was rejected or failed.</summary>
+    public const int Error = 1;
+
+    /// <summary>plan --detailed-exitcode: valid, and there are changes to apply (as terraform plan -detailed-exitcode).</summary>
+    public const int Changes = 2;
+
+    /// <summary>apply: nothing rejected or failed, but some tasks were blocked because they are running (6007); a later run retries them.</summary>
+    public const int Blocked = 3;
+}

@@ -1,0 +1,35 @@
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Cli.Output;
+
+/// <summary>
+/// Manifests are identified by paths relative to the manifest directory (stable across machines, and
+/// what the state records); people and CI annotations want them relative to where they stand. This
+/// rewrites locations for display only.
+/// </summary>
+public static class DisplayPaths
+{
+    /// <summary>The prefix to show before manifest paths: the directory relative to the working directory, or "".</summary>
+    public static string PrefixFor(string directory, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, directory).Replace('\\', '/');
+        return relative == "." ? "" : relative.TrimEnd('/') + "/";
+    }
+
+    public static Plan Apply(Plan plan, string prefix) =>
+        prefix.Length == 0 ? plan : plan with
+        {
+            Entries = plan.Entries.Select(e => e with
+            {
+                Location = Apply(e.Location, prefix),
+                Diagnostics = e.Diagnostics.Select(d => Apply(d, prefix)).ToList(),
+            }).ToList(),
+        };
+
+    public static Diagnostic Apply(Diagnostic diagnostic, string prefix) =>
+        prefix.Length == 0 || diagnostic.Location is null ? diagnostic : diagnostic with { Location = Apply(diagnostic.Location, prefix) };
+
+    private static SourceLocation? Apply(SourceLocation? location, string prefix) =>
+        location is null ? null : location with { File = prefix + location.File };
+}

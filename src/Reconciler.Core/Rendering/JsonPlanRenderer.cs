@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Json;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Rendering;
+
+/// <summary>
+/// The machine format (<c>--format json</c>), documented in docs/plan-json.md. Its shape is a contract:
+/// fields are only ever added, and <c>format_version</c> changes if one must ever be removed.
+/// Values in <c>changes</c> are the JSON values themselves (numbers exact), not strings.
+/// </summary>
+public sealed class JsonPlanRenderer : IPlanRenderer
+{
+    public const int FormatVersion = 1;
+
+    public string Render(Plan plan)
+    {
+        var summary = plan.Summary;
+        var root = new JsonObject
+        {
+            ["format_version"] = FormatVersion,
+            ["revision"] = plan.Revision,
+            ["base_revision"] = plan.BaseRevision,
+            ["summary"] = new JsonObject
+            {
+                ["update"] = summary.Update,
+                ["adopt"] = summary.Adopt,
+                ["unmanage"] = summary.Unmanage,
+                ["invalid"] = summary.Invalid,
+                ["unchanged"] = summary.Unchanged,
+                ["suspended"] = summary.Suspended,
+                ["has_changes"] = summary.HasChanges,
+                ["text"] = summary.ToString(),
+            },
+            ["entries"] = new JsonArray(plan.Entries.Select(Entry).ToArray<JsonNode?>()),
+        };
+        return CanonicalJson.Serialize(root, indented: true) + "\n";
+    }
+
+    private static JsonObject Entry(PlanEntry entry) => new()
+    {
+        ["action"] = entry.Action.ToWord(),
+        ["user_id"] = entry.Identity?.UserId,
+        ["task_id"] = entry.Identity?.TaskId,
+        ["sub_user_id"] = entry.Desired?.SubUserId,
+        ["name"] = entry.Name,
+        ["api_version"] = entry.Desired?.Flavour.ToApiVersion(),
+        ["file"] = entry.Location?.File,
+        ["line"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Line,
+        ["column"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Column,
+        ["body_hash"] = entry.Desired?.Body.Hash,
+        ["previous_hash"] = entry.LastApplied?.Body.Hash,
+        ["changes"] = new JsonArray(entry.Changes.Select(c => (JsonNode)new JsonObject
+        {
+            ["path"] = c.Path,
+            ["kind"] = c.Kind.ToString().ToLowerInvariant(),
+            ["before"] = c.Before is null ? null : CanonicalJson.Parse(c.Before),
+            ["after"] = c.After is null ? null : CanonicalJson.Parse(c.After),
+        }).ToArray<JsonNode?>()),
+        ["remote"] = entry.Remote is null ? null : new JsonObject { ["running"] = entry.Remote.Running, ["status"] = entry.Remote.StatusText },
+        ["blocked"] = entry.IsBlockedByRunningTask,
+        ["will_stop"] = entry.WillStopTask,
+        ["diagnostics"] = new JsonArray(entry.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
+    };
+
+    internal static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject
+    {
+        ["severity"] = diagnostic.IsError ? "error" : "warning",
+        ["code"] = diagnostic.Code,
+        ["message"] = diagnostic.Message,
+        ["file"] = diagnostic.Location?.File,
+        ["line"] = diagnostic.Location?.Line,
+        ["column"] = diagnostic.Location?.Column,
+        ["json_path"] = diagnostic.JsonPath,
+    };
+}

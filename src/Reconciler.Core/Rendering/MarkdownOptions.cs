@@ -1,0 +1,15 @@
+namespace Reconciler.Core.Rendering;
+
+/// <summary>How a markdown plan is framed.</summary>
+/// <param name="Marker">A hidden HTML comment put first, so that a pull-request comment can be found again and edited.</param>
+/// <param name="MaxLength">Hard limit in characters (GitHub refuses comments over 65,536).</param>
+/// <param name="PathPrefix">Prepended to file paths (the manifest directory relative to the repository root).</param>
+public sealed record MarkdownOptions(string? Marker = null, int MaxLength = int.MaxValue, string? PathPrefix = null)
+{
+    public const string DefaultMarker = "<!-- task-reconciler:plan -->";
+
+    /// <summary>GitHub's limit for an issue or pull-request comment body.</summary>
+    public const int GitHubCommentLimit = 65_536;
+
+    public static readonly MarkdownOptions PullRequestComment = new(DefaultMarker, GitHubCommentLimit);
+}

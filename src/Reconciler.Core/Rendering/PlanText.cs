@@ -1,0 +1,74 @@
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Rendering;
+
+/// <summary>Phrases shared by every human-readable format, so the terminal and the PR say the same thing.</summary>
+public static class PlanText
+{
+    public static string Symbol(PlanAction action) => action switch
+    {
+        PlanAction.Invalid => "!",
+        PlanAction.Update => "~",
+        PlanAction.Adopt => "+",
+        PlanAction.Unmanage => "-",
+        PlanAction.Suspended => "z",
+        _ => "=",
+    };
+
+    public static string Title(PlanEntry entry)
+    {
+        var name = string.IsNullOrEmpty(entry.Name) ? null : entry.Name;
+        var id = entry.Identity?.ToString();
+        return (name, id) switch
+        {
+            (not null, not null) => $"{name} ({entry.Identity!.TaskId})",
+            (not null, null) => name,
+            (null, not null) => id,
+            _ => entry.File ?? "(unknown)",
+        };
+    }
+
+    /// <summary>Notes about the live task that change what apply will do (running tasks).</summary>
+    public static IEnumerable<string> RemoteNotes(PlanEntry entry)
+    {
+        var status = entry.Remote?.StatusText is { Length: > 0 } text ? $" ({text})" : "";
+        if (entry.IsBlockedByRunningTask)
+        {
+            yield return $"blocked: the task is running{status}; the update will be refused (6007) until it is stopped — stop it on the platform, or set metadata.stop_before_update: true";
+        }
+
+        if (entry.WillStopTask)
+        {
+            yield return $"WILL STOP the running task{status} before updating it, and LEAVE IT STOPPED (the API has no resume endpoint): restart it on the platform when ready";
+        }
+    }
+
+    public static string ActionNote(PlanEntry entry) => entry.Action switch
+    {
+        PlanAction.Adopt => "not tracked yet: the whole body will be sent and tracked from now on",
+        PlanAction.Unmanage => $"manifest gone (was {entry.File}): the record is forgotten; the remote task is not touched",
+        PlanAction.Suspended => "metadata.suspend is true: left alone",
+        _ => "",
+    };
+
+    public static string Change(FieldChange change) => change.Kind switch
+    {
+        FieldChangeKind.Added => $"+ {Planner.Display(change.Path)}: {change.After}",
+        FieldChangeKind.Removed => $"- {Planner.Display(change.Path)}: {change.Before}",
+        _ => $"~ {Planner.Display(change.Path)}: {change.Before} → {change.After}",
+    };
+
+    /// <summary>The same change as unified-diff lines (<c>-</c> old, <c>+</c> new), for markdown diff blocks.</summary>
+    public static IEnumerable<string> DiffLines(FieldChange change)
+    {
+        if (change.Before is not null)
+        {
+            yield return $"- {Planner.Display(change.Path)}: {change.Before}";
+        }
+
+        if (change.After is not null)
+        {
+            yield return $"+ {Planner.Display(change.Path)}: {change.After}";
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Rendering;
+
+/// <summary>
+/// The terminal format: problems first, then each change with its fields, then the summary line.
+/// Unchanged tasks are counted, not listed. ANSI colours only when asked (the CLI decides: a terminal
+/// and no NO_COLOR).
+/// </summary>
+public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
+{
+    public string Render(Plan plan)
+    {
+        var output = new StringBuilder();
+        foreach (var entry in plan.Entries.Where(e => e.Action != PlanAction.Unchanged))
+        {
+            var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry)}";
+            output.Append(Paint(header, ColourOf(entry.Action)));
+            output.Append(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location}", Dim));
+            output.Append('\n');
+            if (PlanText.ActionNote(entry) is { Length: > 0 } note)
+            {
+                output.Append("    ").Append(Paint(note, Dim)).Append('\n');
+            }
+
+            foreach (var change in entry.Changes)
+            {
+                output.Append("    ").Append(PlanText.Change(change)).Append('\n');
+            }
+
+            foreach (var remote in PlanText.RemoteNotes(entry))
+            {
+                output.Append("    ").Append(Paint(remote, Yellow)).Append('\n');
+            }
+
+            foreach (var diagnostic in entry.Diagnostics)
+            {
+                output.Append("    ").Append(Paint(diagnostic.ToString(), diagnostic.IsError ? Red : Yellow)).Append('\n');
+            }
+
+            output.Append('\n');
+        }
+
+        if (plan.Entries.Count == 0)
+        {
+            output.Append("No task manifests found.\n\n");
+        }
+
+        output.Append(Paint(plan.Summary.ToString(), Bold)).Append('\n');
+        return output.ToString();
+    }
+
+    private const string Red = "31";
+    private const string Green = "32";
+    private const string Yellow = "33";
+    private const string Magenta = "35";
+    private const string Cyan = "36";
+    private const string Dim = "2";
+    private const string Bold = "1";
+
+    private static string ColourOf(PlanAction action) => action switch
+    {
+        PlanAction.Invalid => Red,
+        PlanAction.Update => Yellow,
+        PlanAction.Adopt => Green,
+        PlanAction.Unmanage => Magenta,
+        PlanAction.Suspended => Cyan,
+        _ => Dim,
+    };
+
+    private string Paint(string text, string code) => color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Loading;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Normalization;
+
+namespace Reconciler.Core.Validation;
+
+/// <summary>
+/// Loads, validates and normalizes one file: YAML → JSON with positions → schema → rules → canonical
+/// body. Every problem of every document is collected; nothing is thrown for bad input.
+/// </summary>
+public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifestLoader? loader = null, IReadOnlyList<IManifestRule>? rules = null)
+{
+    private readonly SchemaCatalog _schemas = schemas ?? SchemaCatalog.Default;
+    private readonly YamlManifestLoader _loader = loader ?? new YamlManifestLoader();
+    private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
+
+    public FileEvaluation Evaluate(ManifestFile file)
+    {
+        var loaded = _loader.Load(file);
+        var tasks = new List<TaskManifest>();
+        var invalid = new List<InvalidManifest>();
+        foreach (var document in loaded.Documents)
+        {
+            var result = EvaluateDocument(new ManifestDocument(document));
+            if (result.Task is not null)
+            {
+                tasks.Add(result.Task);
+            }
+            else
+            {
+                invalid.Add(result.Invalid!);
+            }
+        }
+
+        if (loaded.HasErrors)
+        {
+            var at = loaded.Diagnostics.First(d => d.IsError).Location ?? SourceLocation.StartOf(file.Path);
+            invalid.Add(new InvalidManifest(at, null, null, DiagnosticOrder.Sort(loaded.Diagnostics)));
+        }
+
+        return new FileEvaluation(file.Path, tasks, invalid);
+    }
+
+    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document)
+    {
+        var diagnostics = new List<Diagnostic>();
+        foreach (var error in _schemas.EvaluateManifest(document.Loaded.Element))
+        {
+            var at = error.Keyword is "required" or "additionalProperties" or "unevaluatedProperties"
+                ? document.LocateKey(error.InstancePointer)
+                : document.Locate(error.InstancePointer);
+            diagnostics.Add(Diagnostic.Error("schema", error.Message, at, error.InstancePointer));
+        }
+
+        foreach (var rule in _rules)
+        {
+            diagnostics.AddRange(rule.Check(document));
+        }
+
+        var sorted = DiagnosticOrder.Sort(diagnostics);
+        var location = document.Loaded.Location;
+        if (sorted.Any(d => d.IsError) || document.Spec is not { } spec || document.Identity is not { } identity || document.Flavour is not { } flavour)
+        {
+            if (!sorted.Any(d => d.IsError))
+            {
+                // Only reachable if the schema is weaker than the code expects; never let it pass silently.
+                sorted = [.. sorted, Diagnostic.Error("manifest", "not a task manifest: apiVersion, kind, metadata.user_id, metadata.task_id and spec are required", location, "")];
+            }
+
+            return (null, new InvalidManifest(location, document.Identity, document.Name, sorted) { IdentityLocation = IdentityLocation(document) });
+        }
+
+        var subUserId = ManifestDocument.Text(document.Metadata?["sub_user_id"]);
+        var task = new TaskManifest(
+            identity,
+            flavour,
+            document.Name ?? "",
+            BodyNormalizer.Normalize(spec, subUserId),
+            ManifestDocument.Flag(document.Metadata?["suspend"]),
+            ManifestDocument.Flag(document.Metadata?["stop_before_update"]),
+            location,
+            sorted)
+        {
+            SubUserId = subUserId,
+            IdentityLocation = IdentityLocation(document),
+        };
+        return (task, null);
+    }
+
+    private static SourceLocation IdentityLocation(ManifestDocument document) => document.Locate("/metadata/task_id");
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Diagnostics;
+
+namespace Reconciler.Core.Validation.Rules;
+
+/// <summary>旧版 redial rules: "重呼执行时间 (时间范围10-11 13-22)" — re_call_time must fall in 10:00–11:00 or 13:00–22:00.</summary>
+public sealed class RecallTimeRule : IManifestRule
+{
+    private static readonly (int From, int To)[] AllowedRanges = [(10 * 3600, 11 * 3600), (13 * 3600, 22 * 3600)];
+
+    public IEnumerable<Diagnostic> Check(ManifestDocument document)
+    {
+        if (document.Spec?["new_call_rules"] is not JsonArray rules)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var pointer = $"/spec/new_call_rules/{i}/re_call_time";
+            var text = rules[i] is JsonObject rule ? ManifestDocument.Text(rule["re_call_time"]) : null;
+            if (text is null)
+            {
+                continue;
+            }
+
+            if (!TimeText.TryParseClockWithSeconds(text, out var seconds))
+            {
+                yield return document.Error("recall-time", $"re_call_time '{text}' is not a time of day HH:MM:SS", pointer);
+            }
+            else if (!AllowedRanges.Any(r => seconds >= r.From && seconds <= r.To))
+            {
+                yield return document.Error("recall-time", $"re_call_time {text} is outside the allowed ranges 10:00–11:00 and 13:00–22:00 (重呼执行时间)", pointer);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+using Reconciler.Core.State;
+using Reconciler.Core.Validation;
+
+namespace Reconciler.Core.Tests.Planning;
+
+public sealed class PlannerTests
+{
+    private static readonly IReadOnlyDictionary<TaskIdentity, AppliedRecord> Empty = new Dictionary<TaskIdentity, AppliedRecord>();
+
+    private static PlanEntry EntryFor(Plan plan, string taskId) => plan.Entries.Single(e => e.Identity?.TaskId == taskId);
+
+    [Fact]
+    public void Plan_Scenario_HasOneEntryPerAction()
+    {
+        var plan = PlanScenario.Plan();
+        Assert.Equal(PlanAction.Unchanged, EntryFor(plan, "t-unchanged").Action);
+        Assert.Equal(PlanAction.Update, EntryFor(plan, "t-update").Action);
+        Assert.Equal(PlanAction.Adopt, EntryFor(plan, "t-adopt").Action);
+        Assert.Equal(PlanAction.Invalid, EntryFor(plan, "t-invalid").Action);
+        Assert.Equal(PlanAction.Suspended, EntryFor(plan, "t-suspended").Action);
+        Assert.Equal(PlanAction.Unmanage, EntryFor(plan, "t-gone").Action);
+        Assert.Equal("Plan: 1 to update, 1 to adopt, 1 to unmanage, 1 invalid, 1 unchanged, 1 suspended.", plan.Summary.ToString());
+    }
+
+    [Fact]
+    public void Plan_EmptyState_AdoptsEveryValidTask()
+    {
+        var plan = Planner.Plan(PlanScenario.Desired(), Empty);
+        Assert.Equal(3, plan.Summary.Adopt);
+        Assert.Equal(0, plan.Summary.Unchanged);
+    }
+
+    [Fact]
+    public void Plan_ChangedField_ListsPathOldAndNew()
+    {
+        var update = EntryFor(PlanScenario.Plan(), "t-update");
+        Assert.Contains(new FieldChange("/maximumcall", "2", "4"), update.Changes);
+        Assert.Contains(new FieldChange("/remark", "\"旧备注\"", null), update.Changes);
+    }
+
+    [Fact]
+    public void Plan_FieldAppliedBeforeAndNowOmitted_IsWarned()
+    {
+        var warning = Assert.Single(EntryFor(PlanScenario.Plan(), "t-update").Warnings);
+        Assert.Equal("field-omitted", warning.Code);
+        Assert.Equal("/spec/remark", warning.JsonPath);
+        Assert.Contains("platform keeps its last value", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_TaskRemovedFromRepo_IsUnmanaged()
+    {
+        var gone = EntryFor(PlanScenario.Plan(), "t-gone");
+        Assert.Equal("tasks/gone.yaml", gone.File);
+        Assert.NotNull(gone.LastApplied);
+    }
+
+    [Fact]
+    public void Plan_InvalidManifestOfTrackedTask_IsNotUnmanaged()
+    {
+        var before = TestManifests.Desired(("tasks/a.yaml", TestManifests.V2()));
+        var record = new AppliedRecord(before.Tasks[0].Identity, before.Tasks[0].Body, "tasks/a.yaml", null, PlanScenario.AppliedAt);
+        var broken = TestManifests.Desired(("tasks/a.yaml", TestManifests.V2(spec: "\n  end_action: 1\n  elasticity_type: true")));
+        var plan = Planner.Plan(broken, new Dictionary<TaskIdentity, AppliedRecord> { [record.Identity] = record });
+        Assert.Equal(PlanAction.Invalid, Assert.Single(plan.Entries).Action);
+    }
+
+    [Fact]
+    public void Plan_UnreadableFileOfTrackedTask_IsNotUnmanaged()
+    {
+        var before = TestManifests.Desired(("tasks/a.yaml", TestManifests.V2()));
+        var record = new AppliedRecord(before.Tasks[0].Identity, before.Tasks[0].Body, "tasks/a.yaml", null, PlanScenario.AppliedAt);
+        var broken = TestManifests.Desired(("tasks/a.yaml", "apiVersion: [\n"));
+        var plan = Planner.Plan(broken, new Dictionary<TaskIdentity, AppliedRecord> { [record.Identity] = record });
+        var entry = Assert.Single(plan.Entries);
+        Assert.Equal(PlanAction.Invalid, entry.Action);
+        Assert.Null(entry.Identity);
+    }
+
+    [Fact]
+    public void Plan_SameInputs_SameOrder()
+    {
+        var first = PlanScenario.Plan().Entries.Select(e => (e.Action, e.Identity));
+        var second = Planner.Plan(PlanScenario.Desired(), PlanScenario.LastApplied().Reverse().ToDictionary()).Entries.Select(e => (e.Action, e.Identity));
+        Assert.Equal(first, second);
+        Assert.Equal(PlanAction.Invalid, PlanScenario.Plan().Entries[0].Action);
+    }
+
+    [Fact]
+    public void Plan_RunningTask_IsBlockedUnlessStopAllowed()
+    {
+        var desired = TestManifests.Desired(("a.yaml", TestManifests.V2(taskId: "t1")), ("b.yaml", TestManifests.V2(taskId: "t2", metadata: "\n  stop_before_update: true")));
+        var plan = Planner.Plan(desired, Empty);
+        var running = new RemoteTaskState(true, "等待执行");
+        Assert.True((EntryFor(plan, "t1") with { Remote = running }).IsBlockedByRunningTask);
+        Assert.True((EntryFor(plan, "t2") with { Remote = running }).WillStopTask);
+        Assert.False((EntryFor(plan, "t2") with { Remote = running }).IsBlockedByRunningTask);
+    }
+}
