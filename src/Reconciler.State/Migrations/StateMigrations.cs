@@ -1,0 +1,63 @@
+namespace Reconciler.State.Migrations;
+
+/// <summary>The ordered schema history of the state file. The file's <c>PRAGMA user_version</c> says how far it got.</summary>
+internal static class StateMigrations
+{
+    /// <summary>
+    /// v1: the inventory (<c>tasks</c>), the append-only attempt history and the runs. STRICT tables, so a
+    /// body can only ever be stored as TEXT (never coerced to a number or a blob). Timestamps are ISO-8601
+    /// UTC text of fixed width, so ordering by the text is ordering by time.
+    /// </summary>
+    private static readonly StateMigration V1 = new(1, "inventory, attempt history, runs", """
+        CREATE TABLE tasks (
+            user_id         TEXT NOT NULL,
+            task_id         TEXT NOT NULL,
+            body            TEXT NOT NULL,
+            body_hash       TEXT NOT NULL,
+            source_file     TEXT NOT NULL,
+            source_revision TEXT,
+            applied_at      TEXT NOT NULL,
+            PRIMARY KEY (user_id, task_id)
+        ) STRICT;
+
+        -- AUTOINCREMENT: ids are never reused, even if a later version prunes old history.
+        CREATE TABLE attempts (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            at          TEXT NOT NULL,
+            revision    TEXT,
+            user_id     TEXT NOT NULL,
+            task_id     TEXT NOT NULL,
+            outcome     TEXT NOT NULL,
+            api_code    INTEGER,
+            message     TEXT,
+            duration_ms INTEGER NOT NULL,
+            body_hash   TEXT
+        ) STRICT;
+        CREATE INDEX attempts_by_time ON attempts (at, id);
+        CREATE INDEX attempts_by_task ON attempts (user_id, task_id, at, id);
+
+        -- History is evidence: the database itself refuses to rewrite it.
+        CREATE TRIGGER attempts_no_update BEFORE UPDATE ON attempts
+        BEGIN SELECT RAISE(ABORT, 'attempts are append-only'); END;
+        CREATE TRIGGER attempts_no_delete BEFORE DELETE ON attempts
+        BEGIN SELECT RAISE(ABORT, 'attempts are append-only'); END;
+
+        CREATE TABLE runs (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at  TEXT NOT NULL,
+            duration_ms INTEGER NOT NULL,
+            revision    TEXT,
+            "trigger"   TEXT NOT NULL,
+            applied     INTEGER NOT NULL CHECK (applied IN (0, 1)),
+            outcomes    TEXT NOT NULL,
+            error       TEXT
+        ) STRICT;
+        CREATE INDEX runs_by_time ON runs (started_at, id);
+        """);
+
+    /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
+    public static IReadOnlyList<StateMigration> All { get; } = [V1];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int Latest => All[^1].Version;
+}

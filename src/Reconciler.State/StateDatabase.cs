@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace Reconciler.State;
+
+/// <summary>
+/// Runs the store's statements: each write in its own IMMEDIATE transaction on its own pooled
+/// connection, each read on its own connection, and every SQLite error turned into a typed
+/// exception that names the file.
+/// </summary>
+internal sealed class StateDatabase
+{
+    private readonly string _displayPath;
+    private readonly StateConnections _connections;
+
+    public StateDatabase(string displayPath, StateConnections connections)
+    {
+        _displayPath = displayPath;
+        _connections = connections;
+    }
+
+    public void ClearPool() => _connections.ClearPool();
+
+    public async Task WriteAsync(
+        string action,
+        string sql,
+        Action<SqliteParameterCollection> bind,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            bind(command.Parameters);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+
+            // Once the statement ran, finish the write even if cancellation arrives now: a recorded
+            // success must not be dropped at the last step by a shutdown.
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+        catch (SqliteException exception)
+        {
+            throw StateErrors.Wrap(_displayPath, action, exception);
+        }
+    }
+
+    public async Task<IReadOnlyList<T>> ReadAsync<T>(
+        string action,
+        string sql,
+        Action<SqliteParameterCollection> bind,
+        Func<SqliteDataReader, T> map,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            bind(command.Parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (SqliteException exception)
+        {
+            throw StateErrors.Wrap(_displayPath, action, exception);
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException or InvalidCastException)
+        {
+            throw new StateStoreFormatException(
+                $"state store '{_displayPath}': could not {action}: a stored row is malformed: {exception.Message}", exception);
+        }
+    }
+}
