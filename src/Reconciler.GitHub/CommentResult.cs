@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Reconciler.GitHub;
 
 /// <summary>The outcome of upserting the sticky plan comment.</summary>
@@ -16,4 +18,14 @@ public sealed record CommentResult(
 {
     /// <summary>True when more than one comment carried the marker and only the newest was edited.</summary>
     public bool FoundDuplicates => OlderMarkedCommentIds.Count > 0;
+
+    // The default record printer shows "System.Int64[]"; logs should show the ids.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Action = ").Append(Action)
+            .Append(", CommentId = ").Append(CommentId)
+            .Append(", HtmlUrl = ").Append(HtmlUrl)
+            .Append(", OlderMarkedCommentIds = [").AppendJoin(", ", OlderMarkedCommentIds).Append(']');
+        return true;
+    }
 }
