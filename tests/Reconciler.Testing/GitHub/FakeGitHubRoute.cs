@@ -1,0 +1,23 @@
+namespace Reconciler.Testing.GitHub;
+
+/// <summary>The REST operations the fake GitHub serves (the ones the publisher uses).</summary>
+public enum FakeGitHubRoute
+{
+    /// <summary><c>GET repos/{owner}/{repo}/issues/{number}/comments</c> (paginated).</summary>
+    ListIssueComments,
+
+    /// <summary><c>POST repos/{owner}/{repo}/issues/{number}/comments</c>.</summary>
+    CreateIssueComment,
+
+    /// <summary><c>PATCH repos/{owner}/{repo}/issues/comments/{id}</c>.</summary>
+    UpdateIssueComment,
+
+    /// <summary><c>POST repos/{owner}/{repo}/statuses/{sha}</c>.</summary>
+    CreateCommitStatus,
+
+    /// <summary><c>GET repos/{owner}/{repo}/pulls/{number}</c>.</summary>
+    GetPullRequest,
+
+    /// <summary><c>GET repos/{owner}/{repo}/pulls</c> (paginated, filtered by state).</summary>
+    ListPullRequests,
+}

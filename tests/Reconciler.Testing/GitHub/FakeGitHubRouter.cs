@@ -1,0 +1,40 @@
+namespace Reconciler.Testing.GitHub;
+
+/// <summary>Matches method and path to a route, under any configured prefix (e.g. "/api/v3" or none).</summary>
+internal static class FakeGitHubRouter
+{
+    public static FakeGitHubRouteMatch? Match(string method, string path, IReadOnlyList<string> prefixes)
+    {
+        // Longest prefix first, so "/api/v3/repos/…" is not read as owner "api".
+        foreach (var prefix in prefixes.OrderByDescending(p => p.Length))
+        {
+            var start = prefix.TrimEnd('/') + "/repos/";
+            if (!path.StartsWith(start, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var parts = path[start.Length..].TrimEnd('/').Split('/');
+            if (parts.Length < 3 || parts.Any(string.IsNullOrEmpty))
+            {
+                return null;
+            }
+
+            var route = Route(method, parts[2..]);
+            return route is null ? null : new FakeGitHubRouteMatch(route.Value.Route, prefix, parts[0], parts[1], route.Value.Id);
+        }
+
+        return null;
+    }
+
+    private static (FakeGitHubRoute Route, string? Id)? Route(string method, string[] rest) => (method, rest) switch
+    {
+        ("GET", ["issues", var n, "comments"]) => (FakeGitHubRoute.ListIssueComments, n),
+        ("POST", ["issues", var n, "comments"]) => (FakeGitHubRoute.CreateIssueComment, n),
+        ("PATCH", ["issues", "comments", var id]) => (FakeGitHubRoute.UpdateIssueComment, id),
+        ("POST", ["statuses", var sha]) => (FakeGitHubRoute.CreateCommitStatus, sha),
+        ("GET", ["pulls", var n]) => (FakeGitHubRoute.GetPullRequest, n),
+        ("GET", ["pulls"]) => (FakeGitHubRoute.ListPullRequests, null),
+        _ => null,
+    };
+}
