@@ -39,6 +39,11 @@ public static class JsonDiff
                     {
                         Walk(child, a[key], b[key], changes);
                     }
+                    else if ((inA ? a[key] : b[key]) is JsonObject { Count: > 0 } whole)
+                    {
+                        // A whole object added or removed reads better as its fields.
+                        Walk(child, inA ? whole : new JsonObject(), inA ? new JsonObject() : whole, changes);
+                    }
                     else
                     {
                         changes.Add(new FieldChange(child, inA ? Text(a[key]) : null, inB ? Text(b[key]) : null));
