@@ -1,0 +1,11 @@
+namespace Reconciler.Core.Applying;
+
+/// <summary>How an apply runs.</summary>
+/// <param name="Parallelism">PUTs in flight at once (default 4, like Flux's concurrent reconciles).</param>
+/// <param name="GracePeriod">After cancellation, how long requests already sent may take to finish (their results are still recorded).</param>
+public sealed record ApplyOptions(int Parallelism = 4, TimeSpan? GracePeriod = null)
+{
+    public static readonly ApplyOptions Default = new();
+
+    public TimeSpan EffectiveGracePeriod => GracePeriod ?? TimeSpan.FromSeconds(30);
+}

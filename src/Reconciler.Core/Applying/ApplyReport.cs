@@ -1,0 +1,36 @@
+using Reconciler.Core.State;
+
+namespace Reconciler.Core.Applying;
+
+/// <summary>Everything an apply did: one result per task it tried, and the records it forgot.</summary>
+public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unmanaged)
+{
+    public int Count(ApplyOutcome outcome) => Results.Count(r => r.Outcome == outcome);
+
+    /// <summary>True when nothing was rejected, failed or refused for lack of authorization.</summary>
+    public bool Succeeded => Count(ApplyOutcome.Rejected) + Count(ApplyOutcome.Failed) + Count(ApplyOutcome.Unauthorized) == 0;
+
+    public bool AnyBlocked => Count(ApplyOutcome.Blocked) > 0;
+
+    /// <summary><c>Apply: 7 applied, 1 blocked (running), 0 rejected, 0 failed.</c> (other counts only when not zero).</summary>
+    public override string ToString()
+    {
+        var text = $"Apply: {Count(ApplyOutcome.Applied)} applied, {Count(ApplyOutcome.Blocked)} blocked (running), {Count(ApplyOutcome.Rejected)} rejected, {Count(ApplyOutcome.Failed)} failed";
+        if (Count(ApplyOutcome.Unauthorized) > 0)
+        {
+            text += $", {Count(ApplyOutcome.Unauthorized)} unauthorized";
+        }
+
+        if (Count(ApplyOutcome.Cancelled) > 0)
+        {
+            text += $", {Count(ApplyOutcome.Cancelled)} not started (cancelled)";
+        }
+
+        if (Unmanaged > 0)
+        {
+            text += $", {Unmanaged} unmanaged";
+        }
+
+        return text + ".";
+    }
+}
