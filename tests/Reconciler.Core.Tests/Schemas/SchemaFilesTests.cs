@@ -64,6 +64,19 @@ public sealed class SchemaFilesTests
 
     [Theory]
     [MemberData(nameof(Files))]
+    public void Schema_EveryRef_HasOnlyADescriptionBesideIt(string file)
+    {
+        // Editors on draft-07 rules ignore $ref siblings; keeping them to descriptions means they validate the same.
+        var crowded = Walk(Root(file))
+            .Where(n => n.ValueKind == JsonValueKind.Object && n.TryGetProperty("$ref", out _))
+            .Where(n => n.EnumerateObject().Any(p => p.Name is not ("$ref" or "description")))
+            .Select(n => n.GetProperty("$ref").GetString());
+
+        Assert.Empty(crowded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Files))]
     public void Schema_Embedded_IsTheFileInSchemasFolder(string file)
     {
         var onDisk = File.ReadAllText(Path.Combine(RepositoryRoot(), "schemas", file));
