@@ -42,8 +42,8 @@ public sealed class ManifestInputOptions
     /// <summary>Reads the directory; the display prefix makes paths clickable from the working directory.</summary>
     public (SourceSnapshot Snapshot, string DisplayPrefix) ReadDirectory(ParseResult result, CliConsole console)
     {
-        var directory = console.ResolvePath(result.GetValue(Directory) ?? ".");
-        var snapshot = new DirectorySource(directory, Glob(result)).Read();
-        return (snapshot, DisplayPaths.PrefixFor(directory, console.WorkingDirectory));
+        var typed = result.GetValue(Directory) ?? ".";
+        var snapshot = new DirectorySource(console.ResolvePath(typed), Glob(result)).Read();
+        return (snapshot, DisplayPaths.PrefixFor(typed));
     }
 }

@@ -10,11 +10,16 @@ namespace Reconciler.Cli.Output;
 /// </summary>
 public static class DisplayPaths
 {
-    /// <summary>The prefix to show before manifest paths: the directory relative to the working directory, or "".</summary>
-    public static string PrefixFor(string directory, string workingDirectory)
+    /// <summary>The prefix to show before manifest paths: the directory as the user wrote it (so paths are clickable where they stand), or "" for the current directory.</summary>
+    public static string PrefixFor(string typedDirectory)
     {
-        var relative = Path.GetRelativePath(workingDirectory, directory).Replace('\\', '/');
-        return relative == "." ? "" : relative.TrimEnd('/') + "/";
+        var path = typedDirectory.Replace('\\', '/').TrimEnd('/');
+        while (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path[2..];
+        }
+
+        return path is "" or "." ? "" : path + "/";
     }
 
     public static Plan Apply(Plan plan, string prefix) =>
