@@ -8,6 +8,9 @@ public enum PlanFormat
     Text,
     Json,
     Markdown,
+
+    /// <summary>Text, plus every diagnostic as a GitHub Actions annotation.</summary>
+    GitHub,
 }
 
 public static class PlanFormats
@@ -16,6 +19,6 @@ public static class PlanFormats
     {
         PlanFormat.Json => new JsonPlanRenderer(),
         PlanFormat.Markdown => new MarkdownPlanRenderer(),
-        _ => new TextPlanRenderer(console.UseColor),
+        _ => new TextPlanRenderer(console.UseColor && format == PlanFormat.Text),
     };
 }

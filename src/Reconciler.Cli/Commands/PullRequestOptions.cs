@@ -1,0 +1,39 @@
+using System.CommandLine;
+
+namespace Reconciler.Cli.Commands;
+
+/// <summary>Options that publish a plan to a pull request (sticky comment and commit status).</summary>
+public sealed class PullRequestOptions
+{
+    public Option<string?> Repository { get; } = new("--github-repo")
+    {
+        Description = "Publish the plan to this GitHub repository (OWNER/NAME) as one pull-request comment, edited in place on later runs. Token from GITHUB_TOKEN.",
+    };
+
+    public Option<int?> PullRequest { get; } = new("--pr") { Description = "The pull request number to comment on (with --github-repo)." };
+
+    public Option<string?> Sha { get; } = new("--sha")
+    {
+        Description = "Commit to set the reconciler/plan status on. Default: the pull request's head commit, read from GitHub.",
+    };
+
+    public Option<string?> ApiUrl { get; } = new("--github-api-url")
+    {
+        Description = "GitHub API base URL (GitHub Enterprise: https://HOST/api/v3). Default: https://api.github.com, or GITHUB_API_URL.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Repository);
+        command.Options.Add(PullRequest);
+        command.Options.Add(Sha);
+        command.Options.Add(ApiUrl);
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(Repository) is null) != (result.GetValue(PullRequest) is null))
+            {
+                result.AddError("--github-repo and --pr go together");
+            }
+        });
+    }
+}
