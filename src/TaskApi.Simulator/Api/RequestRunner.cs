@@ -61,7 +61,9 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            reply = null; // the client gave up (or the connection was dropped): nothing was answered
+            // The client gave up, or the simulator is stopping: answer nothing rather than an empty 200.
+            reply = null;
+            context.Abort();
         }
         finally
         {
