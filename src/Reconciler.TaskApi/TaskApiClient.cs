@@ -116,7 +116,7 @@ public sealed partial class TaskApiClient : ITaskApi
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
             var text = await response.Content.ReadAsStringAsync(linked.Token);
-            return new ApiExchange((int)response.StatusCode, response.ReasonPhrase, text, attempts.Count, null);
+            return new ApiExchange((int)response.StatusCode, response.ReasonPhrase, text, attempts.Count, null, TransientFailures.RetryAfter(response, _time));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

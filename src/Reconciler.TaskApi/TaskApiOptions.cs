@@ -22,6 +22,12 @@ public sealed class TaskApiOptions
 
     public bool UseJitter { get; set; } = true;
 
+    /// <summary>
+    /// Longest Retry-After the client waits for within one call. A server asking for more gets no retry now:
+    /// the call fails (transient) and the next reconcile loop tries again, instead of one call holding a worker.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Longest one attempt may take before it counts as a (retried) timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

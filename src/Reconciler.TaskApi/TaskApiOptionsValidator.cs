@@ -24,9 +24,9 @@ internal sealed class TaskApiOptionsValidator : IValidateOptions<TaskApiOptions>
             problems.Add("AttemptTimeout and TotalTimeout must be at least 10 ms");
         }
 
-        if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < TimeSpan.Zero)
+        if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)
         {
-            problems.Add("BaseDelay and MaxDelay must not be negative");
+            problems.Add("BaseDelay, MaxDelay and MaxRetryAfter must not be negative");
         }
 
         if (options.MaxResponseBytes < 1024)

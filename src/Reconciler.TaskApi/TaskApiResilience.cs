@@ -24,7 +24,8 @@ internal static partial class TaskApiResilience
         var services = context.ServiceProvider;
         var options = services.GetRequiredService<IOptions<TaskApiOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TaskApiClient).FullName!);
-        pipeline.TimeProvider = services.GetRequiredService<TimeProvider>();
+        var time = services.GetRequiredService<TimeProvider>();
+        pipeline.TimeProvider = time;
 
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "total-timeout", Timeout = options.TotalTimeout });
         if (options.MaxRetryAttempts > 0)
@@ -38,7 +39,8 @@ internal static partial class TaskApiResilience
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldRetryAfterHeader = true, // a 429/503 with Retry-After waits as long as the server asks
-                ShouldHandle = args => ValueTask.FromResult(TransientFailures.ShouldRetry(args.Outcome, args.Context.CancellationToken)),
+                ShouldHandle = args => ValueTask.FromResult(
+                    TransientFailures.ShouldRetry(args.Outcome, options.MaxRetryAfter, time, args.Context.CancellationToken)),
                 OnRetry = args =>
                 {
                     var request = args.Context.GetRequestMessage();

@@ -71,6 +71,21 @@ public sealed class ResilienceTests(SimulatorFixture sim) : IClassFixture<Simula
     }
 
     [Fact]
+    public async Task Update_RetryAfterBeyondTheLimit_FailsAtOnceForTheNextLoop()
+    {
+        var task = sim.CreateTask(_account);
+        sim.State.EnqueueFault(new QueuedFault(FaultKind.TooManyRequests) { TaskId = task.TaskId, RetryAfterSeconds = 120 });
+        using var client = Client(o => o.MaxRetryAfter = TimeSpan.FromSeconds(60));
+
+        var result = await client.Api.UpdateTaskAsync(task, SampleBodies.V2(), CancellationToken.None);
+
+        Assert.Equal(ApplyOutcome.Failed, result.Outcome);
+        Assert.Equal(429, result.HttpStatus);
+        Assert.Contains("asked to wait 120 s", result.Message, StringComparison.Ordinal);
+        Assert.Equal(1, sim.Task(task).PutCount);
+    }
+
+    [Fact]
     public async Task Update_AttemptTimesOut_RetriesAndApplies()
     {
         var task = sim.CreateTask(_account);

@@ -28,8 +28,9 @@ internal static class ResultMapper
 
         if (status >= 500 || status is 408 or 429)
         {
+            var wait = exchange.RetryAfter is { } retryAfter ? $" (the server asked to wait {retryAfter.TotalSeconds:0} s)" : "";
             return new TaskApiResult(ApplyOutcome.Failed, answer?.Code,
-                $"{http} after {Attempts(exchange)}{Suffix(apiMessage ?? (answer is null ? Redactor.Excerpt(exchange.Text, secret) : null))}", status);
+                $"{http} after {Attempts(exchange)}{wait}{Suffix(apiMessage ?? (answer is null ? Redactor.Excerpt(exchange.Text, secret) : null))}", status);
         }
 
         if (answer?.Code is { } code && status is >= 200 and < 300)

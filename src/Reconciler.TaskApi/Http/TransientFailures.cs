@@ -10,13 +10,23 @@ namespace Reconciler.TaskApi.Http;
 /// </summary>
 internal static class TransientFailures
 {
-    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken) => outcome switch
+    public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan maxRetryAfter, TimeProvider time, CancellationToken cancellationToken) =>
+        outcome switch
+        {
+            { Exception: OperationCanceledException } when cancellationToken.IsCancellationRequested => false,
+            { Exception: HttpRequestException or TimeoutRejectedException } => true,
+            { Result: { } response } => ((int)response.StatusCode >= 500
+                    || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+                && !(RetryAfter(response, time) > maxRetryAfter),
+            _ => false,
+        };
+
+    /// <summary>The wait a Retry-After header asks for (seconds or a date), or null without one.</summary>
+    public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider time) => response.Headers.RetryAfter switch
     {
-        { Exception: OperationCanceledException } when cancellationToken.IsCancellationRequested => false,
-        { Exception: HttpRequestException or TimeoutRejectedException } => true,
-        { Result: { } response } => (int)response.StatusCode >= 500
-            || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests,
-        _ => false,
+        { Delta: { } delta } => delta,
+        { Date: { } date } => date - time.GetUtcNow(),
+        _ => null,
     };
 
     /// <summary>A few words for the retry log line.</summary>
