@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+using Reconciler.Core.State;
+using Reconciler.TaskApi.Auth;
+using Reconciler.TaskApi.Http;
+
+namespace Reconciler.TaskApi;
+
+/// <summary>
+/// The platform's task API over a typed <see cref="HttpClient"/> (register with
+/// <see cref="TaskApiServiceCollectionExtensions.AddTaskApiClient"/>). Every call ends in a result; only the
+/// caller's cancellation escapes. Tokens are sent in the Authorization header and appear nowhere else.
+/// </summary>
+public sealed partial class TaskApiClient : ITaskApi
+{
+    private readonly HttpClient _http;
+    private readonly ITokenSource _tokens;
+    private readonly TaskApiOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TaskApiClient> _logger;
+
+    public TaskApiClient(HttpClient httpClient, ITokenSource tokens, IOptions<TaskApiOptions> options, TimeProvider timeProvider, ILogger<TaskApiClient> logger)
+    {
+        ArgumentNullException.ThrowIfNull(httpClient);
+        ArgumentNullException.ThrowIfNull(options);
+        _http = httpClient;
+        _tokens = tokens ?? throw new ArgumentNullException(nameof(tokens));
+        _options = options.Value;
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        if (TaskApiBaseAddress.Problem(httpClient.BaseAddress) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(httpClient));
+        }
+    }
+
+    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        ArgumentNullException.ThrowIfNull(bodyJson);
+        return CallAsync(HttpMethod.Put, TaskApiPaths.Update(identity), identity, bodyJson, ApplyOutcome.Applied, cancellationToken);
+    }
+
+    public Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        // Where the platform reads sub_user_id for a stop is not documented: send it in the query and the body.
+        var body = subUserId is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["sub_user_id"] = subUserId });
+        return CallAsync(HttpMethod.Put, TaskApiPaths.Stop(identity, subUserId), identity, body, ApplyOutcome.Stopped, cancellationToken);
+    }
+
+    public async Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var lookup = _tokens.GetToken(identity.UserId);
+        if (lookup.Token is null)
+        {
+            LogStateUnknown(_logger, identity.ToString(), lookup.Problem ?? "no token");
+            return null;
+        }
+
+        var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.Detail(identity, subUserId), lookup.Token, null, cancellationToken);
+        var answer = exchange.HttpStatus is >= 200 and < 300 ? ApiAnswer.TryParse(exchange.Text) : null;
+        var state = answer?.Code == TaskApiResult.SuccessCode ? TaskStateReader.Read(answer.Data) : null;
+        if (state is null)
+        {
+            var why = exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code.ToString() ?? "none"}";
+            LogStateUnknown(_logger, identity.ToString(), Redactor.Redact(why, lookup.Token.Reveal())!);
+        }
+
+        return state;
+    }
+
+    private async Task<TaskApiResult> CallAsync(
+        HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CancellationToken cancellationToken)
+    {
+        var lookup = _tokens.GetToken(identity.UserId);
+        if (lookup.Token is null)
+        {
+            return new TaskApiResult(ApplyOutcome.Unauthorized, null, lookup.Problem, null);
+        }
+
+        var started = _time.GetTimestamp();
+        var exchange = await ExchangeAsync(method, path, lookup.Token, body, cancellationToken);
+        var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Reveal());
+        LogResult(_logger, method.Method, identity.ToString(), result.Outcome, result.ApiCode, exchange.Attempts, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        return result;
+    }
+
+    private async Task<ApiExchange> ExchangeAsync(HttpMethod method, string path, ApiToken token, string? body, CancellationToken cancellationToken)
+    {
+        var secret = token.Reveal();
+        var attempts = new AttemptCounter();
+        using var request = new HttpRequestMessage(method, path);
+        // Without validation: a parse failure would quote the header value, i.e. the token.
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + secret);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), "application/json");
+        }
+
+        request.Options.Set(AttemptCounter.Key, attempts);
+
+        // The pipeline bounds sending; this also bounds reading an answer whose body trickles in.
+        using var guard = new CancellationTokenSource(_options.TotalTimeout + _options.AttemptTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            var text = await response.Content.ReadAsStringAsync(linked.Token);
+            return new ApiExchange((int)response.StatusCode, response.ReasonPhrase, text, attempts.Count, null, TransientFailures.RetryAfter(response, _time));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (TimeoutRejectedException e)
+        {
+            return Failure(attempts, $"no answer within {e.Timeout.TotalSeconds:0.###} s");
+        }
+        catch (OperationCanceledException)
+        {
+            return Failure(attempts, $"no complete answer within {(_options.TotalTimeout + _options.AttemptTimeout).TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return Failure(attempts, Redactor.Redact(Describe(e), secret)!);
+        }
+    }
+
+    private static ApiExchange Failure(AttemptCounter attempts, string failure) => new(null, null, null, attempts.Count, failure);
+
+    private static string Describe(HttpRequestException e) =>
+        e.InnerException is { } inner && inner.Message != e.Message
+            ? $"connection failed: {e.Message} {inner.Message}"
+            : $"connection failed: {e.Message}";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "task API {Method} {Task}: {Outcome} (code {Code}) after {Attempts} attempt(s) in {DurationMs} ms")]
+    private static partial void LogResult(ILogger logger, string method, string task, ApplyOutcome outcome, int? code, int attempts, long durationMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "task API: run state of {Task} unknown ({Reason})")]
+    private static partial void LogStateUnknown(ILogger logger, string task, string reason);
+}

@@ -1,0 +1,39 @@
+namespace Reconciler.TaskApi;
+
+/// <summary>
+/// Where the platform is and how hard to try. The CLI binds <c>--api-url</c> / <c>RECONCILER_API_URL</c> to
+/// <see cref="BaseAddress"/>; tests use millisecond delays and timeouts.
+/// </summary>
+public sealed class TaskApiOptions
+{
+    public const string DefaultBaseAddress = "https://ai.api.longlonglong.cn";
+
+    /// <summary>https, or http only for loopback (the simulator). Checked by <see cref="TaskApiBaseAddress.Problem"/>.</summary>
+    public Uri BaseAddress { get; set; } = new(DefaultBaseAddress);
+
+    /// <summary>Retries after the first attempt (0: none).</summary>
+    public int MaxRetryAttempts { get; set; } = 4;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter, up to <see cref="MaxDelay"/>.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Cap of the computed backoff (a server's Retry-After is honoured as sent, within <see cref="TotalTimeout"/>).</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool UseJitter { get; set; } = true;
+
+    /// <summary>
+    /// Longest Retry-After the client waits for within one call. A server asking for more gets no retry now:
+    /// the call fails (transient) and the next reconcile loop tries again, instead of one call holding a worker.
+    /// </summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Longest one attempt may take before it counts as a (retried) timeout.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest one call may take, retries and their delays included.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>Largest answer read (a task detail is a few kilobytes).</summary>
+    public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+}

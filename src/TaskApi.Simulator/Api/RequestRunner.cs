@@ -1,0 +1,152 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TaskApi.Simulator.Faults;
+
+namespace TaskApi.Simulator.Api;
+
+/// <summary>
+/// Runs one platform request through the simulator's layers, in the order a real deployment has them:
+/// latency and infrastructure faults (a proxy answering 5xx/429, hanging, dropping) first, then the
+/// bearer token, then the endpoint's own processing, then after-processing faults. Every request is
+/// logged once it ends, including those the client gave up on.
+/// </summary>
+internal sealed partial class RequestRunner(SimulatorState state, IHostApplicationLifetime lifetime, ILogger<RequestRunner> logger)
+{
+    /// <summary>Marks "the connection was aborted, answer nothing".</summary>
+    private static readonly ApiReply Dropped = new(0, "", "", null);
+
+    public async Task RunAsync(
+        HttpContext context, ApiOperation operation, string userId, string? taskId, Func<CancellationToken, Task<ApiReply>> process)
+    {
+        var time = state.Time;
+        var started = time.GetTimestamp();
+        var (sequence, receivedAt, fault) = state.BeginRequest(operation, userId, taskId);
+        // Hanging faults end when the client gives up or the simulator stops, so shutdown never waits on them.
+        using var abortedOrStopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+        var aborted = abortedOrStopping.Token;
+        ApiReply? reply = null;
+        try
+        {
+            if (fault.LatencyPhase == LatencyPhase.Before)
+            {
+                await DelayAsync(fault.Latency, aborted);
+            }
+
+            reply = await BeforeProcessingAsync(context, fault, aborted);
+            if (ReferenceEquals(reply, Dropped))
+            {
+                reply = null;
+                return;
+            }
+
+            if (reply is null)
+            {
+                reply = !state.IsAuthorized(userId, BearerToken(context.Request))
+                    ? ApiReplies.Unauthenticated()
+                    : fault.Kind == FaultKind.TaskRunning
+                        ? ApiReplies.Error(ApiCodes.TaskRunning, "2.0任务启动中,请先停止任务")
+                        : await process(aborted);
+
+                if (!await AfterProcessingAsync(context, fault, aborted))
+                {
+                    reply = null;
+                    return;
+                }
+            }
+
+            await WriteAsync(context.Response, reply, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The client gave up, or the simulator is stopping: answer nothing rather than an empty 200.
+            reply = null;
+            context.Abort();
+        }
+        finally
+        {
+            var duration = time.GetElapsedTime(started);
+            var path = context.Request.Path.Value ?? "";
+            state.EndRequest(new RequestLogEntry(
+                sequence, receivedAt, context.Request.Method, path, operation, userId, taskId, reply?.HttpStatus, reply?.ApiCode, fault.Kind, duration));
+            LogRequest(logger, context.Request.Method, path, reply?.HttpStatus, reply?.ApiCode, fault.Kind?.ToString() ?? "none", (long)duration.TotalMilliseconds);
+        }
+    }
+
+    /// <summary>The token after <c>Bearer </c>; only ever compared, never logged.</summary>
+    private static string? BearerToken(HttpRequest request) =>
+        AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header)
+        && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+            ? header.Parameter
+            : null;
+
+    private async Task<ApiReply?> BeforeProcessingAsync(HttpContext context, FaultDecision fault, CancellationToken aborted)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.InternalServerError:
+                return ApiReplies.Html(500, "Internal Server Error");
+            case FaultKind.BadGateway:
+                return ApiReplies.Html(502, "Bad Gateway");
+            case FaultKind.ServiceUnavailable:
+                return ApiReplies.Html(503, "Service Temporarily Unavailable");
+            case FaultKind.TooManyRequests:
+                return ApiReplies.TooManyRequests(fault.RetryAfterSeconds);
+            case FaultKind.Timeout:
+                await DelayAsync(fault.Delay, aborted); // ends early when the client gives up
+                return ApiReplies.Html(504, "Gateway Time-out");
+            case FaultKind.DropConnection:
+                context.Abort();
+                return Dropped;
+            case FaultKind.DelayBefore:
+                await DelayAsync(fault.Delay, aborted);
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>False when the connection was dropped after processing.</summary>
+    private async Task<bool> AfterProcessingAsync(HttpContext context, FaultDecision fault, CancellationToken aborted)
+    {
+        if (fault.Kind == FaultKind.DropAfterProcessing)
+        {
+            context.Abort();
+            return false;
+        }
+
+        if (fault.Kind == FaultKind.DelayAfter)
+        {
+            await DelayAsync(fault.Delay, aborted);
+        }
+
+        if (fault.LatencyPhase == LatencyPhase.After)
+        {
+            await DelayAsync(fault.Latency, aborted);
+        }
+
+        return true;
+    }
+
+    private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+        delay > TimeSpan.Zero ? Task.Delay(delay, state.Time, cancellationToken) : Task.CompletedTask;
+
+    private static async Task WriteAsync(HttpResponse response, ApiReply reply, CancellationToken cancellationToken)
+    {
+        response.StatusCode = reply.HttpStatus;
+        response.ContentType = reply.ContentType;
+        if (reply.RetryAfterSeconds is { } seconds)
+        {
+            response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(reply.Body);
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} -> HTTP {Status} code {Code} fault {Fault} ({DurationMs} ms)")]
+    private static partial void LogRequest(ILogger logger, string method, string path, int? status, int? code, string fault, long durationMs);
+}

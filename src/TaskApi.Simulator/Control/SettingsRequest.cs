@@ -1,0 +1,4 @@
+namespace TaskApi.Simulator.Control;
+
+/// <summary><c>PUT /_simulator/settings</c>.</summary>
+internal sealed record SettingsRequest(bool AutoCreateTasks);

@@ -1,0 +1,99 @@
+using System.Security.Cryptography;
+using Reconciler.Core.Manifests;
+using TaskApi.Simulator;
+using Xunit;
+
+namespace Reconciler.Testing.Simulator;
+
+/// <summary>
+/// A task API simulator on 127.0.0.1 (free port) for a test class (<c>IClassFixture&lt;SimulatorFixture&gt;</c>)
+/// or a single test (<c>await using var sim = await SimulatorFixture.StartAsync()</c>). Accounts and tasks get
+/// random ids, so tests sharing one simulator do not see each other's tasks; queued faults should name the task.
+/// </summary>
+public sealed class SimulatorFixture : IAsyncLifetime, IAsyncDisposable
+{
+    /// <summary>Upper bound for any wait on the simulator, so a broken test fails instead of hanging.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    private SimulatorServer? _server;
+
+    public SimulatorServer Server => _server ?? throw new InvalidOperationException("the simulator has not been started");
+
+    public SimulatorState State => Server.State;
+
+    public Uri BaseAddress => Server.BaseAddress;
+
+    /// <summary>Starts a private simulator (for tests that set standing faults or options).</summary>
+    public static async Task<SimulatorFixture> StartAsync(SimulatorOptions? options = null)
+    {
+        var fixture = new SimulatorFixture();
+        fixture._server = await SimulatorServer.StartAsync(options).WaitAsync(WaitLimit);
+        return fixture;
+    }
+
+    /// <summary>Registers an account with a fresh random token (and a random UUID user id unless given).</summary>
+    public SimulatorAccount CreateAccount(string? userId = null)
+    {
+        var account = new SimulatorAccount(userId ?? Guid.NewGuid().ToString(), "tok-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)));
+        State.RegisterAccount(account.UserId, account.Token);
+        return account;
+    }
+
+    /// <summary>Creates a task for the account; paused unless <paramref name="running"/>.</summary>
+    public TaskIdentity CreateTask(
+        SimulatorAccount account,
+        TaskFlavour flavour = TaskFlavour.V2,
+        string? initialBody = null,
+        bool running = false,
+        string? subUserId = null,
+        string? taskId = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var identity = new TaskIdentity(account.UserId, taskId ?? Guid.NewGuid().ToString());
+        State.CreateTask(new TaskDefinition(identity.UserId, identity.TaskId)
+        {
+            Flavour = flavour,
+            InitialBody = initialBody,
+            SubUserId = subUserId,
+            Status = running ? SimulatedTaskStatus.Dialling : SimulatedTaskStatus.Paused,
+        });
+        return identity;
+    }
+
+    /// <summary>The task as the simulator has it now.</summary>
+    public TaskSnapshot Task(TaskIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return State.GetTask(identity.UserId, identity.TaskId) ?? throw new InvalidOperationException($"no task {identity}");
+    }
+
+    /// <summary>Waits (without polling) until the condition holds; fails after <see cref="WaitLimit"/>.</summary>
+    public async Task WaitUntilAsync(Func<SimulatorState, bool> condition)
+    {
+        using var limit = new CancellationTokenSource(WaitLimit);
+        try
+        {
+            await State.WaitUntilAsync(condition, limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            throw new TimeoutException($"the simulator did not reach the expected state within {WaitLimit.TotalSeconds} s");
+        }
+    }
+
+    Task IAsyncLifetime.InitializeAsync() => StartCoreAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeCoreAsync().AsTask();
+
+    ValueTask IAsyncDisposable.DisposeAsync() => DisposeCoreAsync();
+
+    private async Task StartCoreAsync() => _server = await SimulatorServer.StartAsync().WaitAsync(WaitLimit);
+
+    private async ValueTask DisposeCoreAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
