@@ -15,6 +15,7 @@ public static class ReconcilerCli
             """);
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
+        root.Subcommands.Add(ApplyCommand.Create(console));
         return root;
     }
 

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Reconciler.Core.Applying;
+using Reconciler.TaskApi;
+using Reconciler.Cli.Output;
+using Reconciler.TaskApi.Auth;
+
+namespace Reconciler.Cli.Apply;
+
+/// <summary>A small container for the task API client (IHttpClientFactory, resilience, logging to stderr).</summary>
+internal sealed class TaskApiHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TaskApiHost(ServiceProvider services) => _services = services;
+
+    public ITaskApi Api => _services.GetRequiredService<ITaskApi>();
+
+    public static TaskApiHost Create(Uri baseAddress, ITokenSource tokens, TextWriter log, LogLevel level = LogLevel.Warning)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.SetMinimumLevel(level).AddProvider(new TextWriterLoggerProvider(log)));
+        services.AddSingleton(tokens);
+        services.AddTaskApiClient(options => options.BaseAddress = baseAddress);
+        return new TaskApiHost(services.BuildServiceProvider());
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
+}

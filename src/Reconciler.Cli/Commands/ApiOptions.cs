@@ -1,0 +1,65 @@
+using System.CommandLine;
+using Reconciler.TaskApi;
+
+namespace Reconciler.Cli.Commands;
+
+/// <summary>Where the task API is and how apply talks to it.</summary>
+public sealed class ApiOptions
+{
+    public const string UrlVariable = "RECONCILER_API_URL";
+
+    public Option<string?> ApiUrl { get; } = new("--api-url")
+    {
+        Description = $"Task API base URL. Default: ${UrlVariable}, else {TaskApiOptions.DefaultBaseAddress}. A non-loopback http:// URL is refused.",
+    };
+
+    public Option<int> Parallelism { get; } = new("--parallelism")
+    {
+        Description = "PUT requests in flight at once (default 4).",
+        DefaultValueFactory = _ => 4,
+    };
+
+    public Option<bool> NoRunningCheck { get; } = new("--no-running-check")
+    {
+        Description = "Do not read each changed task's running state before applying (by default the plan says 'blocked: running' up front).",
+    };
+
+    public Option<bool> Simulator { get; } = new("--simulator")
+    {
+        Description = "Apply to the built-in task API simulator (started in-process on a free loopback port and seeded with the manifests' tasks) instead of the platform. For demos and trials.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(ApiUrl);
+        command.Options.Add(Parallelism);
+        command.Options.Add(NoRunningCheck);
+        command.Options.Add(Simulator);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(Simulator) && result.GetValue(ApiUrl) is not null)
+            {
+                result.AddError("--simulator and --api-url cannot be used together");
+            }
+        });
+    }
+
+    public int GetParallelism(ParseResult result) =>
+        result.GetValue(Parallelism) is var value and >= 1 ? value : throw new CliException("--parallelism must be at least 1");
+
+    public Uri BaseAddress(ParseResult result, CliConsole console)
+    {
+        var text = result.GetValue(ApiUrl) ?? console.Environment(UrlVariable) ?? TaskApiOptions.DefaultBaseAddress;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            throw new CliException($"'{text}' is not an absolute URL (--api-url / {UrlVariable})");
+        }
+
+        if (TaskApiBaseAddress.Problem(uri) is { } problem)
+        {
+            throw new CliException(problem);
+        }
+
+        return uri;
+    }
+}
