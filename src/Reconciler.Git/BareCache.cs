@@ -137,7 +137,11 @@ internal sealed class BareCache : IDisposable
 
     private void RemoveLeftovers()
     {
-        foreach (var leftover in Directory.EnumerateDirectories(_parent, $"{_key}.*"))
+        // Filtered by hand: the pattern "key.*" also matches "key" itself (DOS wildcard rules).
+        var leftovers = Directory.EnumerateDirectories(_parent)
+            .Where(d => Path.GetFileName(d) is var name
+                && (name.StartsWith(_key + ".tmp-", StringComparison.Ordinal) || name.StartsWith(_key + ".old-", StringComparison.Ordinal)));
+        foreach (var leftover in leftovers.ToList())
         {
             FileSystem.DeleteDirectory(leftover);
         }
