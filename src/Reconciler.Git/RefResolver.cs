@@ -48,7 +48,7 @@ internal static class RefResolver
 
         throw new GitSourceException(
             GitSourceErrorKind.RefNotFound,
-            $"'{watched}' was not found in {display}: no branch, tag or fetched commit has that name (a deleted branch ends here)");
+            $"'{watched}' was not found in {display}: no branch, tag or fetched commit has that name (was the branch deleted?)");
     }
 
     public static Commit PeelToCommit(GitObject target, string watched, string display)

@@ -1,0 +1,63 @@
+using Reconciler.Testing.Git;
+
+namespace Reconciler.Git.Tests;
+
+/// <summary>The network transports, against real servers on 127.0.0.1 (skipped without the git CLI).</summary>
+public sealed class GitTransportTests : IDisposable
+{
+    private readonly GitSourceHarness _h = new();
+
+    public void Dispose() => _h.Dispose();
+
+    [GitCliFact(Timeout = 60_000)]
+    public async Task Fetch_OverGitDaemon_ClonesThenFollowsNewCommitsAndForcePushes()
+    {
+        var first = _h.Push("one", ("tasks/a.yaml", "a: 1"));
+        await using var daemon = await GitDaemonServer.StartAsync(_h.Remote.ServeRoot);
+        var source = _h.Source(url: daemon.UrlFor(_h.Remote.RepositoryName));
+
+        Assert.Equal(first, (await source.FetchAsync(_h.Token)).CommitId);
+        var second = _h.Push("two", ("tasks/b.yaml", "b: 1"));
+        Assert.Equal(second, (await source.FetchAsync(_h.Token)).CommitId);
+
+        _h.Remote.ResetHard(first);
+        _h.Remote.Write("tasks/c.yaml", "c: 1");
+        var rewritten = _h.Remote.Commit("rewritten");
+        _h.Remote.ForcePush();
+        var result = await source.FetchAsync(_h.Token);
+
+        Assert.Equal(rewritten, result.CommitId);
+        Assert.Equal(["tasks/a.yaml", "tasks/c.yaml"], result.Snapshot.Files.Select(f => f.Path));
+    }
+
+    [GitCliFact(Timeout = 60_000)]
+    public async Task Fetch_OverSmartHttp_ClonesAndFollowsNewCommits()
+    {
+        var first = _h.Push("one", ("tasks/a.yaml", "a: 1"));
+        await using var server = await GitHttpServer.StartAsync(_h.Remote.ServeRoot);
+        var source = _h.Source(url: server.UrlFor(_h.Remote.RepositoryName));
+
+        Assert.Equal(first, (await source.FetchAsync(_h.Token)).CommitId);
+        var second = _h.Push("two", ("tasks/b.yaml", "b: 1"));
+        var result = await source.FetchAsync(_h.Token);
+
+        Assert.Equal(second, result.CommitId);
+        Assert.Equal(second, source.LastGoodCommitId);
+    }
+
+    [GitCliFact(Timeout = 60_000)]
+    public async Task Fetch_HttpServerStopped_IsUnreachableThenRecovers()
+    {
+        var first = _h.Push("one", ("tasks/a.yaml", "a: 1"));
+        var server = await GitHttpServer.StartAsync(_h.Remote.ServeRoot);
+        var url = server.UrlFor(_h.Remote.RepositoryName);
+        var source = _h.Source(url: url);
+        await source.FetchAsync(_h.Token);
+        await server.DisposeAsync();
+
+        var error = await Assert.ThrowsAsync<GitSourceException>(() => source.FetchAsync(_h.Token));
+
+        Assert.Equal(GitSourceErrorKind.Unreachable, error.Kind);
+        Assert.Equal(first, source.LastGoodCommitId);
+    }
+}
