@@ -22,13 +22,24 @@ internal static class TreeSnapshotReader
         Func<ObjectId, Func<ReadOnlyMemory<byte>>> reader,
         CancellationToken cancellationToken)
     {
-        var files = new List<ManifestFile>();
         var diagnostics = new List<Diagnostic>();
+        var blobs = new List<(string Path, ObjectId Id)>();
         var tree = SubTree(commit, root, diagnostics);
         if (tree is not null)
         {
-            var walk = new Walk(repository, glob, reader, files, diagnostics, cancellationToken);
-            walk.Visit(tree, "");
+            new Walk(repository, glob, blobs, diagnostics, cancellationToken).Visit(tree, "");
+        }
+
+        var matches = GlobBatch.Matches(glob, blobs.Select(b => b.Path).ToList());
+        var files = new List<ManifestFile>(matches.Count);
+        foreach (var (path, id) in blobs)
+        {
+            if (matches.Contains(path))
+            {
+                // A header read: the size without inflating the content.
+                var size = repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
+                files.Add(new ManifestFile(path, id.Sha, size, reader(id)));
+            }
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -56,11 +67,11 @@ internal static class TreeSnapshotReader
         return null;
     }
 
+    /// <summary>Collects every plain blob with its path; links and submodules become diagnostics on the way.</summary>
     private sealed class Walk(
         Repository repository,
         ManifestGlob glob,
-        Func<ObjectId, Func<ReadOnlyMemory<byte>>> reader,
-        List<ManifestFile> files,
+        List<(string Path, ObjectId Id)> blobs,
         List<Diagnostic> diagnostics,
         CancellationToken cancellationToken)
     {
@@ -88,15 +99,7 @@ internal static class TreeSnapshotReader
                         AddIfNotNull(TreeEntryDiagnostics.ForSubmodule(path, glob));
                         break;
                     default:
-                        if (glob.IsMatch(path))
-                        {
-                            var id = entry.Target.Id;
-
-                            // A header read: the size without inflating the content.
-                            var size = repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
-                            files.Add(new ManifestFile(path, id.Sha, size, reader(id)));
-                        }
-
+                        blobs.Add((path, entry.Target.Id));
                         break;
                 }
             }
