@@ -201,6 +201,24 @@ public sealed class GitRepositorySourceFetchTests : IDisposable
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Fetch_CancelledBetweenSteps_StopsAndLeavesNoHalfClone()
+    {
+        var head = _h.Push("one", ("tasks/a.yaml", "a: 1"));
+        using var cancel = new CancellationTokenSource();
+
+        // The environment is read inside the fetch, just before the first step: cancel right there.
+        var source = _h.Source(environment: _ =>
+        {
+            cancel.Cancel();
+            return null;
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.FetchAsync(cancel.Token));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_h.Cache.Path));
+        Assert.Equal(head, (await source.FetchAsync(_h.Token)).CommitId);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Fetch_ConcurrentCallsAndReads_AreSerialised()
     {
         var head = _h.Push("main", ("tasks/a.yaml", "a: 1"), ("tasks/b.yaml", "b: 1"));

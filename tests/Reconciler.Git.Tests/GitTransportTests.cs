@@ -60,4 +60,28 @@ public sealed class GitTransportTests : IDisposable
         Assert.Equal(GitSourceErrorKind.Unreachable, error.Kind);
         Assert.Equal(first, source.LastGoodCommitId);
     }
+
+    [GitCliFact(Timeout = 60_000)]
+    public async Task Fetch_CancelledMidTransfer_ReturnsPromptlyThenTheNextFetchSucceeds()
+    {
+        var head = _h.Push("one", ("tasks/a.yaml", "a: 1"));
+        using var cancel = new CancellationTokenSource();
+        await using var server = await GitHttpServer.StartAsync(_h.Remote.ServeRoot, beforeRequest: async request =>
+        {
+            // The pack request: the client is inside libgit2's transfer when this fires.
+            if (request.Method == "POST" && !cancel.IsCancellationRequested)
+            {
+                await cancel.CancelAsync();
+                await Task.Delay(500);
+            }
+        });
+        var source = _h.Source(url: server.UrlFor(_h.Remote.RepositoryName));
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => source.FetchAsync(cancel.Token));
+        Assert.True(watch.Elapsed < TimeSpan.FromMilliseconds(450), $"cancellation took {watch.Elapsed}");
+
+        Assert.Equal(head, (await source.FetchAsync(_h.Token)).CommitId);
+        Assert.Equal([source.CachePath], Directory.EnumerateFileSystemEntries(_h.Cache.Path));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -15,45 +16,51 @@ namespace Reconciler.Testing.Git;
 public sealed class GitHttpServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private int _unauthorized;
+    private readonly StrongBox<int> _unauthorized;
 
-    private GitHttpServer(WebApplication app, string baseUrl)
+    private GitHttpServer(WebApplication app, string baseUrl, StrongBox<int> unauthorized)
     {
         _app = app;
         BaseUrl = baseUrl;
+        _unauthorized = unauthorized;
     }
 
     public string BaseUrl { get; }
 
     /// <summary>How many requests were refused for missing or wrong credentials.</summary>
-    public int Unauthorized => _unauthorized;
+    public int Unauthorized => Volatile.Read(ref _unauthorized.Value);
 
     public string UrlFor(string repositoryName) => $"{BaseUrl}/{repositoryName}";
 
-    public static async Task<GitHttpServer> StartAsync(string projectRoot, string? requiredToken = null)
+    /// <param name="beforeRequest">Runs before each request is served: lets a test delay or observe the transfer mid-way.</param>
+    public static async Task<GitHttpServer> StartAsync(string projectRoot, string? requiredToken = null, Func<HttpRequest, Task>? beforeRequest = null)
     {
         var git = GitCli.Executable ?? throw new InvalidOperationException(GitCli.SkipReason);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        GitHttpServer? server = null;
-        app.Run(context =>
+        var unauthorized = new StrongBox<int>();
+        app.Run(async context =>
         {
             if (requiredToken is not null && !HasToken(context.Request, requiredToken))
             {
-                Interlocked.Increment(ref server!._unauthorized);
+                Interlocked.Increment(ref unauthorized.Value);
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Basic realm=\"test git server\"";
-                return Task.CompletedTask;
+                return;
             }
 
-            return GitCgiGateway.RunAsync(git, projectRoot, context);
+            if (beforeRequest is not null)
+            {
+                await beforeRequest(context.Request);
+            }
+
+            await GitCgiGateway.RunAsync(git, projectRoot, context);
         });
         await app.StartAsync();
         var address = app.Urls.First().TrimEnd('/');
-        server = new GitHttpServer(app, address);
-        return server;
+        return new GitHttpServer(app, address, unauthorized);
     }
 
     public async ValueTask DisposeAsync()
