@@ -7,7 +7,7 @@ namespace Reconciler.Git;
 /// Matches many paths against a <see cref="ManifestGlob"/> at once. <see cref="ManifestGlob.IsMatch"/>
 /// builds a one-file directory model per call (about 25 µs each: a quarter of a second for 10,000 files);
 /// one call over all paths with the same patterns, the same matcher and the same root gives the same
-/// answers about ten times faster.
+/// answers about eight times faster (measured: 250 ms down to 30 ms for 10,000 paths).
 /// </summary>
 internal static class GlobBatch
 {
