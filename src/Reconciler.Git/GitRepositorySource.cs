@@ -1,0 +1,230 @@
+using LibGit2Sharp;
+using Reconciler.Core.Manifests;
+
+namespace Reconciler.Git;
+
+/// <summary>
+/// Manifests of one watched repository, read from a bare clone kept in the cache directory.
+/// <para>
+/// Failures: an unreachable remote keeps the cache and <see cref="LastGoodCommitId"/> (the caller backs
+/// off); a force-push is simply followed; a deleted branch is <see cref="GitSourceErrorKind.RefNotFound"/>;
+/// a damaged cache (garbage in the folder, unreadable config, lost objects) is replaced by a fresh clone
+/// once, automatically, within the same call.
+/// </para>
+/// LibGit2Sharp is synchronous and a repository object is not thread-safe: every operation, including the
+/// lazy reads of <see cref="ManifestFile.Read"/>, takes one gate, and fetches run on the thread pool.
+/// </summary>
+public sealed class GitRepositorySource : IDisposable
+{
+    private readonly RemoteUrl _url;
+    private readonly string _root;
+    private readonly BareCache _cache;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile string? _lastGoodCommitId;
+    private bool _disposed;
+
+    public GitRepositorySource(GitRepositorySourceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.CacheDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Branch);
+        Options = options;
+        _url = RemoteUrl.Parse(options.Url);
+        _root = ManifestRoot.Normalize(options.Path);
+        _cache = new BareCache(options.CacheDirectory, _url.CacheKey);
+    }
+
+    public GitRepositorySourceOptions Options { get; }
+
+    /// <summary>The repository URL without credentials: the only form to show.</summary>
+    public string DisplayUrl => _url.Display;
+
+    /// <summary>The bare clone's folder.</summary>
+    public string CachePath => _cache.Location;
+
+    /// <summary>The commit of the last successful fetch in this process; kept when a later fetch fails.</summary>
+    public string? LastGoodCommitId => _lastGoodCommitId;
+
+    /// <summary>Clones or fetches, resolves the watched ref and lists its manifests.</summary>
+    /// <exception cref="GitSourceException">Unreachable, AuthenticationFailed, RefNotFound or CorruptCache (after one re-clone).</exception>
+    public async Task<GitSnapshot> FetchAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _gate.WaitAsync(cancellationToken);
+        var work = Task.Run(
+            () =>
+            {
+                try
+                {
+                    return FetchWithRepair(cancellationToken);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            },
+            CancellationToken.None);
+
+        // libgit2 cannot be interrupted while connecting: the caller is released at once, the gate stays
+        // held until the background call ends, so the next call never overlaps it.
+        return await work.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Lists the manifests of a commit already in the cache, without contacting the remote.</summary>
+    /// <exception cref="GitSourceException">CommitNotFound, or CorruptCache.</exception>
+    public SourceSnapshot ReadTree(string commitId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(commitId);
+        return Locked(() =>
+        {
+            var repository = OpenExisting(commitId);
+            var commit = FindCommit(repository, commitId);
+            return Guarded(() => TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, CancellationToken.None));
+        });
+    }
+
+    /// <summary>Manifest paths (relative to the manifest root) added, modified, deleted or renamed (both names) between two cached commits.</summary>
+    /// <exception cref="GitSourceException">CommitNotFound, or CorruptCache.</exception>
+    public IReadOnlyList<string> ChangedPaths(string fromCommit, string toCommit)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fromCommit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(toCommit);
+        return Locked(() =>
+        {
+            var repository = OpenExisting(toCommit);
+            var from = FindCommit(repository, fromCommit);
+            var to = FindCommit(repository, toCommit);
+            return Guarded(() => TreeDiff.ChangedPaths(repository, from, to, _root, Options.Glob));
+        });
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _gate.Wait();
+        try
+        {
+            _disposed = true;
+            _cache.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private GitSnapshot FetchWithRepair(CancellationToken cancellationToken)
+    {
+        var credentials = GitCredentials.For(_url, Options.ReadEnvironment);
+        var fetcher = new RemoteFetcher(_url, credentials);
+        try
+        {
+            return FetchOnce(fetcher, fresh: false, cancellationToken);
+        }
+        catch (GitSourceException ex) when (ex.Kind == GitSourceErrorKind.CorruptCache)
+        {
+            // Once per call: a fresh clone either works or reports why it cannot.
+            return FetchOnce(fetcher, fresh: true, cancellationToken);
+        }
+    }
+
+    private GitSnapshot FetchOnce(RemoteFetcher fetcher, bool fresh, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Repository repository;
+        if (fresh || !_cache.Exists)
+        {
+            repository = _cache.Recreate(r => fetcher.Fetch(r, cancellationToken));
+        }
+        else
+        {
+            repository = _cache.Open();
+            try
+            {
+                fetcher.Fetch(repository, cancellationToken);
+            }
+            catch (GitSourceException ex) when (!BareCache.ReferencesResolve(repository))
+            {
+                // libgit2 negotiates with what the cache claims to have; lost objects can break the fetch itself.
+                throw GitFailure.CorruptCache(_cache.Location, "a reference points at a missing object", ex);
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var snapshot = Guarded(() =>
+        {
+            var commit = RefResolver.Resolve(repository, Options.Branch, _url.Display, _cache.Location);
+            return TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, cancellationToken);
+        });
+        _lastGoodCommitId = snapshot.Revision;
+        return new GitSnapshot(snapshot.Revision!, snapshot);
+    }
+
+    private Repository OpenExisting(string commitId)
+    {
+        if (!_cache.Exists)
+        {
+            throw new GitSourceException(GitSourceErrorKind.CommitNotFound, $"commit {commitId} is not available: {_url.Display} has not been fetched yet");
+        }
+
+        return _cache.Open();
+    }
+
+    private Commit FindCommit(Repository repository, string commitId)
+    {
+        var commit = Guarded(() =>
+        {
+            try
+            {
+                var found = RefResolver.LooksLikeObjectId(commitId) ? repository.Lookup(commitId) : null;
+                return found as Commit;
+            }
+            catch (AmbiguousSpecificationException)
+            {
+                return null;
+            }
+        });
+        return commit ?? throw new GitSourceException(GitSourceErrorKind.CommitNotFound, $"commit {commitId} is not in the cache of {_url.Display}");
+    }
+
+    private Func<ReadOnlyMemory<byte>> LazyReader(ObjectId id) => () => Locked(() =>
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        // Blob ids are content addresses: any clone of the repository serves them, even one re-made since listing.
+        var repository = _cache.Open();
+        var content = Guarded(() => BlobContent.TryRead(repository, id));
+        return content ?? throw GitFailure.CorruptCache(_cache.Location, $"blob {id.ToString(12)} is missing", null);
+    });
+
+    /// <summary>Inside the cache, a libgit2 failure means damaged objects: report it as such, so a fetch re-clones.</summary>
+    private T Guarded<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (LibGit2SharpException ex)
+        {
+            throw GitFailure.CorruptCache(_cache.Location, ex.Message, ex);
+        }
+    }
+
+    private T Locked<T>(Func<T> action)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _gate.Wait();
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
