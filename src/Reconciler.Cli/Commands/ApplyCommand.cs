@@ -36,6 +36,7 @@ public static class ApplyCommand
               reconciler apply sample-repo --simulator --auto-approve
               RECONCILER_API_TOKEN=... reconciler apply . --state /var/lib/reconciler/state.db
               reconciler apply . --api-url https://ai.api.longlonglong.cn --parallelism 8 --auto-approve
+              reconciler apply --repo https://github.com/acme/call-tasks.git --ref main --path tasks --auto-approve
             """);
         inputs.AddTo(command);
         command.Options.Add(state.State);
@@ -48,7 +49,7 @@ public static class ApplyCommand
     private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, bool autoApprove, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var (snapshot, prefix) = inputs.ReadDirectory(result, console);
+        var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var desired = new ManifestPipeline().Evaluate(snapshot);
         var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
 

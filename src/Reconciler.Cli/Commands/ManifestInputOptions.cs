@@ -1,23 +1,29 @@
 using System.CommandLine;
 using Reconciler.Cli.Output;
+using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Sources;
+using Reconciler.Git;
 
 namespace Reconciler.Cli.Commands;
 
-/// <summary>Where manifests come from: a directory argument and include/exclude globs.</summary>
+/// <summary>
+/// Where manifests come from: a directory (a checkout), or a git repository read straight from a
+/// commit's tree (<c>--repo URL --ref REF</c>), filtered by include/exclude globs.
+/// </summary>
 public sealed class ManifestInputOptions
 {
+    public const string DefaultCacheDirectory = ".reconciler/git-cache";
+
     public Argument<string> Directory { get; } = new("DIR")
     {
-        Description = "Directory holding the task manifests (default: the current directory).",
+        Description = "Directory holding the task manifests (default: the current directory). Not used with --repo.",
         DefaultValueFactory = _ => ".",
     };
 
     public Option<string[]> Include { get; } = new("--include")
     {
         Description = "Glob of manifest files, relative to DIR (repeatable). Default: **/*.yaml and **/*.yml.",
-        AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string[]> Exclude { get; } = new("--exclude")
@@ -25,11 +31,38 @@ public sealed class ManifestInputOptions
         Description = "Glob of files to skip, relative to DIR (repeatable). Default: anything inside hidden directories (.git, .github, ...).",
     };
 
+    public Option<string?> Repository { get; } = new("--repo")
+    {
+        Description = "Read manifests from this git repository instead of DIR: https (token from RECONCILER_GIT_TOKEN or GITHUB_TOKEN), file://, git:// or a local path. Cloned (bare) into --cache-dir; no checkout.",
+    };
+
+    public Option<string> Ref { get; } = new("--ref")
+    {
+        Description = "With --repo: the branch, tag or commit to read (default main).",
+        DefaultValueFactory = _ => "main",
+    };
+
+    public Option<string> RepositoryPath { get; } = new("--path")
+    {
+        Description = "With --repo: the folder of the repository holding the manifests (default: its root).",
+        DefaultValueFactory = _ => "",
+    };
+
+    public Option<string> CacheDirectory { get; } = new("--cache-dir")
+    {
+        Description = $"With --repo: where bare clones are kept (default {DefaultCacheDirectory}).",
+        DefaultValueFactory = _ => DefaultCacheDirectory,
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Directory);
         command.Options.Add(Include);
         command.Options.Add(Exclude);
+        command.Options.Add(Repository);
+        command.Options.Add(Ref);
+        command.Options.Add(RepositoryPath);
+        command.Options.Add(CacheDirectory);
     }
 
     public ManifestGlob Glob(ParseResult result)
@@ -39,11 +72,53 @@ public sealed class ManifestInputOptions
         return include.Length == 0 && exclude is null ? ManifestGlob.Default : new ManifestGlob(include, exclude);
     }
 
-    /// <summary>Reads the directory; the display prefix makes paths clickable from the working directory.</summary>
-    public (SourceSnapshot Snapshot, string DisplayPrefix) ReadDirectory(ParseResult result, CliConsole console)
+    public bool UsesRepository(ParseResult result) => result.GetValue(Repository) is not null;
+
+    /// <summary>The manifests, and the prefix that makes their paths readable where the user stands.</summary>
+    public async Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken)
     {
-        var typed = result.GetValue(Directory) ?? ".";
-        var snapshot = new DirectorySource(console.ResolvePath(typed), Glob(result)).Read();
-        return (snapshot, DisplayPaths.PrefixFor(typed));
+        if (result.GetValue(Repository) is not { } url)
+        {
+            var typed = result.GetValue(Directory) ?? ".";
+            var snapshot = new DirectorySource(console.ResolvePath(typed), Glob(result)).Read();
+            return (snapshot, DisplayPaths.PrefixFor(typed));
+        }
+
+        var path = (result.GetValue(RepositoryPath) ?? "").Trim('/');
+        using var source = new GitRepositorySource(new GitRepositorySourceOptions
+        {
+            Url = LocalPathOrUrl(url, console),
+            Branch = result.GetValue(Ref) ?? "main",
+            Path = path,
+            Glob = Glob(result),
+            CacheDirectory = console.ResolvePath(result.GetValue(CacheDirectory) ?? DefaultCacheDirectory),
+            ReadEnvironment = console.Environment,
+        });
+        try
+        {
+            var fetched = await source.FetchAsync(cancellationToken);
+            await console.Error.WriteLineAsync($"reconciler: read {source.DisplayUrl} at {fetched.CommitId[..12]} ({result.GetValue(Ref)})");
+            return (Detach(fetched.Snapshot), DisplayPaths.PrefixFor(path));
+        }
+        catch (GitSourceException e)
+        {
+            throw new CliException(e.Message, e);
+        }
     }
+
+    /// <summary>
+    /// Blobs are read lazily from the clone, which is closed when this method returns; a one-shot command
+    /// reads every file anyway, so read them now. Files over the size limit stay unread (the loader refuses
+    /// them by length alone).
+    /// </summary>
+    private static SourceSnapshot Detach(SourceSnapshot snapshot) => snapshot with
+    {
+        Files = snapshot.Files.Select(f => f.Length > LoaderLimits.Default.MaxFileBytes
+            ? f with { Read = () => throw new InvalidOperationException("file over the size limit is not read") }
+            : ManifestFile.FromBytes(f.Path, f.Read().ToArray(), f.ContentId)).ToList(),
+    };
+
+    /// <summary>A relative local path is relative to where the user stands, not to the process.</summary>
+    private static string LocalPathOrUrl(string url, CliConsole console) =>
+        url.Contains("://", StringComparison.Ordinal) || Path.IsPathRooted(url) ? url : console.ResolvePath(url);
 }

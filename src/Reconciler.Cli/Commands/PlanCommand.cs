@@ -13,12 +13,15 @@ public static class PlanCommand
         var inputs = new ManifestInputOptions();
         var state = new StateOptions();
         var format = new Option<PlanFormat>("--format") { Description = "Output format: text (default), json, markdown, or github (text plus workflow annotations; automatic when GITHUB_ACTIONS=true).", DefaultValueFactory = _ => PlanFormat.Text };
-        var pullRequest = new PullRequestOptions();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 1 on error, 2 when there are changes (like terraform plan -detailed-exitcode)." };
+        var baseRef = new Option<string?>("--base") { Description = "Plan a change set in pure git: compare DIR (or --head) with the manifests at this revision of DIR's git repository (e.g. origin/main) instead of the state store." };
+        var headRef = new Option<string?>("--head") { Description = "With --base: read the head from this revision instead of the files in DIR." };
+        var pullRequest = new PullRequestOptions();
         var command = new Command("plan", """
             Show what apply would change: compares the manifests with the last-applied state and lists
             each task as update, adopt, unchanged, unmanage, invalid or suspended, with field-level
-            changes. Nothing is sent to the platform.
+            changes. Nothing is sent to the platform. With --base, compares with another git revision
+            instead (what a pull request changes), with no state store.
 
             Exit codes: 0 success, 1 error or invalid manifests, 2 changes present (only with
             --detailed-exitcode).
@@ -26,33 +29,35 @@ public static class PlanCommand
             Examples:
               reconciler plan sample-repo
               reconciler plan . --state /var/lib/reconciler/state.db --format json
-              reconciler plan . --format markdown --detailed-exitcode
+              reconciler plan . --base origin/main --format markdown --detailed-exitcode
+              reconciler plan . --base origin/main --github-repo acme/call-tasks --pr 42
+              reconciler plan --repo https://github.com/acme/call-tasks.git --ref main
             """);
         inputs.AddTo(command);
         command.Options.Add(state.State);
         command.Options.Add(format);
         command.Options.Add(detailed);
+        command.Options.Add(baseRef);
+        command.Options.Add(headRef);
         pullRequest.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(headRef) is not null && result.GetValue(baseRef) is null)
+            {
+                result.AddError("--head needs --base");
+            }
+
+            if (result.GetValue(baseRef) is not null && result.GetValue(inputs.Repository) is not null)
+            {
+                result.AddError("--base works on the git working copy holding DIR; it cannot be combined with --repo");
+            }
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (snapshot, prefix) = inputs.ReadDirectory(result, console);
-            var desired = new ManifestPipeline().Evaluate(snapshot);
-            var inventory = await state.ReadInventoryAsync(result, console, cancellationToken);
-            var plan = Planner.Plan(desired, inventory);
-            var shown = DisplayPaths.Apply(plan, prefix);
-            var chosen = result.GetValue(format);
-            await console.Out.WriteAsync(PlanFormats.Renderer(chosen, console).Render(shown));
-            var inActions = GitHubActions.IsRunningIn(console);
-            if (chosen == PlanFormat.GitHub || (inActions && chosen == PlanFormat.Text))
-            {
-                await GitHubActions.WriteAnnotationsAsync(shown, console);
-            }
-
-            if (inActions)
-            {
-                await GitHubActions.AppendStepSummaryAsync(shown, console, cancellationToken);
-            }
-
+            var (plan, prefix) = result.GetValue(baseRef) is { } baseRevision
+                ? PlanAgainstBase(result, inputs, console, baseRevision, result.GetValue(headRef))
+                : await PlanAgainstStateAsync(result, inputs, state, console, cancellationToken);
+            await OutputAsync(plan, prefix, result.GetValue(format), console, cancellationToken);
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
             {
                 await PullRequestPublishing.PublishAsync(plan, repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix, console, cancellationToken);
@@ -65,4 +70,35 @@ public static class PlanCommand
 
     public static int ExitCode(Plan plan, bool detailed) =>
         plan.HasErrors ? ExitCodes.Error : detailed && plan.Summary.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
+
+    private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
+        var desired = new ManifestPipeline().Evaluate(snapshot);
+        var inventory = await state.ReadInventoryAsync(result, console, cancellationToken);
+        return (Planner.Plan(desired, inventory), prefix);
+    }
+
+    private static (Plan Plan, string Prefix) PlanAgainstBase(ParseResult result, ManifestInputOptions inputs, CliConsole console, string baseRevision, string? headRevision)
+    {
+        var typed = result.GetValue(inputs.Directory) ?? ".";
+        var plan = PullRequestBaseline.Plan(console.ResolvePath(typed), typed, inputs.Glob(result), baseRevision, headRevision, new ManifestPipeline(), out var prefix);
+        return (plan, prefix);
+    }
+
+    private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, CliConsole console, CancellationToken cancellationToken)
+    {
+        var shown = DisplayPaths.Apply(plan, prefix);
+        await console.Out.WriteAsync(PlanFormats.Renderer(format, console).Render(shown));
+        var inActions = GitHubActions.IsRunningIn(console);
+        if (format == PlanFormat.GitHub || (inActions && format == PlanFormat.Text))
+        {
+            await GitHubActions.WriteAnnotationsAsync(shown, console);
+        }
+
+        if (inActions)
+        {
+            await GitHubActions.AppendStepSummaryAsync(shown, console, cancellationToken);
+        }
+    }
 }

@@ -20,15 +20,16 @@ public static class ValidateCommand
             Examples:
               reconciler validate sample-repo
               reconciler validate . --include 'tasks/**/*.yaml'
+              reconciler validate --repo https://github.com/acme/call-tasks.git --ref main
             """);
         inputs.AddTo(command);
-        command.SetAction((result, cancellationToken) => Task.FromResult(Run(result, inputs, console)));
+        command.SetAction((result, cancellationToken) => RunAsync(result, inputs, console, cancellationToken));
         return command;
     }
 
-    private static int Run(ParseResult result, ManifestInputOptions inputs, CliConsole console)
+    private static async Task<int> RunAsync(ParseResult result, ManifestInputOptions inputs, CliConsole console, CancellationToken cancellationToken)
     {
-        var (snapshot, prefix) = inputs.ReadDirectory(result, console);
+        var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var desired = new ManifestPipeline().Evaluate(snapshot);
         var diagnostics = DiagnosticOrder.Sort(desired.Invalid.SelectMany(i => i.Diagnostics).Concat(desired.Tasks.SelectMany(t => t.Warnings)));
         foreach (var diagnostic in diagnostics)
