@@ -1,0 +1,88 @@
+using Reconciler.Core.Sources;
+using Reconciler.Core.Validation;
+
+namespace Reconciler.Core.Tests.Sources;
+
+public sealed class DirectorySourceTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("reconciler-dir-").FullName;
+    private readonly string _outside = Directory.CreateTempSubdirectory("reconciler-outside-").FullName;
+
+    public void Dispose()
+    {
+        Directory.Delete(_root, recursive: true);
+        Directory.Delete(_outside, recursive: true);
+    }
+
+    private void Write(string path, string text = "a: 1")
+    {
+        var full = Path.Combine(_root, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text);
+    }
+
+    private string[] Paths(ManifestGlob? glob = null) => new DirectorySource(_root, glob).Read().Files.Select(f => f.Path).ToArray();
+
+    [Fact]
+    public void Read_DefaultGlob_TakesYamlAndSkipsHiddenDirectories()
+    {
+        Write("tasks/a.yaml");
+        Write("tasks/deep/b.yml");
+        Write("tasks/notes.txt");
+        Write(".github/workflows/plan.yml");
+        Write(".git/config.yaml");
+        Write("tasks/.drafts/c.yaml");
+        Assert.Equal(["tasks/a.yaml", "tasks/deep/b.yml"], Paths());
+    }
+
+    [Fact]
+    public void Read_IncludeAndExclude_AreApplied()
+    {
+        Write("tasks/a.yaml");
+        Write("tasks/old/b.yaml");
+        Write("other/c.yaml");
+        Assert.Equal(["tasks/a.yaml"], Paths(new ManifestGlob(["tasks/**/*.yaml"], ["tasks/old/**"])));
+    }
+
+    [Fact]
+    public void Read_SymlinkLeadingOutside_IsReportedAndNotRead()
+    {
+        File.WriteAllText(Path.Combine(_outside, "secret.yaml"), "password: x");
+        Directory.CreateDirectory(Path.Combine(_root, "tasks"));
+        File.CreateSymbolicLink(Path.Combine(_root, "tasks", "link.yaml"), Path.Combine(_outside, "secret.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(_root, "tasks", "linked-dir"), _outside);
+
+        var snapshot = new DirectorySource(_root).Read();
+
+        Assert.Empty(snapshot.Files);
+        Assert.Equal(2, snapshot.Diagnostics.Count);
+        Assert.All(snapshot.Diagnostics, d => Assert.Equal("file-symlink", d.Code));
+        Assert.Contains(snapshot.Diagnostics, d => d.Location!.File == "tasks/link.yaml");
+        var desired = DesiredState.Build([], snapshot.Diagnostics);
+        Assert.Equal(2, desired.Invalid.Count);
+    }
+
+    [Fact]
+    public void Read_SymlinkStayingInside_IsFollowed()
+    {
+        Write("shared/base.yaml");
+        Directory.CreateDirectory(Path.Combine(_root, "tasks"));
+        File.CreateSymbolicLink(Path.Combine(_root, "tasks", "link.yaml"), Path.Combine(_root, "shared", "base.yaml"));
+        Assert.Equal(["shared/base.yaml", "tasks/link.yaml"], Paths());
+    }
+
+    [Fact]
+    public void Read_SymlinkedRootDirectory_IsResolvedFirst()
+    {
+        Write("tasks/a.yaml");
+        var link = Path.Combine(_outside, "root-link");
+        Directory.CreateSymbolicLink(link, _root);
+        Assert.Equal(["tasks/a.yaml"], new DirectorySource(link).Read().Files.Select(f => f.Path));
+    }
+
+    [Fact]
+    public void Read_MissingDirectory_Throws()
+    {
+        Assert.Throws<DirectoryNotFoundException>(() => new DirectorySource(Path.Combine(_root, "nope")).Read());
+    }
+}
