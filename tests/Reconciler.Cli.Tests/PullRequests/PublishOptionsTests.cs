@@ -3,8 +3,8 @@ using static Reconciler.Cli.Tests.PullRequests.PrWorkspace;
 
 namespace Reconciler.Cli.Tests.PullRequests;
 
-/// <summary>Where the GitHub API is: github.com by default, GitHub Enterprise Server by flag or by the runner's GITHUB_API_URL.</summary>
-public sealed class ApiUrlTests
+/// <summary>The publishing options: where the API is (github.com, Enterprise by flag or GITHUB_API_URL), --sha and --pr.</summary>
+public sealed class PublishOptionsTests
 {
     [Fact]
     public async Task Plan_GitHubApiUrlFromTheRunner_IsUsedWithoutTheFlag()
@@ -61,5 +61,20 @@ public sealed class ApiUrlTests
         Assert.Single(pr.GitHub.CommentsOn(Pr));
         Assert.Empty(pr.GitHub.Statuses);
         Assert.Contains("reconciler: error: could not set the reconciler/plan commit status: '4f2c9e1' is not a full commit sha (40 or 64 hex digits)\n", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    public async Task Plan_PrNotAPullRequestNumber_IsAUsageError(string number)
+    {
+        await using var pr = await StartAsync();
+        pr.Write("tasks/east.yaml", PrManifests.Valid(1, "信用卡逾期提醒-华东"));
+
+        var run = await pr.RunAsync("plan", ".", "--github-repo", Repository, "--pr", number, "--github-api-url", pr.ApiUrl);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("--pr must be a pull request number (1 or more)", run.Error, StringComparison.Ordinal);
+        Assert.Empty(pr.GitHub.Requests);
     }
 }
