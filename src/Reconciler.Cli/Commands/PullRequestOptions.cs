@@ -34,6 +34,12 @@ public sealed class PullRequestOptions
             {
                 result.AddError("--github-repo and --pr go together");
             }
+
+            // Caught here, as a usage error, rather than as two stack-trace-like lines from the GitHub client.
+            if (result.GetValue(PullRequest) is <= 0)
+            {
+                result.AddError("--pr must be a pull request number (1 or more)");
+            }
         });
     }
 }

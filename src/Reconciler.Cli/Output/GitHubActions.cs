@@ -9,6 +9,13 @@ namespace Reconciler.Cli.Output;
 /// </summary>
 public static class GitHubActions
 {
+    /// <summary>
+    /// GitHub drops a step summary over 1 MiB, counted in UTF-8 bytes. The renderer counts UTF-16 units, and one
+    /// unit is at most 3 bytes (Chinese text is exactly that), so a third of 1 MiB, less room for what the step
+    /// may already have written, always fits.
+    /// </summary>
+    public const int StepSummaryMaxLength = (1024 * 1024 / 3) - 4096;
+
     public static bool IsRunningIn(CliConsole console) => string.Equals(console.Environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 
     public static async Task WriteAnnotationsAsync(Plan plan, CliConsole console) =>
@@ -21,8 +28,15 @@ public static class GitHubActions
             return;
         }
 
-        // The job summary allows 1 MiB per step; stay well inside it.
-        var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: 512 * 1024)).Render(plan);
-        await File.AppendAllTextAsync(console.ResolvePath(path), markdown + "\n", cancellationToken);
+        var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: StepSummaryMaxLength)).Render(plan);
+        try
+        {
+            await File.AppendAllTextAsync(console.ResolvePath(path), markdown + "\n", cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The summary is a convenience, like the PR comment: it must not turn a valid plan into a failed job.
+            await console.Error.WriteLineAsync($"reconciler: warning: could not append the plan to the job summary (GITHUB_STEP_SUMMARY): {e.Message}");
+        }
     }
 }

@@ -2,7 +2,10 @@ namespace Reconciler.Core.Rendering;
 
 /// <summary>How a markdown plan is framed.</summary>
 /// <param name="Marker">A hidden HTML comment put first, so that a pull-request comment can be found again and edited.</param>
-/// <param name="MaxLength">Hard limit in characters (GitHub refuses comments over 65,536).</param>
+/// <param name="MaxLength">
+/// Hard limit in characters (GitHub refuses comments over 65,536). Counted as .NET string length (UTF-16 code
+/// units), never fewer than the Unicode characters GitHub counts, so a body within it is within GitHub's.
+/// </param>
 /// <param name="PathPrefix">Prepended to file paths (the manifest directory relative to the repository root).</param>
 public sealed record MarkdownOptions(string? Marker = null, int MaxLength = int.MaxValue, string? PathPrefix = null)
 {

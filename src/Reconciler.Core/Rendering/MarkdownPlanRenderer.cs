@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Planning;
@@ -7,44 +8,107 @@ namespace Reconciler.Core.Rendering;
 /// <summary>
 /// The pull-request format: marker, one summary line, errors, warnings, a table of changes and a
 /// collapsible diff per task. When the whole would exceed <see cref="MarkdownOptions.MaxLength"/>, the
-/// middle is cut — rows and diffs — while the summary, the table head and the errors stay, and a note
-/// says how much was left out.
+/// middle is cut — diagnostics, rows and diffs that no longer fit, each one whole — while the marker, the
+/// summary, the section headings and the footer stay, errors get the room first, and a note says how
+/// many of each were left out. The result never exceeds the limit, whatever the plan holds.
 /// </summary>
 public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPlanRenderer
 {
-    private const int NoteReserve = 400;
+    private const string ErrorsTitle = "#### ❌ Errors";
+    private const string WarningsTitle = "#### ⚠️ Warnings";
+    private const string TableHead = "| | Task | File | Action | Changed fields |\n|---|---|---|---|---|\n";
     private readonly MarkdownOptions _options = options ?? new MarkdownOptions();
 
     public string Render(Plan plan)
     {
         var listed = plan.Entries.Where(e => e.Action != PlanAction.Unchanged).ToList();
+        var all = new MarkdownSections(
+            plan.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticLine(d) + "\n").ToList(),
+            Warnings(plan).Select(line => line + "\n").ToList(),
+            listed.Select(Row).ToList(),
+            listed.Where(e => e.Changes.Count > 0).Select(Diff).ToList());
         var head = Head(plan);
-        var tableHead = listed.Count == 0 ? "" : "| | Task | File | Action | Changed fields |\n|---|---|---|---|---|\n";
         var footer = Footer(plan);
-        var budget = new Budget(_options.MaxLength - head.Length - tableHead.Length - footer.Length - NoteReserve);
-
-        var errors = Section("#### ❌ Errors", plan.Diagnostics.Where(d => d.IsError).Select(DiagnosticLine), budget, "errors");
-        var warnings = Section("#### ⚠️ Warnings", Warnings(plan), budget, "warnings");
-        var rows = budget.TakeWhileFits(listed.Select(Row), "table rows");
-        var diffs = budget.TakeWhileFits(listed.Where(e => e.Changes.Count > 0).Select(Diff), "diffs");
-
-        var output = new StringBuilder(head).Append(errors).Append(warnings);
-        if (listed.Count > 0)
-        {
-            output.Append("#### Tasks\n\n").Append(tableHead).Append(rows).Append('\n');
-        }
-
-        output.Append(diffs);
-        if (budget.LeftOut.Count > 0)
-        {
-            var omitted = string.Join(", ", budget.LeftOut.Select(kv => $"{kv.Value} {kv.Key}"));
-            output.Append($"> ✂️ **This plan was too large for one comment**: {omitted} left out. Run `reconciler plan` locally or see the CI log for the full plan.\n\n");
-        }
-
-        return output.Append(footer).ToString();
+        var whole = Compose(head, all, all, "", footer);
+        return whole.Length <= _options.MaxLength ? whole : Cut(plan, head, all, footer);
     }
 
-    private string Head(Plan plan)
+    private string Cut(Plan plan, string head, MarkdownSections all, string footer)
+    {
+        // Room for the middle: the limit minus everything that always stays, and the longest note this plan can need.
+        var skeleton = Compose(head, all, MarkdownSections.Empty, "", footer).Length;
+        var available = _options.MaxLength - skeleton - Note(all, MarkdownSections.Empty).Length;
+        if (available < 0)
+        {
+            return Minimal(plan);
+        }
+
+        var budget = new MarkdownBudget(available);
+        var kept = new MarkdownSections(budget.Take(all.Errors), budget.Take(all.Warnings), budget.Take(all.Rows), budget.Take(all.Diffs));
+        var cut = Compose(head, all, kept, Note(all, kept), footer);
+        return cut.Length <= _options.MaxLength ? cut : Minimal(plan);
+    }
+
+    /// <summary>Section frames follow <paramref name="all"/> (a heading stays even when all its lines were cut); content follows <paramref name="kept"/>.</summary>
+    private static string Compose(string head, MarkdownSections all, MarkdownSections kept, string note, string footer)
+    {
+        var output = new StringBuilder(head);
+        AppendSection(output, ErrorsTitle, all.Errors, kept.Errors);
+        AppendSection(output, WarningsTitle, all.Warnings, kept.Warnings);
+        if (all.Rows.Count > 0)
+        {
+            output.Append("#### Tasks\n\n").Append(TableHead).AppendJoin("", kept.Rows).Append('\n');
+        }
+
+        return output.AppendJoin("", kept.Diffs).Append(note).Append(footer).ToString();
+    }
+
+    private static void AppendSection(StringBuilder output, string title, IReadOnlyList<string> all, IReadOnlyList<string> kept)
+    {
+        if (all.Count > 0)
+        {
+            output.Append(title).Append("\n\n").AppendJoin("", kept).Append('\n');
+        }
+    }
+
+    /// <summary>The truncation note; with nothing kept it is the longest this plan can produce, which is what the budget reserves.</summary>
+    private string Note(MarkdownSections all, MarkdownSections kept)
+    {
+        var left = new[]
+        {
+            (all.Errors.Count - kept.Errors.Count, all.Errors.Count, "errors"),
+            (all.Warnings.Count - kept.Warnings.Count, all.Warnings.Count, "warnings"),
+            (all.Rows.Count - kept.Rows.Count, all.Rows.Count, "table rows"),
+            (all.Diffs.Count - kept.Diffs.Count, all.Diffs.Count, "diffs"),
+        }.Where(x => x.Item1 > 0).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Item1:N0} of {x.Item2:N0} {x.Item3}")).ToList();
+        return left.Count == 0 ? "" : string.Create(
+            CultureInfo.InvariantCulture,
+            $"> ✂️ **This plan was cut to fit {_options.MaxLength:N0} characters**: left out {string.Join(", ", left)}. Run `reconciler plan` locally, or read the CI job's log, for the full plan.\n\n");
+    }
+
+    /// <summary>When not even the headings fit (a tiny limit): the summary alone, and at worst a hard cut.</summary>
+    private string Minimal(Plan plan)
+    {
+        var text = Head(plan, withRevisions: false) + string.Create(
+            CultureInfo.InvariantCulture,
+            $"> ✂️ Only the summary fits in {_options.MaxLength:N0} characters; everything else was left out. Run `reconciler plan` for the full plan.\n");
+        return text.Length <= _options.MaxLength ? text : HardCut(text, _options.MaxLength);
+    }
+
+    // Never split a surrogate pair or a letter from its accent.
+    private static string HardCut(string text, int maxLength)
+    {
+        var cut = new StringBuilder(Math.Max(0, maxLength));
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext() && cut.Length + elements.GetTextElement().Length <= maxLength)
+        {
+            cut.Append(elements.GetTextElement());
+        }
+
+        return cut.ToString();
+    }
+
+    private string Head(Plan plan, bool withRevisions = true)
     {
         var head = new StringBuilder();
         if (_options.Marker is { } marker)
@@ -55,12 +119,12 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         var status = plan.HasErrors ? "❌" : plan.Summary.HasChanges ? "📝" : "✅";
         head.Append("### ").Append(status).Append(" Task Reconciler plan\n\n");
         head.Append("**").Append(plan.Summary).Append("**");
-        if (plan.Revision is { } revision)
+        if (withRevisions && plan.Revision is { } revision)
         {
             head.Append(" · revision ").Append(MarkdownText.Code(Short(revision)));
         }
 
-        if (plan.BaseRevision is { } baseRevision)
+        if (withRevisions && plan.BaseRevision is { } baseRevision)
         {
             head.Append(" compared with ").Append(MarkdownText.Code(Short(baseRevision)));
         }
@@ -70,18 +134,6 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
 
     private static string Footer(Plan plan) =>
         plan.Summary.Unchanged > 0 ? $"<sub>{plan.Summary.Unchanged} unchanged task(s) not listed.</sub>\n" : "";
-
-    private static string Section(string title, IEnumerable<string> lines, Budget budget, string what)
-    {
-        var items = lines.ToList();
-        if (items.Count == 0)
-        {
-            return "";
-        }
-
-        var kept = budget.TakeWhileFits(items.Select(l => l + "\n"), what, title.Length + 2);
-        return $"{title}\n\n{kept}\n";
-    }
 
     private IEnumerable<string> Warnings(Plan plan)
     {
@@ -126,39 +178,4 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     private string Path(string file) => _options.PathPrefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('/')}/{file}" : file;
 
     private static string Short(string revision) => revision.Length > 12 ? revision[..12] : revision;
-
-    /// <summary>Characters left for the middle of the comment, and what had to be left out.</summary>
-    private sealed class Budget(int remaining)
-    {
-        private int _remaining = remaining;
-
-        public Dictionary<string, int> LeftOut { get; } = [];
-
-        public string TakeWhileFits(IEnumerable<string> parts, string what, int overhead = 0)
-        {
-            var kept = new StringBuilder();
-            var all = parts.ToList();
-            _remaining -= overhead;
-            var taken = 0;
-            foreach (var part in all)
-            {
-                if (part.Length > _remaining)
-                {
-                    break;
-                }
-
-                kept.Append(part);
-                _remaining -= part.Length;
-                taken++;
-            }
-
-            if (taken < all.Count)
-            {
-                LeftOut[what] = all.Count - taken;
-                _remaining = Math.Max(0, _remaining);
-            }
-
-            return kept.ToString();
-        }
-    }
 }

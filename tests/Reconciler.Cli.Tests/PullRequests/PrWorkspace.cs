@@ -1,0 +1,91 @@
+using Reconciler.Testing.GitHub;
+
+namespace Reconciler.Cli.Tests.PullRequests;
+
+/// <summary>
+/// One pull-request scenario: a temporary working directory holding manifests, a fake GitHub on
+/// 127.0.0.1 serving repository o/r with pull request #7, and the real CLI run in-process with captured
+/// streams and an injected environment (nothing is read from the test process's own environment).
+/// </summary>
+internal sealed class PrWorkspace : IAsyncDisposable
+{
+    public const int Pr = 7;
+    public const string Repository = "o/r";
+    public const string HeadSha = "4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345";
+
+    /// <summary>Distinctive, so that finding it anywhere in output is proof of a leak, not a coincidence.</summary>
+    public const string Token = "ghs_PrPlanT0kenThatMustNeverBeSeen_7f3a9c2e5b8d";
+
+    // A hang fails one test instead of stalling the run.
+    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(60);
+
+    private PrWorkspace(FakeGitHubServer github, string directory)
+    {
+        GitHub = github;
+        Directory = directory;
+        Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["GITHUB_TOKEN"] = Token };
+    }
+
+    public FakeGitHubServer GitHub { get; }
+
+    /// <summary>The working directory the CLI runs in.</summary>
+    public string Directory { get; }
+
+    /// <summary>The whole environment the CLI sees; tests add GITHUB_ACTIONS, GITHUB_STEP_SUMMARY…</summary>
+    public Dictionary<string, string> Environment { get; }
+
+    /// <summary>The API root Octokit is pointed at, as an Enterprise-style URL.</summary>
+    public string ApiUrl => GitHub.ApiUrl.ToString();
+
+    public static async Task<PrWorkspace> StartAsync(string token = Token)
+    {
+        var github = await FakeGitHubServer.StartAsync(new FakeGitHubServerOptions { Owner = "o", Repository = "r", Token = token });
+        github.AddPullRequest(new FakePullRequest(Pr, HeadSha));
+        return new PrWorkspace(github, System.IO.Directory.CreateTempSubdirectory("reconciler-prplan-").FullName);
+    }
+
+    /// <summary>Writes a file under the working directory (creating folders) and returns its full path.</summary>
+    public string Write(string relative, string content)
+    {
+        var full = Path.Combine(Directory, relative);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, content);
+        return full;
+    }
+
+    public void Delete(string relative) => File.Delete(Path.Combine(Directory, relative));
+
+    /// <summary><c>reconciler plan DIR --github-repo o/r --pr 7 --github-api-url FAKE</c> plus <paramref name="extra"/>.</summary>
+    public Task<PrCliResult> PlanAsync(string directory = ".", params string[] extra) =>
+        RunAsync(["plan", directory, "--github-repo", Repository, "--pr", "7", "--github-api-url", ApiUrl, .. extra]);
+
+    public async Task<PrCliResult> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole(
+            output,
+            error,
+            new StringReader(""),
+            OutIsTerminal: false,
+            InIsTerminal: false,
+            name => Environment.TryGetValue(name, out var value) ? value : null,
+            Directory);
+        using var deadline = new CancellationTokenSource(RunLimit);
+        var exit = await ReconcilerCli.RunAsync(args, console, deadline.Token).WaitAsync(RunLimit);
+        return new PrCliResult(exit, output.ToString(), error.ToString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await GitHub.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the temp folder is cleaned eventually.
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using Reconciler.Core.Sources;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+
+namespace Reconciler.Cli.Tests.PullRequests;
+
+/// <summary>
+/// sample-repo/.github/workflows/plan.yml is what customers copy: it must parse, ask for the right
+/// permissions, call plan with the PR's coordinates, and not fail the job when plan exits 2 (changes).
+/// </summary>
+public sealed class WorkflowFileTests
+{
+    private const string WorkflowPath = "sample-repo/.github/workflows/plan.yml";
+
+    [Fact]
+    public void Workflow_Parses_AndRunsOnPullRequests()
+    {
+        var root = Load();
+
+        // YamlDotNet keeps "on" a string (a YAML 1.1 parser would read it as true; GitHub reads it as "on").
+        Assert.True(Map(root, "on").Children.ContainsKey(new YamlScalarNode("pull_request")));
+        Assert.Equal("Task plan", Text(root, "name"));
+    }
+
+    [Fact]
+    public void Workflow_AsksForExactlyThePermissionsPlanNeeds()
+    {
+        var permissions = Map(Load(), "permissions");
+
+        Assert.Equal(
+            [("contents", "read"), ("pull-requests", "write"), ("statuses", "write")],
+            permissions.Children.Select(p => (((YamlScalarNode)p.Key).Value!, ((YamlScalarNode)p.Value).Value!)).Order());
+    }
+
+    [Fact]
+    public void Workflow_ChecksOutFullHistoryAndSetsUpDotNet10()
+    {
+        var steps = Steps(Load());
+
+        var checkout = steps.First(s => Text(s, "uses")?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true);
+        Assert.Equal("0", Text(Map(checkout, "with"), "fetch-depth"));
+        var dotnet = Assert.Single(steps, s => Text(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
+        Assert.StartsWith("10.", Text(Map(dotnet, "with"), "dotnet-version"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Workflow_PlanStep_PassesThePullRequestAndTheToken()
+    {
+        var plan = PlanStep(Load());
+        var env = Map(plan, "env");
+
+        Assert.Equal("${{ secrets.GITHUB_TOKEN }}", Text(env, "GITHUB_TOKEN"));
+        Assert.Equal("${{ github.repository }}", Text(env, "REPOSITORY"));
+        Assert.Equal("${{ github.event.pull_request.number }}", Text(env, "PR_NUMBER"));
+        Assert.Equal("${{ github.event.pull_request.head.sha }}", Text(env, "HEAD_SHA"));
+        var script = Text(plan, "run")!;
+        Assert.Contains("reconciler\" plan . \\", script, StringComparison.Ordinal);
+        foreach (var argument in new[] { "--github-repo \"$REPOSITORY\"", "--pr \"$PR_NUMBER\"", "--sha \"$HEAD_SHA\"", "--detailed-exitcode" })
+        {
+            Assert.Contains(argument, script, StringComparison.Ordinal);
+        }
+
+        // Values reach the script through the environment only: an expression inside run: would be pasted in as code.
+        Assert.DoesNotContain("${{", script, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 0, "changes=false")]
+    [InlineData(2, 0, "changes=true")]
+    [InlineData(1, 1, "")]
+    [InlineData(134, 134, "")]
+    public async Task Workflow_PlanStep_FailsTheJobOnlyForErrors(int planExit, int stepExit, string output)
+    {
+        // Run the step's script the way the runner does (bash -e), with a stand-in reconciler that exits as told.
+        if (OperatingSystem.IsWindows())
+        {
+            return; // ubuntu-latest runs this step; there is no bash to run it with here.
+        }
+
+        var script = Text(PlanStep(Load()), "run")!;
+        var temp = Directory.CreateTempSubdirectory("reconciler-workflow-").FullName;
+        try
+        {
+            var stub = Path.Combine(temp, "reconciler", "reconciler");
+            Directory.CreateDirectory(Path.GetDirectoryName(stub)!);
+            await File.WriteAllTextAsync(stub, $"#!/usr/bin/env bash\necho \"$@\" > \"{temp}/args\"\nexit {planExit}\n");
+            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var outputs = Path.Combine(temp, "github-output");
+            await File.WriteAllTextAsync(outputs, "");
+
+            var exit = await RunBashAsync(script, new()
+            {
+                ["RUNNER_TEMP"] = temp,
+                ["GITHUB_OUTPUT"] = outputs,
+                ["REPOSITORY"] = "callcentre/tasks",
+                ["PR_NUMBER"] = "7",
+                ["HEAD_SHA"] = "4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345",
+            });
+
+            Assert.Equal(stepExit, exit);
+            Assert.Equal(output, (await File.ReadAllTextAsync(outputs)).Trim());
+            Assert.Equal(
+                "plan . --github-repo callcentre/tasks --pr 7 --sha 4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345 --detailed-exitcode",
+                (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Workflow_InsideTheTaskRepository_IsNotReadAsAManifest()
+    {
+        Assert.False(ManifestGlob.Default.IsMatch(".github/workflows/plan.yml"));
+        Assert.False(ManifestGlob.Default.IsMatch(".reconciler-src/sample-repo/tasks/a.yaml"));
+
+        // The real sample repository, workflow included, still validates cleanly.
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = new CliConsole(output, error, new StringReader(""), false, false, _ => null, RepositoryRoot());
+        var exit = await ReconcilerCli.RunAsync(["validate", "sample-repo"], console);
+
+        Assert.True(exit == 0, $"{output}\n{error}");
+        Assert.DoesNotContain("plan.yml", output.ToString() + error, StringComparison.Ordinal);
+    }
+
+    private static YamlMappingNode Load()
+    {
+        var yaml = new YamlStream();
+        using var reader = new StreamReader(Path.Combine(RepositoryRoot(), WorkflowPath));
+        yaml.Load(reader);
+        return (YamlMappingNode)Assert.Single(yaml.Documents).RootNode;
+    }
+
+    private static IReadOnlyList<YamlMappingNode> Steps(YamlMappingNode root)
+    {
+        var job = (YamlMappingNode)Assert.Single(Map(root, "jobs").Children).Value;
+        return ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>().ToList();
+    }
+
+    private static YamlMappingNode PlanStep(YamlMappingNode root) =>
+        Assert.Single(Steps(root), s => Text(s, "run")?.Contains(" plan ", StringComparison.Ordinal) == true);
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
+
+    private static string? Text(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
+
+    private static async Task<int> RunBashAsync(string script, Dictionary<string, string> environment)
+    {
+        // The runner's default shell for run: steps on Linux.
+        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(deadline.Token), process.StandardError.ReadToEndAsync(deadline.Token));
+        await process.WaitForExitAsync(deadline.Token);
+        return process.ExitCode;
+    }
+
+    /// <summary>The repository checkout the tests were built from (the folder holding Reconciler.sln).</summary>
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reconciler.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"no Reconciler.sln above {AppContext.BaseDirectory}");
+    }
+}
