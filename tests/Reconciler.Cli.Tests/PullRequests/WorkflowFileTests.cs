@@ -54,9 +54,10 @@ public sealed class WorkflowFileTests
         Assert.Equal("${{ github.repository }}", Text(env, "REPOSITORY"));
         Assert.Equal("${{ github.event.pull_request.number }}", Text(env, "PR_NUMBER"));
         Assert.Equal("${{ github.event.pull_request.head.sha }}", Text(env, "HEAD_SHA"));
+        Assert.Equal("${{ github.base_ref }}", Text(env, "BASE_REF"));
         var script = Text(plan, "run")!;
         Assert.Contains("reconciler\" plan . \\", script, StringComparison.Ordinal);
-        foreach (var argument in new[] { "--github-repo \"$REPOSITORY\"", "--pr \"$PR_NUMBER\"", "--sha \"$HEAD_SHA\"", "--detailed-exitcode" })
+        foreach (var argument in new[] { "--base \"origin/$BASE_REF\"", "--github-repo \"$REPOSITORY\"", "--pr \"$PR_NUMBER\"", "--sha \"$HEAD_SHA\"", "--detailed-exitcode" })
         {
             Assert.Contains(argument, script, StringComparison.Ordinal);
         }
@@ -96,12 +97,13 @@ public sealed class WorkflowFileTests
                 ["REPOSITORY"] = "callcentre/tasks",
                 ["PR_NUMBER"] = "7",
                 ["HEAD_SHA"] = "4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345",
+                ["BASE_REF"] = "main",
             });
 
             Assert.Equal(stepExit, exit);
             Assert.Equal(output, (await File.ReadAllTextAsync(outputs)).Trim());
             Assert.Equal(
-                "plan . --github-repo callcentre/tasks --pr 7 --sha 4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345 --detailed-exitcode",
+                "plan . --base origin/main --github-repo callcentre/tasks --pr 7 --sha 4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345 --detailed-exitcode",
                 (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
         }
         finally
