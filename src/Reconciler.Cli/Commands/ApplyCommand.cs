@@ -20,7 +20,7 @@ public static class ApplyCommand
         var state = new StateOptions();
         var api = new ApiOptions();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking. Required when not run from a terminal." };
-        var command = new Command("apply", """
+        var command = new Command("apply", $"""
             Plan, show the plan, ask for confirmation (unless --auto-approve), then send one PUT per task
             to update or adopt, with bounded concurrency and retries of transient failures. Each success
             is recorded in the state at once; blocked, rejected and failed tasks are left for the next run.
@@ -28,6 +28,8 @@ public static class ApplyCommand
 
             Tokens: RECONCILER_API_TOKEN (every account), RECONCILER_API_TOKEN__<USER_ID> (one account),
             RECONCILER_API_TOKEN_FILE / RECONCILER_API_TOKENS_FILE (mounted secrets).
+
+            {ApiTuning.Help}
 
             Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, or a task
             rejected/failed/unauthorized, 3 some tasks blocked because they are running (retry later).
@@ -51,6 +53,7 @@ public static class ApplyCommand
         var (snapshot, prefix) = inputs.ReadDirectory(result, console);
         var desired = new ManifestPipeline().Evaluate(snapshot);
         var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
+        var tuning = ApiTuning.Read(console.Environment);
 
         await using var store = await state.OpenAsync(result, console, cancellationToken);
         IAsyncDisposable applyLock;
@@ -71,7 +74,7 @@ public static class ApplyCommand
         }
 
         var tokens = simulator?.Tokens ?? new EnvironmentTokenSource(console.Environment);
-        await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error);
+        await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error, tuning);
         var parallelism = api.GetParallelism(result);
 
         var plan = Planner.Plan(desired, await store.LoadAppliedAsync(cancellationToken));
