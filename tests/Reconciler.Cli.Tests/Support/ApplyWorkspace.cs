@@ -59,10 +59,10 @@ internal sealed class ApplyWorkspace : IDisposable
 
     /// <summary><c>reconciler apply manifests --api-url SIM --state state/state.db --auto-approve</c> plus <paramref name="extra"/>.</summary>
     public Task<CliResult> ApplyAsync(params string[] extra) =>
-        Cli.RunAsync(Path, Environment, ["apply", ManifestDir, "--api-url", Simulator.BaseAddress.ToString(), "--state", StateFile, "--auto-approve", .. extra]);
+        InProcessCli.RunAsync(Path, Environment, ["apply", ManifestDir, "--api-url", Simulator.BaseAddress.ToString(), "--state", StateFile, "--auto-approve", .. extra]);
 
     public Task<CliResult> RunAsync(string[] args, string? stdin = null, bool terminal = false) =>
-        Cli.RunAsync(Path, Environment, args, stdin, terminal);
+        InProcessCli.RunAsync(Path, Environment, args, stdin, terminal);
 
     /// <summary>What the core makes of the manifests now: the canonical body is what must reach the platform.</summary>
     public TaskManifest Desired(TaskIdentity identity)

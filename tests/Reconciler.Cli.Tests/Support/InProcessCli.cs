@@ -1,7 +1,7 @@
 namespace Reconciler.Cli.Tests.Support;
 
 /// <summary>Runs the CLI in-process, the way Program does, with captured streams and an injected environment.</summary>
-internal static class Cli
+internal static class InProcessCli
 {
     /// <summary>Upper bound of one in-process run, so a hang fails the test instead of the whole suite.</summary>
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
