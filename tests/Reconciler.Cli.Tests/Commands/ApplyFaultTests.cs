@@ -57,8 +57,8 @@ public sealed class ApplyFaultTests(SimulatorFixture simulator) : IClassFixture<
     public async Task Apply_AttemptTimesOut_IsRetriedAndConverges()
     {
         using var work = new ApplyWorkspace(simulator);
-        // A hung attempt is given up after 2 s (default 30 s); long enough that a normal answer on a loaded machine is not cut off.
-        work.Environment["RECONCILER_API_ATTEMPT_TIMEOUT_MS"] = "2000";
+        // A hung attempt is given up after 3 s (default 30 s); long enough that a normal answer on a loaded machine is not cut off.
+        work.Environment["RECONCILER_API_ATTEMPT_TIMEOUT_MS"] = "3000";
         var identity = work.AddTask("a.yaml");
         Enqueue(identity, FaultKind.Timeout, count: 1);
 

@@ -1,4 +1,3 @@
-using System.Text;
 using Reconciler.Cli.Tests.Support;
 using Reconciler.Testing.Simulator;
 using TaskApi.Simulator;
@@ -52,19 +51,10 @@ public sealed class ApplySecretTests(SimulatorFixture simulator) : IClassFixture
 
     private static void AssertNowhere(string token, CliResult result, string stateDirectory)
     {
-        Assert.DoesNotContain(token, result.Out, StringComparison.Ordinal);
-        Assert.DoesNotContain(token, result.Error, StringComparison.Ordinal);
-        var files = Directory.GetFiles(stateDirectory);
-        Assert.Contains(files, f => f.EndsWith(".db", StringComparison.Ordinal));
-        Assert.Contains(files, f => f.EndsWith(".lock", StringComparison.Ordinal));
-        var needle = Encoding.UTF8.GetBytes(token);
-        foreach (var file in files) // state.db, its -wal and -shm while they exist, and state.db.lock
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            Assert.True(copy.ToArray().AsSpan().IndexOf(needle) < 0, $"the token is in {file}");
-        }
+        SecretAssert.NotPrinted(token, result);
+        var files = SecretAssert.NotInFiles(token, stateDirectory);
+        Assert.Contains("state.db", files);
+        Assert.Contains("state.db.lock", files);
     }
 
     private void Enqueue(Core.Manifests.TaskIdentity identity, FaultKind kind, int count) =>

@@ -34,8 +34,11 @@ public sealed class CrashRecoveryProcessTests
             process.Kill();
             var killed = await process.WaitAsync();
             Assert.NotEqual(0, killed.ExitCode);
+            SecretAssert.NotPrinted(work.Account.Token, killed);
         }
 
+        // The killed process left its write-ahead log behind: the token is in none of those bytes either.
+        Assert.Contains("state.db-wal", SecretAssert.NotInFiles(work.Account.Token, Path.GetDirectoryName(work.StatePath)!));
         var afterKill = await work.StateAsync();
         Assert.Equal(recorded.Order(), afterKill.Keys.Order()); // b reached the platform but not the state
         Assert.Equal(work.Desired(victim).Body.Json, work.Task(victim).Body);
