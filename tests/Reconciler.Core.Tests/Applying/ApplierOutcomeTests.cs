@@ -115,21 +115,10 @@ public sealed class ApplierOutcomeTests
     {
         var plan = ApplyPlans.Adopt(4);
         var seen = new List<TaskApplyResult>();
-        var progress = new SynchronousProgress(seen);
+        var progress = new RecordingProgress(seen);
 
         await new Applier(new FakeTaskApi(), new FakeStateStore()).ApplyAsync(plan, new ApplyOptions(2), progress, CancellationToken.None);
 
         Assert.Equal(plan.Entries.Select(e => e.Identity).Order(), seen.Select(r => r.Entry.Identity).Order());
-    }
-
-    private sealed class SynchronousProgress(List<TaskApplyResult> seen) : IProgress<TaskApplyResult>
-    {
-        public void Report(TaskApplyResult value)
-        {
-            lock (seen)
-            {
-                seen.Add(value);
-            }
-        }
     }
 }

@@ -100,12 +100,7 @@ internal sealed class FakeStateStore : IStateStore
     }
 
     public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable>(new NoLock());
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private sealed class NoLock : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
 }
