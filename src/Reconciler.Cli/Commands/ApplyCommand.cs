@@ -31,8 +31,9 @@ public static class ApplyCommand
 
             {ApiTuning.Help}
 
-            Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, or a task
-            rejected/failed/unauthorized, 3 some tasks blocked because they are running (retry later).
+            Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, a task
+            rejected/failed/unauthorized, or cancelled before every task was sent, 3 some tasks blocked
+            because they are running (retry later).
 
             Examples:
               reconciler apply sample-repo --simulator --auto-approve
@@ -110,7 +111,8 @@ public static class ApplyCommand
 
         await console.Out.WriteLineAsync(report.ToString());
         await RecordRunAsync(store, plan, report, Stopwatch.GetElapsedTime(started));
-        if (!report.Succeeded || plan.HasErrors)
+        // A cancelled apply (Ctrl+C, SIGTERM) left tasks unsent: not a success, whatever the others did.
+        if (!report.Succeeded || plan.HasErrors || report.Count(ApplyOutcome.Cancelled) > 0)
         {
             return ExitCodes.Error;
         }
