@@ -11,7 +11,8 @@ internal static class InProcessCli
         IReadOnlyDictionary<string, string>? environment,
         string[] args,
         string? stdin = null,
-        bool terminal = false)
+        bool terminal = false,
+        CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -23,7 +24,7 @@ internal static class InProcessCli
             InIsTerminal: terminal,
             name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
             workingDirectory);
-        var exit = await ReconcilerCli.RunAsync(args, console).WaitAsync(Limit);
+        var exit = await ReconcilerCli.RunAsync(args, console, cancellationToken).WaitAsync(Limit);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 }
