@@ -15,8 +15,8 @@ public sealed class ApplyCancellationTests(SimulatorFixture simulator) : IClassF
         var done = work.AddTask("a.yaml");
         var inFlight = work.AddTask("b.yaml");
         var notStarted = work.AddTask("c.yaml");
-        // b's answer takes a second: long enough to cancel while it is in flight, short against the grace period.
-        simulator.State.EnqueueFault(new QueuedFault(FaultKind.DelayBefore) { TaskId = inFlight.TaskId, Operation = ApiOperation.UpdateTask, Delay = TimeSpan.FromSeconds(1) });
+        // b's answer takes 3 s: long enough to cancel while it is in flight, short against the grace period.
+        simulator.State.EnqueueFault(new QueuedFault(FaultKind.DelayBefore) { TaskId = inFlight.TaskId, Operation = ApiOperation.UpdateTask, Delay = TimeSpan.FromSeconds(3) });
         using var stop = new CancellationTokenSource();
 
         var applying = InProcessCli.RunAsync(
