@@ -94,7 +94,7 @@ public sealed class ApplierOutcomeTests
     }
 
     [Fact]
-    public async Task Apply_UnchangedAndSuspended_SendNothing()
+    public async Task Apply_Unchanged_SendsNothing()
     {
         var first = ApplyPlans.Adopt(2);
         var inventory = first.Entries.ToDictionary(e => e.Identity!, e => new AppliedRecord(e.Identity!, e.Desired!.Body, e.File!, null, DateTimeOffset.UnixEpoch));
