@@ -6,7 +6,7 @@ public static class ExitCodes
     /// <summary>Success; for plan: no changes (or changes without --detailed-exitcode).</summary>
     public const int Success = 0;
 
-    /// <summary>An error: invalid manifests, bad arguments, unreadable state; for apply: a task was rejected or failed.</summary>
+    /// <summary>An error: invalid manifests, bad arguments, unreadable state; for apply: a task was rejected or failed, or the apply was cancelled with tasks unsent.</summary>
     public const int Error = 1;
 
     /// <summary>plan --detailed-exitcode: valid, and there are changes to apply (as terraform plan -detailed-exitcode).</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Reconciler.Cli.Commands;
+using Reconciler.State;
 
 namespace Reconciler.Cli;
 
@@ -31,9 +32,10 @@ public static class ReconcilerCli
             await console.Error.WriteLineAsync("reconciler: cancelled");
             return ExitCodes.Error;
         }
-        catch (Exception e) when (e is CliException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CliException or StateStoreException or IOException or UnauthorizedAccessException)
         {
-            // Expected failures get one plain line; anything else is a bug and keeps its stack trace.
+            // Expected failures get one plain line (a state store's message names the file and what to do);
+            // anything else is a bug and keeps its stack trace.
             await console.Error.WriteLineAsync($"reconciler: error: {e.Message}");
             return ExitCodes.Error;
         }

@@ -16,12 +16,16 @@ internal sealed class TaskApiHost : IAsyncDisposable
 
     public ITaskApi Api => _services.GetRequiredService<ITaskApi>();
 
-    public static TaskApiHost Create(Uri baseAddress, ITokenSource tokens, TextWriter log, LogLevel level = LogLevel.Warning)
+    public static TaskApiHost Create(Uri baseAddress, ITokenSource tokens, TextWriter log, Action<TaskApiOptions>? tune = null, LogLevel level = LogLevel.Warning)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(level).AddProvider(new TextWriterLoggerProvider(log)));
         services.AddSingleton(tokens);
-        services.AddTaskApiClient(options => options.BaseAddress = baseAddress);
+        services.AddTaskApiClient(options =>
+        {
+            options.BaseAddress = baseAddress;
+            tune?.Invoke(options);
+        });
         return new TaskApiHost(services.BuildServiceProvider());
     }
 

@@ -20,7 +20,7 @@ public static class ApplyCommand
         var state = new StateOptions();
         var api = new ApiOptions();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking. Required when not run from a terminal." };
-        var command = new Command("apply", """
+        var command = new Command("apply", $"""
             Plan, show the plan, ask for confirmation (unless --auto-approve), then send one PUT per task
             to update or adopt, with bounded concurrency and retries of transient failures. Each success
             is recorded in the state at once; blocked, rejected and failed tasks are left for the next run.
@@ -29,8 +29,11 @@ public static class ApplyCommand
             Tokens: RECONCILER_API_TOKEN (every account), RECONCILER_API_TOKEN__<USER_ID> (one account),
             RECONCILER_API_TOKEN_FILE / RECONCILER_API_TOKENS_FILE (mounted secrets).
 
-            Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, or a task
-            rejected/failed/unauthorized, 3 some tasks blocked because they are running (retry later).
+            {ApiTuning.Help}
+
+            Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, a task
+            rejected/failed/unauthorized, or cancelled before every task was sent, 3 some tasks blocked
+            because they are running (retry later).
 
             Examples:
               reconciler apply sample-repo --simulator --auto-approve
@@ -52,6 +55,7 @@ public static class ApplyCommand
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var desired = new ManifestPipeline().Evaluate(snapshot);
         var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
+        var tuning = ApiTuning.Read(console.Environment);
 
         await using var store = await state.OpenAsync(result, console, cancellationToken);
         IAsyncDisposable applyLock;
@@ -72,7 +76,7 @@ public static class ApplyCommand
         }
 
         var tokens = simulator?.Tokens ?? new EnvironmentTokenSource(console.Environment);
-        await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error);
+        await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error, tuning);
         var parallelism = api.GetParallelism(result);
 
         var plan = Planner.Plan(desired, await store.LoadAppliedAsync(cancellationToken));
@@ -108,7 +112,8 @@ public static class ApplyCommand
 
         await console.Out.WriteLineAsync(report.ToString());
         await RecordRunAsync(store, plan, report, Stopwatch.GetElapsedTime(started));
-        if (!report.Succeeded || plan.HasErrors)
+        // A cancelled apply (Ctrl+C, SIGTERM) left tasks unsent: not a success, whatever the others did.
+        if (!report.Succeeded || plan.HasErrors || report.Count(ApplyOutcome.Cancelled) > 0)
         {
             return ExitCodes.Error;
         }

@@ -125,10 +125,12 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
             stop = new TaskApiResult(ApplyOutcome.Failed, null, "stop request abandoned after cancellation", null);
         }
 
-        var stopOutcome = stop.Outcome == ApplyOutcome.Applied ? ApplyOutcome.Stopped : stop.Outcome;
-        var stopResult = new TaskApplyResult(entry, stopOutcome, stop.ApiCode, stop.Outcome == ApplyOutcome.Applied ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}", Stopwatch.GetElapsedTime(started));
+        // The client reports a successful task_stop as Stopped (code 200); Applied is accepted too, as a success.
+        var succeeded = stop.Outcome is ApplyOutcome.Stopped or ApplyOutcome.Applied;
+        var stopOutcome = succeeded ? ApplyOutcome.Stopped : stop.Outcome;
+        var stopResult = new TaskApplyResult(entry, stopOutcome, stop.ApiCode, succeeded ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}", Stopwatch.GetElapsedTime(started));
         await RecordAttemptAsync(stopResult, revision);
-        return stop.Outcome == ApplyOutcome.Applied ? null : stopResult;
+        return succeeded ? null : stopResult;
     }
 
     private Task RecordAttemptAsync(TaskApplyResult result, string? revision) =>

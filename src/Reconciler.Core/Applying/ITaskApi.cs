@@ -12,7 +12,7 @@ public interface ITaskApi
     /// <summary><c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte.</summary>
     Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken);
 
-    /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given).</summary>
+    /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given); success is <see cref="State.ApplyOutcome.Stopped"/>.</summary>
     Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Sources;
+using Reconciler.Core.Validation;
+using Reconciler.State;
+using Reconciler.TaskApi;
+using TaskApi.Simulator;
+using TaskApi.Simulator.Faults;
+
+namespace Reconciler.Benchmarks;
+
+/// <summary>
+/// N changed tasks applied through the real client and <see cref="Applier"/> to the simulator (in-process, fixed
+/// latency on every request), once per parallelism, each run against a fresh simulator and a fresh state file.
+/// A perfect applier needs ⌈N/parallelism⌉ × latency (plus as much again when the running state is checked first).
+/// "state writes" adds up the time inside the store's fsynced writes (two per task: the record and the attempt).
+/// </summary>
+internal static class ApplyBenchmark
+{
+    private const string Token = "benchmark-token";
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<int> RunAsync(int count, IReadOnlyList<int> parallelisms, bool alsoWithRunningCheck)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"reconciler-bench-apply-{Guid.NewGuid():N}");
+        try
+        {
+            ManifestGenerator.Write(directory, count);
+            var desired = new ManifestPipeline().Evaluate(new DirectorySource(directory).Read());
+            if (desired.Invalid.Count > 0 || desired.Tasks.Count != count)
+            {
+                Console.WriteLine($"unexpected: {desired.Invalid.Count} invalid of {count} manifests");
+                return 1;
+            }
+
+            Console.WriteLine($"apply {count:N0} changed tasks; simulator in-process with {Latency.TotalMilliseconds:0} ms latency on every request; fresh state file per run");
+            Console.WriteLine($"  {"parallelism",11} {"running check",13} {"applied",8} {"PUTs",6} {"GETs",6} {"wall ms",9} {"bound ms",9} {"wall/bound",10} {"state writes",13}");
+            foreach (var parallelism in parallelisms)
+            {
+                foreach (var check in alsoWithRunningCheck ? new[] { false, true } : [false])
+                {
+                    if (!await RunOnceAsync(desired, directory, parallelism, check))
+                    {
+                        return 1;
+                    }
+                }
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task<bool> RunOnceAsync(DesiredState desired, string directory, int parallelism, bool check)
+    {
+        var options = new SimulatorOptions { DefaultToken = Token, AutoCreateTasks = true, Faults = new FaultProfile { Latency = Latency } };
+        await using var simulator = await SimulatorServer.StartAsync(options);
+        await using var store = new TimedStateStore(await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-p{parallelism}-{(check ? "check" : "nocheck")}.db")));
+        var services = new ServiceCollection();
+        services.AddSingleton<Reconciler.TaskApi.Auth.ITokenSource>(new BenchmarkTokenSource(Token));
+        services.AddTaskApiClient(o => o.BaseAddress = simulator.BaseAddress);
+        await using var provider = services.BuildServiceProvider();
+        var api = provider.GetRequiredService<ITaskApi>();
+
+        var plan = Planner.Plan(desired, await store.LoadAppliedAsync(CancellationToken.None));
+        var count = plan.Summary.Adopt;
+
+        // Warm up JIT and a connection outside the timing (a detail read of a task that does not exist yet).
+        await api.GetTaskStateAsync(plan.Entries[0].Identity!, null, CancellationToken.None);
+        simulator.State.ClearRequestLog();
+
+        var watch = Stopwatch.StartNew();
+        if (check)
+        {
+            plan = await RemoteStateChecker.CheckAsync(plan, api, parallelism, CancellationToken.None);
+        }
+
+        var report = await new Applier(api, store).ApplyAsync(plan, new ApplyOptions(parallelism), null, CancellationToken.None);
+        watch.Stop();
+
+        var log = simulator.State.GetRequestLog();
+        var puts = log.Count(e => e.Operation == ApiOperation.UpdateTask);
+        var gets = log.Count(e => e.Operation == ApiOperation.TaskDetail);
+        var rounds = (count + parallelism - 1) / parallelism;
+        var bound = Latency * rounds * (check ? 2 : 1);
+        var applied = report.Count(Reconciler.Core.State.ApplyOutcome.Applied);
+        var recorded = (await store.LoadAppliedAsync(CancellationToken.None)).Count;
+        Console.WriteLine($"  {parallelism,11} {(check ? "yes" : "no"),13} {applied,8:N0} {puts,6:N0} {gets,6:N0} {watch.Elapsed.TotalMilliseconds,9:N0} {bound.TotalMilliseconds,9:N0} {watch.Elapsed / bound,10:N2} {$"{store.Writes:N0} in {store.WriteTime.TotalMilliseconds:N0} ms",13}");
+        if (applied != count || puts != count || recorded != count)
+        {
+            Console.WriteLine($"unexpected: {applied} applied, {puts} PUTs, {recorded} recorded for {count} tasks; {report}");
+            return false;
+        }
+
+        return true;
+    }
+}

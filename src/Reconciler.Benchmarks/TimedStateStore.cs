@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.State;
+
+namespace Reconciler.Benchmarks;
+
+/// <summary>
+/// Passes every call through and adds up the time spent in writes: each is its own fsynced transaction and
+/// SQLite has one writer, so with many requests in flight the writes, not the API, can set the pace.
+/// </summary>
+internal sealed class TimedStateStore(IStateStore inner) : IStateStore
+{
+    private long _writeTicks;
+    private int _writes;
+
+    public TimeSpan WriteTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _writeTicks));
+
+    public int Writes => Volatile.Read(ref _writes);
+
+    public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) => inner.LoadAppliedAsync(cancellationToken);
+
+    public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken) => TimeAsync(() => inner.RecordAppliedAsync(record, cancellationToken));
+
+    public Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken) => TimeAsync(() => inner.ForgetAsync(identity, cancellationToken));
+
+    public Task AppendAttemptAsync(ApplyAttempt attempt, CancellationToken cancellationToken) => TimeAsync(() => inner.AppendAttemptAsync(attempt, cancellationToken));
+
+    public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(int limit, CancellationToken cancellationToken) => inner.ReadAttemptsAsync(limit, cancellationToken);
+
+    public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken) => TimeAsync(() => inner.RecordRunAsync(run, cancellationToken));
+
+    public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken) => inner.ReadRunsAsync(limit, cancellationToken);
+
+    public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken) => inner.AcquireApplyLockAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    private async Task TimeAsync(Func<Task> write)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await write();
+        Interlocked.Add(ref _writeTicks, Stopwatch.GetTimestamp() - started);
+        Interlocked.Increment(ref _writes);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Diagnostics;
+
+namespace Reconciler.Cli.Tests.Support;
+
+/// <summary>
+/// The CLI as a real process: <c>dotnet reconciler.dll</c> from this test's output directory (the project
+/// reference puts it there), stdin redirected so it is not a terminal, and only the environment the test gives
+/// plus the inherited one minus every <c>RECONCILER_*</c> variable.
+/// </summary>
+internal sealed class ReconcilerProcess : IDisposable
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly Task<string> _out;
+    private readonly Task<string> _error;
+
+    private ReconcilerProcess(Process process)
+    {
+        _process = process;
+        _out = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    public static string DllPath => Path.Combine(AppContext.BaseDirectory, "reconciler.dll");
+
+    public int Id => _process.Id;
+
+    public static ReconcilerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        Assert.True(File.Exists(DllPath), $"{DllPath} is missing: the CLI project reference should copy it here");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = System.Text.Encoding.UTF8,
+            StandardErrorEncoding = System.Text.Encoding.UTF8,
+        };
+        start.ArgumentList.Add(DllPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("RECONCILER_", StringComparison.Ordinal) || k.StartsWith("GITHUB_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        return new ReconcilerProcess(process);
+    }
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        using var process = Start(workingDirectory, environment, args);
+        return await process.WaitAsync();
+    }
+
+    /// <summary>Waits (bounded) for the process to exit and returns what it printed.</summary>
+    public async Task<CliResult> WaitAsync()
+    {
+        using var limit = new CancellationTokenSource(Limit);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            throw new TimeoutException($"reconciler (pid {_process.Id}) did not exit within {Limit.TotalSeconds} s");
+        }
+
+        return new CliResult(_process.ExitCode, await _out, await _error);
+    }
+
+    /// <summary>SIGKILL: no handler runs, nothing is flushed or recorded — a crash.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+}
