@@ -9,7 +9,7 @@ public enum ApplyOutcome
     /// <summary>Code 6007: the task is running and must be stopped first. Retried later.</summary>
     Blocked,
 
-    /// <summary>Any other API code: the body was refused. Not retried until the manifest changes.</summary>
+    /// <summary>Any other API code: the body was refused. The service does not retry it until the manifest changes; an explicit apply sends it again.</summary>
     Rejected,
 
     /// <summary>Transient failure (5xx, 429, timeout, reset) still failing after retries. Retried later.</summary>

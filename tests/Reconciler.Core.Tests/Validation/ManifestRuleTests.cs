@@ -123,14 +123,15 @@ public sealed class ManifestRuleTests
     }
 
     [Theory]
-    [InlineData(1, "destination_extension_list")]
-    [InlineData(2, "destination_extension_with_variable_list")]
-    [InlineData(3, "destination_extension_multi_config")]
-    public void GroupSwitch_WithoutItsList_IsAnError(int mode, string list)
+    [InlineData(1, "destination_extension_list", false)]
+    [InlineData(2, "destination_extension_with_variable_list", true)]
+    [InlineData(3, "destination_extension_multi_config", false)]
+    public void GroupSwitch_WithoutItsList_IsAnErrorOnlyWhereTheDocumentRequiresIt(int mode, string list, bool error)
     {
         var diagnostic = Find(TestManifests.V2(spec: $"\n  is_group_switch: {mode}"), "group-switch-list");
         Assert.Equal(11, diagnostic.Location!.Line);
         Assert.Contains(list, diagnostic.Message, StringComparison.Ordinal);
+        Assert.Equal(error, diagnostic.IsError);
     }
 
     [Fact]

@@ -5,8 +5,10 @@ using Reconciler.Core.Manifests;
 namespace Reconciler.Core.Validation.Rules;
 
 /// <summary>
-/// 话术配置类型 (<c>is_group_switch</c>) selects where the script group comes from; the list it selects
-/// must be present and non-empty, and a list it does not select is ignored by the platform (a warning).
+/// 话术配置类型 (<c>is_group_switch</c>) selects where the script group comes from. The document makes the
+/// variable list required for mode 2 ("is_switch_group为2…时必填"): an error without it. For modes 1 and 3 it
+/// states no such rule and its own C++ example sends mode 1 without a time list, so a missing list there is
+/// a warning. A list the mode does not select is ignored by the platform (a warning).
 /// </summary>
 public sealed class GroupSwitchRule : IManifestRule
 {
@@ -26,13 +28,13 @@ public sealed class GroupSwitchRule : IManifestRule
         switch (mode)
         {
             case 1 when IsEmptyList(document.At(TimeList)) && IsEmptyList(document.At(LegacyTimeList)):
-                yield return document.Error("group-switch-list", "is_group_switch 1 (按时间配置) needs task_extras.destination_extension_list with at least one time window", at);
+                yield return document.Warning("group-switch-list", "is_group_switch 1 (按时间配置) without task_extras.destination_extension_list: no time window selects a script group, so destination_extension is used all day", at);
                 break;
             case 2 when IsEmptyList(document.At(VariableList)):
                 yield return document.Error("group-switch-list", "is_group_switch 2 (按号码变量配置) needs task_extras.destination_extension_with_variable_list with at least one entry", at);
                 break;
             case 3 when IsEmptyList(document.At(MultiConfig)?["list"]):
-                yield return document.Error("group-switch-list", "is_group_switch 3 (多项外呼话术组配置) needs task_extras.destination_extension_multi_config with at least one script group in list", at);
+                yield return document.Warning("group-switch-list", "is_group_switch 3 (多项外呼话术组配置) without task_extras.destination_extension_multi_config.list: there are no script groups to rotate between", at);
                 break;
         }
 
