@@ -1,3 +1,4 @@
+using Reconciler.Testing.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Reconciler.Testing.Simulator;

@@ -1,3 +1,4 @@
+using Reconciler.Testing.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reconciler.Core.Applying;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Reconciler.TaskApi.Tests.Support;
+namespace Reconciler.Testing.Logging;
 
 /// <summary>An in-memory logger provider: every message (with its exception) as text, for "never logs a token" checks.</summary>
 public sealed class CapturedLogs : ILoggerProvider
