@@ -16,6 +16,7 @@ public static class ReconcilerCli
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
+        root.Subcommands.Add(Service.RunCommand.Create(console));
         return root;
     }
 
