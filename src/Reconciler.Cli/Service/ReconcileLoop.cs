@@ -118,14 +118,26 @@ public sealed partial class ReconcileLoop(
             return pending;
         }
 
-        var delay = wake - time.GetUtcNow();
-        if (delay <= TimeSpan.Zero)
+        using var wakeUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        Task timer;
+        while (true)
         {
-            return null;
+            var now = time.GetUtcNow();
+            if (now >= wake)
+            {
+                return null;
+            }
+
+            // A timer counts from the clock's value when it is created: if the clock moved since "now" was read
+            // (a fake clock advanced by a test), the timer would be late by that much; measure again.
+            var candidate = Task.Delay(wake - now, time, wakeUp.Token);
+            if (time.GetUtcNow() - now < TimeSpan.FromMilliseconds(50))
+            {
+                timer = candidate;
+                break;
+            }
         }
 
-        using var wakeUp = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var timer = Task.Delay(delay, time, wakeUp.Token);
         var webhook = triggers.WaitAsync(wakeUp.Token);
         await Task.WhenAny(timer, webhook);
         await wakeUp.CancelAsync();
