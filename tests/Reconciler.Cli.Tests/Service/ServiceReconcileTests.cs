@@ -68,7 +68,7 @@ public sealed class ServiceReconcileTests
         service.AddTasks(2);
         service.Remote.CommitAndPush("two tasks");
         await service.StartAsync();
-        await service.WaitForRunsAsync(1);
+        await service.WaitForPassesAsync(1);
         var passes = service.App.Status.Passes;
         service.Simulator.State.ClearRequestLog();
 
