@@ -62,7 +62,9 @@ public static class RunCommand
             await app.StartAsync(CancellationToken.None);
             await using var stop = cancellationToken.Register(app.StopApplication);
             await app.WaitForShutdownAsync();
-            exitCode = ExitCodes.Success;
+
+            // The host also stops when the loop dies of an unexpected error: that is a failure, not a clean stop.
+            exitCode = app.LoopFailed ? ExitCodes.Error : ExitCodes.Success;
         }
         finally
         {

@@ -45,6 +45,9 @@ public sealed class ServiceApp : IAsyncDisposable
         }
     }
 
+    /// <summary>The reconcile loop ended with an unexpected exception (the host then stops).</summary>
+    public bool LoopFailed => App.Services.GetServices<IHostedService>().OfType<ReconcileLoop>().Any(l => l.ExecuteTask?.IsFaulted == true);
+
     public Task StartAsync(CancellationToken cancellationToken) => App.StartAsync(cancellationToken);
 
     /// <summary>Asks the host to stop (as SIGTERM does); <see cref="WaitForShutdownAsync"/> completes when it has.</summary>
