@@ -10,11 +10,14 @@ return command switch
 {
     "validate-plan" => ValidatePlanBenchmark.Run(count),
     "incremental" => await IncrementalBenchmark.RunAsync(count, rounds),
+    "service-latency" => await ServiceLatencyBenchmark.RunAsync(args.Contains("--count") ? count : 1_000, rounds, TimeSpan.FromSeconds(Option("--interval", 10))),
     _ => Usage(),
 };
 
+int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).Select(a => int.Parse(a, CultureInfo.InvariantCulture)).FirstOrDefault(fallback);
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | incremental [--count N] [--rounds N]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | incremental [--count N] [--rounds N] | service-latency [--count N] [--rounds N] [--interval SECONDS]");
     return 1;
 }
