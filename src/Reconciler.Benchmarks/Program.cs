@@ -10,7 +10,7 @@ return command switch
 {
     "validate-plan" => ValidatePlanBenchmark.Run(count),
     "incremental" => await IncrementalBenchmark.RunAsync(count, rounds),
-    "service-latency" => await ServiceLatencyBenchmark.RunAsync(args.Contains("--count") ? count : 1_000, rounds, TimeSpan.FromSeconds(Option("--interval", 10))),
+    "service-latency" => await ServiceLatencyBenchmark.RunAsync(args.Contains("--count") ? count : 1_000, rounds, TimeSpan.FromSeconds(Option("--interval", 10)), args.Contains("--logs")),
     _ => Usage(),
 };
 
@@ -18,6 +18,6 @@ int Option(string name, int fallback) => args.SkipWhile(a => a != name).Skip(1).
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | incremental [--count N] [--rounds N] | service-latency [--count N] [--rounds N] [--interval SECONDS]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | incremental [--count N] [--rounds N] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs]");
     return 1;
 }

@@ -17,7 +17,7 @@ internal static class ServiceLatencyBenchmark
     private const string Token = "bench-token";
     private const string Secret = "bench-webhook-secret";
 
-    public static async Task<int> RunAsync(int count, int rounds, TimeSpan interval)
+    public static async Task<int> RunAsync(int count, int rounds, TimeSpan interval, bool logs)
     {
         using var repository = new BenchRepository();
         ManifestGenerator.Write(repository.WorkPath, count);
@@ -39,7 +39,7 @@ internal static class ServiceLatencyBenchmark
             _ => null,
         };
         var options = ServiceOptionsReader.Read(ServiceConfiguration.Build(settings, null, Environment), repository.Root);
-        await using var service = await ServiceHost.CreateAsync(options, ServiceSecrets.FromEnvironment(Environment), new ServiceHostOverrides { Environment = Environment, WriteConsole = false, HandleSignals = false }, CancellationToken.None);
+        await using var service = await ServiceHost.CreateAsync(options, ServiceSecrets.FromEnvironment(Environment), new ServiceHostOverrides { Environment = Environment, WriteConsole = logs, HandleSignals = false }, CancellationToken.None);
         await service.StartAsync(CancellationToken.None);
         using var http = new HttpClient { BaseAddress = service.BaseAddress };
         await service.Status.WaitForRunsAsync(1, CancellationToken.None);

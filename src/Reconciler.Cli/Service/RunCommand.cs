@@ -31,9 +31,9 @@ public static class RunCommand
         var settings = ServiceSettings.All.Select(s => (Setting: s, Option: new Option<string?>(s.Flag)
         {
             Description = $"{s.Description} Default: {s.Default}. Env: {s.EnvironmentVariable}.",
-            HelpName = s.Key.ToUpperInvariant(),
+            HelpName = s.Flag[2..].ToUpperInvariant(),
         })).ToList();
-        var config = new Option<string?>("--config") { Description = $"JSON configuration file (section \"Reconciler\"). Env: {ServiceSettings.ConfigFileVariable}." };
+        var config = new Option<string?>("--config") { HelpName = "FILE", Description = $"JSON configuration file (section \"Reconciler\"). Env: {ServiceSettings.ConfigFileVariable}." };
         foreach (var (_, option) in settings)
         {
             command.Options.Add(option);

@@ -75,6 +75,26 @@ public sealed class ServiceResilienceTests
     }
 
     [Fact]
+    public async Task Run_BranchDeleted_IsReportedAndNothingIsUnmanaged()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        var tasks = service.AddTasks(2);
+        var good = service.Remote.CommitAndPush("two tasks");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+
+        service.Remote.DeleteRemoteBranch("main");
+        service.Advance(ServiceHarness.OnePoll);
+        await service.WaitForRunsAsync(2);
+
+        var status = await service.StatusAsync();
+        Assert.Contains("RefNotFound", status.GetProperty("last_run").GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(good, status.GetProperty("watched_revision").GetString());
+        Assert.Equal(tasks.ToHashSet(), (await StateSeeder.LoadAsync(service.StatePath)).Keys.ToHashSet());
+        Assert.Contains("reconciler_runs_total{trigger=\"poll\",result=\"error\"} 1", await service.Http.GetStringAsync("metrics", service.Token), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_BlockedTask_IsAppliedOnResyncAfterItStops_WithoutANewCommit()
     {
         await using var service = await ServiceHarness.CreateAsync();
