@@ -23,12 +23,20 @@ public sealed partial class ReconcileLoop(
     TimeProvider time,
     Random random,
     ILogger<ReconcileLoop> logger,
+    IHostApplicationLifetime lifetime,
     PullRequestWatcher? pullRequests = null) : BackgroundService
 {
     private int _fetchFailures;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Nothing is applied before the whole host is up: if the operations port cannot be bound, the service stops untouched.
+        await WhenStartedAsync(stoppingToken);
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         await runner.InitializeAsync(stoppingToken);
         var now = time.GetUtcNow();
         var nextPoll = now;
@@ -142,6 +150,14 @@ public sealed partial class ReconcileLoop(
         await Task.WhenAny(timer, webhook);
         await wakeUp.CancelAsync();
         return triggers.TryTake(out var reason) ? reason : null;
+    }
+
+    private async Task WhenStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        await using var onStopping = stoppingToken.Register(() => started.TrySetResult());
+        await started.Task;
     }
 
     /// <summary>The first per-task retry, when one could run now: something fetched and the window open (else it would wake for nothing).</summary>

@@ -56,9 +56,12 @@ public static class ServiceHost
             }
 
             source.Dispose();
-            throw e is StateLockedException or StateStoreException
-                ? new CliException($"{e.Message}; only one service or apply may use a state file at a time", e)
-                : e;
+            throw e switch
+            {
+                StateLockedException => new CliException($"{e.Message}; only one service or apply may use a state file at a time", e),
+                StateStoreException => new CliException(e.Message, e),
+                _ => e,
+            };
         }
     }
 
@@ -123,7 +126,7 @@ public static class ServiceHost
         var random = overrides.Random ?? new Random();
         services.AddHostedService(provider => new ReconcileLoop(
             provider.GetRequiredService<ReconcileRunner>(), provider.GetRequiredService<TriggerQueue>(), options, backoff, status, clock, random,
-            provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetService<PullRequestWatcher>()));
+            provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetService<PullRequestWatcher>()));
 
         var app = builder.Build();
         ServiceEndpoints.Map(app);

@@ -76,6 +76,21 @@ public sealed class ServiceOperationsTests
     }
 
     [Fact]
+    public async Task Run_ListenAddressInUse_FailsToStartAndAppliesNothing()
+    {
+        using var occupied = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupied.Start();
+        await using var service = await ServiceHarness.CreateAsync();
+        service.AddTasks(2);
+        service.Remote.CommitAndPush("two tasks");
+
+        await Assert.ThrowsAnyAsync<IOException>(() => service.StartAsync(new Dictionary<string, string?> { ["Listen"] = occupied.LocalEndpoint.ToString() }));
+
+        Assert.Equal(0, service.Puts());
+        Assert.Equal(0, service.App.Status.Runs);
+    }
+
+    [Fact]
     public async Task Run_Logs_NeverContainTheApiTokenOrTheWebhookSecret()
     {
         await using var service = await ServiceHarness.CreateAsync();
