@@ -14,10 +14,10 @@ public sealed class TriggerQueue
         SingleReader = true,
     });
 
+    private int _requested;
+
     /// <summary>Total requests received, including ones merged into a pending request.</summary>
     public int Requested => Volatile.Read(ref _requested);
-
-    private int _requested;
 
     public void Request(string reason)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Reconciler.Cli.Tests.Service.Support;
 
@@ -58,11 +59,15 @@ internal sealed class ReconcilerProcess : IDisposable
         return new ReconcilerProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start reconciler"));
     }
 
-    /// <summary>Sends SIGTERM, as systemd and Kubernetes do to stop a service.</summary>
+    private const int SigTerm = 15;
+
+    /// <summary>Sends SIGTERM, as systemd and Kubernetes do to stop a service (kill(2), no helper binary needed).</summary>
     public void Terminate()
     {
-        using var kill = Process.Start("kill", ["-TERM", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
+        if (Kill(Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     /// <summary>Waits for the exit (a bounded wait for a real process); kills it and fails when it does not come.</summary>
@@ -92,6 +97,12 @@ internal sealed class ReconcilerProcess : IDisposable
 
         _process.Dispose();
     }
+
+    // DllImport rather than LibraryImport: the generated stub would need unsafe code in the test project.
+#pragma warning disable SYSLIB1054
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
 
     private static void Add(ConcurrentQueue<string> lines, string? line)
     {
