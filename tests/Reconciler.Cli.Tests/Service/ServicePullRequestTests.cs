@@ -64,6 +64,24 @@ public sealed class ServicePullRequestTests
         Assert.DoesNotContain(github.Token, service.Logs.All, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PullRequests_FromAForkOrToAnotherBranch_AreNotPlanned()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        await using var service = await ServiceHarness.CreateAsync();
+        var tasks = service.AddTasks(1);
+        service.Remote.CommitAndPush("one task");
+        var head = PushBranch(service, "feature/4", tasks[0], "发往别的分支");
+        github.AddPullRequest(new FakePullRequest(3, "3333333333333333333333333333333333333333") { HeadRepository = "someone/tasks" });
+        github.AddPullRequest(new FakePullRequest(4, head) { BaseRef = "release" });
+        await StartAsync(service, github);
+        await service.WaitForPassesAsync(1);
+
+        Assert.Empty(github.Comments);
+        Assert.Empty(github.Statuses);
+        Assert.Contains(service.Logs.Lines, l => l.Contains("#3 comes from the fork someone/tasks", StringComparison.Ordinal));
+    }
+
     private static async Task StartAsync(ServiceHarness service, FakeGitHubServer github)
     {
         service.SetEnvironment("GITHUB_TOKEN", github.Token);

@@ -80,6 +80,28 @@ public sealed class ServiceReconcileTests
     }
 
     [Fact]
+    public async Task Run_ManifestDeleted_IsUnmanagedWithoutAnyRequest()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        var tasks = service.AddTasks(2);
+        service.Remote.CommitAndPush("two tasks");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+        service.Simulator.State.ClearRequestLog();
+
+        service.Remote.Delete(ServiceManifests.Path(1));
+        service.Remote.CommitAndPush("stop managing task 1");
+        service.Advance(ServiceHarness.OnePoll);
+        await service.WaitForRunsAsync(2);
+
+        Assert.Empty(service.Simulator.State.GetRequestLog());
+        Assert.Equal([tasks[0]], (await StateSeeder.LoadAsync(service.StatePath)).Keys);
+        Assert.Equal(1, service.Simulator.Task(tasks[1]).AppliedCount); // the remote task is left as it was
+        var status = await service.StatusAsync();
+        Assert.Equal(1, status.GetProperty("last_run").GetProperty("outcomes").GetProperty("unmanaged").GetInt32());
+    }
+
+    [Fact]
     public async Task Run_PushInvalidManifest_KeepsOthersAppliedAndReportsItInStatusAndLogs()
     {
         await using var service = await ServiceHarness.CreateAsync();
