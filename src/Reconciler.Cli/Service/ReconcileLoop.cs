@@ -41,10 +41,12 @@ public sealed partial class ReconcileLoop(
         var now = time.GetUtcNow();
         var nextPoll = now;
         var nextResync = now + options.Resync;
+        var notBefore = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             now = time.GetUtcNow();
             var wake = Earliest(nextPoll, nextResync, RetryAt(now), runner.PendingForWindow ? options.SyncWindows?.NextOpening(now) : null);
+            wake = wake > notBefore ? wake : notBefore;
             var webhook = await WaitAsync(wake, stoppingToken);
             if (stoppingToken.IsCancellationRequested)
             {
@@ -97,6 +99,9 @@ public sealed partial class ReconcileLoop(
                 LogPassFailed(logger, e);
                 nextPoll = time.GetUtcNow() + PollDelay();
                 nextResync = time.GetUtcNow() + options.Resync;
+
+                // A retry already due would wake the loop at once and fail the same way: pause one interval (webhooks still wake it).
+                notBefore = time.GetUtcNow() + options.Interval;
             }
 
             status.PassCompleted();
