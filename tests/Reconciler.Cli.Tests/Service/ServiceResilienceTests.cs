@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Reconciler.Cli.Tests.Service.Support;
 using Reconciler.State;
 using Reconciler.Testing.State;
@@ -107,6 +108,8 @@ public sealed class ServiceResilienceTests
         Assert.Equal("blocked", task.GetProperty("state").GetString());
         Assert.Equal(6007, task.GetProperty("api_code").GetInt32());
         Assert.Equal(0, service.Simulator.Task(running).AppliedCount);
+        var problems = await service.Http.GetFromJsonAsync<System.Text.Json.JsonElement>("status?tasks=problems", service.Token);
+        Assert.Equal(running.TaskId, Assert.Single(problems.GetProperty("tasks").EnumerateArray()).GetProperty("task_id").GetString());
 
         service.Simulator.State.SetRunning(running.UserId, running.TaskId, running: false);
         service.Advance(TimeSpan.FromMinutes(5));

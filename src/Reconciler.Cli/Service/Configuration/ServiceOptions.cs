@@ -54,4 +54,9 @@ public sealed record ServiceOptions
     public string? GitHubRepo { get; init; }
 
     public Uri? GitHubApiUrl { get; init; }
+
+    // A repository URL may carry credentials (https://user:token@host/…): never print them.
+    public override string ToString() =>
+        $"ServiceOptions {{ Repo = {System.Text.RegularExpressions.Regex.Replace(Repo, "://[^/@]*@", "://***@")}, Branch = {Branch}, Path = {Path}, " +
+        $"State = {StatePath}, ApiUrl = {ApiUrl}, Interval = {Interval}, Resync = {Resync}, Listen = {Listen}, SyncWindows = {SyncWindows?.ToString() ?? "(always)"} }}";
 }

@@ -40,6 +40,14 @@ public static class ServiceEndpoints
         {
             var now = context.RequestServices.GetRequiredService<ServiceClock>().Time.GetUtcNow();
             var snapshot = context.RequestServices.GetRequiredService<ServiceStatus>().Snapshot(now);
+
+            // ?tasks=problems keeps the answer small on a 10,000-task repository: only tasks that need attention.
+            snapshot = context.Request.Query["tasks"].ToString() switch
+            {
+                "problems" => snapshot with { Tasks = snapshot.Tasks.Where(t => t.State is not ("in_sync" or "applied" or "suspended")).ToList() },
+                "none" => snapshot with { Tasks = [] },
+                _ => snapshot,
+            };
             return Results.Json(snapshot, StatusJson).ExecuteAsync(context);
         });
         app.MapPost("/hooks/github", async (HttpContext context) =>

@@ -87,6 +87,10 @@ public sealed class ServiceConfigurationTests
     }
 
     [Fact]
+    public void Options_PrintNoCredentialOfTheRepositoryUrl() =>
+        Assert.DoesNotContain("ghp_s3cret", Read(new() { ["Repo"] = "https://x-access-token:ghp_s3cret@github.com/acme/tasks.git" }).ToString(), StringComparison.Ordinal);
+
+    [Fact]
     public void Secrets_PrintNoValue() =>
         Assert.DoesNotContain("s3cret", new ServiceSecrets("s3cret"u8.ToArray(), "ghp_s3cret").ToString(), StringComparison.Ordinal);
 
