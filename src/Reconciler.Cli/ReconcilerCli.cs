@@ -7,6 +7,9 @@ namespace Reconciler.Cli;
 /// <summary>The <c>reconciler</c> command line: builds the commands and turns failures into exit codes.</summary>
 public static class ReconcilerCli
 {
+    /// <summary>Longest wait after SIGTERM/Ctrl-C for a command to finish: beyond apply's default 30 s grace period.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);
+
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("""
@@ -17,12 +20,22 @@ public static class ReconcilerCli
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
+        root.Subcommands.Add(Service.RunCommand.Create(console));
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = console.Out,
+            Error = console.Error,
+            EnableDefaultExceptionHandler = false,
+
+            // On SIGTERM/Ctrl-C the command's token is cancelled; System.CommandLine would return from Main
+            // 2 s later, cutting short the grace period in which PUTs already sent finish and are recorded.
+            ProcessTerminationTimeout = ShutdownTimeout,
+        };
         try
         {
             return await Build(console).Parse(args).InvokeAsync(configuration, cancellationToken);
