@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Reconciler.Cli.Tests.Service.Support;
+using Reconciler.Cli.Tests.Support;
 using Reconciler.Core.State;
 using Reconciler.State;
 using Reconciler.Testing.Git;
@@ -25,7 +26,7 @@ public sealed class ServiceShutdownProcessTests
         await using var simulator = await SimulatorFixture.StartAsync();
         var account = simulator.CreateAccount();
         using var remote = new TestGitRemote();
-        using var directory = new TestDirectory("service-sigterm");
+        using var directory = new Reconciler.Testing.Git.TestDirectory("service-sigterm");
         var tasks = Enumerable.Range(0, 8).Select(i =>
         {
             var task = simulator.CreateTask(account);
@@ -40,16 +41,16 @@ public sealed class ServiceShutdownProcessTests
         var statePath = directory.Combine("state.db");
         const string secret = "whsec-sigterm-test-secret-value";
         using var process = ReconcilerProcess.Start(
-            ["run", "--repo", remote.Url, "--state", statePath, "--api-url", simulator.BaseAddress.ToString(), "--listen", "127.0.0.1:0",
-             "--parallelism", "2", "--running-check", "false", "--grace-period", "20s", "--log-format", "json"],
+            directory.Path,
             new Dictionary<string, string> { ["RECONCILER_API_TOKEN"] = account.Token, ["RECONCILER_WEBHOOK_SECRET"] = secret },
-            directory.Path);
+            "run", "--repo", remote.Url, "--state", statePath, "--api-url", simulator.BaseAddress.ToString(), "--listen", "127.0.0.1:0",
+            "--parallelism", "2", "--running-check", "false", "--grace-period", "20s", "--log-format", "json");
 
         await simulator.WaitUntilAsync(s => s.GetRequestLog().Count(r => r.Operation == ApiOperation.UpdateTask) >= 2);
         process.Terminate();
-        var exitCode = await process.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var result = await process.WaitAsync();
 
-        Assert.True(exitCode == 0, $"exit code {exitCode}\nstderr:\n{process.Stderr}\nstdout:\n{string.Join('\n', process.Stdout)}");
+        Assert.True(result.ExitCode == 0, result.ToString());
         var stored = tasks.Where(t => simulator.Task(t).AppliedCount > 0).ToHashSet();
         var recorded = (await StateSeeder.LoadAsync(statePath)).Keys.ToHashSet();
         Assert.NotEmpty(stored);
@@ -65,9 +66,10 @@ public sealed class ServiceShutdownProcessTests
             // the lock died with the process
         }
 
-        Assert.NotEmpty(process.Stdout);
-        Assert.All(process.Stdout, line => JsonDocument.Parse(line).Dispose());
-        var output = string.Join('\n', process.Stdout) + process.Stderr;
+        var lines = result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
+        var output = result.Out + result.Error;
         Assert.DoesNotContain(account.Token, output, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, output, StringComparison.Ordinal);
     }

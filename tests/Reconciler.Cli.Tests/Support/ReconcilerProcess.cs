@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Reconciler.Cli.Tests.Support;
 
@@ -9,6 +10,8 @@ namespace Reconciler.Cli.Tests.Support;
 /// </summary>
 internal sealed class ReconcilerProcess : IDisposable
 {
+    private const int SigTerm = 15;
+
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
@@ -83,6 +86,15 @@ internal sealed class ReconcilerProcess : IDisposable
         return new CliResult(_process.ExitCode, await _out, await _error);
     }
 
+    /// <summary>SIGTERM, as systemd and Kubernetes stop a service (kill(2) directly, no helper binary needed).</summary>
+    public void Terminate()
+    {
+        if (Kill(Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"kill({Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
     /// <summary>SIGKILL: no handler runs, nothing is flushed or recorded — a crash.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -95,4 +107,10 @@ internal sealed class ReconcilerProcess : IDisposable
 
         _process.Dispose();
     }
+
+    // DllImport rather than LibraryImport: the generated stub would need unsafe code in the test project.
+#pragma warning disable SYSLIB1054
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+#pragma warning restore SYSLIB1054
 }

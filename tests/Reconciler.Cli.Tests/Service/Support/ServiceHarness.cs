@@ -1,3 +1,4 @@
+using Reconciler.Testing.Logging;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
