@@ -80,6 +80,9 @@ internal static class ValidatePlanBenchmark
         }).ToList(),
     };
 
-    private static void Report(string stage, Stopwatch watch, int count) =>
+    private static void Report(string stage, Stopwatch watch, int count)
+    {
+        watch.Stop();
         Console.WriteLine($"  {stage,-90} {watch.Elapsed.TotalMilliseconds,9:N1} ms  {watch.Elapsed.TotalMicroseconds / count,8:N1} µs/manifest");
+    }
 }
