@@ -18,7 +18,7 @@ public sealed class SimulatorState
     private byte[]? _defaultToken;
     private bool _autoCreateTasks;
     private long _sequence;
-    private TaskCompletionSource _changed = NewSignal();
+    private readonly ChangeSignal _changed = new();
 
     public SimulatorState(SimulatorOptions? options = null)
     {
@@ -176,12 +176,7 @@ public sealed class SimulatorState
         ArgumentNullException.ThrowIfNull(condition);
         while (true)
         {
-            Task changed;
-            lock (_gate)
-            {
-                changed = _changed.Task; // taken before the check, so a change in between is not missed
-            }
-
+            var changed = _changed.Next; // taken before the check, so a change in between is not missed
             if (condition(this))
             {
                 return;
@@ -277,8 +272,6 @@ public sealed class SimulatorState
         }
     }
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private void Mutate(Action change) => Mutate(() =>
     {
         change();
@@ -287,16 +280,13 @@ public sealed class SimulatorState
 
     private T Mutate<T>(Func<T> change)
     {
-        TaskCompletionSource changed;
         T result;
         lock (_gate)
         {
             result = change();
-            changed = _changed;
-            _changed = NewSignal();
         }
 
-        changed.TrySetResult();
+        _changed.Pulse();
         return result;
     }
 }
