@@ -90,6 +90,15 @@ public static class PlanCommand
     {
         var shown = DisplayPaths.Apply(plan, prefix);
         await console.Out.WriteAsync(PlanFormats.Renderer(format, console).Render(shown));
+        if (format is PlanFormat.Json or PlanFormat.Markdown)
+        {
+            // stdout is usually redirected to a file for these formats: keep the errors visible where the user looks.
+            foreach (var error in shown.Diagnostics.Where(d => d.IsError))
+            {
+                await console.Error.WriteLineAsync(error.ToString());
+            }
+        }
+
         var inActions = GitHubActions.IsRunningIn(console);
         if (format == PlanFormat.GitHub || (inActions && format == PlanFormat.Text))
         {

@@ -112,6 +112,18 @@ public sealed partial class PlanAndValidateTests : IDisposable
         Assert.All(entries, e => Assert.StartsWith("sample-repo/tasks/", e.GetProperty("file").GetString(), StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Plan_FormatJsonWithInvalidManifest_AlsoPrintsTheErrorOnStderr()
+    {
+        _directory.Write("broken/tasks/bad.yaml", BadManifest);
+
+        var result = await RunAsync("plan", "broken", "--state", "state.db", "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = JsonDocument.Parse(result.Out); // stdout stays pure JSON
+        Assert.StartsWith("broken/tasks/bad.yaml:9:16: error: maximumcall 3", result.Error, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private Task<CliResult> RunAsync(params string[] args) => InProcessCli.RunAsync(_directory.Path, null, args);
