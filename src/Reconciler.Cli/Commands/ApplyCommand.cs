@@ -121,12 +121,6 @@ public static class ApplyCommand
         return report.AnyBlocked ? ExitCodes.Blocked : ExitCodes.Success;
     }
 
-    private static Task RecordRunAsync(IStateStore store, Plan plan, ApplyReport report, TimeSpan duration)
-    {
-        var outcomes = report.Results.GroupBy(r => r.Outcome.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count());
-        outcomes["unchanged"] = plan.Summary.Unchanged;
-        outcomes["invalid"] = plan.Summary.Invalid;
-        outcomes["unmanaged"] = report.Unmanaged;
-        return store.RecordRunAsync(new RunRecord(DateTimeOffset.UtcNow - duration, duration, plan.Revision, "cli", Applied: true, outcomes, null), CancellationToken.None);
-    }
+    private static Task RecordRunAsync(IStateStore store, Plan plan, ApplyReport report, TimeSpan duration) =>
+        store.RecordRunAsync(new RunRecord(DateTimeOffset.UtcNow - duration, duration, plan.Revision, "cli", Applied: true, RunOutcomes.Count(plan, report), null), CancellationToken.None);
 }

@@ -149,11 +149,7 @@ public sealed partial class ReconcileRunner(
 
     private static Dictionary<string, int> Outcomes(Plan plan, ApplyReport? report, int heldBack, int pendingWindow)
     {
-        var outcomes = report?.Results.GroupBy(r => r.Outcome.ToString().ToLowerInvariant()).ToDictionary(g => g.Key, g => g.Count()) ?? [];
-        outcomes["unchanged"] = plan.Summary.Unchanged;
-        outcomes["invalid"] = plan.Summary.Invalid;
-        outcomes["suspended"] = plan.Summary.Suspended;
-        outcomes["unmanaged"] = report?.Unmanaged ?? 0;
+        var outcomes = RunOutcomes.Count(plan, report);
         outcomes["held_back"] = heldBack;
         outcomes["pending_window"] = pendingWindow;
         return outcomes;
