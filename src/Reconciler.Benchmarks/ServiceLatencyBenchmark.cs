@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text;
-using Reconciler.Cli.Service;
-using Reconciler.Cli.Service.Configuration;
-using Reconciler.Cli.Service.Http;
+using Reconciler.Service;
+using Reconciler.Service.Configuration;
+using Reconciler.Service.Http;
 using TaskApi.Simulator;
 
 namespace Reconciler.Benchmarks;

@@ -20,7 +20,7 @@ public static class ReconcilerCli
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
-        root.Subcommands.Add(Service.RunCommand.Create(console));
+        root.Subcommands.Add(RunCommand.Create(console));
         return root;
     }
 
@@ -45,7 +45,7 @@ public static class ReconcilerCli
             await console.Error.WriteLineAsync("reconciler: cancelled");
             return ExitCodes.Error;
         }
-        catch (Exception e) when (e is CliException or StateStoreException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is CliException or Reconciler.Service.ServiceSetupException or StateStoreException or IOException or UnauthorizedAccessException)
         {
             // Expected failures get one plain line (a state store's message names the file and what to do);
             // anything else is a bug and keeps its stack trace.

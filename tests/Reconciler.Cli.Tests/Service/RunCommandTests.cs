@@ -37,7 +37,7 @@ public sealed class RunCommandTests
 
         await ReconcilerCli.RunAsync(["run", "--help"], console);
 
-        Assert.All(Reconciler.Cli.Service.Configuration.ServiceSettings.All, s =>
+        Assert.All(Reconciler.Service.Configuration.ServiceSettings.All, s =>
         {
             Assert.Contains(s.Flag + " ", output.ToString(), StringComparison.Ordinal);
             Assert.Contains(s.EnvironmentVariable, output.ToString(), StringComparison.Ordinal);

@@ -1,6 +1,6 @@
 using System.Net;
-using Reconciler.Cli.Service;
-using Reconciler.Cli.Service.Configuration;
+using Reconciler.Service;
+using Reconciler.Service.Configuration;
 using Reconciler.Cli.Tests.Service.Support;
 using Xunit;
 

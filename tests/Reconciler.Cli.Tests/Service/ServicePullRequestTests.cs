@@ -1,4 +1,4 @@
-using Reconciler.Cli.Service.GitHub;
+using Reconciler.Service.GitHub;
 using Reconciler.Cli.Tests.Service.Support;
 using Reconciler.Core.Manifests;
 using Reconciler.Testing.GitHub;

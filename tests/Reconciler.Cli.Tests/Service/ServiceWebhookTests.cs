@@ -1,5 +1,5 @@
 using System.Net;
-using Reconciler.Cli.Service;
+using Reconciler.Service;
 using Reconciler.Cli.Tests.Service.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;

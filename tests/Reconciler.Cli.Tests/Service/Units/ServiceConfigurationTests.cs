@@ -1,5 +1,5 @@
 using System.Net;
-using Reconciler.Cli.Service.Configuration;
+using Reconciler.Service.Configuration;
 using Reconciler.Testing.Git;
 using Xunit;
 

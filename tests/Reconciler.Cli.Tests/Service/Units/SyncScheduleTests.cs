@@ -1,4 +1,4 @@
-using Reconciler.Cli.Service.Scheduling;
+using Reconciler.Core.Policies;
 using Xunit;
 
 namespace Reconciler.Cli.Tests.Service.Units;

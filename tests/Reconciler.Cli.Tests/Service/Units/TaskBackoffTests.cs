@@ -1,4 +1,4 @@
-using Reconciler.Cli.Service.Scheduling;
+using Reconciler.Core.Policies;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Normalization;

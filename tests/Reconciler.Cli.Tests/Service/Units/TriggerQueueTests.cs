@@ -1,4 +1,4 @@
-using Reconciler.Cli.Service;
+using Reconciler.Service;
 using Xunit;
 
 namespace Reconciler.Cli.Tests.Service.Units;

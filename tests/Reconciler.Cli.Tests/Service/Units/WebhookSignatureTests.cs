@@ -1,5 +1,5 @@
 using System.Text;
-using Reconciler.Cli.Service.Http;
+using Reconciler.Service.Http;
 using Xunit;
 
 namespace Reconciler.Cli.Tests.Service.Units;

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Reconciler.Service;
+using Reconciler.Service.Configuration;
+
+namespace Reconciler.Cli.Commands;
+
+/// <summary>
+/// <c>reconciler run</c>: the long-running service. Every setting is also a config-file key and an
+/// environment variable (<see cref="ServiceSettings"/>); secrets come from the environment only.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("run", """
+            Run as a service that keeps the platform equal to a branch: poll the repository (and accept GitHub
+            push webhooks), plan each new revision against the state, apply the changes, and retry blocked or
+            failed tasks with per-task exponential backoff. Serves /healthz, /readyz, /metrics, /status and
+            POST /hooks/github. Stops cleanly on SIGTERM or Ctrl-C: no new PUT starts, PUTs in flight finish
+            within the grace period and are recorded.
+
+            Every option is also a key of the --config JSON file (section "Reconciler") and an environment
+            variable (RECONCILER_<OPTION>, e.g. RECONCILER_INTERVAL); flags win over the environment, which wins
+            over the file. Secrets only from the environment: RECONCILER_API_TOKEN[__<USER_ID>] (or the _FILE
+            variants), RECONCILER_GIT_TOKEN, RECONCILER_WEBHOOK_SECRET, GITHUB_TOKEN. See docs/service.md.
+
+            Examples:
+              reconciler run --repo https://github.com/acme/call-tasks.git --path tasks
+              reconciler run --config /etc/reconciler/config.json
+              reconciler run --repo /srv/git/tasks.git --sync-window 22:00-07:00 --time-zone Asia/Shanghai
+            """);
+        var settings = ServiceSettings.All.Select(s => (Setting: s, Option: new Option<string?>(s.Flag)
+        {
+            Description = $"{s.Description} Default: {s.Default}. Env: {s.EnvironmentVariable}.",
+            HelpName = s.Flag[2..].ToUpperInvariant(),
+        })).ToList();
+        var config = new Option<string?>("--config") { HelpName = "FILE", Description = $"JSON configuration file (section \"Reconciler\"). Env: {ServiceSettings.ConfigFileVariable}." };
+        foreach (var (_, option) in settings)
+        {
+            command.Options.Add(option);
+        }
+
+        command.Options.Add(config);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var flags = settings.ToDictionary(s => s.Setting.Key, s => result.GetValue(s.Option));
+            var file = result.GetValue(config) ?? console.Environment(ServiceSettings.ConfigFileVariable);
+            var configuration = ServiceConfiguration.Build(flags, file is null ? null : console.ResolvePath(file), console.Environment);
+            var options = ServiceOptionsReader.Read(configuration, console.WorkingDirectory);
+            return await RunAsync(options, ServiceSecrets.FromEnvironment(console.Environment), new ServiceHostOverrides { Environment = console.Environment }, cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Runs until SIGTERM, Ctrl-C or <paramref name="cancellationToken"/>; 0 after a clean stop.</summary>
+    public static async Task<int> RunAsync(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, CancellationToken cancellationToken)
+    {
+        using var guard = ShutdownGuard.Install(options.GracePeriod + TimeSpan.FromSeconds(20));
+        var exitCode = ExitCodes.Error;
+        try
+        {
+            await using var app = await ServiceHost.CreateAsync(options, secrets, overrides, CancellationToken.None);
+            await app.StartAsync(CancellationToken.None);
+            await using var stop = cancellationToken.Register(app.StopApplication);
+            await app.WaitForShutdownAsync();
+
+            // The host also stops when the loop dies of an unexpected error: that is a failure, not a clean stop.
+            exitCode = app.LoopFailed ? ExitCodes.Error : ExitCodes.Success;
+        }
+        finally
+        {
+            guard.Stopped(exitCode);
+        }
+
+        return exitCode;
+    }
+}

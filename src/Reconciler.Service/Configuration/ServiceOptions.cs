@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Reconciler.Core.Policies;
+
+namespace Reconciler.Service.Configuration;
+
+/// <summary>
+/// Everything <c>reconciler run</c> was configured with, after merging defaults, the config file, the
+/// environment and the flags (in that order; later wins). Holds no secret, so it may be logged.
+/// </summary>
+public sealed record ServiceOptions
+{
+    public required string Repo { get; init; }
+
+    public string Branch { get; init; } = "main";
+
+    public string Path { get; init; } = "";
+
+    /// <summary>Full path of the SQLite state file.</summary>
+    public required string StatePath { get; init; }
+
+    /// <summary>Full path of the folder holding the bare clone.</summary>
+    public required string CacheDirectory { get; init; }
+
+    public required Uri ApiUrl { get; init; }
+
+    public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Share of <see cref="Interval"/> added at random to each poll delay.</summary>
+    public double Jitter { get; init; } = 0.1;
+
+    public TimeSpan Resync { get; init; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan RetryBase { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan RetryMax { get; init; } = TimeSpan.FromMinutes(10);
+
+    public IPEndPoint Listen { get; init; } = new(IPAddress.Loopback, 8080);
+
+    public int Parallelism { get; init; } = 4;
+
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(25);
+
+    public bool RunningCheck { get; init; } = true;
+
+    /// <summary>Null: applying is allowed at any time.</summary>
+    public SyncSchedule? SyncWindows { get; init; }
+
+    public ServiceLogFormat LogFormat { get; init; } = ServiceLogFormat.Text;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary><c>OWNER/NAME</c> whose open pull requests get plan comments; null: off.</summary>
+    public string? GitHubRepo { get; init; }
+
+    public Uri? GitHubApiUrl { get; init; }
+
+    // A repository URL may carry credentials (https://user:token@host/…): never print them.
+    public override string ToString() =>
+        $"ServiceOptions {{ Repo = {System.Text.RegularExpressions.Regex.Replace(Repo, "://[^/@]*@", "://***@")}, Branch = {Branch}, Path = {Path}, " +
+        $"State = {StatePath}, ApiUrl = {ApiUrl}, Interval = {Interval}, Resync = {Resync}, Listen = {Listen}, SyncWindows = {SyncWindows?.ToString() ?? "(always)"} }}";
+}

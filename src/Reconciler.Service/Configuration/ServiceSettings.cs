@@ -1,0 +1,41 @@
+namespace Reconciler.Service.Configuration;
+
+/// <summary>Every setting of <c>reconciler run</c>; docs/service.md lists the same table (a test keeps them equal).</summary>
+public static class ServiceSettings
+{
+    public static readonly ServiceSetting Repo = new("Repo", "(required)", "Repository to watch: https://, http:// (loopback only), git://, file:// or a local path. For https the token comes from RECONCILER_GIT_TOKEN (else GITHUB_TOKEN).");
+    public static readonly ServiceSetting Branch = new("Branch", "main", "Branch to follow (a tag, a full ref or a commit id also work).");
+    public static readonly ServiceSetting Path = new("Path", "(repository root)", "Folder of the manifests inside the repository.");
+    public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file. The service holds its apply lock while it runs.");
+    public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file", "Where the bare clone of the repository is kept.");
+    public static readonly ServiceSetting ApiUrl = new("ApiUrl", "https://ai.api.longlonglong.cn", "Task API base URL. A non-loopback http:// URL is refused.");
+    public static readonly ServiceSetting Interval = new("Interval", "60s", "How often the remote is polled (plus jitter). Durations: 500ms, 30s, 5m, 1h or 00:05:00.");
+    public static readonly ServiceSetting Jitter = new("Jitter", "0.1", "Random extra delay added to each poll, as a share of the interval (0 to 1), so many services do not poll in step.");
+    public static readonly ServiceSetting Resync = new("Resync", "5m", "How often the last fetched revision is re-planned without a new commit (retries blocked and failed tasks whose backoff has passed).");
+    public static readonly ServiceSetting RetryBase = new("RetryBase", "30s", "First per-task retry delay after blocked or failed; doubles on each further failure.");
+    public static readonly ServiceSetting RetryMax = new("RetryMax", "10m", "Longest per-task retry delay, and longest poll delay while the remote is unreachable.");
+    public static readonly ServiceSetting Listen = new("Listen", "127.0.0.1:8080", "Address of /healthz, /readyz, /metrics, /status and /hooks/github (port 0: any free port).");
+    public static readonly ServiceSetting Parallelism = new("Parallelism", "4", "PUT requests in flight at once.");
+    public static readonly ServiceSetting GracePeriod = new("GracePeriod", "25s", "On shutdown, how long PUTs already sent may take to finish (their results are recorded).");
+    public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).");
+    public static readonly ServiceSetting SyncWindow = new("SyncWindow", "(always)", "When applying is allowed, e.g. 22:00-07:00 (several: 22:00-07:00,12:00-13:00). Outside, the service plans and reports only.");
+    public static readonly ServiceSetting TimeZone = new("TimeZone", "UTC", "IANA time zone of the sync windows, e.g. Asia/Shanghai.");
+    public static readonly ServiceSetting LogFormat = new("LogFormat", "text", "Log format on stdout: text (one line per event) or json (one JSON object per line, for log collectors).");
+    public static readonly ServiceSetting LogLevel = new("LogLevel", "Information", "Lowest level logged: Trace, Debug, Information, Warning, Error.");
+    public static readonly ServiceSetting GitHubRepo = new("GitHubRepo", "(off)", "Also watch this repository's open pull requests (OWNER/NAME) and keep one plan comment on each up to date. Token from GITHUB_TOKEN.");
+    public static readonly ServiceSetting GitHubApiUrl = new("GitHubApiUrl", "https://api.github.com", "GitHub API base URL (GitHub Enterprise: https://HOST/api/v3).");
+
+    public static IReadOnlyList<ServiceSetting> All { get; } =
+    [
+        Repo, Branch, Path, State, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
+        Parallelism, GracePeriod, RunningCheck, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+    ];
+
+    /// <summary>Secrets are read from the environment only: never from flags (visible in <c>ps</c>) or config files.</summary>
+    public const string WebhookSecretVariable = "RECONCILER_WEBHOOK_SECRET";
+
+    public const string GitHubTokenVariable = "GITHUB_TOKEN";
+
+    /// <summary>The configuration file, when not given with <c>--config</c>.</summary>
+    public const string ConfigFileVariable = "RECONCILER_CONFIG";
+}

@@ -1,0 +1,59 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Reconciler.Service.Metrics;
+using Reconciler.Service.Status;
+
+namespace Reconciler.Service.Http;
+
+/// <summary>The operations surface: health, readiness, Prometheus metrics, status JSON and the GitHub webhook.</summary>
+public static class ServiceEndpoints
+{
+    /// <summary><c>/status</c> is read by people and scripts: snake_case like the plan JSON, indented.</summary>
+    public static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // task names are Chinese: keep them readable
+    };
+
+    public static void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n", context.RequestAborted));
+        app.MapGet("/readyz", (HttpContext context) =>
+        {
+            var status = context.RequestServices.GetRequiredService<ServiceStatus>().Current;
+            var result = status.Ready
+                ? Results.Json(new { status = "ready", revision = status.WatchedRevision }, StatusJson)
+                : Results.Json(new { status = "not ready: no successful fetch yet", error = status.LastFetchError }, StatusJson, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return result.ExecuteAsync(context);
+        });
+        app.MapGet("/metrics", (HttpContext context) =>
+        {
+            context.Response.ContentType = PrometheusText.ContentType;
+            return context.Response.WriteAsync(context.RequestServices.GetRequiredService<ServiceMetrics>().Render(), context.RequestAborted);
+        });
+        app.MapGet("/status", (HttpContext context) =>
+        {
+            var now = context.RequestServices.GetRequiredService<ServiceClock>().Time.GetUtcNow();
+            var snapshot = context.RequestServices.GetRequiredService<ServiceStatus>().Snapshot(now);
+
+            // ?tasks=problems keeps the answer small on a 10,000-task repository: only tasks that need attention.
+            snapshot = context.Request.Query["tasks"].ToString() switch
+            {
+                "problems" => snapshot with { Tasks = snapshot.Tasks.Where(t => t.State is not ("in_sync" or "applied" or "suspended")).ToList() },
+                "none" => snapshot with { Tasks = [] },
+                _ => snapshot,
+            };
+            return Results.Json(snapshot, StatusJson).ExecuteAsync(context);
+        });
+        app.MapPost("/hooks/github", async (HttpContext context) =>
+        {
+            var result = await context.RequestServices.GetRequiredService<GitHubWebhook>().HandleAsync(context.Request, context.RequestAborted);
+            await result.ExecuteAsync(context);
+        });
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Reconciler.Service.Configuration;
+using Reconciler.Service.GitHub;
+using Reconciler.Service.Http;
+using Reconciler.Service.Metrics;
+using Reconciler.Core.Policies;
+using Reconciler.Service.Status;
+using Reconciler.Core.Applying;
+using Reconciler.Core.State;
+using Reconciler.Git;
+using Reconciler.GitHub;
+using Reconciler.State;
+using Reconciler.TaskApi;
+using Reconciler.TaskApi.Auth;
+
+namespace Reconciler.Service;
+
+/// <summary>
+/// Builds the service exactly as <c>reconciler run</c> runs it; tests build it the same way with a fake clock.
+/// The state store is opened and its apply lock taken before anything else, so a second service (or an apply)
+/// on the same state fails at once with a clear message, before binding a port.
+/// </summary>
+public static class ServiceHost
+{
+    /// <exception cref="ServiceSetupException">The state is locked or unreadable, or a setting cannot be used.</exception>
+    public static async Task<ServiceApp> CreateAsync(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides? overrides, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(secrets);
+        overrides ??= new ServiceHostOverrides();
+        var source = CreateSource(options, overrides);
+        SqliteStateStore? store = null;
+        IAsyncDisposable? applyLock = null;
+        try
+        {
+            store = await SqliteStateStore.OpenAsync(options.StatePath, cancellationToken: cancellationToken);
+            applyLock = await store.AcquireApplyLockAsync(cancellationToken);
+            var publisher = CreatePublisher(options, secrets);
+            var app = Build(options, secrets, overrides, source, store, publisher);
+            return new ServiceApp(app, store, applyLock, source);
+        }
+        catch (Exception e)
+        {
+            if (applyLock is not null)
+            {
+                await applyLock.DisposeAsync();
+            }
+
+            if (store is not null)
+            {
+                await store.DisposeAsync();
+            }
+
+            source.Dispose();
+            throw e switch
+            {
+                StateLockedException => new ServiceSetupException($"{e.Message}; only one service or apply may use a state file at a time", e),
+                StateStoreException => new ServiceSetupException(e.Message, e),
+                _ => e,
+            };
+        }
+    }
+
+    private static WebApplication Build(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, GitRepositorySource source, IStateStore store, PullRequestPublisher? publisher)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = GitHubWebhook.MaxBodyBytes;
+            kestrel.Listen(options.Listen);
+        });
+        ServiceLogging.Configure(builder.Logging, options, overrides);
+
+        var services = builder.Services;
+        services.AddRoutingCore();
+        services.Configure<HostOptions>(host =>
+        {
+            // In-flight PUTs get the grace period; the rest covers recording them and the last run.
+            host.ShutdownTimeout = options.GracePeriod + TimeSpan.FromSeconds(15);
+        });
+        if (overrides.HandleSignals)
+        {
+            services.AddSingleton<IHostLifetime, Microsoft.Extensions.Hosting.Internal.ConsoleLifetime>();
+            services.AddSystemd();
+        }
+        else
+        {
+            services.AddSingleton<IHostLifetime, NullHostLifetime>();
+        }
+
+        var clock = overrides.Clock;
+        var status = new ServiceStatus(source.DisplayUrl, options.Branch, options.Path, options.SyncWindows);
+        var metrics = new ServiceMetrics();
+        var backoff = new TaskBackoff(options.RetryBase, options.RetryMax);
+        services.AddSingleton(options);
+        services.AddSingleton(secrets);
+        services.AddSingleton(new ServiceClock(clock));
+        services.AddSingleton(status);
+        services.AddSingleton(metrics);
+        services.AddSingleton(backoff);
+        services.AddSingleton(source);
+        services.AddSingleton(store);
+        services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<GitHubWebhook>();
+        services.AddSingleton<ITokenSource>(new EnvironmentTokenSource(overrides.Environment));
+        services.AddTaskApiClient(api =>
+        {
+            api.BaseAddress = options.ApiUrl;
+            overrides.ConfigureTaskApi?.Invoke(api);
+        });
+        services.AddSingleton(provider => new ReconcileRunner(
+            options, source, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, status, metrics, clock,
+            provider.GetRequiredService<ILogger<ReconcileRunner>>()));
+        if (publisher is not null)
+        {
+            services.AddSingleton<IPullRequestPublisher>(publisher);
+            services.AddSingleton(provider => new PullRequestWatcher(
+                options, publisher, source, store, status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
+        }
+
+        var random = overrides.Random ?? new Random();
+        services.AddHostedService(provider => new ReconcileLoop(
+            provider.GetRequiredService<ReconcileRunner>(), provider.GetRequiredService<TriggerQueue>(), options, backoff, status, clock, random,
+            provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetService<PullRequestWatcher>()));
+
+        var app = builder.Build();
+        ServiceEndpoints.Map(app);
+        return app;
+    }
+
+    private static GitRepositorySource CreateSource(ServiceOptions options, ServiceHostOverrides overrides)
+    {
+        try
+        {
+            return new GitRepositorySource(new GitRepositorySourceOptions
+            {
+                Url = options.Repo,
+                Branch = options.Branch,
+                Path = options.Path,
+                CacheDirectory = options.CacheDirectory,
+                ReadEnvironment = overrides.Environment,
+            });
+        }
+        catch (ArgumentException e)
+        {
+            throw new ServiceSetupException($"{ServiceSettings.Repo.Key} ({ServiceSettings.Repo.Flag}): {e.Message}", e);
+        }
+    }
+
+    private static PullRequestPublisher? CreatePublisher(ServiceOptions options, ServiceSecrets secrets)
+    {
+        if (options.GitHubRepo is null)
+        {
+            return null;
+        }
+
+        if (secrets.GitHubToken is null)
+        {
+            throw new ServiceSetupException($"{ServiceSettings.GitHubRepo.Key} is set but {ServiceSettings.GitHubTokenVariable} is not: the token needs pull-requests: write and statuses: write");
+        }
+
+        try
+        {
+            return new PullRequestPublisher(GitHubOptions.For(options.GitHubRepo, secrets.GitHubToken, options.GitHubApiUrl));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ServiceSetupException($"{ServiceSettings.GitHubRepo.Key}: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using Reconciler.Core.Policies;
+
+namespace Reconciler.Service.Status;
+
+/// <summary>
+/// The service's live state for <c>/status</c> and <c>/readyz</c>: written by the loop, read by requests.
+/// Every change swaps in a new immutable snapshot under a lock, so a reader never sees half a run. Tests and
+/// operators can await "run N completed" or "pass N completed" instead of sleeping.
+/// </summary>
+public sealed class ServiceStatus
+{
+    private readonly Lock _gate = new();
+    private readonly SyncSchedule? _windows;
+    private StatusSnapshot _snapshot;
+    private bool _pendingForWindow;
+    private int _runs;
+    private int _passes;
+    private TaskCompletionSource _changed = NewSignal();
+
+    public ServiceStatus(string repository, string branch, string path, SyncSchedule? windows)
+    {
+        _windows = windows;
+        _snapshot = new StatusSnapshot(repository, branch, path, false, null, null, null, 0, null, null, null, [], []);
+    }
+
+    /// <summary>Runs completed (each recorded in the state store), including runs that failed to fetch.</summary>
+    public int Runs => Volatile.Read(ref _runs);
+
+    /// <summary>Loop passes completed: every wake-up, including polls that found the branch unchanged.</summary>
+    public int Passes => Volatile.Read(ref _passes);
+
+    public bool IsReady => Current.Ready;
+
+    public StatusSnapshot Current
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _snapshot;
+            }
+        }
+    }
+
+    /// <summary>The snapshot with the sync window's state at <paramref name="now"/>.</summary>
+    public StatusSnapshot Snapshot(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            return _windows is null ? _snapshot : _snapshot with
+            {
+                SyncWindow = new SyncWindowStatusView(string.Join(",", _windows.Windows), _windows.Zone.Id, _windows.IsOpen(now), _windows.NextOpening(now), _pendingForWindow),
+            };
+        }
+    }
+
+    public void Fetched(string revision, DateTimeOffset at) => Change(s => s with
+    {
+        Ready = true,
+        WatchedRevision = revision,
+        LastFetchAt = at,
+        LastFetchError = null,
+        ConsecutiveFetchFailures = 0,
+    });
+
+    public void FetchFailed(string error, DateTimeOffset at) => Change(s => s with
+    {
+        LastFetchAt = at,
+        LastFetchError = error,
+        ConsecutiveFetchFailures = s.ConsecutiveFetchFailures + 1,
+    });
+
+    public void RunCompleted(RunStatusView run, IReadOnlyList<TaskStatusView>? tasks, bool pendingForWindow)
+    {
+        lock (_gate)
+        {
+            _pendingForWindow = pendingForWindow;
+            _snapshot = _snapshot with
+            {
+                LastRun = run,
+                Tasks = tasks ?? _snapshot.Tasks,
+                LastSuccessfulRevision = run.Error is null ? run.Revision : _snapshot.LastSuccessfulRevision,
+            };
+            _runs++;
+            Signal();
+        }
+    }
+
+    public void PullRequestPlanned(PullRequestStatusView pull) => Change(s => s with
+    {
+        PullRequests = s.PullRequests.Where(p => p.Number != pull.Number).Append(pull).OrderBy(p => p.Number).ToList(),
+    });
+
+    public void PullRequestsOpen(IReadOnlySet<int> open) => Change(s => s with
+    {
+        PullRequests = s.PullRequests.Where(p => open.Contains(p.Number)).ToList(),
+    });
+
+    public void PassCompleted()
+    {
+        lock (_gate)
+        {
+            _passes++;
+            Signal();
+        }
+    }
+
+    public Task WaitForRunsAsync(int count, CancellationToken cancellationToken) => WaitUntilAsync(() => Runs >= count, cancellationToken);
+
+    public Task WaitForPassesAsync(int count, CancellationToken cancellationToken) => WaitUntilAsync(() => Passes >= count, cancellationToken);
+
+    /// <summary>Completes once the condition holds, re-checked after every change (no polling).</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+            {
+                changed = _changed.Task;
+            }
+
+            if (condition())
+            {
+                return;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
+    private void Change(Func<StatusSnapshot, StatusSnapshot> change)
+    {
+        lock (_gate)
+        {
+            _snapshot = change(_snapshot);
+            Signal();
+        }
+    }
+
+    private void Signal()
+    {
+        var previous = _changed;
+        _changed = NewSignal();
+        previous.TrySetResult();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}

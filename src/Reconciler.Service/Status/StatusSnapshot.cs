@@ -1,0 +1,19 @@
+namespace Reconciler.Service.Status;
+
+/// <summary>What <c>/status</c> returns (snake_case JSON). Immutable: the service swaps in a new one after each change.</summary>
+/// <param name="WatchedRevision">The commit the watched branch pointed at on the last successful fetch.</param>
+/// <param name="LastSuccessfulRevision">The revision of the last run that completed without error.</param>
+public sealed record StatusSnapshot(
+    string Repository,
+    string Branch,
+    string Path,
+    bool Ready,
+    string? WatchedRevision,
+    DateTimeOffset? LastFetchAt,
+    string? LastFetchError,
+    int ConsecutiveFetchFailures,
+    string? LastSuccessfulRevision,
+    RunStatusView? LastRun,
+    SyncWindowStatusView? SyncWindow,
+    IReadOnlyList<TaskStatusView> Tasks,
+    IReadOnlyList<PullRequestStatusView> PullRequests);

@@ -1,0 +1,23 @@
+namespace Reconciler.Service.Status;
+
+/// <summary>One task in <c>/status</c>.</summary>
+/// <param name="Action">The plan action of the last run: update, adopt, unchanged, unmanage, invalid, suspended.</param>
+/// <param name="State">
+/// Where the task stands: <c>in_sync</c>, <c>applied</c>, <c>blocked</c>, <c>failed</c>, <c>rejected</c>,
+/// <c>unauthorized</c>, <c>cancelled</c>, <c>held_back</c> (waiting for its retry), <c>pending_window</c>
+/// (outside the sync window), <c>suspended</c>, <c>invalid</c>, <c>unmanaged</c>.
+/// </param>
+/// <param name="RetryAt">When a held-back task is next tried (null for rejected: only a manifest change retries it).</param>
+public sealed record TaskStatusView(
+    string? UserId,
+    string? TaskId,
+    string? Name,
+    string? File,
+    string Action,
+    string State,
+    int? ApiCode,
+    string? Message,
+    int Failures,
+    DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? RetryAt,
+    IReadOnlyList<string> Errors);
