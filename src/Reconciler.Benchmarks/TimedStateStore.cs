@@ -19,6 +19,18 @@ internal sealed class TimedStateStore(IStateStore inner) : IStateStore
 
     public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) => inner.LoadAppliedAsync(cancellationToken);
 
+    public Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken) => inner.LoadInDoubtAsync(cancellationToken);
+
+    public async Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
+    {
+        TaskIntent? recorded = null;
+        await TimeAsync(async () => recorded = await inner.RecordIntentAsync(intent, cancellationToken));
+        return recorded!;
+    }
+
+    public Task SettleIntentAsync(TaskIntent intent, ApplyAttempt attempt, bool definitive, AppliedRecord? applied, CancellationToken cancellationToken) =>
+        TimeAsync(() => inner.SettleIntentAsync(intent, attempt, definitive, applied, cancellationToken));
+
     public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken) => TimeAsync(() => inner.RecordAppliedAsync(record, cancellationToken));
 
     public Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken) => TimeAsync(() => inner.ForgetAsync(identity, cancellationToken));

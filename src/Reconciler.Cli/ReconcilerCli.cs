@@ -1,3 +1,4 @@
+using Reconciler.Core.State;
 using System.CommandLine;
 using Reconciler.Cli.Commands;
 using Reconciler.State;

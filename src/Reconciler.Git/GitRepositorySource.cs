@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Sources;
 
 namespace Reconciler.Git;
 
@@ -14,7 +15,7 @@ namespace Reconciler.Git;
 /// LibGit2Sharp is synchronous and a repository object is not thread-safe: every operation, including the
 /// lazy reads of <see cref="ManifestFile.Read"/>, takes one gate, and fetches run on the thread pool.
 /// </summary>
-public sealed class GitRepositorySource : IDisposable
+public sealed class GitRepositorySource : IManifestSource, IDisposable
 {
     private readonly RemoteUrl _url;
     private readonly string _root;
@@ -68,6 +69,40 @@ public sealed class GitRepositorySource : IDisposable
         // libgit2 cannot be interrupted while connecting: the caller is released at once, the gate stays
         // held until the background call ends, so the next call never overlaps it.
         return await work.WaitAsync(cancellationToken);
+    }
+
+    string IManifestSource.DisplayName => DisplayUrl;
+
+    /// <summary>Fetches the watched branch; the snapshot's revision is the commit it points at.</summary>
+    public async Task<SourceSnapshot> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        var fetched = await FetchAsync(cancellationToken);
+        return fetched.Snapshot with { Revision = fetched.CommitId };
+    }
+
+    /// <summary>A commit already in the cache (a pull request's head fetched with the branch), or null when it is not there (e.g. a fork).</summary>
+    public Task<SourceSnapshot?> ReadRevisionAsync(string revision, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Task.FromResult<SourceSnapshot?>(ReadTree(revision));
+        }
+        catch (GitSourceException e) when (e.Kind == GitSourceErrorKind.CommitNotFound)
+        {
+            return Task.FromResult<SourceSnapshot?>(null);
+        }
+    }
+
+    public int? CountChanged(string? from, string to)
+    {
+        try
+        {
+            return from is null ? ReadTree(to).Files.Count : ChangedPaths(from, to).Count;
+        }
+        catch (GitSourceException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Lists the manifests of a commit already in the cache, without contacting the remote.</summary>

@@ -1,79 +1,71 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Policies;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Sources;
+using Reconciler.Core.Validation;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Metrics;
-using Reconciler.Core.Policies;
 using Reconciler.Service.Status;
-using Reconciler.Core.Applying;
-using Reconciler.Core.Planning;
-using Reconciler.Core.State;
-using Reconciler.Core.Validation;
-using Reconciler.Git;
 
 namespace Reconciler.Service;
 
 /// <summary>
-/// One pass of the service, in a fixed order as Flux's reconcilers: fetch → evaluate (one pipeline for the
-/// life of the service, so unchanged blobs are never re-parsed) → plan against the store → hold back tasks in
-/// backoff → check running state → apply, only inside a sync window → record the run, status and metrics on
-/// the way out. Called by one loop only; not re-entrant.
+/// One pass of the service: fetch the watched branch, then let the engine plan against the live state and apply
+/// (<see cref="Reconciliation"/>: the same path as <c>apply</c>). The one result of each run is then reported
+/// on the way out — status, metrics, log — as Flux's reconcilers finalise status on every exit path.
+/// Called by one loop only; not re-entrant.
 /// </summary>
 public sealed partial class ReconcileRunner(
     ServiceOptions options,
-    GitRepositorySource source,
-    IStateStore store,
-    ITaskApi api,
+    IManifestSource source,
+    Reconciliation engine,
     TaskBackoff backoff,
     ServiceStatus status,
     ServiceMetrics metrics,
     TimeProvider time,
     ILogger<ReconcileRunner> logger)
 {
-    private readonly ManifestPipeline _pipeline = new();
-    private GitSnapshot? _snapshot;
+    private SourceSnapshot? _snapshot;
     private string? _reconciledRevision;
     private string? _reportedInvalidRevision;
 
     /// <summary>The last successful fetch; resync and retries re-plan it without contacting the remote.</summary>
-    public GitSnapshot? LastSnapshot => _snapshot;
+    public SourceSnapshot? LastSnapshot => _snapshot;
 
     /// <summary>The last run planned changes while the sync window was closed: apply them when it opens.</summary>
     public bool PendingForWindow { get; private set; }
 
-    /// <summary>Seeds the per-task backoff from the attempt history, so a restart does not retry everything at once.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken) =>
-        backoff.Seed(await store.ReadAttemptsAsync(5_000, cancellationToken));
+    public Task InitializeAsync(CancellationToken cancellationToken) => engine.InitializeAsync(cancellationToken);
 
     public async Task<FetchOutcome> FetchAsync(string trigger, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
-        GitSnapshot snapshot;
+        var started = time.GetTimestamp();
+        SourceSnapshot snapshot;
         try
         {
-            snapshot = await source.FetchAsync(cancellationToken);
+            snapshot = await source.ReadLatestAsync(cancellationToken);
         }
-        catch (GitSourceException e)
+        catch (SourceUnavailableException e)
         {
             status.FetchFailed(e.Message, time.GetUtcNow());
             metrics.Fetched(false, null);
-            LogFetchFailed(logger, e.Kind, e.Message, _snapshot?.CommitId ?? "none");
-            var error = $"fetch failed ({e.Kind}): {e.Message}";
-            await RecordAsync(new RunRecord(startedAt, Stopwatch.GetElapsedTime(started), _snapshot?.CommitId, trigger, false, new Dictionary<string, int>(), error), null, 0);
-            status.RunCompleted(new RunStatusView(trigger, startedAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds, _snapshot?.CommitId, false, new Dictionary<string, int>(), error), null, PendingForWindow);
+            LogFetchFailed(logger, e.Reason, e.Message, _snapshot?.Revision ?? "none");
+            Report(await engine.RecordFailureAsync(trigger, startedAt, time.GetElapsedTime(started), _snapshot?.Revision, $"fetch failed ({e.Reason}): {e.Message}"));
             return FetchOutcome.Failed;
         }
 
         var previous = _snapshot;
         _snapshot = snapshot;
-        status.Fetched(snapshot.CommitId, time.GetUtcNow());
-        metrics.Fetched(true, snapshot.CommitId);
-        if (snapshot.CommitId == _reconciledRevision)
+        status.Fetched(snapshot.Revision!, time.GetUtcNow());
+        metrics.Fetched(true, snapshot.Revision);
+        if (snapshot.Revision == _reconciledRevision)
         {
             return FetchOutcome.Unchanged;
         }
 
-        LogMoved(logger, options.Branch, Short(previous?.CommitId), Short(snapshot.CommitId), ChangedCount(previous, snapshot), Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        LogMoved(logger, options.Branch, Short(previous?.Revision), Short(snapshot.Revision), source.CountChanged(previous?.Revision, snapshot.Revision!) ?? -1, time.GetElapsedTime(started).TotalMilliseconds);
         return FetchOutcome.Moved;
     }
 
@@ -85,78 +77,50 @@ public sealed partial class ReconcileRunner(
             return false;
         }
 
-        var startedAt = time.GetUtcNow();
-        var started = Stopwatch.GetTimestamp();
-        var desired = _pipeline.Evaluate(snapshot.Snapshot);
-        ReportInvalid(desired, snapshot.CommitId);
-        var plan = Planner.Plan(desired, await store.LoadAppliedAsync(stopping));
+        var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, stopping);
+        ReportInvalid(pending, snapshot.Revision);
 
-        var now = time.GetUtcNow();
-        var heldBack = plan.Entries.Where(e => backoff.IsHeldBack(e, now)).Select(e => e.Identity!).ToHashSet();
-        var toApply = plan with { Entries = plan.Entries.Where(e => e.Identity is null || !heldBack.Contains(e.Identity) || !e.Action.SendsPut()).ToList() };
-        var windowOpen = options.SyncWindows?.IsOpen(now) ?? true;
-        ApplyReport? report = null;
-        if (windowOpen && toApply.Summary.HasChanges)
-        {
-            if (options.RunningCheck)
-            {
-                toApply = await RemoteStateChecker.CheckAsync(toApply, api, options.Parallelism, stopping);
-            }
-
-            // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
-            report = await new Applier(api, store, time).ApplyAsync(toApply, new ApplyOptions(options.Parallelism, options.GracePeriod), null, stopping);
-            backoff.Record(report.Results, time.GetUtcNow());
-            foreach (var result in report.Results.Where(r => r.Outcome != ApplyOutcome.Applied))
-            {
-                LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToString().ToLowerInvariant(), result.ApiCode, result.Message ?? "");
-            }
-        }
-        else if (!windowOpen && toApply.Summary.HasChanges)
-        {
-            LogWindowClosed(logger, toApply.Summary.ToString(), options.SyncWindows!.ToString(), options.SyncWindows.NextOpening(now));
-        }
-
-        backoff.KeepOnly(plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!));
-        PendingForWindow = !windowOpen && toApply.Summary.HasChanges;
-        _reconciledRevision = snapshot.CommitId;
-
-        var outcomes = Outcomes(plan, report, heldBack.Count, windowOpen ? 0 : toApply.Entries.Count(e => e.Action.SendsPut()));
-        var duration = Stopwatch.GetElapsedTime(started);
-        var run = new RunRecord(startedAt, duration, snapshot.CommitId, trigger, windowOpen, outcomes, null);
-        await RecordAsync(run, plan, heldBack.Count);
-        status.RunCompleted(
-            new RunStatusView(trigger, startedAt, duration.TotalMilliseconds, snapshot.CommitId, windowOpen, outcomes, null),
-            TaskStatusViews.Build(plan, report, backoff, heldBack, windowOpen),
-            PendingForWindow);
-        LogRun(logger, trigger, Short(snapshot.CommitId), plan.Summary.ToString(), report?.ToString() ?? (windowOpen ? "Apply: nothing to do." : "Apply: held back (outside the sync window)."), heldBack.Count, duration.TotalMilliseconds);
+        // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
+        var run = await engine.ApplyAsync(pending, trigger, null, stopping);
+        PendingForWindow = run.PendingForWindow;
+        _reconciledRevision = run.Succeeded ? snapshot.Revision : null;
+        Report(run);
         return true;
     }
 
-    private async Task RecordAsync(RunRecord run, Plan? plan, int heldBack)
+    /// <summary>The one place a finished run is reported: status, metrics and the log all read the same result.</summary>
+    private void Report(ReconcileRun run)
     {
-        try
+        status.RunCompleted(run, TaskStatusViews.Build(run, backoff));
+        metrics.RunCompleted(run);
+        foreach (var result in run.Report?.Results.Where(r => r.Outcome != Core.State.ApplyOutcome.Applied) ?? [])
         {
-            // Never cancelled: a run that happened is recorded even during shutdown.
-            await store.RecordRunAsync(run, CancellationToken.None);
-        }
-        catch (Reconciler.State.StateStoreException e)
-        {
-            LogRecordFailed(logger, e.Message);
+            LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToString().ToLowerInvariant(), result.ApiCode, result.Message ?? "");
         }
 
-        metrics.RunCompleted(run.Trigger, run.StartedAt, run.Duration, run.Revision, run.Error, run.Outcomes, plan, heldBack);
-    }
+        if (run.Plan is not { } plan)
+        {
+            return;
+        }
 
-    private static Dictionary<string, int> Outcomes(Plan plan, ApplyReport? report, int heldBack, int pendingWindow)
-    {
-        var outcomes = RunOutcomes.Count(plan, report);
-        outcomes["held_back"] = heldBack;
-        outcomes["pending_window"] = pendingWindow;
-        return outcomes;
+        if (run.PendingForWindow)
+        {
+            LogWindowClosed(logger, plan.Summary.ToString(), options.SyncWindows!.ToString(), options.SyncWindows.NextOpening(run.Record.StartedAt));
+        }
+
+        var applied = run.Report?.ToString() ?? (run.PendingForWindow ? "Apply: held back (outside the sync window)." : "Apply: nothing to do.");
+        if (run.Error is { } error)
+        {
+            LogRunFailed(logger, run.Record.Trigger, Short(run.Record.Revision), plan.Summary.ToString(), applied, error);
+        }
+        else
+        {
+            LogRun(logger, run.Record.Trigger, Short(run.Record.Revision), plan.Summary.ToString(), applied, run.Outcomes.HeldBack, run.Record.Duration.TotalMilliseconds);
+        }
     }
 
     /// <summary>Invalid manifests are logged once per revision, not on every resync.</summary>
-    private void ReportInvalid(DesiredState desired, string revision)
+    private void ReportInvalid(PendingPlan pending, string? revision)
     {
         if (_reportedInvalidRevision == revision)
         {
@@ -164,33 +128,16 @@ public sealed partial class ReconcileRunner(
         }
 
         _reportedInvalidRevision = revision;
-        foreach (var diagnostic in desired.Invalid.SelectMany(i => i.Diagnostics).Where(d => d.IsError))
+        foreach (var diagnostic in pending.Plan.Diagnostics.Where(d => d.IsError))
         {
             LogInvalid(logger, Short(revision), diagnostic.ToString());
-        }
-    }
-
-    private int ChangedCount(GitSnapshot? previous, GitSnapshot current)
-    {
-        if (previous is null)
-        {
-            return current.Snapshot.Files.Count;
-        }
-
-        try
-        {
-            return source.ChangedPaths(previous.CommitId, current.CommitId).Count;
-        }
-        catch (GitSourceException)
-        {
-            return -1;
         }
     }
 
     private static string Short(string? commit) => commit is null ? "none" : commit[..Math.Min(12, commit.Length)];
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "fetch failed ({Kind}): {Error}; keeping the last good revision {LastGood}")]
-    private static partial void LogFetchFailed(ILogger logger, GitSourceErrorKind kind, string error, string lastGood);
+    private static partial void LogFetchFailed(ILogger logger, string kind, string error, string lastGood);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "{Branch} moved {From} -> {To} ({Changed} manifest file(s) changed; fetch took {FetchMs:0} ms)")]
     private static partial void LogMoved(ILogger logger, string branch, string from, string to, int changed, double fetchMs);
@@ -207,6 +154,6 @@ public sealed partial class ReconcileRunner(
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "outside the sync window ({Window}): planned, not applied: {Plan} Next window opens at {Opens:O}")]
     private static partial void LogWindowClosed(ILogger logger, string plan, string window, DateTimeOffset opens);
 
-    [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "could not record the run in the state store: {Error}")]
-    private static partial void LogRecordFailed(ILogger logger, string error);
+    [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "run ({Trigger}) at {Revision} failed: {Error}; {Plan} {Apply}")]
+    private static partial void LogRunFailed(ILogger logger, string trigger, string revision, string plan, string apply, string error);
 }

@@ -10,6 +10,7 @@ using Reconciler.Service.Metrics;
 using Reconciler.Core.Policies;
 using Reconciler.Service.Status;
 using Reconciler.Core.Applying;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Git;
 using Reconciler.GitHub;
@@ -113,14 +114,16 @@ public static class ServiceHost
             api.BaseAddress = options.ApiUrl;
             overrides.ConfigureTaskApi?.Invoke(api);
         });
+        var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows);
         services.AddSingleton(provider => new ReconcileRunner(
-            options, source, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, status, metrics, clock,
-            provider.GetRequiredService<ILogger<ReconcileRunner>>()));
+            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, clock),
+            backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>()));
         if (publisher is not null)
         {
+            // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.
             services.AddSingleton<IPullRequestPublisher>(publisher);
             services.AddSingleton(provider => new PullRequestWatcher(
-                options, publisher, source, store, status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
+                options, publisher, source, new Reconciliation(settings, store, time: clock), status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
         }
 
         var random = overrides.Random ?? new Random();

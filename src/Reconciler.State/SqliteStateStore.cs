@@ -13,9 +13,6 @@ namespace Reconciler.State;
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
-    /// <summary>Where the CLI keeps the store unless told otherwise, relative to the current directory.</summary>
-    public const string DefaultPath = ".reconciler/state.db";
-
     private readonly StateDatabase _database;
     private readonly TimeProvider _timeProvider;
     private int _disposed;
@@ -100,29 +97,85 @@ public sealed class SqliteStateStore : IStateStore
         return rows.ToDictionary(r => r.Identity);
     }
 
-    public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        return Write(
-            $"record task {record.Identity} as applied",
+        var rows = await Read(
+            "load the tasks in doubt",
             $"""
-            INSERT INTO tasks ({StateRows.AppliedColumns})
-            VALUES ($user_id, $task_id, $body, $body_hash, $source_file, $source_revision, $applied_at)
-            ON CONFLICT (user_id, task_id) DO UPDATE SET
-                body = excluded.body, body_hash = excluded.body_hash, source_file = excluded.source_file,
-                source_revision = excluded.source_revision, applied_at = excluded.applied_at;
+            SELECT {StateRows.IntentColumns} FROM intents i
+            WHERE i.operation = 'update' AND i.settled_at IS NULL
+              AND i.id > COALESCE((SELECT MAX(a.id) FROM intents a
+                                   WHERE a.user_id = i.user_id AND a.task_id = i.task_id AND a.outcome = 'applied'), 0)
+            ORDER BY i.id;
+            """,
+            _ => { },
+            StateRows.Intent,
+            cancellationToken);
+
+        // Ordered by id: the newest intent of a task wins.
+        var inDoubt = new Dictionary<TaskIdentity, TaskIntent>();
+        foreach (var intent in rows)
+        {
+            inDoubt[intent.Identity] = intent;
+        }
+
+        return inDoubt;
+    }
+
+    public async Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        var id = await WriteScalar(
+            $"record the intent to {intent.Operation} task {intent.Identity}",
+            """
+            INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash)
+            VALUES ($at, $revision, $user_id, $task_id, $operation, $body_hash) RETURNING id;
             """,
             p =>
             {
-                p.AddWithValue("$user_id", record.Identity.UserId);
-                p.AddWithValue("$task_id", record.Identity.TaskId);
-                p.AddWithValue("$body", record.Body.Json);
-                p.AddWithValue("$body_hash", record.Body.Hash);
-                p.AddWithValue("$source_file", record.SourceFile);
-                p.AddWithValue("$source_revision", Nullable(record.SourceRevision));
-                p.AddWithValue("$applied_at", StateText.Timestamp(record.AppliedAt));
+                p.AddWithValue("$at", StateText.Timestamp(intent.At));
+                p.AddWithValue("$revision", Nullable(intent.Revision));
+                BindIdentity(p, intent.Identity);
+                p.AddWithValue("$operation", intent.Operation);
+                p.AddWithValue("$body_hash", Nullable(intent.BodyHash));
             },
             cancellationToken);
+        return intent with { Id = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) };
+    }
+
+    public Task SettleIntentAsync(TaskIntent intent, ApplyAttempt attempt, bool definitive, AppliedRecord? applied, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        ArgumentNullException.ThrowIfNull(attempt);
+        var sql = new System.Text.StringBuilder(InsertAttempt);
+        if (definitive)
+        {
+            sql.Append("UPDATE intents SET settled_at = $at, outcome = $outcome WHERE id = $intent_id;\n");
+        }
+
+        if (applied is not null)
+        {
+            sql.Append(UpsertApplied);
+        }
+
+        return Write(
+            $"record how the {intent.Operation} of task {intent.Identity} ended",
+            sql.ToString(),
+            p =>
+            {
+                BindAttempt(p, attempt, intent.Id);
+                if (applied is not null)
+                {
+                    BindApplied(p, applied);
+                }
+            },
+            cancellationToken);
+    }
+
+    public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return Write($"record task {record.Identity} as applied", UpsertApplied, p => BindApplied(p, record), cancellationToken);
     }
 
     public Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken)
@@ -138,24 +191,7 @@ public sealed class SqliteStateStore : IStateStore
     public Task AppendAttemptAsync(ApplyAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return Write(
-            $"record an attempt for task {attempt.Identity}",
-            $"""
-            INSERT INTO attempts ({StateRows.AttemptColumns})
-            VALUES ($at, $revision, $user_id, $task_id, $outcome, $api_code, $message, $duration_ms, $body_hash);
-            """,
-            p =>
-            {
-                p.AddWithValue("$at", StateText.Timestamp(attempt.At));
-                p.AddWithValue("$revision", Nullable(attempt.Revision));
-                BindIdentity(p, attempt.Identity);
-                p.AddWithValue("$outcome", StateText.Outcome(attempt.Outcome));
-                p.AddWithValue("$api_code", attempt.ApiCode is { } code ? code : DBNull.Value);
-                p.AddWithValue("$message", Nullable(attempt.Message));
-                p.AddWithValue("$duration_ms", StateText.Milliseconds(attempt.Duration));
-                p.AddWithValue("$body_hash", Nullable(attempt.BodyHash));
-            },
-            cancellationToken);
+        return Write($"record an attempt for task {attempt.Identity}", InsertAttempt, p => BindAttempt(p, attempt, null), cancellationToken);
     }
 
     public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(int limit, CancellationToken cancellationToken)
@@ -212,7 +248,7 @@ public sealed class SqliteStateStore : IStateStore
                 p.AddWithValue("$revision", Nullable(run.Revision));
                 p.AddWithValue("$trigger", run.Trigger);
                 p.AddWithValue("$applied", run.Applied ? 1 : 0);
-                p.AddWithValue("$outcomes", StateText.OutcomeCounts(run.Outcomes));
+                p.AddWithValue("$outcomes", StateText.OutcomeCounts(run.Outcomes.ToDictionary()));
                 p.AddWithValue("$error", Nullable(run.Error));
             },
             cancellationToken);
@@ -257,6 +293,16 @@ public sealed class SqliteStateStore : IStateStore
         return _database.WriteAsync(action, sql, bind, cancellationToken);
     }
 
+    private Task<object?> WriteScalar(
+        string action,
+        string sql,
+        Action<SqliteParameterCollection> bind,
+        CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        return _database.WriteScalarAsync(action, sql, bind, cancellationToken);
+    }
+
     private Task<IReadOnlyList<T>> Read<T>(
         string action,
         string sql,
@@ -266,6 +312,48 @@ public sealed class SqliteStateStore : IStateStore
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _database.ReadAsync(action, sql, bind, map, cancellationToken);
+    }
+
+    private const string InsertAttempt = $"""
+        INSERT INTO attempts ({StateRows.AttemptColumns}, intent_id)
+        VALUES ($at, $revision, $user_id, $task_id, $outcome, $api_code, $message, $duration_ms, $body_hash, $intent_id);
+
+        """;
+
+    private const string UpsertApplied = $"""
+        INSERT INTO tasks ({StateRows.AppliedColumns})
+        VALUES ($user_id, $task_id, $body, $applied_body_hash, $source_file, $source_revision, $applied_at)
+        ON CONFLICT (user_id, task_id) DO UPDATE SET
+            body = excluded.body, body_hash = excluded.body_hash, source_file = excluded.source_file,
+            source_revision = excluded.source_revision, applied_at = excluded.applied_at;
+
+        """;
+
+    private static void BindAttempt(SqliteParameterCollection p, ApplyAttempt attempt, long? intentId)
+    {
+        p.AddWithValue("$at", StateText.Timestamp(attempt.At));
+        p.AddWithValue("$revision", Nullable(attempt.Revision));
+        BindIdentity(p, attempt.Identity);
+        p.AddWithValue("$outcome", StateText.Outcome(attempt.Outcome));
+        p.AddWithValue("$api_code", attempt.ApiCode is { } code ? code : DBNull.Value);
+        p.AddWithValue("$message", Nullable(attempt.Message));
+        p.AddWithValue("$duration_ms", StateText.Milliseconds(attempt.Duration));
+        p.AddWithValue("$body_hash", Nullable(attempt.BodyHash));
+        p.AddWithValue("$intent_id", intentId is { } id ? id : DBNull.Value);
+    }
+
+    private static void BindApplied(SqliteParameterCollection p, AppliedRecord record)
+    {
+        if (!p.Contains("$user_id"))
+        {
+            BindIdentity(p, record.Identity);
+        }
+
+        p.AddWithValue("$body", record.Body.Json);
+        p.AddWithValue("$applied_body_hash", record.Body.Hash);
+        p.AddWithValue("$source_file", record.SourceFile);
+        p.AddWithValue("$source_revision", Nullable(record.SourceRevision));
+        p.AddWithValue("$applied_at", StateText.Timestamp(record.AppliedAt));
     }
 
     private static void BindIdentity(SqliteParameterCollection parameters, TaskIdentity identity)

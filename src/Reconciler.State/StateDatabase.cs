@@ -1,3 +1,4 @@
+using Reconciler.Core.State;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
@@ -21,7 +22,15 @@ internal sealed class StateDatabase
 
     public void ClearPool() => _connections.ClearPool();
 
-    public async Task WriteAsync(
+    public Task WriteAsync(
+        string action,
+        string sql,
+        Action<SqliteParameterCollection> bind,
+        CancellationToken cancellationToken) =>
+        WriteScalarAsync(action, sql, bind, cancellationToken);
+
+    /// <summary>Runs the statements in one IMMEDIATE transaction and returns the first column of the first row (e.g. <c>RETURNING id</c>).</summary>
+    public async Task<object?> WriteScalarAsync(
         string action,
         string sql,
         Action<SqliteParameterCollection> bind,
@@ -35,11 +44,12 @@ internal sealed class StateDatabase
             command.Transaction = transaction;
             command.CommandText = sql;
             bind(command.Parameters);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var result = await command.ExecuteScalarAsync(cancellationToken);
 
             // Once the statement ran, finish the write even if cancellation arrives now: a recorded
             // success must not be dropped at the last step by a shutdown.
             await transaction.CommitAsync(CancellationToken.None);
+            return result;
         }
         catch (SqliteException exception)
         {

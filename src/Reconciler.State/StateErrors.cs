@@ -1,3 +1,4 @@
+using Reconciler.Core.State;
 using Microsoft.Data.Sqlite;
 
 namespace Reconciler.State;

@@ -13,6 +13,8 @@ internal static class StateRows
     public const string AttemptColumns =
         "at, revision, user_id, task_id, outcome, api_code, message, duration_ms, body_hash";
 
+    public const string IntentColumns = "id, at, revision, user_id, task_id, operation, body_hash";
+
     public const string RunColumns = "started_at, duration_ms, revision, \"trigger\", applied, outcomes, error";
 
     public static AppliedRecord Applied(SqliteDataReader row) => new(
@@ -41,8 +43,16 @@ internal static class StateRows
         NullableString(row, 2),
         row.GetString(3),
         row.GetInt64(4) != 0,
-        StateText.ParseOutcomeCounts(row.GetString(5)),
+        Core.Reconciling.RunOutcomes.FromDictionary(StateText.ParseOutcomeCounts(row.GetString(5))),
         NullableString(row, 6));
+
+    public static TaskIntent Intent(SqliteDataReader row) => new(
+        row.GetInt64(0),
+        new TaskIdentity(row.GetString(3), row.GetString(4)),
+        row.GetString(5),
+        NullableString(row, 6),
+        NullableString(row, 2),
+        StateText.ParseTimestamp(row.GetString(1)));
 
     private static string? NullableString(SqliteDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? null : row.GetString(ordinal);

@@ -1,3 +1,5 @@
+using Reconciler.Core.State;
+
 namespace Reconciler.State;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Reconciler.Core.State;
@@ -31,7 +32,7 @@ public sealed class SecretHygieneTests : IDisposable
                     CancellationToken.None);
                 await store.RecordRunAsync(
                     new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, "cli", true,
-                        new Dictionary<string, int> { ["unauthorized"] = 1 }, null),
+                        new RunOutcomes(Unauthorized: 1), null),
                     CancellationToken.None);
 
                 // Scan while the lock is held and the WAL is live, then again after everything is closed.

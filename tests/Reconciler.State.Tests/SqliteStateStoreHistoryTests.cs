@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Microsoft.Data.Sqlite;
 using Reconciler.Core.State;
 using Xunit;
@@ -123,7 +124,7 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
             "9fceb02d0ae598e95dc970b74767f19372d61af8",
             "poll",
             Applied: true,
-            new Dictionary<string, int> { ["unchanged"] = 9, ["applied"] = 2, ["blocked"] = 1 },
+            new RunOutcomes(Applied: 2, Blocked: 1, Unchanged: 9),
             Error: null);
         var newer = new RunRecord(
             StateSamples.At.AddMinutes(5),
@@ -131,7 +132,7 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
             Revision: null,
             "resync",
             Applied: false,
-            new Dictionary<string, int>(),
+            RunOutcomes.None,
             "远端不可达: connection refused");
         await store.RecordRunAsync(older, CancellationToken.None);
         await store.RecordRunAsync(newer, CancellationToken.None);
@@ -150,7 +151,7 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             await store.RecordRunAsync(
-                new RunRecord(StateSamples.At.AddHours(i), TimeSpan.Zero, null, "cli", true, new Dictionary<string, int>(), null),
+                new RunRecord(StateSamples.At.AddHours(i), TimeSpan.Zero, null, "cli", true, RunOutcomes.None, null),
                 CancellationToken.None);
         }
 
@@ -159,10 +160,6 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         Assert.Equal(StateSamples.At.AddHours(2), Assert.Single(read).StartedAt);
     }
 
-    private static void AssertRun(RunRecord expected, RunRecord actual)
-    {
-        // RunRecord holds a dictionary, so record equality would compare references.
-        Assert.Equal(expected with { Outcomes = actual.Outcomes }, actual);
-        Assert.Equal(expected.Outcomes.OrderBy(p => p.Key), actual.Outcomes.OrderBy(p => p.Key));
-    }
+    // The outcome counts are a typed record: record equality compares every count.
+    private static void AssertRun(RunRecord expected, RunRecord actual) => Assert.Equal(expected, actual);
 }

@@ -1,3 +1,4 @@
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Testing.State;
 using Xunit;
@@ -15,7 +16,7 @@ public sealed class StateSeederTests : IDisposable
     {
         var record = StateSeeder.Applied(StateSamples.UserId, StateSamples.TaskId, StateSamples.BodyJson, "tasks/a.yaml", "abc");
         var attempt = StateSamples.Attempt(StateSamples.At, ApplyOutcome.Blocked, apiCode: 6007);
-        var run = new RunRecord(StateSamples.At, TimeSpan.FromSeconds(3), "abc", "poll", true, new Dictionary<string, int> { ["blocked"] = 1 }, null);
+        var run = new RunRecord(StateSamples.At, TimeSpan.FromSeconds(3), "abc", "poll", true, new RunOutcomes(Blocked: 1), null);
 
         await StateSeeder.SeedAsync(_temp.StatePath, [record], [attempt], [run]);
 

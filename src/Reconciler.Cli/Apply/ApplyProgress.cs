@@ -14,7 +14,7 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
     private readonly object _gate = new();
     private ProgressTask? _bar;
 
-    public async Task<ApplyReport> RunAsync(int total, Func<IProgress<TaskApplyResult>, Task<ApplyReport>> apply)
+    public async Task<T> RunAsync<T>(int total, Func<IProgress<TaskApplyResult>, Task<T>> apply)
     {
         if (!console.OutIsTerminal || total == 0)
         {

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Reconciler.Cli.Apply;
 using Reconciler.Cli.Output;
 using Reconciler.Core.Applying;
-using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.Rendering;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
@@ -51,24 +50,15 @@ public static class ApplyCommand
 
     private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, bool autoApprove, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var desired = new ManifestPipeline().Evaluate(snapshot);
+        var pipeline = new ManifestPipeline();
+        var desired = pipeline.Evaluate(snapshot);
         var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
         var tuning = ApiTuning.Read(console.Environment);
+        var settings = new ReconcileSettings(api.GetParallelism(result), RunningCheck: !result.GetValue(api.NoRunningCheck));
 
         await using var store = await state.OpenAsync(result, console, cancellationToken);
-        IAsyncDisposable applyLock;
-        try
-        {
-            applyLock = await store.AcquireApplyLockAsync(cancellationToken);
-        }
-        catch (StateLockedException e)
-        {
-            throw new CliException(e.Message, e);
-        }
-
-        await using var _ = applyLock;
+        await using var applyLock = await LockAsync(store, cancellationToken);
         await using var simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(desired, cancellationToken) : null;
         if (simulator is not null)
         {
@@ -77,20 +67,14 @@ public static class ApplyCommand
 
         var tokens = simulator?.Tokens ?? new EnvironmentTokenSource(console.Environment);
         await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error, tuning);
-        var parallelism = api.GetParallelism(result);
+        var engine = new Reconciliation(settings, store, host.Api, pipeline: pipeline);
 
-        var plan = Planner.Plan(desired, await store.LoadAppliedAsync(cancellationToken));
-        if (!result.GetValue(api.NoRunningCheck))
-        {
-            plan = await RemoteStateChecker.CheckAsync(plan, host.Api, parallelism, cancellationToken);
-        }
-
-        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(plan, prefix)));
-        var invalidExit = plan.HasErrors ? ExitCodes.Error : ExitCodes.Success;
-        if (!plan.Summary.HasChanges)
+        var pending = await engine.PlanAsync(desired, CompareWith.LiveState, cancellationToken);
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        if (!pending.Plan.Summary.HasChanges)
         {
             await console.Out.WriteLineAsync("No changes: the platform matches the manifests.");
-            return invalidExit;
+            return pending.Plan.HasErrors ? ExitCodes.Error : ExitCodes.Success;
         }
 
         switch (await Confirmation.AskAsync(console, autoApprove, cancellationToken))
@@ -102,25 +86,50 @@ public static class ApplyCommand
                 return ExitCodes.Error;
         }
 
-        var applier = new Applier(host.Api, store);
-        var toApply = plan.Entries.Count(e => e.Action.SendsPut());
-        var report = await new ApplyProgress(console).RunAsync(toApply, progress => applier.ApplyAsync(plan, new ApplyOptions(parallelism), progress, cancellationToken));
-        foreach (var failure in report.Results.Where(r => r.Outcome is not ApplyOutcome.Applied))
+        var toSend = pending.Plan.Entries.Count(e => e.WillSend || e.IsBlockedByRunningTask);
+        var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, "cli", progress, cancellationToken));
+        foreach (var failure in run.Report?.Results.Where(r => r.Outcome is not ApplyOutcome.Applied) ?? [])
         {
             await console.Error.WriteLineAsync("reconciler: " + ApplyProgress.Line(failure));
         }
 
-        await console.Out.WriteLineAsync(report.ToString());
-        await RecordRunAsync(store, plan, report, Stopwatch.GetElapsedTime(started));
-        // A cancelled apply (Ctrl+C, SIGTERM) left tasks unsent: not a success, whatever the others did.
-        if (!report.Succeeded || plan.HasErrors || report.Count(ApplyOutcome.Cancelled) > 0)
+        await console.Out.WriteLineAsync(run.Report?.ToString() ?? "Apply: nothing to do.");
+        if (run.Error is { } error)
+        {
+            await console.Error.WriteLineAsync($"reconciler: error: {error}");
+        }
+
+        return ExitCode(run, pending.Plan.HasErrors);
+    }
+
+    private static async Task<IAsyncDisposable> LockAsync(IStateStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.AcquireApplyLockAsync(cancellationToken);
+        }
+        catch (StateLockedException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+
+    /// <summary>0 all applied; 3 some blocked (running); 1 anything else: invalid manifests, a task not applied, a cancelled apply, a state failure.</summary>
+    private static int ExitCode(ReconcileRun run, bool invalid)
+    {
+        if (!run.Succeeded || invalid)
         {
             return ExitCodes.Error;
         }
 
-        return report.AnyBlocked ? ExitCodes.Blocked : ExitCodes.Success;
-    }
+        if (run.Report is not { } report)
+        {
+            return ExitCodes.Success;
+        }
 
-    private static Task RecordRunAsync(IStateStore store, Plan plan, ApplyReport report, TimeSpan duration) =>
-        store.RecordRunAsync(new RunRecord(DateTimeOffset.UtcNow - duration, duration, plan.Revision, "cli", Applied: true, RunOutcomes.Count(plan, report), null), CancellationToken.None);
+        // A cancelled apply (Ctrl+C, SIGTERM) left tasks unsent: not a success, whatever the others did.
+        return !report.Succeeded || report.Count(ApplyOutcome.Cancelled) > 0 ? ExitCodes.Error
+            : report.AnyBlocked ? ExitCodes.Blocked
+            : ExitCodes.Success;
+    }
 }

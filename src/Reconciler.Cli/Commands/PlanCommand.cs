@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Reconciler.Cli.Output;
 using Reconciler.Core.Planning;
-using Reconciler.Core.Validation;
+using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Cli.Commands;
 
@@ -55,7 +55,7 @@ public static class PlanCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var (plan, prefix) = result.GetValue(baseRef) is { } baseRevision
-                ? PlanAgainstBase(result, inputs, console, baseRevision, result.GetValue(headRef))
+                ? await PullRequestBaseline.PlanAsync(console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), result.GetValue(inputs.Directory) ?? ".", inputs.Glob(result), baseRevision, result.GetValue(headRef), cancellationToken)
                 : await PlanAgainstStateAsync(result, inputs, state, console, cancellationToken);
             await OutputAsync(plan, prefix, result.GetValue(format), console, cancellationToken);
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
@@ -74,16 +74,9 @@ public static class PlanCommand
     private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, CliConsole console, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var desired = new ManifestPipeline().Evaluate(snapshot);
-        var inventory = await state.ReadInventoryAsync(result, console, cancellationToken);
-        return (Planner.Plan(desired, inventory), prefix);
-    }
-
-    private static (Plan Plan, string Prefix) PlanAgainstBase(ParseResult result, ManifestInputOptions inputs, CliConsole console, string baseRevision, string? headRevision)
-    {
-        var typed = result.GetValue(inputs.Directory) ?? ".";
-        var plan = PullRequestBaseline.Plan(console.ResolvePath(typed), typed, inputs.Glob(result), baseRevision, headRevision, new ManifestPipeline(), out var prefix);
-        return (plan, prefix);
+        await using var store = await state.OpenIfExistsAsync(result, console, cancellationToken);
+        var pending = await new Reconciliation(new ReconcileSettings(), store).PlanAsync(snapshot, CompareWith.LiveState, cancellationToken);
+        return (pending.Plan, prefix);
     }
 
     private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, CliConsole console, CancellationToken cancellationToken)

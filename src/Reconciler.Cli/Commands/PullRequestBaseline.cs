@@ -1,33 +1,28 @@
 using Reconciler.Cli.Output;
-using Reconciler.Core.Sources;
 using Reconciler.Core.Planning;
-using Reconciler.Core.State;
-using Reconciler.Core.Validation;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Sources;
 using Reconciler.Git;
 
 namespace Reconciler.Cli.Commands;
 
 /// <summary>
-/// <c>plan --base REF [--head REF]</c>: what a change set does, in pure git. The base revision's valid
-/// tasks play the part of the last-applied inventory, so "adopt" reads as a task the change adds and
-/// "unmanage" as one it removes. No state store and no API are involved.
+/// <c>plan --base REF [--head REF]</c>: what a change set does, in pure git — the engine's base-revision
+/// baseline, so "adopt" reads as a task the change adds and "unmanage" as one it removes. No state store
+/// and no API are involved.
 /// </summary>
 internal static class PullRequestBaseline
 {
-    public static Plan Plan(string directory, string typedDirectory, ManifestGlob glob, string baseRevision, string? headRevision, ManifestPipeline pipeline, out string displayPrefix)
+    public static async Task<(Plan Plan, string DisplayPrefix)> PlanAsync(string directory, string typedDirectory, ManifestGlob glob, string baseRevision, string? headRevision, CancellationToken cancellationToken)
     {
         try
         {
             using var reader = new LocalRepositoryReader(directory, glob);
-            var baseCommit = reader.ResolveCommitId(baseRevision);
             var headSnapshot = headRevision is null
                 ? new DirectorySource(directory, glob).Read() with { Revision = reader.ResolveCommitId("HEAD") }
                 : reader.ReadAt(headRevision);
-            var head = pipeline.Evaluate(headSnapshot);
-            var baseline = pipeline.Evaluate(reader.ReadAt(baseRevision)).Tasks
-                .ToDictionary(t => t.Identity, t => new AppliedRecord(t.Identity, t.Body, t.File, baseCommit, DateTimeOffset.UnixEpoch));
-            displayPrefix = DisplayPaths.PrefixFor(typedDirectory);
-            return Planner.Plan(head, baseline, baseCommit);
+            var pending = await new Reconciliation(new ReconcileSettings()).PlanAsync(headSnapshot, CompareWith.BaseRevision(reader.ReadAt(baseRevision)), cancellationToken);
+            return (pending.Plan, DisplayPaths.PrefixFor(typedDirectory));
         }
         catch (GitSourceException e)
         {

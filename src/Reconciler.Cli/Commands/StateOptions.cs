@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Reconciler.Core.Manifests;
 using Reconciler.Core.State;
 using Reconciler.State;
 
@@ -18,17 +17,11 @@ public sealed class StateOptions
 
     public string Path(ParseResult result, CliConsole console) => console.ResolvePath(result.GetValue(State) ?? DefaultPath);
 
-    /// <summary>For plans: reads the inventory without creating a file when there is none yet.</summary>
-    public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> ReadInventoryAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken)
+    /// <summary>For plans: the store when its file exists (null otherwise), so a plan never creates a state file.</summary>
+    public async Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken)
     {
         var path = Path(result, console);
-        if (!File.Exists(path))
-        {
-            return new Dictionary<TaskIdentity, AppliedRecord>();
-        }
-
-        await using var store = await SqliteStateStore.OpenAsync(path, cancellationToken: cancellationToken);
-        return await store.LoadAppliedAsync(cancellationToken);
+        return File.Exists(path) ? await SqliteStateStore.OpenAsync(path, cancellationToken: cancellationToken) : null;
     }
 
     public async Task<IStateStore> OpenAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>

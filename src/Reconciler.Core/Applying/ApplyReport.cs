@@ -5,6 +5,9 @@ namespace Reconciler.Core.Applying;
 /// <summary>Everything an apply did: one result per task it tried, and the records it forgot.</summary>
 public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unmanaged)
 {
+    /// <summary>Set when a state write failed: the apply stopped starting requests at that point.</summary>
+    public string? StateError { get; init; }
+
     public int Count(ApplyOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 
     /// <summary>True when nothing was rejected, failed or refused for lack of authorization.</summary>

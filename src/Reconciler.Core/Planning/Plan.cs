@@ -3,13 +3,16 @@ using Reconciler.Core.Diagnostics;
 namespace Reconciler.Core.Planning;
 
 /// <summary>
-/// The result of comparing desired tasks with the last-applied inventory: one entry per task,
-/// ordered deterministically (action, then file, then identity).
+/// The result of comparing desired tasks with a baseline: one entry per task, ordered deterministically
+/// (action, then file, then identity). Changes that are planned but not sent now carry a <see cref="Deferral"/>.
 /// </summary>
 /// <param name="Revision">The source revision that was planned (a commit id), if known.</param>
-/// <param name="BaseRevision">For a pull-request plan, the revision it was compared with.</param>
+/// <param name="BaseRevision">For a plan against a base revision, the revision it was compared with.</param>
 public sealed record Plan(IReadOnlyList<PlanEntry> Entries, string? Revision, string? BaseRevision = null)
 {
+    /// <summary>What the manifests were compared with: the live state store, or the base revision.</summary>
+    public BaselineKind Compared { get; init; } = BaselineKind.LiveState;
+
     public PlanSummary Summary => PlanSummary.Of(Entries);
 
     public bool HasErrors => Entries.Any(e => e.Action == PlanAction.Invalid);
@@ -17,5 +20,9 @@ public sealed record Plan(IReadOnlyList<PlanEntry> Entries, string? Revision, st
     /// <summary>Every diagnostic of every entry, sorted by place.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => DiagnosticOrder.Sort(Entries.SelectMany(e => e.Diagnostics));
 
-    public IEnumerable<PlanEntry> Changes => Entries.Where(e => e.Action is PlanAction.Update or PlanAction.Adopt or PlanAction.Unmanage);
+    /// <summary>Entries whose PUT apply sends now (changes that are not deferred).</summary>
+    public IEnumerable<PlanEntry> ToSend => Entries.Where(e => e.WillSend);
+
+    /// <summary>Changes that stay in the plan but are not sent now.</summary>
+    public IEnumerable<PlanEntry> Deferred => Entries.Where(e => e.Deferral is not null);
 }

@@ -23,16 +23,28 @@ public sealed record PlanEntry(
     /// <summary>The desired task (not set for unmanage and invalid).</summary>
     public TaskManifest? Desired { get; init; }
 
-    /// <summary>The inventory record, when there is one.</summary>
-    public AppliedRecord? LastApplied { get; init; }
+    /// <summary>The compared-with record (last applied, or the base revision's manifest), when there is one.</summary>
+    public BaselineRecord? Baseline { get; init; }
+
+    /// <summary>Why an <see cref="PlanAction.Update"/> is one (null for every other action).</summary>
+    public UpdateReason? Reason { get; init; }
+
+    /// <summary>Set when the change is planned but not sent now (running, held back, outside the sync window).</summary>
+    public Deferral? Deferral { get; init; }
+
+    /// <summary>The unsettled (or in-doubt) intent that makes this task in doubt, when there is one.</summary>
+    public TaskIntent? InDoubt { get; init; }
 
     /// <summary>The task's live state on the platform, when it was checked before applying.</summary>
     public RemoteTaskState? Remote { get; init; }
 
     public string? File => Location?.File;
 
-    /// <summary>The task is running and not allowed to be stopped: the update will be answered with 6007.</summary>
-    public bool IsBlockedByRunningTask => Action.SendsPut() && Remote is { Running: true } && Desired is { StopBeforeUpdate: false };
+    /// <summary>The task is running and not allowed to be stopped: the update would be answered with 6007.</summary>
+    public bool IsBlockedByRunningTask => Deferral is { Kind: DeferralKind.Running };
+
+    /// <summary>Apply sends this entry's PUT now: it changes something and nothing defers it.</summary>
+    public bool WillSend => Action.SendsPut() && Deferral is null;
 
     /// <summary>The task is running and its manifest allows stopping it: it will be stopped and left stopped.</summary>
     public bool WillStopTask => Action.SendsPut() && Remote is { Running: true } && Desired is { StopBeforeUpdate: true };

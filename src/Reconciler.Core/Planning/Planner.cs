@@ -6,20 +6,25 @@ using Reconciler.Core.Validation;
 namespace Reconciler.Core.Planning;
 
 /// <summary>
-/// Pairs desired tasks with the last-applied inventory by identity and decides one action for each.
-/// A pure function: same inputs, same plan, same order.
+/// Pairs desired tasks with a baseline (the last-applied inventory, or a base revision) by identity and
+/// decides one action for each. A pure function: same inputs, same plan, same order.
 /// </summary>
 public static class Planner
 {
-    public static Plan Plan(DesiredState desired, IReadOnlyDictionary<TaskIdentity, AppliedRecord> lastApplied, string? baseRevision = null)
+    /// <summary>Plans against the live state: <paramref name="lastApplied"/> and nothing in doubt.</summary>
+    public static Plan Plan(DesiredState desired, IReadOnlyDictionary<TaskIdentity, AppliedRecord> lastApplied) =>
+        Plan(desired, Baseline.LiveState(lastApplied));
+
+    public static Plan Plan(DesiredState desired, Baseline baseline)
     {
+        var lastApplied = baseline.Records;
         var entries = new List<PlanEntry>();
         var claimed = new HashSet<TaskIdentity>();
 
         foreach (var task in desired.Tasks)
         {
             claimed.Add(task.Identity);
-            entries.Add(PlanTask(task, lastApplied.GetValueOrDefault(task.Identity)));
+            entries.Add(PlanTask(task, lastApplied.GetValueOrDefault(task.Identity), baseline.InDoubt.GetValueOrDefault(task.Identity)));
         }
 
         foreach (var invalid in desired.Invalid)
@@ -32,7 +37,8 @@ public static class Planner
 
             entries.Add(new PlanEntry(PlanAction.Invalid, invalid.Identity, invalid.Name, invalid.Location, [], invalid.Diagnostics)
             {
-                LastApplied = invalid.Identity is null ? null : lastApplied.GetValueOrDefault(invalid.Identity),
+                Baseline = invalid.Identity is null ? null : lastApplied.GetValueOrDefault(invalid.Identity),
+                InDoubt = invalid.Identity is null ? null : baseline.InDoubt.GetValueOrDefault(invalid.Identity),
             });
         }
 
@@ -46,30 +52,33 @@ public static class Planner
 
             entries.Add(new PlanEntry(PlanAction.Unmanage, record.Identity, null, SourceLocation.StartOf(record.SourceFile), [], [])
             {
-                LastApplied = record,
+                Baseline = record,
             });
         }
 
-        return new Plan(entries.Order(EntryOrder.Instance).ToList(), desired.Revision, baseRevision);
+        return new Plan(entries.Order(EntryOrder.Instance).ToList(), desired.Revision, baseline.Revision) { Compared = baseline.Kind };
     }
 
-    private static PlanEntry PlanTask(TaskManifest task, AppliedRecord? record)
+    private static PlanEntry PlanTask(TaskManifest task, BaselineRecord? record, TaskIntent? inDoubt)
     {
         if (task.Suspend)
         {
-            return new PlanEntry(PlanAction.Suspended, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, LastApplied = record };
+            return new PlanEntry(PlanAction.Suspended, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record, InDoubt = inDoubt };
         }
 
         if (record is null)
         {
             // Everything is sent: show each top-level field as added, like terraform's create.
             var fields = JsonDiff.Compare(new System.Text.Json.Nodes.JsonObject(), task.Body.ToNode());
-            return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, fields, task.Warnings) { Desired = task };
+            return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, fields, task.Warnings) { Desired = task, InDoubt = inDoubt };
         }
 
         if (record.Body.Hash == task.Body.Hash)
         {
-            return new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, LastApplied = record };
+            // Equal to what was last applied, but a later attempt may have changed the platform: send it again.
+            return inDoubt is null
+                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record }
+                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
         }
 
         var before = record.Body.ToNode();
@@ -82,7 +91,9 @@ public static class Planner
         return new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, JsonDiff.Compare(before, after), DiagnosticOrder.Sort([.. task.Warnings, .. omitted]))
         {
             Desired = task,
-            LastApplied = record,
+            Baseline = record,
+            Reason = inDoubt is null ? UpdateReason.Changed : UpdateReason.InDoubt,
+            InDoubt = inDoubt,
         };
     }
 

@@ -33,19 +33,22 @@ public sealed class TaskBackoff(TimeSpan baseDelay, TimeSpan maxDelay)
         }
     }
 
-    /// <summary>Whether this entry's PUT must wait: same body as the last failed attempt, and its delay has not passed.</summary>
-    public bool IsHeldBack(PlanEntry entry, DateTimeOffset now)
+    /// <summary>The backoff that holds this entry's PUT back now, if any: same body as the last failed attempt, and its delay has not passed.</summary>
+    public BackoffEntry? HeldBack(PlanEntry entry, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(entry);
         if (entry.Identity is null || !entry.Action.SendsPut())
         {
-            return false;
+            return null;
         }
 
         lock (_gate)
         {
             return _entries.GetValueOrDefault(entry.Identity) is { } held
                 && held.BodyHash == entry.Desired?.Body.Hash
-                && (held.RetryAt is null || now < held.RetryAt);
+                && (held.RetryAt is null || now < held.RetryAt)
+                ? held
+                : null;
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             ["format_version"] = FormatVersion,
             ["revision"] = plan.Revision,
             ["base_revision"] = plan.BaseRevision,
+            ["baseline"] = plan.Compared == BaselineKind.BaseRevision ? "base_revision" : "live_state",
             ["summary"] = new JsonObject
             {
                 ["update"] = summary.Update,
@@ -32,6 +33,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 ["unchanged"] = summary.Unchanged,
                 ["suspended"] = summary.Suspended,
                 ["has_changes"] = summary.HasChanges,
+                ["deferred"] = plan.Deferred.Count(),
                 ["text"] = summary.ToString(),
             },
             ["entries"] = new JsonArray(plan.Entries.Select(Entry).ToArray<JsonNode?>()),
@@ -51,7 +53,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         ["line"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Line,
         ["column"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Column,
         ["body_hash"] = entry.Desired?.Body.Hash,
-        ["previous_hash"] = entry.LastApplied?.Body.Hash,
+        ["previous_hash"] = entry.Baseline?.Body.Hash,
+        ["reason"] = entry.Reason switch { UpdateReason.Changed => "changed", UpdateReason.InDoubt => "in_doubt", UpdateReason.Drift => "drift", _ => null },
         ["changes"] = new JsonArray(entry.Changes.Select(c => (JsonNode)new JsonObject
         {
             ["path"] = c.Path,
@@ -62,6 +65,12 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         ["remote"] = entry.Remote is null ? null : new JsonObject { ["running"] = entry.Remote.Running, ["status"] = entry.Remote.StatusText },
         ["blocked"] = entry.IsBlockedByRunningTask,
         ["will_stop"] = entry.WillStopTask,
+        ["deferral"] = entry.Deferral is not { } deferral ? null : new JsonObject
+        {
+            ["kind"] = deferral.Word,
+            ["reason"] = deferral.Reason,
+            ["retry_at"] = deferral.RetryAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        },
         ["diagnostics"] = new JsonArray(entry.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
     };
 

@@ -121,12 +121,14 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         head.Append("**").Append(plan.Summary).Append("**");
         if (withRevisions && plan.Revision is { } revision)
         {
-            head.Append(" · revision ").Append(MarkdownText.Code(Short(revision)));
+            head.Append(" · revision ").Append(MarkdownText.Code(PlanText.Short(revision)));
         }
 
-        if (withRevisions && plan.BaseRevision is { } baseRevision)
+        if (withRevisions)
         {
-            head.Append(" compared with ").Append(MarkdownText.Code(Short(baseRevision)));
+            head.Append(plan.Compared == BaselineKind.BaseRevision && plan.BaseRevision is { } baseRevision
+                ? " compared with the base revision " + MarkdownText.Code(PlanText.Short(baseRevision))
+                : " compared with the live state (what was last applied)");
         }
 
         return head.Append("\n\n").ToString();
@@ -139,7 +141,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     {
         foreach (var entry in plan.Entries)
         {
-            foreach (var note in PlanText.RemoteNotes(entry))
+            foreach (var note in PlanText.DeferralNotes(entry))
             {
                 yield return $"- **{MarkdownText.Cell(PlanText.Title(entry))}**: {MarkdownText.Cell(note)}";
             }
@@ -163,7 +165,11 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         var fields = entry.Action == PlanAction.Adopt ? [] : entry.Changes.Select(c => Planner.Display(c.Path)).Distinct().ToList();
         var changed = entry.Action == PlanAction.Adopt ? "all (new task)" : fields.Count == 0 ? "" : string.Join(", ", fields.Take(5).Select(MarkdownText.Code)) + (fields.Count > 5 ? $" +{fields.Count - 5} more" : "");
         var file = entry.File is null ? "" : MarkdownText.Code(Path(entry.File) + (entry.Action == PlanAction.Invalid && entry.Location is { } l ? $":{l.Line}" : ""));
-        var action = entry.Action.ToWord() + (entry.IsBlockedByRunningTask ? " (blocked: running)" : entry.WillStopTask ? " (will stop task)" : "");
+        var action = entry.Action.ToWord() + (entry.IsBlockedByRunningTask ? " (blocked: running)"
+            : entry.WillStopTask ? " (will stop task)"
+            : entry.Deferral is { } deferral ? $" ({deferral.Word.Replace('_', ' ')})"
+            : entry.Reason == UpdateReason.InDoubt ? " (in doubt)"
+            : "");
         return $"| {PlanText.Symbol(entry.Action)} | {MarkdownText.Cell(PlanText.Title(entry))} | {file} | {action} | {changed} |\n";
     }
 
@@ -176,6 +182,4 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     }
 
     private string Path(string file) => _options.PathPrefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('/')}/{file}" : file;
-
-    private static string Short(string revision) => revision.Length > 12 ? revision[..12] : revision;
 }

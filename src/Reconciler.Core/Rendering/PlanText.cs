@@ -28,8 +28,11 @@ public static class PlanText
         };
     }
 
-    /// <summary>Notes about the live task that change what apply will do (running tasks).</summary>
-    public static IEnumerable<string> RemoteNotes(PlanEntry entry)
+    /// <summary>
+    /// Notes that change what apply will do now: a running task (blocked, or stopped and left stopped), a change
+    /// held back or waiting for the sync window, a task re-sent because its last attempt is in doubt.
+    /// </summary>
+    public static IEnumerable<string> DeferralNotes(PlanEntry entry)
     {
         var status = entry.Remote?.StatusText is { Length: > 0 } text ? $" ({text})" : "";
         if (entry.IsBlockedByRunningTask)
@@ -41,7 +44,27 @@ public static class PlanText
         {
             yield return $"WILL STOP the running task{status} before updating it, and LEAVE IT STOPPED (the API has no resume endpoint): restart it on the platform when ready";
         }
+
+        if (entry.Deferral is { Kind: DeferralKind.HeldBack or DeferralKind.OutsideWindow } deferral)
+        {
+            var last = deferral.LastMessage is { Length: > 0 } message ? $" (last answer{(deferral.ApiCode is { } code ? $" {code}" : "")}: {message})" : "";
+            yield return $"not sent now: {deferral.Reason}{last}";
+        }
+
+        if (entry.Reason == UpdateReason.InDoubt && entry.InDoubt is { } intent)
+        {
+            yield return $"in doubt: the result of the last attempt ({intent.At:u}) is unknown — the platform may hold that body or the previous one — so the desired body is sent again";
+        }
     }
+
+    /// <summary>What the plan compared with, in words: the header of every human format.</summary>
+    public static string ComparedWith(Plan plan) => plan.Compared switch
+    {
+        BaselineKind.BaseRevision => plan.BaseRevision is { } baseRevision ? $"the base revision {Short(baseRevision)}" : "the base revision",
+        _ => "the live state (what was last applied)",
+    };
+
+    public static string Short(string revision) => revision.Length > 12 ? revision[..12] : revision;
 
     public static string ActionNote(PlanEntry entry) => entry.Action switch
     {

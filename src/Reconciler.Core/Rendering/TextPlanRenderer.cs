@@ -29,7 +29,7 @@ public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
                 output.Append("    ").Append(PlanText.Change(change)).Append('\n');
             }
 
-            foreach (var remote in PlanText.RemoteNotes(entry))
+            foreach (var remote in PlanText.DeferralNotes(entry))
             {
                 output.Append("    ").Append(Paint(remote, Yellow)).Append('\n');
             }

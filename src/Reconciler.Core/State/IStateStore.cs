@@ -3,19 +3,37 @@ using Reconciler.Core.Manifests;
 namespace Reconciler.Core.State;
 
 /// <summary>
-/// Where the reconciler remembers what it applied (the inventory), every attempt (history) and every
-/// run. Each write is its own transaction, so a crash between two tasks loses nothing that succeeded.
+/// Where the reconciler remembers what it applied (the inventory), what it is about to send (intents),
+/// every attempt (history) and every run. Each write is its own transaction, durable before it returns,
+/// so a crash between two tasks loses nothing that succeeded and leaves every unanswered request in doubt.
+/// Every failure to read or write is a <see cref="StateStoreException"/>.
 /// </summary>
 public interface IStateStore : IAsyncDisposable
 {
     Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inserts or replaces the record of one task, in its own transaction.</summary>
+    /// <summary>
+    /// Tasks in doubt: the newest update intent after the task's last applied one that got no definitive answer
+    /// (unsettled: the process died, the answer was lost, the request was abandoned). The next plan re-sends them.
+    /// </summary>
+    Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records a request before it is sent (write-ahead), in its own transaction; returns it with its id.</summary>
+    Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records how an intent's request ended, in one transaction: the attempt row, the intent settled when the
+    /// answer is <paramref name="definitive"/>, and (for a confirmed update) the task's last-applied record.
+    /// </summary>
+    Task SettleIntentAsync(TaskIntent intent, ApplyAttempt attempt, bool definitive, AppliedRecord? applied, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the record of one task, in its own transaction (tracking without sending, tests).</summary>
     Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken);
 
     /// <summary>Forgets a task (plan action <c>unmanage</c>). The remote task is never touched.</summary>
     Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken);
 
+    /// <summary>Appends an attempt that sent nothing (blocked before sending, not started): no intent behind it.</summary>
     Task AppendAttemptAsync(ApplyAttempt attempt, CancellationToken cancellationToken);
 
     /// <summary>The newest attempts first, at most <paramref name="limit"/>.</summary>

@@ -1,35 +1,33 @@
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Sources;
+using Reconciler.GitHub;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Metrics;
 using Reconciler.Service.Status;
-using Reconciler.Core.Planning;
-using Reconciler.Core.Rendering;
-using Reconciler.Core.State;
-using Reconciler.Core.Validation;
-using Reconciler.Git;
-using Reconciler.GitHub;
 
 namespace Reconciler.Service.GitHub;
 
 /// <summary>
-/// Keeps one plan comment on each open pull request that targets the watched branch, planned against the live
-/// state store, like Atlantis without the comment spam: a pull request is re-planned only when its head moved
-/// (the comment is edited in place; an identical plan sends nothing). Runs after each successful poll, so
-/// the head commits of same-repository branches are already in the clone cache.
+/// Keeps one live-state plan comment on each open pull request that targets the watched branch, like Atlantis
+/// without the comment spam: a pull request is re-planned only when its head moved (the comment is edited in
+/// place; an identical plan sends nothing). The plan comes from the engine against the live state store (what
+/// merging would send now), posted with the shared <see cref="PlanPublisher"/> under its own marker and status
+/// context, so a CI plan against the base revision on the same pull request stays a separate comment.
 /// </summary>
 public sealed partial class PullRequestWatcher(
     ServiceOptions options,
     IPullRequestPublisher github,
-    GitRepositorySource source,
-    IStateStore store,
+    IManifestSource source,
+    Reconciliation engine,
     ServiceStatus status,
     ServiceMetrics metrics,
     TimeProvider time,
     ILogger<PullRequestWatcher> logger)
 {
-    public const string StatusContext = "reconciler/plan";
+    public static readonly string StatusContext = PlanChannel.LiveState.StatusContext;
 
-    private readonly ManifestPipeline _pipeline = new();
+    private readonly PlanPublisher _publisher = new(github);
     private readonly Dictionary<int, string> _planned = [];
 
     /// <summary>Pull requests planned since start (a test hook, and the <c>/metrics</c> counter's twin).</summary>
@@ -70,12 +68,7 @@ public sealed partial class PullRequestWatcher(
 
     private async Task PlanAsync(PullRequestHead pull, CancellationToken cancellationToken)
     {
-        Core.Manifests.SourceSnapshot snapshot;
-        try
-        {
-            snapshot = source.ReadTree(pull.HeadSha);
-        }
-        catch (GitSourceException e) when (e.Kind == GitSourceErrorKind.CommitNotFound)
+        if (await source.ReadRevisionAsync(pull.HeadSha, cancellationToken) is not { } snapshot)
         {
             var fromFork = pull.HeadRepository is not null && !string.Equals(pull.HeadRepository, options.GitHubRepo, StringComparison.OrdinalIgnoreCase);
             if (fromFork)
@@ -88,27 +81,24 @@ public sealed partial class PullRequestWatcher(
             return;
         }
 
-        var plan = Planner.Plan(_pipeline.Evaluate(snapshot), await store.LoadAppliedAsync(cancellationToken), pull.BaseSha);
+        var plan = (await engine.PlanAsync(snapshot, CompareWith.LiveState, cancellationToken)).Plan;
         var prefix = options.Path.Trim('/') is { Length: > 0 } path ? path + "/" : null;
-        var markdown = new MarkdownPlanRenderer(MarkdownOptions.PullRequestComment with { PathPrefix = prefix }).Render(plan);
-        try
+        var result = await _publisher.PublishAsync(plan, pull.Number, pull.HeadSha, prefix, cancellationToken);
+        var error = result.CommentError ?? result.StatusError;
+        if (result.Comment is { } comment && error is null)
         {
-            var comment = await github.UpsertPlanCommentAsync(pull.Number, MarkdownOptions.DefaultMarker, markdown, cancellationToken);
-            var state = plan.HasErrors ? CommitStatusState.Failure : CommitStatusState.Success;
-            await github.SetCommitStatusAsync(pull.HeadSha, state, StatusContext, plan.Summary.ToString(), comment.HtmlUrl.ToString(), cancellationToken);
             _planned[pull.Number] = pull.HeadSha;
             Planned++;
             metrics.PullRequestPlanned(comment.Action.ToString().ToLowerInvariant());
             status.PullRequestPlanned(new PullRequestStatusView(pull.Number, pull.HeadSha, time.GetUtcNow(), plan.Summary.ToString(), comment.HtmlUrl.ToString(), null));
             LogPlanned(logger, pull.Number, pull.HeadSha[..Math.Min(12, pull.HeadSha.Length)], comment.Action.ToString().ToLowerInvariant(), plan.Summary.ToString());
+            return;
         }
-        catch (GitHubPublishException e)
-        {
-            // Not marked as planned: the next poll tries again.
-            metrics.PullRequestPlanned("error");
-            status.PullRequestPlanned(new PullRequestStatusView(pull.Number, pull.HeadSha, time.GetUtcNow(), plan.Summary.ToString(), null, e.Message));
-            LogPublishFailed(logger, pull.Number, e.Message);
-        }
+
+        // Not marked as planned: the next poll tries again.
+        metrics.PullRequestPlanned("error");
+        status.PullRequestPlanned(new PullRequestStatusView(pull.Number, pull.HeadSha, time.GetUtcNow(), plan.Summary.ToString(), result.Comment?.HtmlUrl.ToString(), error));
+        LogPublishFailed(logger, pull.Number, error ?? "unknown");
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "could not list the open pull requests of {Repository}: {Error}")]

@@ -1,4 +1,5 @@
 using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Service.Metrics;
 
@@ -47,32 +48,36 @@ public sealed class ServiceMetrics
         }
     }
 
-    public void RunCompleted(string trigger, DateTimeOffset startedAt, TimeSpan duration, string? revision, string? error, IReadOnlyDictionary<string, int> outcomes, Plan? plan, int heldBack)
+    public void RunCompleted(ReconcileRun run)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        var record = run.Record;
         lock (_gate)
         {
-            var key = (trigger, error is null ? "success" : "error");
+            var key = (record.Trigger, run.Succeeded ? "success" : "error");
             _runs[key] = _runs.GetValueOrDefault(key) + 1;
-            foreach (var outcome in new[] { "applied", "blocked", "rejected", "failed", "unauthorized", "cancelled" })
+            foreach (var outcome in ApplyOutcomeWords)
             {
-                Increment(_outcomes, outcome, outcomes.GetValueOrDefault(outcome));
+                Increment(_outcomes, outcome, record.Outcomes[outcome]);
             }
 
-            _lastRunAt = startedAt.ToUnixTimeMilliseconds() / 1000.0;
-            _lastRunDuration = duration.TotalSeconds;
-            if (error is null)
+            _lastRunAt = record.StartedAt.ToUnixTimeMilliseconds() / 1000.0;
+            _lastRunDuration = record.Duration.TotalSeconds;
+            if (run.Succeeded)
             {
                 _lastSuccessAt = _lastRunAt;
-                _lastSuccessfulRevision = revision;
+                _lastSuccessfulRevision = record.Revision;
             }
 
-            if (plan is not null)
+            if (run.Plan is { } plan)
             {
                 _planActions = Enum.GetValues<PlanAction>().ToDictionary(a => a.ToWord(), a => plan.Entries.Count(e => e.Action == a));
-                _heldBack = heldBack;
+                _heldBack = record.Outcomes.HeldBack;
             }
         }
     }
+
+    private static readonly string[] ApplyOutcomeWords = ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled"];
 
     public void Webhook(string result)
     {

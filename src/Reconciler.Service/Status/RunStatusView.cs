@@ -1,3 +1,6 @@
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.State;
+
 namespace Reconciler.Service.Status;
 
 /// <summary>One reconcile run in <c>/status</c>, as recorded in the state store.</summary>
@@ -9,5 +12,12 @@ public sealed record RunStatusView(
     double DurationMs,
     string? Revision,
     bool Applied,
-    IReadOnlyDictionary<string, int> Outcomes,
-    string? Error);
+    RunOutcomes Outcomes,
+    string? Error)
+{
+    public static RunStatusView From(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new RunStatusView(run.Trigger, run.StartedAt, run.Duration.TotalMilliseconds, run.Revision, run.Applied, run.Outcomes, run.Error);
+    }
+}

@@ -1,4 +1,5 @@
 using Reconciler.Core.Policies;
+using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Service.Status;
 
@@ -70,16 +71,18 @@ public sealed class ServiceStatus
         ConsecutiveFetchFailures = s.ConsecutiveFetchFailures + 1,
     });
 
-    public void RunCompleted(RunStatusView run, IReadOnlyList<TaskStatusView>? tasks, bool pendingForWindow)
+    /// <param name="tasks">The per-task lines of this run; null keeps the previous ones (a run that failed before planning).</param>
+    public void RunCompleted(ReconcileRun run, IReadOnlyList<TaskStatusView>? tasks)
     {
+        ArgumentNullException.ThrowIfNull(run);
         lock (_gate)
         {
-            _pendingForWindow = pendingForWindow;
+            _pendingForWindow = run.Plan is null ? _pendingForWindow : run.PendingForWindow;
             _snapshot = _snapshot with
             {
-                LastRun = run,
+                LastRun = RunStatusView.From(run.Record),
                 Tasks = tasks ?? _snapshot.Tasks,
-                LastSuccessfulRevision = run.Error is null ? run.Revision : _snapshot.LastSuccessfulRevision,
+                LastSuccessfulRevision = run.Succeeded ? run.Record.Revision : _snapshot.LastSuccessfulRevision,
             };
             _runs++;
             Signal();

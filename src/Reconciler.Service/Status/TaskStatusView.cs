@@ -5,7 +5,7 @@ namespace Reconciler.Service.Status;
 /// <param name="State">
 /// Where the task stands: <c>in_sync</c>, <c>applied</c>, <c>blocked</c>, <c>failed</c>, <c>rejected</c>,
 /// <c>unauthorized</c>, <c>cancelled</c>, <c>held_back</c> (waiting for its retry), <c>pending_window</c>
-/// (outside the sync window), <c>suspended</c>, <c>invalid</c>, <c>unmanaged</c>.
+/// (outside the sync window), <c>pending</c> (the run stopped before it), <c>suspended</c>, <c>invalid</c>, <c>unmanaged</c>.
 /// </param>
 /// <param name="RetryAt">When a held-back task is next tried (null for rejected: only a manifest change retries it).</param>
 public sealed record TaskStatusView(
@@ -20,4 +20,8 @@ public sealed record TaskStatusView(
     int Failures,
     DateTimeOffset? LastAttemptAt,
     DateTimeOffset? RetryAt,
-    IReadOnlyList<string> Errors);
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The task's last attempt got no definitive answer: this run re-sent it (or will).</summary>
+    public bool InDoubt { get; init; }
+}

@@ -55,8 +55,36 @@ internal static class StateMigrations
         CREATE INDEX runs_by_time ON runs (started_at, id);
         """);
 
+    /// <summary>
+    /// v2: write-ahead intents. A row is written before each request (PUT or task_stop) and settled by a
+    /// definitive answer; one left unsettled after the task's last applied intent means the task is in doubt.
+    /// Attempts name the intent they settle. Intents are never deleted, and once settled never change.
+    /// </summary>
+    private static readonly StateMigration V2 = new(2, "write-ahead intents", """
+        CREATE TABLE intents (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,
+            at          TEXT NOT NULL,
+            revision    TEXT,
+            user_id     TEXT NOT NULL,
+            task_id     TEXT NOT NULL,
+            operation   TEXT NOT NULL CHECK (operation IN ('update', 'stop')),
+            body_hash   TEXT,
+            settled_at  TEXT,
+            outcome     TEXT
+        ) STRICT;
+        CREATE INDEX intents_by_task ON intents (user_id, task_id, id);
+        CREATE INDEX intents_unsettled ON intents (settled_at) WHERE settled_at IS NULL;
+
+        CREATE TRIGGER intents_no_delete BEFORE DELETE ON intents
+        BEGIN SELECT RAISE(ABORT, 'intents are never deleted'); END;
+        CREATE TRIGGER intents_settle_once BEFORE UPDATE ON intents WHEN OLD.settled_at IS NOT NULL
+        BEGIN SELECT RAISE(ABORT, 'a settled intent never changes'); END;
+
+        ALTER TABLE attempts ADD COLUMN intent_id INTEGER REFERENCES intents (id);
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<StateMigration> All { get; } = [V1];
+    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

@@ -4,7 +4,7 @@ using static Reconciler.Cli.Tests.PullRequests.PrWorkspace;
 
 namespace Reconciler.Cli.Tests.PullRequests;
 
-/// <summary>The <c>reconciler/plan</c> commit status: what branch protection reads.</summary>
+/// <summary>The commit status of a plan (<c>reconciler/plan-live</c> against a state file, <c>reconciler/plan</c> with --base): what branch protection reads.</summary>
 public sealed class CommitStatusTests
 {
     private const string GivenSha = "0123456789abcdef0123456789abcdef01234567";
@@ -21,7 +21,7 @@ public sealed class CommitStatusTests
         var status = Assert.Single(pr.GitHub.Statuses);
         Assert.Equal(HeadSha, status.Sha);
         Assert.Equal("success", status.State);
-        Assert.Equal("reconciler/plan", status.Context);
+        Assert.Equal("reconciler/plan-live", status.Context); // planned against the (empty) state file: the live-state channel
         Assert.Equal("Plan: 0 to update, 1 to adopt, 0 to unmanage, 0 invalid, 0 unchanged.", status.Description);
         var comment = Assert.Single(pr.GitHub.CommentsOn(Pr));
         Assert.Equal($"{pr.GitHub.BaseUrl}o/r/pull/{Pr}#issuecomment-{comment.Id}", status.TargetUrl);

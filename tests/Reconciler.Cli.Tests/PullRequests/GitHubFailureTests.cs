@@ -78,7 +78,7 @@ public sealed class GitHubFailureTests
 
         Assert.True(run.ExitCode == 2, run.ToString());
         Assert.Single(pr.GitHub.CommentsOn(Pr));
-        Assert.Contains("reconciler: error: could not set the reconciler/plan commit status: GitHub denied access (403) while setting the reconciler/plan status on commit 4f2c9e1a7b3d", run.Error, StringComparison.Ordinal);
+        Assert.Contains("reconciler: error: could not set the reconciler/plan-live commit status: GitHub denied access (403) while setting the reconciler/plan-live status on commit 4f2c9e1a7b3d", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class GitHubFailureTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Single(pr.GitHub.CommentsOn(Pr));
         Assert.Empty(pr.GitHub.Statuses);
-        Assert.Contains("could not set the reconciler/plan commit status: GitHub failed (502) while reading pull request #7", run.Error, StringComparison.Ordinal);
+        Assert.Contains("could not set the reconciler/plan-live commit status: GitHub failed (502) while reading pull request #7", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

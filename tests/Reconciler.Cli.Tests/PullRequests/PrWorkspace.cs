@@ -1,3 +1,4 @@
+using Reconciler.Cli.Tests.Support;
 using Reconciler.Testing.GitHub;
 
 namespace Reconciler.Cli.Tests.PullRequests;
@@ -17,7 +18,6 @@ internal sealed class PrWorkspace : IAsyncDisposable
     public const string Token = "ghs_PrPlanT0kenThatMustNeverBeSeen_7f3a9c2e5b8d";
 
     // A hang fails one test instead of stalling the run.
-    private static readonly TimeSpan RunLimit = TimeSpan.FromSeconds(60);
 
     private PrWorkspace(FakeGitHubServer github, string directory)
     {
@@ -56,25 +56,10 @@ internal sealed class PrWorkspace : IAsyncDisposable
     public void Delete(string relative) => File.Delete(Path.Combine(Directory, relative));
 
     /// <summary><c>reconciler plan DIR --github-repo o/r --pr 7 --github-api-url FAKE</c> plus <paramref name="extra"/>.</summary>
-    public Task<PrCliResult> PlanAsync(string directory = ".", params string[] extra) =>
+    public Task<CliResult> PlanAsync(string directory = ".", params string[] extra) =>
         RunAsync(["plan", directory, "--github-repo", Repository, "--pr", "7", "--github-api-url", ApiUrl, .. extra]);
 
-    public async Task<PrCliResult> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var console = new CliConsole(
-            output,
-            error,
-            new StringReader(""),
-            OutIsTerminal: false,
-            InIsTerminal: false,
-            name => Environment.TryGetValue(name, out var value) ? value : null,
-            Directory);
-        using var deadline = new CancellationTokenSource(RunLimit);
-        var exit = await ReconcilerCli.RunAsync(args, console, deadline.Token).WaitAsync(RunLimit);
-        return new PrCliResult(exit, output.ToString(), error.ToString());
-    }
+    public Task<CliResult> RunAsync(params string[] args) => InProcessCli.RunAsync(Directory, Environment, args);
 
     public async ValueTask DisposeAsync()
     {

@@ -60,7 +60,7 @@ public sealed class PublishOptionsTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Single(pr.GitHub.CommentsOn(Pr));
         Assert.Empty(pr.GitHub.Statuses);
-        Assert.Contains("reconciler: error: could not set the reconciler/plan commit status: '4f2c9e1' is not a full commit sha (40 or 64 hex digits)\n", run.Error, StringComparison.Ordinal);
+        Assert.Contains("reconciler: error: could not set the reconciler/plan-live commit status: '4f2c9e1' is not a full commit sha (40 or 64 hex digits)\n", run.Error, StringComparison.Ordinal);
     }
 
     [Theory]

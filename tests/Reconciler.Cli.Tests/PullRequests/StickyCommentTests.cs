@@ -8,7 +8,7 @@ namespace Reconciler.Cli.Tests.PullRequests;
 /// <summary>One plan comment per pull request, created once and edited in place on every later push.</summary>
 public sealed class StickyCommentTests
 {
-    private const string Marker = MarkdownOptions.DefaultMarker;
+    private static readonly string Marker = Reconciler.GitHub.PlanChannel.LiveState.Marker;
 
     [Fact]
     public async Task Plan_ThreePushes_LeavesOneCommentEditedTwice()

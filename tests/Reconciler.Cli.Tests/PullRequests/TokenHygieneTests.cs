@@ -1,3 +1,4 @@
+using Reconciler.Cli.Tests.Support;
 using Reconciler.Testing.GitHub;
 using Xunit;
 using static Reconciler.Cli.Tests.PullRequests.PrWorkspace;
@@ -72,7 +73,7 @@ public sealed class TokenHygieneTests
         Assert.DoesNotContain(Token, run.Error, StringComparison.Ordinal);
     }
 
-    private static void AssertNoTokenAnywhere(PrWorkspace pr, PrCliResult run, params string[] more)
+    private static void AssertNoTokenAnywhere(PrWorkspace pr, CliResult run, params string[] more)
     {
         Assert.DoesNotContain(Token, run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, run.Error, StringComparison.Ordinal);

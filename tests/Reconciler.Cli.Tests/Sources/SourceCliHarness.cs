@@ -1,18 +1,14 @@
-using Reconciler.Testing.Git;
+using Reconciler.Cli.Tests.Support;
 
 namespace Reconciler.Cli.Tests.Sources;
 
-/// <summary>Runs the CLI in-process with captured output, and writes small valid manifests.</summary>
+/// <summary>Small valid manifests, and the shared in-process CLI runner as a tuple.</summary>
 internal static class SourceCliHarness
 {
     public static async Task<(int Exit, string Out, string Error)> RunAsync(string workingDirectory, params string[] args)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var console = new CliConsole(output, error, TextReader.Null, false, false, _ => null, workingDirectory);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var exit = await ReconcilerCli.RunAsync(args, console, timeout.Token);
-        return (exit, output.ToString(), error.ToString());
+        var result = await InProcessCli.RunAsync(workingDirectory, null, args);
+        return (result.ExitCode, result.Out, result.Error);
     }
 
     public static string Manifest(string taskId, int maximumcall = 2) => $"""

@@ -1,3 +1,4 @@
+using Reconciler.Core.Applying;
 using System.Globalization;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Normalization;
@@ -29,7 +30,7 @@ internal static class ApplyPlans
     /// <summary>As if the running-state check had answered for every task that will be PUT.</summary>
     public static Plan WithRemote(Plan plan, bool running) => plan with
     {
-        Entries = plan.Entries.Select(e => e.Action.SendsPut() ? e with { Remote = new RemoteTaskState(running, running ? "执行中" : "已暂停") } : e).ToList(),
+        Entries = plan.Entries.Select(e => e.Action.SendsPut() ? RemoteStateChecker.WithRemote(e, new RemoteTaskState(running, running ? "执行中" : "已暂停")) : e).ToList(),
     };
 
     /// <summary>A record of an older body for task <paramref name="i"/>, so the plan says update.</summary>

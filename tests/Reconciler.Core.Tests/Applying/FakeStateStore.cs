@@ -11,6 +11,7 @@ internal sealed class FakeStateStore : IStateStore
     private readonly List<ApplyAttempt> _attempts = [];
     private readonly List<TaskIdentity> _forgotten = [];
     private readonly List<RunRecord> _runs = [];
+    private readonly List<(TaskIntent Intent, string? Outcome)> _intents = [];
 
     public FakeStateStore(params AppliedRecord[] records)
     {
@@ -38,6 +39,85 @@ internal sealed class FakeStateStore : IStateStore
 
     public int RecordAppliedCalls { get; private set; }
 
+    /// <summary>Every intent recorded, with its settled outcome (null while unsettled).</summary>
+    public IReadOnlyList<(TaskIntent Intent, string? Outcome)> Intents
+    {
+        get { lock (_gate) { return _intents.ToList(); } }
+    }
+
+    public IReadOnlyList<RunRecord> Runs
+    {
+        get { lock (_gate) { return _runs.ToList(); } }
+    }
+
+    /// <summary>After this many successful writes, every write fails as a full or read-only disk would.</summary>
+    public int? FailWritesAfter { get; set; }
+
+    private int _writes;
+
+    public Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var inDoubt = new Dictionary<TaskIdentity, TaskIntent>();
+            foreach (var (intent, outcome) in _intents.Where(i => i.Intent.Operation == TaskIntent.Update))
+            {
+                if (outcome == "applied")
+                {
+                    inDoubt.Remove(intent.Identity);
+                }
+                else if (outcome is null)
+                {
+                    inDoubt[intent.Identity] = intent;
+                }
+            }
+
+            return Task.FromResult<IReadOnlyDictionary<TaskIdentity, TaskIntent>>(inDoubt);
+        }
+    }
+
+    public Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Write();
+            var recorded = intent with { Id = _intents.Count + 1 };
+            _intents.Add((recorded, null));
+            return Task.FromResult(recorded);
+        }
+    }
+
+    public Task SettleIntentAsync(TaskIntent intent, ApplyAttempt attempt, bool definitive, AppliedRecord? applied, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Write();
+            _attempts.Add(attempt);
+            if (definitive)
+            {
+                _intents[(int)intent.Id - 1] = (intent, attempt.Outcome.ToString().ToLowerInvariant());
+            }
+
+            if (applied is not null)
+            {
+                RecordAppliedCalls++;
+                _applied[applied.Identity] = applied;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Write()
+    {
+        if (FailWritesAfter is { } limit && _writes >= limit)
+        {
+            throw new StateStoreException("state store 'fake.db': could not write: disk I/O error");
+        }
+
+        _writes++;
+    }
+
     public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) =>
         Task.FromResult(Applied);
 
@@ -45,6 +125,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            Write();
             RecordAppliedCalls++;
             _applied[record.Identity] = record;
         }
@@ -67,6 +148,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            Write();
             _attempts.Add(attempt);
         }
 
@@ -85,6 +167,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            Write();
             _runs.Add(run);
         }
 

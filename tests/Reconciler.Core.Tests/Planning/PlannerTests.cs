@@ -1,3 +1,4 @@
+using Reconciler.Core.Applying;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 using Reconciler.Core.State;
@@ -54,7 +55,7 @@ public sealed class PlannerTests
     {
         var gone = EntryFor(PlanScenario.Plan(), "t-gone");
         Assert.Equal("tasks/gone.yaml", gone.File);
-        Assert.NotNull(gone.LastApplied);
+        Assert.NotNull(gone.Baseline);
     }
 
     [Fact]
@@ -94,8 +95,8 @@ public sealed class PlannerTests
         var desired = TestManifests.Desired(("a.yaml", TestManifests.V2(taskId: "t1")), ("b.yaml", TestManifests.V2(taskId: "t2", metadata: "\n  stop_before_update: true")));
         var plan = Planner.Plan(desired, Empty);
         var running = new RemoteTaskState(true, "等待执行");
-        Assert.True((EntryFor(plan, "t1") with { Remote = running }).IsBlockedByRunningTask);
-        Assert.True((EntryFor(plan, "t2") with { Remote = running }).WillStopTask);
-        Assert.False((EntryFor(plan, "t2") with { Remote = running }).IsBlockedByRunningTask);
+        Assert.True(RemoteStateChecker.WithRemote(EntryFor(plan, "t1"), running).IsBlockedByRunningTask);
+        Assert.True(RemoteStateChecker.WithRemote(EntryFor(plan, "t2"), running).WillStopTask);
+        Assert.False(RemoteStateChecker.WithRemote(EntryFor(plan, "t2"), running).IsBlockedByRunningTask);
     }
 }

@@ -39,7 +39,7 @@ public sealed class PullRequestCommentTests
         var markdown = new MarkdownPlanRenderer(Options).Render(PullRequestScenario.Plan());
 
         Assert.StartsWith("<!-- task-reconciler:plan -->\n### ❌ Task Reconciler plan\n\n", markdown, StringComparison.Ordinal);
-        Assert.Contains("· revision `4f2c9e1a7b3d` compared with `a1b2c3d4e5f6`", markdown, StringComparison.Ordinal);
+        Assert.Contains("· revision `4f2c9e1a7b3d` compared with the base revision `a1b2c3d4e5f6`", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

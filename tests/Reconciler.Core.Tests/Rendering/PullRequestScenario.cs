@@ -1,3 +1,6 @@
+using Reconciler.Core.State;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Tests.Planning;
 
@@ -23,13 +26,14 @@ internal static class PullRequestScenario
             ("tasks/invalid.yaml", TestManifests.V2(taskId: "t-invalid", name: "坏任务", spec: "\n  end_action: 1\n  elasticity_type: true")),
             ("tasks/suspended.yaml", TestManifests.V2(taskId: "t-suspended", name: "暂停任务", metadata: "\n  suspend: true")),
             ("tasks/stop-first.yaml", TestManifests.V2(taskId: "t-stop", name: "消费贷M1还款提醒", metadata: "\n  stop_before_update: true")));
-        var plan = Planner.Plan(desired, PlanScenario.LastApplied(), Base) with { Revision = Head };
+        var atBase = PlanScenario.LastApplied().Values.ToDictionary(r => r.Identity, r => new BaselineRecord(r.Identity, r.Body, r.SourceFile, Base, null));
+        var plan = Planner.Plan(desired, new Baseline(BaselineKind.BaseRevision, Base, atBase, new Dictionary<TaskIdentity, TaskIntent>())) with { Revision = Head };
 
         // The platform said these two are dialling: one may not be stopped (blocked), one may (will stop).
         var running = new RemoteTaskState(true, "等待执行");
         return plan with
         {
-            Entries = plan.Entries.Select(e => e.Identity?.TaskId is "t-update" or "t-stop" ? e with { Remote = running } : e).ToList(),
+            Entries = plan.Entries.Select(e => e.Identity?.TaskId is "t-update" or "t-stop" ? RemoteStateChecker.WithRemote(e, running) : e).ToList(),
         };
     }
 }

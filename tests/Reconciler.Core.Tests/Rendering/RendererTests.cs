@@ -1,3 +1,4 @@
+using Reconciler.Core.Applying;
 using System.Text.Json;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Rendering;
@@ -13,7 +14,7 @@ public sealed class RendererTests
         return plan with
         {
             Revision = "0123456789abcdef0123",
-            Entries = plan.Entries.Select(e => e.Identity?.TaskId == "t-update" ? e with { Remote = new RemoteTaskState(true, "等待执行") } : e).ToList(),
+            Entries = plan.Entries.Select(e => e.Identity?.TaskId == "t-update" ? RemoteStateChecker.WithRemote(e, new RemoteTaskState(true, "等待执行")) : e).ToList(),
         };
     }
 

@@ -1,5 +1,7 @@
 using LibGit2Sharp;
 
+using Reconciler.Testing;
+
 namespace Reconciler.Testing.Git;
 
 /// <summary>

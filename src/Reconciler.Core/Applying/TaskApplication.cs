@@ -1,0 +1,147 @@
+using Reconciler.Core.Planning;
+using Reconciler.Core.State;
+
+namespace Reconciler.Core.Applying;
+
+/// <summary>
+/// Applies one plan entry: (stop if allowed and running) → record the intent → PUT → settle the intent with
+/// the answer (and the task's record on success, in the same transaction). An answer that is not definitive
+/// (a transient failure after retries, a request abandoned in flight) leaves the task in doubt.
+/// </summary>
+internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry)
+{
+    private const string InDoubtNote = "the platform may or may not have applied it: the task is in doubt and is sent again on the next run";
+
+    private readonly long _started = time.GetTimestamp();
+
+    public async Task<TaskApplyResult> RunAsync(CancellationToken abortInFlight)
+    {
+        if (entry.IsBlockedByRunningTask)
+        {
+            // Known before sending: the platform would answer 6007. Don't spend a request; retry on a later run.
+            var blocked = Result(ApplyOutcome.Blocked, TaskApiResult.TaskRunningCode, "task is running (checked before applying); stop it or set metadata.stop_before_update: true");
+            return await run.GuardAsync(() => store.AppendAttemptAsync(Attempt(blocked), CancellationToken.None)) ? blocked : StateFailed(blocked);
+        }
+
+        var stopped = false;
+        if (entry.WillStopTask)
+        {
+            if (await StopAsync(abortInFlight) is { } failedStop)
+            {
+                return failedStop;
+            }
+
+            stopped = true;
+        }
+
+        var (answer, intent) = await PutAsync(abortInFlight);
+        if (intent is null)
+        {
+            return answer;
+        }
+
+        if (answer.Outcome == ApplyOutcome.Blocked && entry.Desired!.StopBeforeUpdate && !stopped)
+        {
+            // The task started running after we looked (or we did not look): stop it as the manifest allows, then try once more.
+            if (!await SettleAsync(intent, answer, definitive: true))
+            {
+                return StateFailed(answer);
+            }
+
+            if (await StopAsync(abortInFlight) is { } failedStop)
+            {
+                return failedStop;
+            }
+
+            stopped = true;
+            (answer, intent) = await PutAsync(abortInFlight);
+            if (intent is null)
+            {
+                return answer;
+            }
+        }
+
+        var result = answer with { Stopped = stopped };
+        var definitive = result.Outcome != ApplyOutcome.Failed;
+        if (!definitive)
+        {
+            result = result with { Message = $"{result.Message}; {InDoubtNote}" };
+        }
+
+        return await SettleAsync(intent, result, definitive) ? result : StateFailed(result);
+    }
+
+    /// <summary>Records the intent, then sends; the intent is null when it could not be recorded (nothing was sent).</summary>
+    private async Task<(TaskApplyResult Answer, TaskIntent? Intent)> PutAsync(CancellationToken abortInFlight)
+    {
+        var desired = entry.Desired!;
+        TaskIntent? intent = null;
+        if (!await run.GuardAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash), CancellationToken.None)))
+        {
+            return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
+        }
+
+        TaskApiResult answer;
+        try
+        {
+            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Json, abortInFlight);
+        }
+        catch (OperationCanceledException)
+        {
+            answer = new TaskApiResult(ApplyOutcome.Failed, null, "request abandoned: the grace period after cancellation ran out", null);
+        }
+
+        return (Result(answer.Outcome, answer.ApiCode, answer.Message), intent);
+    }
+
+    /// <summary>Stops the task (with its own intent); returns a final result when stopping failed (the update is then not attempted).</summary>
+    private async Task<TaskApplyResult?> StopAsync(CancellationToken abortInFlight)
+    {
+        TaskIntent? intent = null;
+        if (!await run.GuardAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Stop, null), CancellationToken.None)))
+        {
+            return Result(ApplyOutcome.Cancelled, null, run.NotStartedReason);
+        }
+
+        TaskApiResult stop;
+        try
+        {
+            stop = await api.StopTaskAsync(entry.Identity!, entry.Desired!.SubUserId, abortInFlight);
+        }
+        catch (OperationCanceledException)
+        {
+            stop = new TaskApiResult(ApplyOutcome.Failed, null, "stop request abandoned after cancellation", null);
+        }
+
+        // The client reports a successful task_stop as Stopped (code 200); Applied is accepted too, as a success.
+        var succeeded = stop.Outcome is ApplyOutcome.Stopped or ApplyOutcome.Applied;
+        var stopResult = Result(succeeded ? ApplyOutcome.Stopped : stop.Outcome, stop.ApiCode, succeeded ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}");
+        var recorded = await run.GuardAsync(() => store.SettleIntentAsync(intent!, Attempt(stopResult), stop.Outcome != ApplyOutcome.Failed, null, CancellationToken.None));
+        return !recorded ? StateFailed(stopResult) : succeeded ? null : stopResult;
+    }
+
+    private Task<bool> SettleAsync(TaskIntent intent, TaskApplyResult result, bool definitive)
+    {
+        var desired = entry.Desired!;
+        var applied = result.Outcome == ApplyOutcome.Applied
+            ? new AppliedRecord(desired.Identity, desired.Body, desired.File, run.Revision, time.GetUtcNow())
+            : null;
+        return run.GuardAsync(() => store.SettleIntentAsync(intent, Attempt(result), definitive, applied, CancellationToken.None));
+    }
+
+    /// <summary>The answer could not be recorded: the platform may hold it, the state does not, so the task is in doubt.</summary>
+    private TaskApplyResult StateFailed(TaskApplyResult answer) => answer with
+    {
+        Outcome = answer.Outcome == ApplyOutcome.Cancelled ? ApplyOutcome.Cancelled : ApplyOutcome.Failed,
+        Message = $"{answer.Outcome.ToString().ToLowerInvariant()} but not recorded: the state store cannot be written ({run.StateError}); the task is in doubt",
+    };
+
+    private TaskIntent Intent(string operation, string? bodyHash) =>
+        new(0, entry.Identity!, operation, bodyHash, run.Revision, time.GetUtcNow());
+
+    private TaskApplyResult Result(ApplyOutcome outcome, int? apiCode, string? message) =>
+        new(entry, outcome, apiCode, message, time.GetElapsedTime(_started));
+
+    private ApplyAttempt Attempt(TaskApplyResult result) =>
+        new(time.GetUtcNow(), run.Revision, entry.Identity!, result.Outcome, result.ApiCode, result.Message, result.Duration, entry.Desired?.Body.Hash);
+}

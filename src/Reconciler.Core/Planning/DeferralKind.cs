@@ -1,0 +1,14 @@
+namespace Reconciler.Core.Planning;
+
+/// <summary>Why a change stays in the plan but is not sent now.</summary>
+public enum DeferralKind
+{
+    /// <summary>The task is running and may not be stopped: the platform would answer 6007.</summary>
+    Running,
+
+    /// <summary>The same body failed before; its per-task backoff has not passed (or it was rejected and is unchanged).</summary>
+    HeldBack,
+
+    /// <summary>No sync window is open: planned and reported, applied when a window opens.</summary>
+    OutsideWindow,
+}

@@ -1,0 +1,16 @@
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Reconciling;
+
+/// <summary>
+/// A plan the engine made and may apply: what <c>apply</c> shows and asks to confirm, and what the service
+/// applies at once. Changes that are deferred are in <see cref="Plan"/> with their reason.
+/// </summary>
+/// <param name="StartedAt">When planning started (the run's start).</param>
+/// <param name="StartedTimestamp">The same instant on the engine clock's high-resolution counter, for the run's duration.</param>
+/// <param name="WindowOpen">Whether a sync window was open when planned (always true without windows).</param>
+public sealed record PendingPlan(Plan Plan, DateTimeOffset StartedAt, long StartedTimestamp, bool WindowOpen)
+{
+    /// <summary>Whether applying would do anything now: send a PUT, record a blocked task, or forget a record.</summary>
+    public bool HasWork => Plan.Entries.Any(e => e.WillSend || e.IsBlockedByRunningTask || (e.Action == PlanAction.Unmanage && e.Deferral is null));
+}

@@ -1,0 +1,14 @@
+using Reconciler.Core.Policies;
+
+namespace Reconciler.Core.Reconciling;
+
+/// <summary>How the engine applies: the same knobs for <c>apply</c> and the service.</summary>
+/// <param name="Parallelism">Requests in flight at once (default 4, like Flux's concurrent reconciles).</param>
+/// <param name="RunningCheck">Read each task's running state before applying, so "blocked: running" is known up front.</param>
+/// <param name="GracePeriod">After cancellation, how long requests already sent may take to finish (their answers are recorded).</param>
+/// <param name="SyncWindows">When applying is allowed; null: at any time.</param>
+public sealed record ReconcileSettings(
+    int Parallelism = 4,
+    bool RunningCheck = true,
+    TimeSpan? GracePeriod = null,
+    SyncSchedule? SyncWindows = null);

@@ -1,0 +1,129 @@
+using Reconciler.Core.Applying;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Policies;
+using Reconciler.Core.State;
+using Reconciler.Core.Validation;
+
+namespace Reconciler.Core.Reconciling;
+
+/// <summary>
+/// The one reconcile engine behind every entry point (<c>plan</c>, <c>apply</c>, the service, pull-request
+/// plans), in a fixed order: evaluate → load the baseline → plan → defer (backoff, sync window) → check running
+/// tasks → (the caller may confirm) → apply → record the run. Entry points decide when to run and how to show
+/// the result; the engine decides what to send. Like gitops-engine's <c>Sync</c>: one path, thin callers.
+/// </summary>
+public sealed class Reconciliation
+{
+    private readonly ReconcileSettings _settings;
+    private readonly IStateStore? _store;
+    private readonly ITaskApi? _api;
+    private readonly TaskBackoff? _backoff;
+    private readonly TimeProvider _time;
+    private readonly ManifestPipeline _pipeline;
+
+    /// <param name="store">The live state; null for a plan that has none (the state is then empty, nothing can be applied).</param>
+    /// <param name="api">The platform; null for plan-only use (no running check, nothing can be applied).</param>
+    /// <param name="backoff">Per-task backoff (the service); null: every change is sent at once.</param>
+    /// <param name="pipeline">Evaluation with its content cache; one per engine, so a long-lived engine re-parses only changed files.</param>
+    public Reconciliation(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TaskBackoff? backoff = null, TimeProvider? time = null, ManifestPipeline? pipeline = null)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _store = store;
+        _api = api;
+        _backoff = backoff;
+        _time = time ?? TimeProvider.System;
+        _pipeline = pipeline ?? new ManifestPipeline();
+    }
+
+    public ManifestPipeline Pipeline => _pipeline;
+
+    /// <summary>Seeds the per-task backoff from the attempt history, so a restart does not retry everything at once.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (_backoff is not null && _store is not null)
+        {
+            _backoff.Seed(await _store.ReadAttemptsAsync(5_000, cancellationToken));
+        }
+    }
+
+    public DesiredState Evaluate(SourceSnapshot snapshot) => _pipeline.Evaluate(snapshot);
+
+    public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, CancellationToken cancellationToken) =>
+        PlanAsync(Evaluate(snapshot), baseline, cancellationToken);
+
+    /// <summary>Plans <paramref name="desired"/> against the baseline. Against the live state, deferrals and the running check are applied.</summary>
+    public async Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        ArgumentNullException.ThrowIfNull(baseline);
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        if (baseline.Kind == BaselineKind.BaseRevision)
+        {
+            var atBase = _pipeline.Evaluate(baseline.BaseSnapshot!);
+            var plan = Planner.Plan(desired, Baseline.BaseRevision(baseline.BaseSnapshot!.Revision ?? "base", atBase));
+            return new PendingPlan(plan, startedAt, started, WindowOpen: true);
+        }
+
+        var live = _store is null
+            ? Baseline.EmptyState
+            : Baseline.LiveState(await _store.LoadAppliedAsync(cancellationToken), await _store.LoadInDoubtAsync(cancellationToken));
+        var deferred = DeferralPolicy.Apply(Planner.Plan(desired, live), _backoff, _settings.SyncWindows, startedAt);
+        if (_api is not null && _settings.RunningCheck && deferred.ToSend.Any())
+        {
+            deferred = await RemoteStateChecker.CheckAsync(deferred, _api, _settings.Parallelism, cancellationToken);
+        }
+
+        return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true);
+    }
+
+    /// <summary>
+    /// Applies what the plan sends now and records the run. <paramref name="stopStarting"/> only stops new
+    /// requests; requests in flight get the grace period and are recorded.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The engine has no state store or no API, or the plan is not against the live state.</exception>
+    public async Task<ReconcileRun> ApplyAsync(PendingPlan pending, string trigger, IProgress<TaskApplyResult>? progress, CancellationToken stopStarting)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        if (_store is null || _api is null || pending.Plan.Compared != BaselineKind.LiveState)
+        {
+            throw new InvalidOperationException("only a plan against the live state, by an engine with a state store and an API, can be applied");
+        }
+
+        ApplyReport? report = null;
+        if (pending.HasWork)
+        {
+            report = await new Applier(_api, _store, _time).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod), progress, stopStarting);
+            _backoff?.Record(report.Results, _time.GetUtcNow());
+        }
+
+        _backoff?.KeepOnly(pending.Plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!));
+        var error = report?.StateError is { } stateError ? $"state store failed, nothing more was sent: {stateError}" : null;
+        var record = new RunRecord(pending.StartedAt, _time.GetElapsedTime(pending.StartedTimestamp), pending.Plan.Revision, trigger, pending.WindowOpen, RunOutcomes.Count(pending.Plan, report), error);
+        return await RecordAsync(new ReconcileRun(record, pending.Plan, report));
+    }
+
+    /// <summary>Records a run that failed before it could plan (the source could not be read).</summary>
+    public Task<ReconcileRun> RecordFailureAsync(string trigger, DateTimeOffset startedAt, TimeSpan duration, string? revision, string error) =>
+        RecordAsync(new ReconcileRun(new RunRecord(startedAt, duration, revision, trigger, false, RunOutcomes.None, error), null, null));
+
+    private async Task<ReconcileRun> RecordAsync(ReconcileRun run)
+    {
+        if (_store is null)
+        {
+            return run;
+        }
+
+        try
+        {
+            // Never cancelled: a run that happened is recorded even during shutdown.
+            await _store.RecordRunAsync(run.Record, CancellationToken.None);
+            return run;
+        }
+        catch (StateStoreException e)
+        {
+            return run with { Record = run.Record with { Error = run.Error ?? $"could not record the run: {e.Message}" } };
+        }
+    }
+}

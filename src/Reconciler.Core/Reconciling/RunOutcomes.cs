@@ -1,0 +1,81 @@
+using Reconciler.Core.Applying;
+using Reconciler.Core.Planning;
+using Reconciler.Core.State;
+
+namespace Reconciler.Core.Reconciling;
+
+/// <summary>
+/// How many tasks of one run ended how: the apply outcomes, the plan actions left alone, and the changes
+/// deferred (held back by backoff, waiting for the sync window). The same counts for the CLI and the service,
+/// the state store, <c>/status</c>, <c>/metrics</c> and the log line.
+/// </summary>
+public sealed record RunOutcomes(
+    int Applied = 0,
+    int Blocked = 0,
+    int Rejected = 0,
+    int Failed = 0,
+    int Unauthorized = 0,
+    int Cancelled = 0,
+    int Unchanged = 0,
+    int Invalid = 0,
+    int Suspended = 0,
+    int Unmanaged = 0,
+    int HeldBack = 0,
+    int PendingWindow = 0)
+{
+    public static readonly RunOutcomes None = new();
+
+    /// <summary>The words used in the stored JSON and in <c>/status</c>, in a fixed order.</summary>
+    public static readonly IReadOnlyList<string> Words =
+        ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled", "unchanged", "invalid", "suspended", "unmanaged", "held_back", "pending_window"];
+
+    /// <param name="report">Null when nothing was applied (a plan-only run, or every change deferred).</param>
+    public static RunOutcomes Count(Plan plan, ApplyReport? report)
+    {
+        var summary = plan.Summary;
+        int Results(ApplyOutcome outcome) => report?.Count(outcome) ?? 0;
+        return new RunOutcomes(
+            Results(ApplyOutcome.Applied),
+            Results(ApplyOutcome.Blocked),
+            Results(ApplyOutcome.Rejected),
+            Results(ApplyOutcome.Failed),
+            Results(ApplyOutcome.Unauthorized),
+            Results(ApplyOutcome.Cancelled),
+            summary.Unchanged,
+            summary.Invalid,
+            summary.Suspended,
+            report?.Unmanaged ?? 0,
+            plan.Entries.Count(e => e.Deferral?.Kind == DeferralKind.HeldBack),
+            plan.Entries.Count(e => e.Deferral?.Kind == DeferralKind.OutsideWindow));
+    }
+
+    public int this[string word] => word switch
+    {
+        "applied" => Applied,
+        "blocked" => Blocked,
+        "rejected" => Rejected,
+        "failed" => Failed,
+        "unauthorized" => Unauthorized,
+        "cancelled" => Cancelled,
+        "unchanged" => Unchanged,
+        "invalid" => Invalid,
+        "suspended" => Suspended,
+        "unmanaged" => Unmanaged,
+        "held_back" => HeldBack,
+        "pending_window" => PendingWindow,
+        _ => throw new ArgumentOutOfRangeException(nameof(word), word, "not a run outcome"),
+    };
+
+    /// <summary>The stored form: every word with its count.</summary>
+    public IReadOnlyDictionary<string, int> ToDictionary() => Words.ToDictionary(w => w, w => this[w], StringComparer.Ordinal);
+
+    /// <summary>Reads the stored form back; words it does not know (from a newer version) are ignored, missing ones are 0.</summary>
+    public static RunOutcomes FromDictionary(IReadOnlyDictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        int Get(string word) => counts.GetValueOrDefault(word);
+        return new RunOutcomes(
+            Get("applied"), Get("blocked"), Get("rejected"), Get("failed"), Get("unauthorized"), Get("cancelled"),
+            Get("unchanged"), Get("invalid"), Get("suspended"), Get("unmanaged"), Get("held_back"), Get("pending_window"));
+    }
+}
