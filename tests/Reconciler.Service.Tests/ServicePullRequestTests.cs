@@ -3,6 +3,10 @@ using Reconciler.Service.Tests.Support;
 using Reconciler.Core.Manifests;
 using Reconciler.Testing.GitHub;
 using Microsoft.Extensions.DependencyInjection;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Sources;
+using Reconciler.Git;
+using Reconciler.GitHub;
 using Xunit;
 
 namespace Reconciler.Service.Tests;
@@ -80,6 +84,44 @@ public sealed class ServicePullRequestTests
         Assert.Empty(github.Comments);
         Assert.Empty(github.Statuses);
         Assert.Contains(service.Logs.Lines, l => l.Contains("#3 comes from the fork someone/tasks", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PullRequests_CiPlanAndServicePlan_StayTwoCommentsWithTwoStatusesEachNamingItsBaseline()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        await using var service = await ServiceHarness.CreateAsync();
+        var tasks = service.AddTasks(2);
+        var main = service.Remote.CommitAndPush("two tasks");
+        var head = PushBranch(service, "feature/9", tasks[0], "两条计划");
+        github.AddPullRequest(new FakePullRequest(9, head));
+        await StartAsync(service, github);
+        await service.WaitForPassesAsync(1);
+
+        // CI's path, as `plan --base main --github-repo … --pr 9` takes it: the engine against the base revision, the shared publisher.
+        using var reader = new LocalRepositoryReader(service.Remote.WorkPath, ManifestGlob.Default);
+        var ciPlan = (await new Reconciliation(new ReconcileSettings()).PlanAsync(reader.ReadAt(head), CompareWith.BaseRevision(reader.ReadAt(main)), service.Token)).Plan;
+        using var client = new PullRequestPublisher(GitHubOptions.For(github.Repository, github.Token, github.ApiUrl));
+        var ci = await new PlanPublisher(client).PublishAsync(ciPlan, 9, head, null, service.Token);
+        Assert.True(ci.Succeeded, ci.CommentError ?? ci.StatusError);
+
+        // A second push: the service edits its own comment; CI's stays as it was.
+        var moved = PushBranch(service, "feature/9", tasks[0], "两条计划-第二版");
+        github.AddPullRequest(new FakePullRequest(9, moved));
+        service.Advance(ServiceHarness.OnePoll);
+        await service.WaitForPassesAsync(2);
+
+        var comments = github.CommentsOn(9);
+        Assert.Equal(2, comments.Count);
+        var live = Assert.Single(comments, c => c.Body.StartsWith(PlanChannel.LiveState.Marker, StringComparison.Ordinal));
+        var baseRevision = Assert.Single(comments, c => c.Body.StartsWith(PlanChannel.BaseRevision.Marker, StringComparison.Ordinal));
+        Assert.Contains("compared with the live state", live.Body, StringComparison.Ordinal);
+        Assert.Contains("两条计划-第二版", live.Body, StringComparison.Ordinal);
+        Assert.Contains($"compared with the base revision `{main[..12]}`", baseRevision.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("第二版", baseRevision.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            ["reconciler/plan", "reconciler/plan-live"],
+            github.Statuses.Select(s => s.Context).Distinct().Order(StringComparer.Ordinal));
     }
 
     private static async Task StartAsync(ServiceHarness service, FakeGitHubServer github)

@@ -24,6 +24,9 @@ internal sealed class FakeTaskApi : ITaskApi
 
     public bool ParkUpdates { get; init; }
 
+    /// <summary>Tasks the detail endpoint reports as running (dialling); every other task reads as unknown.</summary>
+    public HashSet<TaskIdentity> RunningTasks { get; } = [];
+
     /// <summary>The most updates that were in flight at the same moment.</summary>
     public int MaxConcurrentUpdates => Volatile.Read(ref _maxInFlight);
 
@@ -81,9 +84,8 @@ internal sealed class FakeTaskApi : ITaskApi
         lock (_gate)
         {
             _calls.Add(("state", identity));
+            return Task.FromResult(RunningTasks.Contains(identity) ? new RemoteTaskState(true, "执行中") : null);
         }
-
-        return Task.FromResult<RemoteTaskState?>(null);
     }
 
     private void Queue(Dictionary<TaskIdentity, Queue<TaskApiResult>> queues, TaskIdentity identity, TaskApiResult[] answers)
