@@ -4,7 +4,7 @@ namespace Reconciler.Cli;
 /// The process's streams and environment, passed in rather than reached for, so the CLI runs the same
 /// in a terminal, in CI and inside tests.
 /// </summary>
-public sealed record CliConsole(
+internal sealed record CliConsole(
     TextWriter Out,
     TextWriter Error,
     TextReader In,

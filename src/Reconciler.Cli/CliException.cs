@@ -1,7 +1,7 @@
 namespace Reconciler.Cli;
 
 /// <summary>A failure the user can fix (bad option combination, unreachable source…): shown as one line, exit 1.</summary>
-public sealed class CliException : Exception
+internal sealed class CliException : Exception
 {
     public CliException(string message)
         : base(message)

@@ -1,7 +1,7 @@
 namespace Reconciler.Cli;
 
 /// <summary>Process exit codes (documented in the README; scripts depend on them).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>Success; for plan: no changes (or changes without --detailed-exitcode).</summary>
     public const int Success = 0;

@@ -6,7 +6,7 @@ using Reconciler.State;
 namespace Reconciler.Cli;
 
 /// <summary>The <c>reconciler</c> command line: builds the commands and turns failures into exit codes.</summary>
-public static class ReconcilerCli
+internal static class ReconcilerCli
 {
     /// <summary>Longest wait after SIGTERM/Ctrl-C for a command to finish: beyond apply's default 30 s grace period.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(45);

@@ -93,11 +93,11 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         }
     }
 
-    public int? CountChanged(string? from, string to)
+    public int? CountChanged(string? previous, string current)
     {
         try
         {
-            return from is null ? ReadTree(to).Files.Count : ChangedPaths(from, to).Count;
+            return previous is null ? ReadTree(current).Files.Count : ChangedPaths(previous, current).Count;
         }
         catch (GitSourceException)
         {

@@ -62,7 +62,7 @@ internal sealed class GitHubErrorTranslator(GitHubTarget target, TimeProvider ti
         }
     }
 
-    private string ResetText(DateTimeOffset? at) => at is { } value
+    private static string ResetText(DateTimeOffset? at) => at is { } value
         ? $"it resets at {value.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC; retry after that"
         : "retry in a few minutes";
 

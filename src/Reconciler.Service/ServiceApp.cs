@@ -56,8 +56,6 @@ public sealed class ServiceApp : IAsyncDisposable
     /// <summary>Waits for a stop request, then stops: no new PUT starts, PUTs in flight get the grace period.</summary>
     public Task WaitForShutdownAsync() => App.WaitForShutdownAsync(CancellationToken.None);
 
-    public Task StopAsync(CancellationToken cancellationToken) => App.StopAsync(cancellationToken);
-
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)

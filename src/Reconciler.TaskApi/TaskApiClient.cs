@@ -90,7 +90,8 @@ public sealed partial class TaskApiClient : ITaskApi
         var started = _time.GetTimestamp();
         var exchange = await ExchangeAsync(method, path, lookup.Token, body, cancellationToken);
         var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Reveal());
-        LogResult(_logger, method.Method, identity.ToString(), result.Outcome, result.ApiCode, exchange.Attempts, (long)_time.GetElapsedTime(started).TotalMilliseconds);
+        var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
+        LogResult(_logger, method.Method, identity, result.Outcome, result.ApiCode, exchange.Attempts, elapsedMs);
         return result;
     }
 
@@ -144,7 +145,7 @@ public sealed partial class TaskApiClient : ITaskApi
             : $"connection failed: {e.Message}";
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "task API {Method} {Task}: {Outcome} (code {Code}) after {Attempts} attempt(s) in {DurationMs} ms")]
-    private static partial void LogResult(ILogger logger, string method, string task, ApplyOutcome outcome, int? code, int attempts, long durationMs);
+    private static partial void LogResult(ILogger logger, string method, TaskIdentity task, ApplyOutcome outcome, int? code, int attempts, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "task API: run state of {Task} unknown ({Reason})")]
     private static partial void LogStateUnknown(ILogger logger, string task, string reason);

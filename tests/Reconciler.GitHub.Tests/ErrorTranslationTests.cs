@@ -96,7 +96,7 @@ public sealed class ErrorTranslationTests
         await using var github = await Start();
         var now = new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
         github.FailAlways(FakeGitHubRoute.CreateCommitStatus, FakeGitHubFailure.SecondaryRateLimited(90));
-        using var publisher = new PullRequestPublisher(GitHubOptions.For(github.Repository, github.Token, github.BaseUrl), new FixedTimeProvider(now));
+        using var publisher = new PullRequestPublisher(GitHubOptions.For(github.Repository, github.Token, github.BaseUrl), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(now));
 
         var error = await Assert.ThrowsAsync<GitHubPublishException>(() =>
             publisher.SetCommitStatusAsync(HeadSha, CommitStatusState.Pending, "reconciler/plan", "planning", null, Deadline()));

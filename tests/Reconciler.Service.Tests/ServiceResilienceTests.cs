@@ -10,6 +10,8 @@ namespace Reconciler.Service.Tests;
 /// <summary>Force-pushes, an unreachable remote, running tasks and a failing API, all driven by the fake clock.</summary>
 public sealed class ServiceResilienceTests
 {
+    private static readonly string[] RetryTriggers = ["resync", "retry"];
+
     [Fact]
     public async Task Run_ForcePush_IsFollowed()
     {
@@ -118,7 +120,7 @@ public sealed class ServiceResilienceTests
         Assert.Equal(1, service.Simulator.Task(running).AppliedCount);
         Assert.True((await StateSeeder.LoadAsync(service.StatePath)).ContainsKey(running));
         status = await service.StatusAsync();
-        Assert.Contains(status.GetProperty("last_run").GetProperty("trigger").GetString(), new[] { "resync", "retry" });
+        Assert.Contains(status.GetProperty("last_run").GetProperty("trigger").GetString(), RetryTriggers);
         Assert.Equal("applied", ServiceHarness.TaskStatus(status, running).GetProperty("state").GetString());
     }
 

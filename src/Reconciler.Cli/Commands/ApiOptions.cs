@@ -4,7 +4,7 @@ using Reconciler.TaskApi;
 namespace Reconciler.Cli.Commands;
 
 /// <summary>Where the task API is and how apply talks to it.</summary>
-public sealed class ApiOptions
+internal sealed class ApiOptions
 {
     public const string UrlVariable = "RECONCILER_API_URL";
 

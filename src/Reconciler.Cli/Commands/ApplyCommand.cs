@@ -11,7 +11,7 @@ using Reconciler.TaskApi.Auth;
 namespace Reconciler.Cli.Commands;
 
 /// <summary><c>reconciler apply [DIR]</c>: plan, confirm, then send exactly the PUTs the plan calls for.</summary>
-public static class ApplyCommand
+internal static class ApplyCommand
 {
     public static Command Create(CliConsole console)
     {

@@ -11,7 +11,7 @@ namespace Reconciler.Cli.Commands;
 /// Where manifests come from: a directory (a checkout), or a git repository read straight from a
 /// commit's tree (<c>--repo URL --ref REF</c>), filtered by include/exclude globs.
 /// </summary>
-public sealed class ManifestInputOptions
+internal sealed class ManifestInputOptions
 {
     public const string DefaultCacheDirectory = ".reconciler/git-cache";
 

@@ -6,7 +6,7 @@ using Reconciler.Core.Reconciling;
 namespace Reconciler.Cli.Commands;
 
 /// <summary><c>reconciler plan [DIR]</c>: what apply would do, without doing it.</summary>
-public static class PlanCommand
+internal static class PlanCommand
 {
     public static Command Create(CliConsole console)
     {

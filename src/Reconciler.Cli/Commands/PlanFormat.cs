@@ -3,7 +3,7 @@ using Reconciler.Core.Rendering;
 namespace Reconciler.Cli.Commands;
 
 /// <summary>The output formats of <c>plan</c>.</summary>
-public enum PlanFormat
+internal enum PlanFormat
 {
     Text,
     Json,
@@ -13,7 +13,7 @@ public enum PlanFormat
     GitHub,
 }
 
-public static class PlanFormats
+internal static class PlanFormats
 {
     public static IPlanRenderer Renderer(PlanFormat format, CliConsole console) => format switch
     {

@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace Reconciler.Cli.Commands;
 
 /// <summary>Options that publish a plan to a pull request (sticky comment and commit status).</summary>
-public sealed class PullRequestOptions
+internal sealed class PullRequestOptions
 {
     public Option<string?> Repository { get; } = new("--github-repo")
     {

@@ -8,7 +8,7 @@ namespace Reconciler.Cli.Commands;
 /// <c>reconciler run</c>: the long-running service. Every setting is also a config-file key and an
 /// environment variable (<see cref="ServiceSettings"/>); secrets come from the environment only.
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
     public static Command Create(CliConsole console)
     {

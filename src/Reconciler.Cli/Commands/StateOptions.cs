@@ -5,7 +5,7 @@ using Reconciler.State;
 namespace Reconciler.Cli.Commands;
 
 /// <summary>The <c>--state</c> option and how commands open the store it names.</summary>
-public sealed class StateOptions
+internal sealed class StateOptions
 {
     public const string DefaultPath = ".reconciler/state.db";
 

@@ -6,7 +6,7 @@ using Reconciler.Core.Validation;
 namespace Reconciler.Cli.Commands;
 
 /// <summary><c>reconciler validate [DIR]</c>: every manifest checked, every problem reported, exit 1 if any is invalid.</summary>
-public static class ValidateCommand
+internal static class ValidateCommand
 {
     public static Command Create(CliConsole console)
     {

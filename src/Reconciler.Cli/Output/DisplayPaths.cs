@@ -8,7 +8,7 @@ namespace Reconciler.Cli.Output;
 /// what the state records); people and CI annotations want them relative to where they stand. This
 /// rewrites locations for display only.
 /// </summary>
-public static class DisplayPaths
+internal static class DisplayPaths
 {
     /// <summary>The prefix to show before manifest paths: the directory as the user wrote it (so paths are clickable where they stand), or "" for the current directory.</summary>
     public static string PrefixFor(string typedDirectory)

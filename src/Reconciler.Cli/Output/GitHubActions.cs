@@ -7,7 +7,7 @@ namespace Reconciler.Cli.Output;
 /// Extra output inside GitHub Actions: every diagnostic as an annotation on stdout, and the markdown
 /// plan appended to the job summary ($GITHUB_STEP_SUMMARY).
 /// </summary>
-public static class GitHubActions
+internal static class GitHubActions
 {
     /// <summary>
     /// GitHub drops a step summary over 1 MiB, counted in UTF-8 bytes. The renderer counts UTF-16 units, and one

@@ -22,4 +22,12 @@ public sealed record SourceLocation(string File, int Line, int Column) : ICompar
     }
 
     public override string ToString() => $"{File}:{Line}:{Column}";
+
+    public static bool operator <(SourceLocation? left, SourceLocation? right) => Comparer<SourceLocation?>.Default.Compare(left, right) < 0;
+
+    public static bool operator <=(SourceLocation? left, SourceLocation? right) => Comparer<SourceLocation?>.Default.Compare(left, right) <= 0;
+
+    public static bool operator >(SourceLocation? left, SourceLocation? right) => Comparer<SourceLocation?>.Default.Compare(left, right) > 0;
+
+    public static bool operator >=(SourceLocation? left, SourceLocation? right) => Comparer<SourceLocation?>.Default.Compare(left, right) >= 0;
 }

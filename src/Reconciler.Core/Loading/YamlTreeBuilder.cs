@@ -35,7 +35,7 @@ internal sealed class YamlTreeBuilder(IParser parser, LoaderLimits limits)
         };
     }
 
-    private YamlTreeNode ReadAlias(AnchorAlias alias, int depth)
+    private YamlAliasNode ReadAlias(AnchorAlias alias, int depth)
     {
         var name = alias.Value.Value;
         if (!_anchors.TryGetValue(name, out var target))

@@ -7,7 +7,4 @@ namespace Reconciler.Core.Manifests;
 /// from (a commit id, or null for a plain directory) and problems met while listing them
 /// (e.g. a symlink leading outside the directory).
 /// </summary>
-public sealed record SourceSnapshot(string? Revision, IReadOnlyList<ManifestFile> Files, IReadOnlyList<Diagnostic> Diagnostics)
-{
-    public static SourceSnapshot Of(IReadOnlyList<ManifestFile> files, string? revision = null) => new(revision, files, []);
-}
+public sealed record SourceSnapshot(string? Revision, IReadOnlyList<ManifestFile> Files, IReadOnlyList<Diagnostic> Diagnostics);

@@ -16,4 +16,12 @@ public sealed record TaskIdentity(string UserId, string TaskId) : IComparable<Ta
 
     /// <summary>The short form used in output: <c>user_id/task_id</c>.</summary>
     public override string ToString() => $"{UserId}/{TaskId}";
+
+    public static bool operator <(TaskIdentity? left, TaskIdentity? right) => Comparer<TaskIdentity?>.Default.Compare(left, right) < 0;
+
+    public static bool operator <=(TaskIdentity? left, TaskIdentity? right) => Comparer<TaskIdentity?>.Default.Compare(left, right) <= 0;
+
+    public static bool operator >(TaskIdentity? left, TaskIdentity? right) => Comparer<TaskIdentity?>.Default.Compare(left, right) > 0;
+
+    public static bool operator >=(TaskIdentity? left, TaskIdentity? right) => Comparer<TaskIdentity?>.Default.Compare(left, right) >= 0;
 }

@@ -20,6 +20,6 @@ public interface IManifestSource
     /// <exception cref="SourceUnavailableException">The source could not be read.</exception>
     Task<SourceSnapshot?> ReadRevisionAsync(string revision, CancellationToken cancellationToken);
 
-    /// <summary>How many manifest files differ between two revisions (all of <paramref name="to"/> when <paramref name="from"/> is null); null when unknown.</summary>
-    int? CountChanged(string? from, string to);
+    /// <summary>How many manifest files differ between two revisions (all of <paramref name="current"/> when <paramref name="previous"/> is null); null when unknown.</summary>
+    int? CountChanged(string? previous, string current);
 }

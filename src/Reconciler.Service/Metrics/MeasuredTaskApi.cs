@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
@@ -6,18 +5,20 @@ using Reconciler.Core.Planning;
 namespace Reconciler.Service.Metrics;
 
 /// <summary>Times every PUT for the latency histogram; everything else passes straight through.</summary>
-internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics) : ITaskApi
+/// <remarks>Latency is real time (<see cref="TimeProvider.System"/> by default), not the service's schedule clock, which tests move by hand.</remarks>
+internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics, TimeProvider? time = null) : ITaskApi
 {
     public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken)
     {
-        var started = Stopwatch.GetTimestamp();
+        var clock = time ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
         try
         {
             return await inner.UpdateTaskAsync(identity, bodyJson, cancellationToken);
         }
         finally
         {
-            metrics.PutCompleted(Stopwatch.GetElapsedTime(started));
+            metrics.PutCompleted(clock.GetElapsedTime(started));
         }
     }
 

@@ -71,7 +71,8 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
             var path = context.Request.Path.Value ?? "";
             state.EndRequest(new RequestLogEntry(
                 sequence, receivedAt, context.Request.Method, path, operation, userId, taskId, reply?.HttpStatus, reply?.ApiCode, fault.Kind, duration));
-            LogRequest(logger, context.Request.Method, path, reply?.HttpStatus, reply?.ApiCode, fault.Kind?.ToString() ?? "none", (long)duration.TotalMilliseconds);
+            var faultName = fault.Kind?.ToString() ?? "none";
+            LogRequest(logger, context.Request.Method, path, reply?.HttpStatus, reply?.ApiCode, faultName, (long)duration.TotalMilliseconds);
         }
     }
 

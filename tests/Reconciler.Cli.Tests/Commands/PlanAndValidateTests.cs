@@ -51,7 +51,7 @@ public sealed partial class PlanAndValidateTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains(SampleSummary, result.Out, StringComparison.Ordinal);
-        Assert.Equal(14, AdoptLine().Matches(result.Out).Count);
+        Assert.Equal(14, AdoptLine().Count(result.Out));
         Assert.Single(SuspendedLine().Matches(result.Out));
         Assert.False(Directory.Exists(_directory.Combine("no-such-dir")));
         Assert.False(Directory.Exists(_directory.Combine(".reconciler")));

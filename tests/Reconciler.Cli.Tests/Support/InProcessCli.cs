@@ -24,7 +24,7 @@ internal static class InProcessCli
             InIsTerminal: terminal,
             name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
             workingDirectory);
-        var exit = await ReconcilerCli.RunAsync(args, console, cancellationToken).WaitAsync(Limit);
+        var exit = await ReconcilerCli.RunAsync(args, console, cancellationToken).WaitAsync(Limit, CancellationToken.None);
         return new CliResult(exit, output.ToString(), error.ToString());
     }
 }
