@@ -43,6 +43,11 @@ internal sealed class TimedStateStore(IStateStore inner) : IStateStore
 
     public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken) => inner.ReadRunsAsync(limit, cancellationToken);
 
+    public Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) => inner.ReadEndpointAsync(cancellationToken);
+
+    public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken) =>
+        TimeAsync(() => inner.BindEndpointAsync(endpoint, forgetRecords, cancellationToken));
+
     public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken) => inner.AcquireApplyLockAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

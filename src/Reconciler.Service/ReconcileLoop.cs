@@ -88,6 +88,12 @@ public sealed partial class ReconcileLoop(
                 {
                     nextResync = time.GetUtcNow() + options.Resync;
                 }
+
+                if (reconciled && runner.ConsecutiveFailedRuns > 0)
+                {
+                    // A run that failed (the state store is unusable) would fail the same way at once: back off, doubling up to RetryMax.
+                    notBefore = time.GetUtcNow() + FailureDelay(runner.ConsecutiveFailedRuns);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -121,6 +127,13 @@ public sealed partial class ReconcileLoop(
         }
 
         return delay + (options.Interval * (random.NextDouble() * options.Jitter));
+    }
+
+    /// <summary>The interval doubled per failed run in a row, capped at RetryMax (never less than one interval).</summary>
+    private TimeSpan FailureDelay(int failures)
+    {
+        var delay = options.Interval * Math.Pow(2, Math.Min(failures - 1, 20));
+        return delay < options.RetryMax ? delay : (options.RetryMax > options.Interval ? options.RetryMax : options.Interval);
     }
 
     /// <summary>Waits until <paramref name="wake"/> or a webhook; returns the webhook's reason, or null when the time came.</summary>

@@ -3,6 +3,7 @@ using Reconciler.Core.Manifests;
 using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Sources;
+using Reconciler.Core.State;
 using Reconciler.Core.Validation;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Metrics;
@@ -77,16 +78,31 @@ public sealed partial class ReconcileRunner(
             return false;
         }
 
-        var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, stopping);
-        ReportInvalid(pending, snapshot.Revision);
+        var startedAt = time.GetUtcNow();
+        ReconcileRun run;
+        try
+        {
+            var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, stopping);
+            ReportInvalid(pending, snapshot.Revision);
 
-        // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
-        var run = await engine.ApplyAsync(pending, trigger, null, stopping);
-        PendingForWindow = run.PendingForWindow;
+            // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
+            run = await engine.ApplyAsync(pending, trigger, null, stopping);
+        }
+        catch (StateStoreException e)
+        {
+            // The state cannot even be read (deleted, replaced, unreadable): nothing was sent; say so everywhere.
+            run = engine.StateFailure(trigger, startedAt, snapshot.Revision, e);
+        }
+
+        PendingForWindow = run.Plan is null ? PendingForWindow : run.PendingForWindow;
         _reconciledRevision = run.Succeeded ? snapshot.Revision : null;
+        ConsecutiveFailedRuns = run.Succeeded ? 0 : ConsecutiveFailedRuns + 1;
         Report(run);
         return true;
     }
+
+    /// <summary>Runs in a row that ended in an error (the state store, a failed record): the loop backs off on them.</summary>
+    public int ConsecutiveFailedRuns { get; private set; }
 
     /// <summary>The one place a finished run is reported: status, metrics and the log all read the same result.</summary>
     private void Report(ReconcileRun run)
@@ -100,6 +116,11 @@ public sealed partial class ReconcileRunner(
 
         if (run.Plan is not { } plan)
         {
+            if (run.StateUnusable)
+            {
+                LogRunFailed(logger, run.Record.Trigger, Short(run.Record.Revision), "Plan: none.", "Apply: nothing sent.", run.Error!);
+            }
+
             return;
         }
 

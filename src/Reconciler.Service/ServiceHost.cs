@@ -40,6 +40,7 @@ public static class ServiceHost
         {
             store = await SqliteStateStore.OpenAsync(options.StatePath, cancellationToken: cancellationToken);
             applyLock = await store.AcquireApplyLockAsync(cancellationToken);
+            await StateEndpoint.EnsureAsync(store, StateEndpoint.Normalize(options.ApiUrl), options.RebindState, cancellationToken);
             var publisher = CreatePublisher(options, secrets);
             var app = Build(options, secrets, overrides, source, store, publisher);
             return new ServiceApp(app, store, applyLock, source);
@@ -60,6 +61,7 @@ public static class ServiceHost
             throw e switch
             {
                 StateLockedException => new ServiceSetupException($"{e.Message}; only one service or apply may use a state file at a time", e),
+                StateEndpointMismatchException => new ServiceSetupException($"state store '{options.StatePath}' cannot be used with {ServiceSettings.ApiUrl.Key} {options.ApiUrl}: {e.Message.Replace("--rebind-state", $"{ServiceSettings.RebindState.Flag} (or {ServiceSettings.RebindState.EnvironmentVariable}=true)", StringComparison.Ordinal)}", e),
                 StateStoreException => new ServiceSetupException(e.Message, e),
                 _ => e,
             };

@@ -7,22 +7,26 @@ using Reconciler.State.Migrations;
 namespace Reconciler.State;
 
 /// <summary>
-/// The embedded state store: one SQLite file holding the inventory (<c>tasks</c>), the append-only
-/// attempt history (<c>attempts</c>) and the <c>runs</c>, plus an OS lock file beside it for applies.
-/// Every write is its own transaction and is fsynced before it returns.
+/// The embedded state store: one SQLite file holding the inventory (<c>tasks</c>), the write-ahead
+/// <c>intents</c>, the append-only attempt history (<c>attempts</c>), the <c>runs</c> and what the store is
+/// bound to (<c>store_info</c>), plus an OS lock file beside it for applies. Every write is its own transaction
+/// and is fsynced before it returns. The file is named by its real path (symbolic links resolved), and a file
+/// deleted or replaced under the open store fails every later read and write instead of being written blind.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
 {
     private readonly StateDatabase _database;
+    private readonly StateFileIdentity _identity;
     private readonly TimeProvider _timeProvider;
     private int _disposed;
 
-    private SqliteStateStore(string path, string fullPath, StateConnections connections, TimeProvider timeProvider)
+    private SqliteStateStore(string path, string fullPath, StateFileIdentity identity, TimeProvider timeProvider)
     {
         Path = path;
         FullPath = fullPath;
         LockPath = fullPath + ".lock";
-        _database = new StateDatabase(path, connections);
+        _identity = identity;
+        _database = new StateDatabase(path, new StateConnections(fullPath, create: false), identity.Problem);
         _timeProvider = timeProvider;
     }
 
@@ -32,9 +36,10 @@ public sealed class SqliteStateStore : IStateStore
     /// <summary>The path as given to <see cref="OpenAsync"/>; used in every message, as the user typed it.</summary>
     public string Path { get; }
 
+    /// <summary>The file's real path: every symbolic link and relative part resolved.</summary>
     public string FullPath { get; }
 
-    /// <summary>The file whose OS lock is the apply lock: <c>&lt;state&gt;.lock</c>.</summary>
+    /// <summary>The file whose OS lock is the apply lock: <c>&lt;real path&gt;.lock</c>, so every path to one store meets one lock.</summary>
     public string LockPath { get; }
 
     /// <summary>
@@ -49,10 +54,9 @@ public sealed class SqliteStateStore : IStateStore
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var fullPath = System.IO.Path.GetFullPath(path);
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -60,6 +64,7 @@ public sealed class SqliteStateStore : IStateStore
                 $"state store '{path}': could not create its directory: {exception.Message}", exception);
         }
 
+        var fullPath = StateFilePath.Resolve(path);
         var connections = new StateConnections(fullPath);
         try
         {
@@ -71,50 +76,30 @@ public sealed class SqliteStateStore : IStateStore
             StateMigrator.RefuseNewer(path, version, StateMigrations.All);
             await StateConnections.EnableWriteAheadLogAsync(connection, cancellationToken);
             await StateMigrator.MigrateAsync(connection, path, StateMigrations.All, cancellationToken);
+            return new SqliteStateStore(path, fullPath, new StateFileIdentity(fullPath), timeProvider ?? TimeProvider.System);
         }
         catch (SqliteException exception)
         {
-            connections.ClearPool();
             throw StateErrors.Wrap(path, "open", exception);
         }
-        catch
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            connections.ClearPool();
-            throw;
+            throw new StateStoreException($"state store '{path}': could not open: {exception.Message}", exception);
         }
-
-        return new SqliteStateStore(path, fullPath, connections, timeProvider ?? TimeProvider.System);
+        finally
+        {
+            // The opening connection created the file; the store's own connections never create one.
+            connections.ClearPool();
+        }
     }
 
-    public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken)
-    {
-        var rows = await Read(
-            "load the applied tasks",
-            $"SELECT {StateRows.AppliedColumns} FROM tasks ORDER BY user_id, task_id;",
-            _ => { },
-            StateRows.Applied,
-            cancellationToken);
-        return rows.ToDictionary(r => r.Identity);
-    }
+    public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) =>
+        (await Read("load the applied tasks", StateStatements.LoadApplied, _ => { }, StateRows.Applied, cancellationToken)).ToDictionary(r => r.Identity);
 
     public async Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken)
     {
-        var rows = await Read(
-            "load the tasks in doubt",
-            $"""
-            SELECT {StateRows.IntentColumns} FROM intents i
-            WHERE i.operation = 'update' AND i.settled_at IS NULL
-              AND i.id > COALESCE((SELECT MAX(a.id) FROM intents a
-                                   WHERE a.user_id = i.user_id AND a.task_id = i.task_id AND a.outcome = 'applied'), 0)
-            ORDER BY i.id;
-            """,
-            _ => { },
-            StateRows.Intent,
-            cancellationToken);
-
-        // Ordered by id: the newest intent of a task wins.
         var inDoubt = new Dictionary<TaskIdentity, TaskIntent>();
-        foreach (var intent in rows)
+        foreach (var intent in await Read("load the tasks in doubt", StateStatements.LoadInDoubt, _ => { }, StateRows.Intent, cancellationToken))
         {
             inDoubt[intent.Identity] = intent;
         }
@@ -125,21 +110,7 @@ public sealed class SqliteStateStore : IStateStore
     public async Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
-        var id = await WriteScalar(
-            $"record the intent to {intent.Operation} task {intent.Identity}",
-            """
-            INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash)
-            VALUES ($at, $revision, $user_id, $task_id, $operation, $body_hash) RETURNING id;
-            """,
-            p =>
-            {
-                p.AddWithValue("$at", StateText.Timestamp(intent.At));
-                p.AddWithValue("$revision", Nullable(intent.Revision));
-                BindIdentity(p, intent.Identity);
-                p.AddWithValue("$operation", intent.Operation);
-                p.AddWithValue("$body_hash", Nullable(intent.BodyHash));
-            },
-            cancellationToken);
+        var id = await Write($"record the intent to {intent.Operation} task {intent.Identity}", StateStatements.InsertIntent, p => StateStatements.BindIntent(p, intent), cancellationToken);
         return intent with { Id = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) };
     }
 
@@ -147,26 +118,16 @@ public sealed class SqliteStateStore : IStateStore
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(attempt);
-        var sql = new System.Text.StringBuilder(InsertAttempt);
-        if (definitive)
-        {
-            sql.Append("UPDATE intents SET settled_at = $at, outcome = $outcome WHERE id = $intent_id;\n");
-        }
-
-        if (applied is not null)
-        {
-            sql.Append(UpsertApplied);
-        }
-
+        var sql = StateStatements.InsertAttempt + (definitive ? StateStatements.SettleIntent : "") + (applied is null ? "" : StateStatements.UpsertApplied);
         return Write(
             $"record how the {intent.Operation} of task {intent.Identity} ended",
-            sql.ToString(),
+            sql,
             p =>
             {
-                BindAttempt(p, attempt, intent.Id);
+                StateStatements.BindAttempt(p, attempt, intent.Id);
                 if (applied is not null)
                 {
-                    BindApplied(p, applied);
+                    StateStatements.BindApplied(p, applied);
                 }
             },
             cancellationToken);
@@ -175,57 +136,38 @@ public sealed class SqliteStateStore : IStateStore
     public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Write($"record task {record.Identity} as applied", UpsertApplied, p => BindApplied(p, record), cancellationToken);
+        return Write($"record task {record.Identity} as applied", StateStatements.UpsertApplied, p => StateStatements.BindApplied(p, record), cancellationToken);
     }
 
     public Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        return Write(
-            $"forget task {identity}",
-            "DELETE FROM tasks WHERE user_id = $user_id AND task_id = $task_id;",
-            p => BindIdentity(p, identity),
-            cancellationToken);
+        return Write($"forget task {identity}", StateStatements.Forget, p => StateStatements.BindIdentity(p, identity), cancellationToken);
     }
 
     public Task AppendAttemptAsync(ApplyAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        return Write($"record an attempt for task {attempt.Identity}", InsertAttempt, p => BindAttempt(p, attempt, null), cancellationToken);
+        return Write($"record an attempt for task {attempt.Identity}", StateStatements.InsertAttempt, p => StateStatements.BindAttempt(p, attempt, null), cancellationToken);
     }
 
     public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return Read(
-            "read the attempt history",
-            $"SELECT {StateRows.AttemptColumns} FROM attempts ORDER BY at DESC, id DESC LIMIT $limit;",
-            p => p.AddWithValue("$limit", limit),
-            StateRows.Attempt,
-            cancellationToken);
+        return Read("read the attempt history", StateStatements.ReadAttempts, p => p.AddWithValue("$limit", limit), StateRows.Attempt, cancellationToken);
     }
 
-    /// <summary>
-    /// The newest attempts of one task first, at most <paramref name="limit"/>: what per-task backoff
-    /// needs (how many times in a row it was blocked or failed, and when last).
-    /// </summary>
-    public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(
-        TaskIdentity identity,
-        int limit,
-        CancellationToken cancellationToken)
+    /// <summary>The newest attempts of one task first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(TaskIdentity identity, int limit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         return Read(
             $"read the attempt history of task {identity}",
-            $"""
-            SELECT {StateRows.AttemptColumns} FROM attempts
-            WHERE user_id = $user_id AND task_id = $task_id
-            ORDER BY at DESC, id DESC LIMIT $limit;
-            """,
+            StateStatements.ReadTaskAttempts,
             p =>
             {
-                BindIdentity(p, identity);
+                StateStatements.BindIdentity(p, identity);
                 p.AddWithValue("$limit", limit);
             },
             StateRows.Attempt,
@@ -235,33 +177,30 @@ public sealed class SqliteStateStore : IStateStore
     public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Write(
-            "record a run",
-            $"""
-            INSERT INTO runs ({StateRows.RunColumns})
-            VALUES ($started_at, $duration_ms, $revision, $trigger, $applied, $outcomes, $error);
-            """,
-            p =>
-            {
-                p.AddWithValue("$started_at", StateText.Timestamp(run.StartedAt));
-                p.AddWithValue("$duration_ms", StateText.Milliseconds(run.Duration));
-                p.AddWithValue("$revision", Nullable(run.Revision));
-                p.AddWithValue("$trigger", run.Trigger);
-                p.AddWithValue("$applied", run.Applied ? 1 : 0);
-                p.AddWithValue("$outcomes", StateText.OutcomeCounts(run.Outcomes.ToDictionary()));
-                p.AddWithValue("$error", Nullable(run.Error));
-            },
-            cancellationToken);
+        return Write("record a run", StateStatements.InsertRun, p => StateStatements.BindRun(p, run), cancellationToken);
     }
 
     public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return Read(
-            "read the runs",
-            $"SELECT {StateRows.RunColumns} FROM runs ORDER BY started_at DESC, id DESC LIMIT $limit;",
-            p => p.AddWithValue("$limit", limit),
-            StateRows.Run,
+        return Read("read the runs", StateStatements.ReadRuns, p => p.AddWithValue("$limit", limit), StateRows.Run, cancellationToken);
+    }
+
+    public async Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) =>
+        (await Read("read the endpoint it is bound to", StateStatements.ReadInfo, p => p.AddWithValue("$key", "endpoint"), r => r.GetString(0), cancellationToken)).SingleOrDefault();
+
+    public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        return Write(
+            $"bind it to {endpoint}",
+            StateStatements.WriteInfo + (forgetRecords ? StateStatements.ForgetForRebind : ""),
+            p =>
+            {
+                p.AddWithValue("$key", "endpoint");
+                p.AddWithValue("$value", endpoint);
+                p.AddWithValue("$at", StateText.Timestamp(_timeProvider.GetUtcNow()));
+            },
             cancellationToken);
     }
 
@@ -278,89 +217,21 @@ public sealed class SqliteStateStore : IStateStore
         {
             // Close the pooled connections now: the last close checkpoints the WAL and releases the file.
             _database.ClearPool();
+            _identity.Dispose();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private Task Write(
-        string action,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _database.WriteAsync(action, sql, bind, cancellationToken);
-    }
-
-    private Task<object?> WriteScalar(
-        string action,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        CancellationToken cancellationToken)
+    private Task<object?> Write(string action, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _database.WriteScalarAsync(action, sql, bind, cancellationToken);
     }
 
-    private Task<IReadOnlyList<T>> Read<T>(
-        string action,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        Func<SqliteDataReader, T> map,
-        CancellationToken cancellationToken)
+    private Task<IReadOnlyList<T>> Read<T>(string action, string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         return _database.ReadAsync(action, sql, bind, map, cancellationToken);
     }
-
-    private const string InsertAttempt = $"""
-        INSERT INTO attempts ({StateRows.AttemptColumns}, intent_id)
-        VALUES ($at, $revision, $user_id, $task_id, $outcome, $api_code, $message, $duration_ms, $body_hash, $intent_id);
-
-        """;
-
-    private const string UpsertApplied = $"""
-        INSERT INTO tasks ({StateRows.AppliedColumns})
-        VALUES ($user_id, $task_id, $body, $applied_body_hash, $source_file, $source_revision, $applied_at)
-        ON CONFLICT (user_id, task_id) DO UPDATE SET
-            body = excluded.body, body_hash = excluded.body_hash, source_file = excluded.source_file,
-            source_revision = excluded.source_revision, applied_at = excluded.applied_at;
-
-        """;
-
-    private static void BindAttempt(SqliteParameterCollection p, ApplyAttempt attempt, long? intentId)
-    {
-        p.AddWithValue("$at", StateText.Timestamp(attempt.At));
-        p.AddWithValue("$revision", Nullable(attempt.Revision));
-        BindIdentity(p, attempt.Identity);
-        p.AddWithValue("$outcome", StateText.Outcome(attempt.Outcome));
-        p.AddWithValue("$api_code", attempt.ApiCode is { } code ? code : DBNull.Value);
-        p.AddWithValue("$message", Nullable(attempt.Message));
-        p.AddWithValue("$duration_ms", StateText.Milliseconds(attempt.Duration));
-        p.AddWithValue("$body_hash", Nullable(attempt.BodyHash));
-        p.AddWithValue("$intent_id", intentId is { } id ? id : DBNull.Value);
-    }
-
-    private static void BindApplied(SqliteParameterCollection p, AppliedRecord record)
-    {
-        if (!p.Contains("$user_id"))
-        {
-            BindIdentity(p, record.Identity);
-        }
-
-        p.AddWithValue("$body", record.Body.Json);
-        p.AddWithValue("$applied_body_hash", record.Body.Hash);
-        p.AddWithValue("$source_file", record.SourceFile);
-        p.AddWithValue("$source_revision", Nullable(record.SourceRevision));
-        p.AddWithValue("$applied_at", StateText.Timestamp(record.AppliedAt));
-    }
-
-    private static void BindIdentity(SqliteParameterCollection parameters, TaskIdentity identity)
-    {
-        parameters.AddWithValue("$user_id", identity.UserId);
-        parameters.AddWithValue("$task_id", identity.TaskId);
-    }
-
-    private static object Nullable(string? value) => value is null ? DBNull.Value : value;
 }

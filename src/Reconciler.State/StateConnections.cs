@@ -12,12 +12,13 @@ internal sealed class StateConnections
     /// <summary>How long SQLite itself waits for another writer before reporting busy.</summary>
     public const int BusyTimeoutMilliseconds = 5_000;
 
-    public StateConnections(string fullPath)
+    /// <param name="create">Create the file when missing: only while opening; afterwards a deleted file must fail, not be silently recreated empty.</param>
+    public StateConnections(string fullPath, bool create = true)
     {
         ConnectionString = new SqliteConnectionStringBuilder
         {
             DataSource = fullPath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = true,
 
             // Microsoft.Data.Sqlite also retries busy statements itself until this many seconds pass.

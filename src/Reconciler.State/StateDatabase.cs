@@ -13,21 +13,17 @@ internal sealed class StateDatabase
 {
     private readonly string _displayPath;
     private readonly StateConnections _connections;
+    private readonly Func<string?> _fileProblem;
 
-    public StateDatabase(string displayPath, StateConnections connections)
+    /// <param name="fileProblem">Checked before every statement: why the path no longer names the file opened, or null.</param>
+    public StateDatabase(string displayPath, StateConnections connections, Func<string?>? fileProblem = null)
     {
         _displayPath = displayPath;
         _connections = connections;
+        _fileProblem = fileProblem ?? (() => null);
     }
 
     public void ClearPool() => _connections.ClearPool();
-
-    public Task WriteAsync(
-        string action,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        CancellationToken cancellationToken) =>
-        WriteScalarAsync(action, sql, bind, cancellationToken);
 
     /// <summary>Runs the statements in one IMMEDIATE transaction and returns the first column of the first row (e.g. <c>RETURNING id</c>).</summary>
     public async Task<object?> WriteScalarAsync(
@@ -36,6 +32,7 @@ internal sealed class StateDatabase
         Action<SqliteParameterCollection> bind,
         CancellationToken cancellationToken)
     {
+        EnsureSameFile(action);
         try
         {
             await using var connection = await _connections.OpenAsync(cancellationToken);
@@ -64,6 +61,7 @@ internal sealed class StateDatabase
         Func<SqliteDataReader, T> map,
         CancellationToken cancellationToken)
     {
+        EnsureSameFile(action);
         try
         {
             await using var connection = await _connections.OpenAsync(cancellationToken);
@@ -87,6 +85,14 @@ internal sealed class StateDatabase
         {
             throw new StateStoreFormatException(
                 $"state store '{_displayPath}': could not {action}: a stored row is malformed: {exception.Message}", exception);
+        }
+    }
+
+    private void EnsureSameFile(string action)
+    {
+        if (_fileProblem() is { } problem)
+        {
+            throw new StateStoreException($"state store '{_displayPath}': could not {action}: {problem}; nothing more is recorded or sent until it is opened again");
         }
     }
 }

@@ -122,7 +122,7 @@ public sealed class ServiceOperationsTests
 
         var status = await service.StatusAsync();
 
-        string[] top = ["repository", "branch", "path", "ready", "watched_revision", "last_fetch_at", "last_fetch_error", "consecutive_fetch_failures", "last_successful_revision", "last_run", "sync_window", "tasks", "pull_requests"];
+        string[] top = ["repository", "branch", "path", "ready", "watched_revision", "last_fetch_at", "last_fetch_error", "consecutive_fetch_failures", "last_successful_revision", "state_error", "last_run", "sync_window", "tasks", "pull_requests"];
         Assert.Equal(top, status.EnumerateObject().Select(p => p.Name));
         string[] task = ["user_id", "task_id", "name", "file", "action", "state", "api_code", "message", "failures", "last_attempt_at", "retry_at", "errors", "in_doubt"];
         Assert.Equal(task, status.GetProperty("tasks")[0].EnumerateObject().Select(p => p.Name));

@@ -42,6 +42,7 @@ internal static class ApplyCommand
             """);
         inputs.AddTo(command);
         command.Options.Add(state.State);
+        command.Options.Add(state.Rebind);
         api.AddTo(command);
         command.Options.Add(autoApprove);
         command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, result.GetValue(autoApprove), cancellationToken));
@@ -53,12 +54,19 @@ internal static class ApplyCommand
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var pipeline = new ManifestPipeline();
         var desired = pipeline.Evaluate(snapshot);
-        var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
+        var useSimulator = result.GetValue(api.Simulator);
+        var baseAddress = useSimulator ? null : api.BaseAddress(result, console);
         var tuning = ApiTuning.Read(console.Environment);
         var settings = new ReconcileSettings(api.GetParallelism(result), RunningCheck: !result.GetValue(api.NoRunningCheck));
 
-        await using var store = await state.OpenAsync(result, console, cancellationToken);
+        if (useSimulator && state.IsDefault(result))
+        {
+            await console.Error.WriteLineAsync($"reconciler: state: {StateOptions.SimulatorDefaultPath} (the simulator's own; the platform's state is not touched)");
+        }
+
+        await using var store = await state.OpenAsync(result, console, useSimulator, cancellationToken);
         await using var applyLock = await LockAsync(store, cancellationToken);
+        await state.BindAsync(store, baseAddress is null ? StateEndpoint.EmbeddedSimulator : StateEndpoint.Normalize(baseAddress), result, console, cancellationToken);
         await using var simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(desired, cancellationToken) : null;
         if (simulator is not null)
         {

@@ -4,18 +4,30 @@ using Reconciler.State;
 
 namespace Reconciler.Cli.Commands;
 
-/// <summary>The <c>--state</c> option and how commands open the store it names.</summary>
+/// <summary>The <c>--state</c> and <c>--rebind-state</c> options, and how commands open the store they name.</summary>
 internal sealed class StateOptions
 {
     public const string DefaultPath = ".reconciler/state.db";
 
-    public Option<string> State { get; } = new("--state")
+    /// <summary>The built-in simulator's own default: a trial never touches the state of the real platform.</summary>
+    public const string SimulatorDefaultPath = ".reconciler/simulator.db";
+
+    public Option<string?> State { get; } = new("--state")
     {
-        Description = $"SQLite state file (last-applied inventory and history). Default: {DefaultPath} under the current directory.",
-        DefaultValueFactory = _ => DefaultPath,
+        Description = $"SQLite state file (last-applied inventory, intents and history). Default: {DefaultPath} under the current directory ({SimulatorDefaultPath} with --simulator).",
+        HelpName = "FILE",
     };
 
-    public string Path(ParseResult result, CliConsole console) => console.ResolvePath(result.GetValue(State) ?? DefaultPath);
+    public Option<bool> Rebind { get; } = new("--rebind-state")
+    {
+        Description = "The state records another API endpoint: bind it to this one, forgetting its records (every task is adopted again; the history is kept).",
+    };
+
+    /// <summary>The path typed, or the default for this kind of run.</summary>
+    public string Path(ParseResult result, CliConsole console, bool simulator = false) =>
+        console.ResolvePath(result.GetValue(State) ?? (simulator ? SimulatorDefaultPath : DefaultPath));
+
+    public bool IsDefault(ParseResult result) => result.GetValue(State) is null;
 
     /// <summary>For plans: the store when its file exists (null otherwise), so a plan never creates a state file.</summary>
     public async Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken)
@@ -24,6 +36,24 @@ internal sealed class StateOptions
         return File.Exists(path) ? await SqliteStateStore.OpenAsync(path, cancellationToken: cancellationToken) : null;
     }
 
-    public async Task<IStateStore> OpenAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>
-        await SqliteStateStore.OpenAsync(Path(result, console), cancellationToken: cancellationToken);
+    public async Task<IStateStore> OpenAsync(ParseResult result, CliConsole console, bool simulator, CancellationToken cancellationToken) =>
+        await SqliteStateStore.OpenAsync(Path(result, console, simulator), cancellationToken: cancellationToken);
+
+    /// <summary>Binds the store to the endpoint in use (or refuses one bound elsewhere) before anything is planned against it.</summary>
+    /// <exception cref="CliException">The store is bound to another endpoint and --rebind-state was not given.</exception>
+    public async Task BindAsync(IStateStore store, string endpoint, ParseResult result, CliConsole console, CancellationToken cancellationToken)
+    {
+        var typed = result.GetValue(State) ?? "the state";
+        try
+        {
+            if (await StateEndpoint.EnsureAsync(store, endpoint, result.GetValue(Rebind), cancellationToken) is { } previous && previous != endpoint)
+            {
+                await console.Error.WriteLineAsync($"reconciler: state '{typed}' re-bound from {previous} to {endpoint}: its records were forgotten, every task is adopted again");
+            }
+        }
+        catch (StateEndpointMismatchException e)
+        {
+            throw new CliException($"state store '{typed}' cannot be used here: {e.Message}", e);
+        }
+    }
 }

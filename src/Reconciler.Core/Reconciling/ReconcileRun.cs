@@ -18,6 +18,9 @@ public sealed record ReconcileRun(RunRecord Record, Plan? Plan, ApplyReport? Rep
 
     public RunOutcomes Outcomes => Record.Outcomes;
 
+    /// <summary>The run failed because the state store could not be read or written: nothing more was sent, and the service is not ready until it can.</summary>
+    public bool StateUnusable { get; init; }
+
     /// <summary>Changes left for a sync window to open.</summary>
     public bool PendingForWindow => Plan?.Entries.Any(e => e.Deferral?.Kind == DeferralKind.OutsideWindow) == true;
 }

@@ -101,12 +101,20 @@ public sealed class Reconciliation
         _backoff?.KeepOnly(pending.Plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!));
         var error = report?.StateError is { } stateError ? $"state store failed, nothing more was sent: {stateError}" : null;
         var record = new RunRecord(pending.StartedAt, _time.GetElapsedTime(pending.StartedTimestamp), pending.Plan.Revision, trigger, pending.WindowOpen, RunOutcomes.Count(pending.Plan, report), error);
-        return await RecordAsync(new ReconcileRun(record, pending.Plan, report));
+        return await RecordAsync(new ReconcileRun(record, pending.Plan, report) { StateUnusable = error is not null });
     }
 
     /// <summary>Records a run that failed before it could plan (the source could not be read).</summary>
     public Task<ReconcileRun> RecordFailureAsync(string trigger, DateTimeOffset startedAt, TimeSpan duration, string? revision, string error) =>
         RecordAsync(new ReconcileRun(new RunRecord(startedAt, duration, revision, trigger, false, RunOutcomes.None, error), null, null));
+
+    /// <summary>A run that could not read the state store at all: reported, not recorded (there is nowhere to record it).</summary>
+    public ReconcileRun StateFailure(string trigger, DateTimeOffset startedAt, string? revision, StateStoreException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var record = new RunRecord(startedAt, _time.GetUtcNow() - startedAt, revision, trigger, false, RunOutcomes.None, $"state store failed, nothing was sent: {error.Message}");
+        return new ReconcileRun(record, null, null) { StateUnusable = true };
+    }
 
     private async Task<ReconcileRun> RecordAsync(ReconcileRun run)
     {
@@ -123,7 +131,7 @@ public sealed class Reconciliation
         }
         catch (StateStoreException e)
         {
-            return run with { Record = run.Record with { Error = run.Error ?? $"could not record the run: {e.Message}" } };
+            return run with { Record = run.Record with { Error = run.Error ?? $"could not record the run: {e.Message}" }, StateUnusable = true };
         }
     }
 }

@@ -44,6 +44,16 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>The newest runs first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>The task API endpoint (normalised base URL) this store's records describe; null until an apply binds it.</summary>
+    Task<string?> ReadEndpointAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Binds the store to <paramref name="endpoint"/>. With <paramref name="forgetRecords"/> (a re-bind to another
+    /// endpoint) it also forgets every last-applied record and closes every open intent, in the same transaction:
+    /// they describe the other endpoint. The history is kept.
+    /// </summary>
+    Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken);
+
     /// <summary>
     /// Takes the exclusive apply lock of this store, or throws <see cref="StateLockedException"/> at
     /// once when another apply holds it. The lock dies with its process, so a crash never leaves it held.

@@ -19,6 +19,9 @@ public sealed record ServiceOptions
     /// <summary>Full path of the SQLite state file.</summary>
     public required string StatePath { get; init; }
 
+    /// <summary>Bind a state recorded against another endpoint to <see cref="ApiUrl"/>, forgetting its records.</summary>
+    public bool RebindState { get; init; }
+
     /// <summary>Full path of the folder holding the bare clone.</summary>
     public required string CacheDirectory { get; init; }
 

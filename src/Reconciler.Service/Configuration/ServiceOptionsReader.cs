@@ -49,6 +49,7 @@ public static class ServiceOptionsReader
             Branch = Get(ServiceSettings.Branch) ?? "main",
             Path = Get(ServiceSettings.Path) ?? "",
             StatePath = state,
+            RebindState = Boolean(Get(ServiceSettings.RebindState), ServiceSettings.RebindState, false),
             CacheDirectory = cache,
             ApiUrl = ApiUrl(Get(ServiceSettings.ApiUrl) ?? TaskApiOptions.DefaultBaseAddress),
             Interval = interval,

@@ -7,6 +7,7 @@ public static class ServiceSettings
     public static readonly ServiceSetting Branch = new("Branch", "main", "Branch to follow (a tag, a full ref or a commit id also work).");
     public static readonly ServiceSetting Path = new("Path", "(repository root)", "Folder of the manifests inside the repository.");
     public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file. The service holds its apply lock while it runs.");
+    public static readonly ServiceSetting RebindState = new("RebindState", "false", "The state records another API endpoint: bind it to ApiUrl, forgetting its records (every task is adopted again; the history is kept). Without it such a state is refused.");
     public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file", "Where the bare clone of the repository is kept.");
     public static readonly ServiceSetting ApiUrl = new("ApiUrl", "https://ai.api.longlonglong.cn", "Task API base URL. A non-loopback http:// URL is refused.");
     public static readonly ServiceSetting Interval = new("Interval", "60s", "How often the remote is polled (plus jitter). Durations: 500ms, 30s, 5m, 1h or 00:05:00.");
@@ -27,7 +28,7 @@ public static class ServiceSettings
 
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
-        Repo, Branch, Path, State, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
+        Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
         Parallelism, GracePeriod, RunningCheck, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
     ];
 

@@ -26,9 +26,12 @@ public static class ServiceEndpoints
         app.MapGet("/readyz", (HttpContext context) =>
         {
             var status = context.RequestServices.GetRequiredService<ServiceStatus>().Current;
-            var result = status.Ready
-                ? Results.Json(new { status = "ready", revision = status.WatchedRevision }, StatusJson)
-                : Results.Json(new { status = "not ready: no successful fetch yet", error = status.LastFetchError }, StatusJson, statusCode: StatusCodes.Status503ServiceUnavailable);
+            var result = status switch
+            {
+                { Ready: false } => Results.Json(new { status = "not ready: no successful fetch yet", error = status.LastFetchError }, StatusJson, statusCode: StatusCodes.Status503ServiceUnavailable),
+                { StateError: { } stateError } => Results.Json(new { status = "not ready: the state store is unusable, nothing is sent", error = stateError }, StatusJson, statusCode: StatusCodes.Status503ServiceUnavailable),
+                _ => Results.Json(new { status = "ready", revision = status.WatchedRevision }, StatusJson),
+            };
             return result.ExecuteAsync(context);
         });
         app.MapGet("/metrics", (HttpContext context) =>

@@ -26,6 +26,7 @@ public sealed class ServiceMetrics
     private string? _watchedRevision;
     private int _heldBack;
     private bool _ready;
+    private bool _stateUsable = true;
 
     public void PutCompleted(TimeSpan duration)
     {
@@ -61,6 +62,7 @@ public sealed class ServiceMetrics
                 Increment(_outcomes, outcome, record.Outcomes[outcome]);
             }
 
+            _stateUsable = !run.StateUnusable;
             _lastRunAt = record.StartedAt.ToUnixTimeMilliseconds() / 1000.0;
             _lastRunDuration = record.Duration.TotalSeconds;
             if (run.Succeeded)
@@ -101,6 +103,7 @@ public sealed class ServiceMetrics
         {
             var text = new PrometheusText();
             text.Family("reconciler_ready", "gauge", "1 once the repository has been fetched successfully.").Sample("reconciler_ready", _ready ? 1 : 0);
+            text.Family("reconciler_state_usable", "gauge", "0 while the state store cannot be read or written (nothing is sent), else 1.").Sample("reconciler_state_usable", _stateUsable ? 1 : 0);
             text.Family("reconciler_runs_total", "counter", "Reconcile runs by trigger and result.");
             foreach (var ((trigger, result), count) in _runs.OrderBy(r => r.Key.Trigger, StringComparer.Ordinal).ThenBy(r => r.Key.Result, StringComparer.Ordinal))
             {

@@ -21,7 +21,7 @@ public sealed class ServiceStatus
     public ServiceStatus(string repository, string branch, string path, SyncSchedule? windows)
     {
         _windows = windows;
-        _snapshot = new StatusSnapshot(repository, branch, path, false, null, null, null, 0, null, null, null, [], []);
+        _snapshot = new StatusSnapshot(repository, branch, path, false, null, null, null, 0, null, null, null, null, [], []);
     }
 
     /// <summary>Runs completed (each recorded in the state store), including runs that failed to fetch.</summary>
@@ -30,7 +30,8 @@ public sealed class ServiceStatus
     /// <summary>Loop passes completed: every wake-up, including polls that found the branch unchanged.</summary>
     public int Passes => Volatile.Read(ref _passes);
 
-    public bool IsReady => Current.Ready;
+    /// <summary>Ready: fetched once, and the state store usable.</summary>
+    public bool IsReady => Current is { Ready: true, StateError: null };
 
     public StatusSnapshot Current
     {
@@ -83,6 +84,7 @@ public sealed class ServiceStatus
                 LastRun = RunStatusView.From(run.Record),
                 Tasks = tasks ?? _snapshot.Tasks,
                 LastSuccessfulRevision = run.Succeeded ? run.Record.Revision : _snapshot.LastSuccessfulRevision,
+                StateError = run.StateUnusable ? run.Error : null,
             };
             _runs++;
             Signal();

@@ -3,6 +3,7 @@ namespace Reconciler.Service.Status;
 /// <summary>What <c>/status</c> returns (snake_case JSON). Immutable: the service swaps in a new one after each change.</summary>
 /// <param name="WatchedRevision">The commit the watched branch pointed at on the last successful fetch.</param>
 /// <param name="LastSuccessfulRevision">The revision of the last run that completed without error.</param>
+/// <param name="StateError">Set while the state store cannot be read or written: nothing is sent and <c>/readyz</c> answers 503.</param>
 public sealed record StatusSnapshot(
     string Repository,
     string Branch,
@@ -13,6 +14,7 @@ public sealed record StatusSnapshot(
     string? LastFetchError,
     int ConsecutiveFetchFailures,
     string? LastSuccessfulRevision,
+    string? StateError,
     RunStatusView? LastRun,
     SyncWindowStatusView? SyncWindow,
     IReadOnlyList<TaskStatusView> Tasks,

@@ -56,7 +56,7 @@ internal static class StateMigrations
         """);
 
     /// <summary>
-    /// v2: write-ahead intents. A row is written before each request (PUT or task_stop) and settled by a
+    /// v2: write-ahead intents, and what the store is bound to. A row is written before each request (PUT or task_stop) and settled by a
     /// definitive answer; one left unsettled after the task's last applied intent means the task is in doubt.
     /// Attempts name the intent they settle. Intents are never deleted, and once settled never change.
     /// </summary>
@@ -81,6 +81,13 @@ internal static class StateMigrations
         BEGIN SELECT RAISE(ABORT, 'a settled intent never changes'); END;
 
         ALTER TABLE attempts ADD COLUMN intent_id INTEGER REFERENCES intents (id);
+
+        -- What the store is: a random id (a replaced file is noticed) and the API endpoint its records describe.
+        CREATE TABLE store_info (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO store_info (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
         """);
 
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>

@@ -46,15 +46,15 @@ public sealed class ApplySecretTests(SimulatorFixture simulator) : IClassFixture
         var result = await InProcessCli.RunAsync(directory.Path, environment, ["apply", "sample-repo", "--simulator", "--auto-approve"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        AssertNowhere(token, result, directory.Combine(".reconciler"));
+        AssertNowhere(token, result, directory.Combine(".reconciler"), "simulator.db");
     }
 
-    private static void AssertNowhere(string token, CliResult result, string stateDirectory)
+    private static void AssertNowhere(string token, CliResult result, string stateDirectory, string stateFile = "state.db")
     {
         SecretAssert.NotPrinted(token, result);
         var files = SecretAssert.NotInFiles(token, stateDirectory);
-        Assert.Contains("state.db", files);
-        Assert.Contains("state.db.lock", files);
+        Assert.Contains(stateFile, files);
+        Assert.Contains(stateFile + ".lock", files);
     }
 
     private void Enqueue(Core.Manifests.TaskIdentity identity, FaultKind kind, int count) =>

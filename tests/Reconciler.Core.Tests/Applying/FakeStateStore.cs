@@ -182,6 +182,29 @@ internal sealed class FakeStateStore : IStateStore
         }
     }
 
+    public string? Endpoint { get; private set; }
+
+    public Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) => Task.FromResult(Endpoint);
+
+    public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            Write();
+            Endpoint = endpoint;
+            if (forgetRecords)
+            {
+                _applied.Clear();
+                for (var i = 0; i < _intents.Count; i++)
+                {
+                    _intents[i] = (_intents[i].Intent, _intents[i].Outcome ?? "rebound");
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NoLock.Instance);
 
