@@ -117,23 +117,20 @@ public sealed partial class ReconcileLoop(
     }
 
     /// <summary>The interval plus up to <c>Jitter × interval</c>, doubled for each failed fetch in a row (capped at RetryMax).</summary>
-    private TimeSpan PollDelay()
-    {
-        var delay = options.Interval;
-        if (_fetchFailures > 0)
-        {
-            var backedOff = options.Interval * Math.Pow(2, Math.Min(_fetchFailures, 20));
-            delay = backedOff < options.RetryMax ? backedOff : (options.RetryMax > options.Interval ? options.RetryMax : options.Interval);
-        }
+    private TimeSpan PollDelay() =>
+        (_fetchFailures > 0 ? FailureBackoff(options.Interval, options.RetryMax, _fetchFailures + 1) : options.Interval)
+        + (options.Interval * (random.NextDouble() * options.Jitter));
 
-        return delay + (options.Interval * (random.NextDouble() * options.Jitter));
-    }
+    private TimeSpan FailureDelay(int failures) => FailureBackoff(options.Interval, options.RetryMax, failures);
 
-    /// <summary>The interval doubled per failed run in a row, capped at RetryMax (never less than one interval).</summary>
-    private TimeSpan FailureDelay(int failures)
+    /// <summary>
+    /// After <paramref name="failures"/> failures in a row (fetches or runs): the interval doubled per further
+    /// failure, capped at <paramref name="max"/>, never less than one interval. 1 → interval, 2 → 2×, 3 → 4×…
+    /// </summary>
+    public static TimeSpan FailureBackoff(TimeSpan interval, TimeSpan max, int failures)
     {
-        var delay = options.Interval * Math.Pow(2, Math.Min(failures - 1, 20));
-        return delay < options.RetryMax ? delay : (options.RetryMax > options.Interval ? options.RetryMax : options.Interval);
+        var delay = interval * Math.Pow(2, Math.Clamp(failures - 1, 0, 20));
+        return delay < max ? delay : (max > interval ? max : interval);
     }
 
     /// <summary>Waits until <paramref name="wake"/> or a webhook; returns the webhook's reason, or null when the time came.</summary>

@@ -63,9 +63,16 @@ public static class ServiceHost
                 StateLockedException => new ServiceSetupException($"{e.Message}; only one service or apply may use a state file at a time", e),
                 StateEndpointMismatchException => new ServiceSetupException($"state store '{options.StatePath}' cannot be used with {ServiceSettings.ApiUrl.Key} {options.ApiUrl}: {e.Message.Replace("--rebind-state", $"{ServiceSettings.RebindState.Flag} (or {ServiceSettings.RebindState.EnvironmentVariable}=true)", StringComparison.Ordinal)}", e),
                 StateStoreException => new ServiceSetupException(e.Message, e),
-                _ => e,
+                _ => Rethrow(e),
             };
         }
+    }
+
+    // Keeps the original stack trace of an unexpected failure (a plain "throw e" would cut it here).
+    private static Exception Rethrow(Exception e)
+    {
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+        return e;
     }
 
     private static WebApplication Build(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, GitRepositorySource source, IStateStore store, PullRequestPublisher? publisher)

@@ -80,7 +80,7 @@ public sealed class SqliteStateStore : IStateStore
         }
         catch (SqliteException exception)
         {
-            throw StateErrors.Wrap(path, "open", exception);
+            throw StateErrors.Wrap(path, "open" + WritableHint(fullPath), exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -90,6 +90,20 @@ public sealed class SqliteStateStore : IStateStore
         {
             // The opening connection created the file; the store's own connections never create one.
             connections.ClearPool();
+        }
+    }
+
+    /// <summary>SQLite says only "unable to open" about a read-only volume: say what is wrong.</summary>
+    private static string WritableHint(string fullPath)
+    {
+        try
+        {
+            using var probe = new FileStream(fullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            return "";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return File.Exists(fullPath) ? $" (the file cannot be written: {e.Message.TrimEnd('.')}; the state must be on a writable volume)" : "";
         }
     }
 

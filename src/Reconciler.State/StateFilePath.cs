@@ -17,7 +17,13 @@ internal static partial class StateFilePath
             return resolved;
         }
 
-        // Not there yet (a new store): resolve its directory, which exists by now, and keep the name.
+        // Not there yet (a new store), perhaps behind a link to where it will be: resolve the directory, keep the name.
+        var link = new FileInfo(full);
+        if (link.LinkTarget is not null && link.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            full = target.FullName;
+        }
+
         var directory = Path.GetDirectoryName(full);
         return directory is not null && RealPath(directory) is { } realDirectory
             ? Path.Combine(realDirectory, Path.GetFileName(full))

@@ -88,9 +88,25 @@ internal sealed class ServiceHarness : IAsyncDisposable
         return tasks;
     }
 
+    /// <summary>Stops the running service (as SIGTERM would) and starts a new one with the same settings, clock and state.</summary>
+    public async Task RestartAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+            _app = null;
+        }
+
+        await StartAsync(_settings);
+    }
+
+    private IReadOnlyDictionary<string, string?>? _settings;
+
     /// <summary>Starts the service with the test defaults plus <paramref name="settings"/> (setting key → value, as flags).</summary>
     public async Task StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        _settings = settings;
         var flags = new Dictionary<string, string?>
         {
             [ServiceSettings.Repo.Key] = Remote.Url,

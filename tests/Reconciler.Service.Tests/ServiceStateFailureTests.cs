@@ -1,0 +1,145 @@
+using System.Net;
+using Reconciler.Service.Tests.Support;
+
+namespace Reconciler.Service.Tests;
+
+/// <summary>
+/// Fail closed: while the state cannot be written (read-only, full, deleted or replaced) no PUT is sent, the run
+/// is an error, /readyz answers 503, /status and /metrics say so, and the service backs off; once the state is
+/// usable again, one more run makes the platform equal to the manifests.
+/// </summary>
+public sealed class ServiceStateFailureTests
+{
+    [Fact]
+    public async Task Run_StateDeletedWhileRunning_SendsNothingAndIsNotReady()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        var tasks = service.AddTasks(3);
+        service.Remote.CommitAndPush("three tasks");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+        var puts = service.Puts();
+
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(service.StatePath)!, "state.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            File.Delete(file);
+        }
+
+        RenameAll(service, tasks, "删除之后");
+        await PollAsync(service, 2);
+
+        Assert.Equal(puts, service.Puts());
+        await AssertFailedClosedAsync(service, "deleted");
+        Assert.False(File.Exists(service.StatePath)); // never silently re-created empty by the running service
+    }
+
+    [RequiresTmpfsFact]
+    public async Task Run_StateOnAReadOnlyDisk_SendsNothingUntilItIsWritableThenConverges()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        using var disk = TmpfsMount.Create(service.Directory.Combine("disk"), 4096);
+        var tasks = service.AddTasks(3);
+        service.Remote.CommitAndPush("three tasks");
+        await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
+        await service.WaitForRunsAsync(1);
+        var puts = service.Puts();
+
+        // The volume comes back read-only (as after a disk error): the service is restarted on it.
+        RenameAll(service, tasks, "只读之后");
+        await service.App.DisposeAsync();
+        disk.ReadOnly();
+        try
+        {
+            await service.RestartAsync();
+            await PollAsync(service, 3);
+            await AssertFailedClosedAsync(service, "readonly");
+        }
+        catch (ServiceSetupException e)
+        {
+            // Or SQLite cannot even open it: a clear error at start, and nothing sent either way.
+            Assert.Contains("state store", e.Message, StringComparison.Ordinal);
+            Assert.Contains("Read-only file system", e.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(puts, service.Puts()); // not one PUT that could not be recorded
+
+        disk.ReadWrite();
+        await service.RestartAsync();
+        await ConvergeAsync(service, tasks, "只读之后", puts);
+    }
+
+    [RequiresTmpfsFact]
+    public async Task Run_StateOnAFullDisk_SendsNothingUntilThereIsRoomThenConverges()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        using var disk = TmpfsMount.Create(service.Directory.Combine("disk"), 4096);
+        var tasks = service.AddTasks(3);
+        service.Remote.CommitAndPush("three tasks");
+        await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
+        await service.WaitForRunsAsync(1);
+        var puts = service.Puts();
+
+        var filler = disk.Fill();
+        RenameAll(service, tasks, "满盘之后");
+        await PollAsync(service, 3);
+
+        // At most the one request whose intent fitted before the disk was full; each such task stays in doubt.
+        Assert.True(service.Puts() - puts <= tasks.Count, $"{service.Puts() - puts} PUTs while the disk was full");
+        await AssertFailedClosedAsync(service, "full");
+
+        File.Delete(filler);
+        await ConvergeAsync(service, tasks, "满盘之后", puts);
+    }
+
+    private static void RenameAll(ServiceHarness service, IReadOnlyList<Core.Manifests.TaskIdentity> tasks, string suffix)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            service.Remote.Write(ServiceManifests.Path(i), ServiceManifests.Valid(tasks[i], $"外呼任务-{i}-{suffix}"));
+        }
+
+        service.Remote.CommitAndPush($"rename: {suffix}");
+    }
+
+    /// <summary>
+    /// Lets <paramref name="passes"/> loop passes happen, each after the longest failure backoff (RetryMax), so
+    /// every step is due whatever the backoff; every pass of a failed state tries (and must send nothing).
+    /// </summary>
+    private static async Task PollAsync(ServiceHarness service, int passes)
+    {
+        for (var i = 0; i < passes; i++)
+        {
+            var before = service.App.Status.Passes;
+            service.Advance(TimeSpan.FromMinutes(10) + ServiceHarness.OnePoll);
+            await service.App.Status.WaitUntilAsync(() => service.App.Status.Passes > before, service.Token);
+        }
+    }
+
+    private static async Task AssertFailedClosedAsync(ServiceHarness service, string why)
+    {
+        var status = await service.StatusAsync();
+        var stateError = status.GetProperty("state_error").GetString();
+        Assert.NotNull(stateError);
+        Assert.Contains(why, stateError, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(stateError, status.GetProperty("last_run").GetProperty("error").GetString());
+        using var ready = await service.Http.GetAsync("readyz", service.Token);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var metrics = await service.Http.GetStringAsync("metrics", service.Token);
+        Assert.Contains("reconciler_state_usable 0", metrics, StringComparison.Ordinal);
+        Assert.Matches("reconciler_runs_total\\{trigger=\"[a-z]+\",result=\"error\"\\} [1-9]", metrics);
+    }
+
+    private static async Task ConvergeAsync(ServiceHarness service, IReadOnlyList<Core.Manifests.TaskIdentity> tasks, string suffix, int putsBefore)
+    {
+        for (var i = 0; i < 3 && !tasks.All(t => service.Simulator.Task(t).Body!.Contains(suffix, StringComparison.Ordinal)); i++)
+        {
+            await PollAsync(service, 1);
+        }
+
+
+        Assert.All(tasks, t => Assert.Contains(suffix, service.Simulator.Task(t).Body, StringComparison.Ordinal));
+        Assert.True(service.Puts() - putsBefore <= 2 * tasks.Count, $"{service.Puts() - putsBefore} PUTs to converge");
+        using var ready = await service.Http.GetAsync("readyz", service.Token);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+}
