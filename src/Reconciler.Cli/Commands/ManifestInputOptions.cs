@@ -3,6 +3,7 @@ using Reconciler.Cli.Output;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Sources;
+using Reconciler.Files;
 using Reconciler.Git;
 
 namespace Reconciler.Cli.Commands;

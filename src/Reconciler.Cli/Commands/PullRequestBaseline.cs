@@ -3,6 +3,7 @@ using Reconciler.Core.Sources;
 using Reconciler.Core.Planning;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
+using Reconciler.Files;
 using Reconciler.Git;
 
 namespace Reconciler.Cli.Commands;

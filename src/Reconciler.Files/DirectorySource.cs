@@ -1,7 +1,8 @@
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Sources;
 
-namespace Reconciler.Core.Sources;
+namespace Reconciler.Files;
 
 /// <summary>
 /// Manifests from a directory on disk (a checkout). Files are listed by the glob; symbolic links are
