@@ -38,9 +38,9 @@ public static class Planner
 
         foreach (var record in lastApplied.Values.Where(r => !claimed.Contains(r.Identity)))
         {
-            if (desired.UnreadableFiles.Contains(record.SourceFile))
+            if (desired.MayHold(record.SourceFile))
             {
-                // Its manifest may be in the part of the file we could not read: keep it managed.
+                // Its manifest may be in a file (or directory) we could not read whole, or in an invalid document: keep it managed.
                 continue;
             }
 

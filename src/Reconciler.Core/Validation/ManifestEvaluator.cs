@@ -34,13 +34,22 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             }
         }
 
-        if (loaded.HasErrors)
+        if (!loaded.HasErrors)
         {
-            var at = loaded.Diagnostics.First(d => d.IsError).Location ?? SourceLocation.StartOf(file.Path);
-            invalid.Add(new InvalidManifest(at, null, null, DiagnosticOrder.Sort(loaded.Diagnostics)));
+            return new FileEvaluation(file.Path, tasks, invalid);
         }
 
-        return new FileEvaluation(file.Path, tasks, invalid);
+        // A file is planned whole or not at all: the documents read before the error still claim their
+        // tasks (so none is unmanaged or claimed twice unnoticed), but none of them is sent.
+        var first = loaded.Diagnostics.First(d => d.IsError);
+        var at = first.Location ?? SourceLocation.StartOf(file.Path);
+        var held = Diagnostic.Error("file-incomplete", $"not planned: this file has an error at {at} ({first.Message}); a file is planned whole or not at all", null, "");
+        invalid.AddRange(tasks.Select(t => new InvalidManifest(t.Location, t.Identity, t.Name, DiagnosticOrder.Sort([.. t.Warnings, held with { Location = t.Location }]))
+        {
+            IdentityLocation = t.IdentityLocation,
+        }));
+        invalid.Add(new InvalidManifest(at, null, null, DiagnosticOrder.Sort(loaded.Diagnostics)));
+        return new FileEvaluation(file.Path, [], invalid);
     }
 
     private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document)
