@@ -87,6 +87,13 @@ internal static class TreeSnapshotReader
                 }
 
                 var path = prefix + entry.Name;
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // libgit2 names are bytes; a name that is not valid UTF-8 reaches us with U+FFFD and cannot be kept apart.
+                    AddIfNotNull(TreeEntryDiagnostics.ForUndecodableName(path, entry.Mode == Mode.Directory, glob));
+                    continue;
+                }
+
                 switch (entry.Mode)
                 {
                     case Mode.Directory:
@@ -98,8 +105,11 @@ internal static class TreeSnapshotReader
                     case Mode.GitLink:
                         AddIfNotNull(TreeEntryDiagnostics.ForSubmodule(path, glob));
                         break;
-                    default:
+                    case Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile when entry.TargetType == TreeEntryTargetType.Blob:
                         blobs.Add((path, entry.Target.Id));
+                        break;
+                    default:
+                        AddIfNotNull(TreeEntryDiagnostics.ForOtherEntry(path, entry.Mode, glob));
                         break;
                 }
             }
