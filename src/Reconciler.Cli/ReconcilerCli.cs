@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Reconciler.Cli.Commands;
+using Reconciler.Core.Text;
 using Reconciler.State;
 
 namespace Reconciler.Cli;
@@ -49,7 +50,7 @@ public static class ReconcilerCli
         {
             // Expected failures get one plain line (a state store's message names the file and what to do);
             // anything else is a bug and keeps its stack trace.
-            await console.Error.WriteLineAsync($"reconciler: error: {e.Message}");
+            await console.Error.WriteLineAsync($"reconciler: error: {ControlText.Escape(e.Message)}");
             return ExitCodes.Error;
         }
     }
