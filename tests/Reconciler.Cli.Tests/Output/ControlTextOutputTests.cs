@@ -5,6 +5,7 @@ using Reconciler.Core.Applying;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
+using Reconciler.Core.State;
 
 namespace Reconciler.Cli.Tests.Output;
 
