@@ -68,6 +68,14 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             diagnostics.AddRange(rule.Check(document));
         }
 
+        // One clear error per value: where an integer is written wrongly (4.0, 1e400, "x"), the schema's own
+        // complaints about the same value (type, bounds, enum) only repeat it less precisely.
+        var integerProblems = diagnostics.Where(d => d.Code.StartsWith("integer-", StringComparison.Ordinal)).Select(d => d.JsonPath).ToHashSet(StringComparer.Ordinal);
+        if (integerProblems.Count > 0)
+        {
+            diagnostics.RemoveAll(d => d.Code == "schema" && integerProblems.Contains(d.JsonPath));
+        }
+
         var sorted = DiagnosticOrder.Sort(diagnostics);
         var location = document.Loaded.Location;
         if (sorted.Any(d => d.IsError) || document.Spec is not { } spec || document.Identity is not { } identity || document.Flavour is not { } flavour)
