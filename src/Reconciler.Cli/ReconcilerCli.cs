@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Reconciler.Cli.Commands;
+using Reconciler.Cli.Output;
 using Reconciler.Core.Text;
 using Reconciler.State;
 
@@ -27,6 +28,13 @@ public static class ReconcilerCli
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
+        // Every configured token is cut out of everything printed, and flagged where a manifest holds one.
+        var secrets = CliSecrets.Read(console);
+        if (!secrets.IsEmpty)
+        {
+            console = console with { Out = new RedactingTextWriter(console.Out, secrets), Error = new RedactingTextWriter(console.Error, secrets), Secrets = secrets };
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = console.Out,

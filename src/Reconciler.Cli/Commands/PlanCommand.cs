@@ -74,7 +74,7 @@ public static class PlanCommand
     private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, CliConsole console, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var desired = new ManifestPipeline().Evaluate(snapshot);
+        var desired = console.NewPipeline().Evaluate(snapshot);
         var inventory = await state.ReadInventoryAsync(result, console, cancellationToken);
         return (Planner.Plan(desired, inventory), prefix);
     }
@@ -82,7 +82,7 @@ public static class PlanCommand
     private static (Plan Plan, string Prefix) PlanAgainstBase(ParseResult result, ManifestInputOptions inputs, CliConsole console, string baseRevision, string? headRevision)
     {
         var typed = result.GetValue(inputs.Directory) ?? ".";
-        var plan = PullRequestBaseline.Plan(console.ResolvePath(typed), typed, inputs.Glob(result), baseRevision, headRevision, new ManifestPipeline(), out var prefix);
+        var plan = PullRequestBaseline.Plan(console.ResolvePath(typed), typed, inputs.Glob(result), baseRevision, headRevision, console.NewPipeline(), out var prefix);
         return (plan, prefix);
     }
 

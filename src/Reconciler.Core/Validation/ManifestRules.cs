@@ -16,4 +16,11 @@ public static class ManifestRules
         new EndActionRule(),
         new RecallTimeRule(),
     ];
+
+    /// <summary>
+    /// Every rule, plus a warning wherever a value holds one of <paramref name="secrets"/> (configured tokens the caller
+    /// hands in; the core reads no configuration).
+    /// </summary>
+    public static IReadOnlyList<IManifestRule> WithSecretCheck(Secrets.SecretRedactor secrets) =>
+        secrets.IsEmpty ? All : [.. All, new SecretValueRule(secrets)];
 }
