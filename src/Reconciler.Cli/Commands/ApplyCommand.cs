@@ -53,7 +53,7 @@ public static class ApplyCommand
     {
         var started = Stopwatch.GetTimestamp();
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var desired = new ManifestPipeline().Evaluate(snapshot);
+        var desired = console.NewPipeline().Evaluate(snapshot);
         var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
         var tuning = ApiTuning.Read(console.Environment);
 
