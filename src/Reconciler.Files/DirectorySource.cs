@@ -39,7 +39,11 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
         }
 
         walk.Visit(entries, "");
-        return new SourceSnapshot(null, walk.Files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), DiagnosticOrder.Sort(walk.Diagnostics));
+        var settings = walk.Files.Find(f => f.Path == RepositorySettings.FileName);
+        return new SourceSnapshot(null, walk.Files.Where(f => f != settings).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), DiagnosticOrder.Sort(walk.Diagnostics))
+        {
+            Settings = settings,
+        };
     }
 
     private sealed class Walk(ManifestGlob glob, long limit, string root)
@@ -72,7 +76,8 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
             {
                 var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
                 var looksLikeDirectory = entry is DirectoryInfo;
-                if (looksLikeDirectory ? glob.IsExcludedDirectory(path) : !glob.IsMatch(path))
+                var isSettings = path == RepositorySettings.FileName; // read whatever the glob says, never as a manifest
+                if (!isSettings && (looksLikeDirectory ? glob.IsExcludedDirectory(path) : !glob.IsMatch(path)))
                 {
                     continue;
                 }
@@ -127,7 +132,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     }
 
                     return;
-                case FileKind.Regular when glob.IsMatch(path):
+                case FileKind.Regular when glob.IsMatch(path) || path == RepositorySettings.FileName:
                     Files.Add(new ManifestFile(path, null, status.Size, () => BoundedFileReader.Read(physical, limit)));
                     return;
                 case FileKind.Regular:
@@ -139,7 +144,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     Problem(path, false, "file-unreadable", $"cannot read it: {status.Problem}");
                     return;
                 default:
-                    if (glob.IsMatch(path))
+                    if (glob.IsMatch(path) || path == RepositorySettings.FileName)
                     {
                         Problem(path, false, "file-not-regular", $"it is {FileKinds.Describe(status.Kind)}, not a regular file; only regular files are read, so it is not opened");
                     }

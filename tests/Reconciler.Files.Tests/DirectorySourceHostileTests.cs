@@ -151,6 +151,19 @@ public sealed class DirectorySourceHostileTests : IDisposable
         Assert.Contains("tasks/new\nline\u001b[2J.yaml", new DirectorySource(_root).Read().Files.Select(f => f.Path));
     }
 
+    [Fact]
+    public void Read_SettingsFileAtTheRoot_IsHandedOverAndNotAManifest()
+    {
+        Write(".reconciler.yaml", "allowExtraFields: [spec.x]\n");
+        Write("tasks/.reconciler.yaml", "a: 1");
+
+        var snapshot = new DirectorySource(_root, new Core.Sources.ManifestGlob(["tasks/**/*.yaml"])).Read();
+
+        Assert.Equal(".reconciler.yaml", snapshot.Settings!.Path);
+        Assert.Equal("allowExtraFields: [spec.x]\n", Encoding.UTF8.GetString(snapshot.Settings.Read().Span));
+        Assert.DoesNotContain(".reconciler.yaml", snapshot.Files.Select(f => f.Path));
+    }
+
     private async Task<SourceSnapshot> ReadBoundedAsync() =>
         await Task.Run(() => new DirectorySource(_root).Read()).WaitAsync(Bound);
 

@@ -39,6 +39,17 @@ public sealed class GitTreeHostileTests : IDisposable
         Assert.Equal(["tasks/A.YAML", "tasks/b.Yml"], snapshot.Files.Select(f => f.Path));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Fetch_SettingsFileAtTheManifestRoot_IsHandedOverAndNotAManifest()
+    {
+        _h.Push("settings", ("tasks/.reconciler.yaml", "allowExtraFields: [spec.x]\n"), ("tasks/a.yaml", "a: 1"), (".reconciler.yaml", "not: this one"));
+
+        var snapshot = (await _h.Source(path: "tasks").FetchAsync(_h.Token)).Snapshot;
+
+        Assert.Equal(["a.yaml"], snapshot.Files.Select(f => f.Path));
+        Assert.Equal("allowExtraFields: [spec.x]\n", System.Text.Encoding.UTF8.GetString(snapshot.Settings!.Read().Span));
+    }
+
     private void Git(params string[] args)
     {
         var start = new ProcessStartInfo(GitCli.Executable!) { WorkingDirectory = _h.Remote.WorkPath, RedirectStandardError = true, RedirectStandardOutput = true };

@@ -9,5 +9,8 @@ namespace Reconciler.Core.Manifests;
 /// </summary>
 public sealed record SourceSnapshot(string? Revision, IReadOnlyList<ManifestFile> Files, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>The repository's <c>.reconciler.yaml</c> at the manifest root, when there is one (never among <see cref="Files"/>).</summary>
+    public ManifestFile? Settings { get; init; }
+
     public static SourceSnapshot Of(IReadOnlyList<ManifestFile> files, string? revision = null) => new(revision, files, []);
 }

@@ -16,14 +16,16 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private readonly YamlManifestLoader _loader = loader ?? new YamlManifestLoader();
     private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
 
-    public FileEvaluation Evaluate(ManifestFile file)
+    /// <param name="settings">The repository's settings (<c>.reconciler.yaml</c>): extra body fields to accept.</param>
+    public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null)
     {
+        settings ??= RepositorySettings.None;
         var loaded = _loader.Load(file);
         var tasks = new List<TaskManifest>();
         var invalid = new List<InvalidManifest>();
         foreach (var document in loaded.Documents)
         {
-            var result = EvaluateDocument(new ManifestDocument(document));
+            var result = EvaluateDocument(new ManifestDocument(document), settings);
             if (result.Task is not null)
             {
                 tasks.Add(result.Task);
@@ -52,15 +54,25 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         return new FileEvaluation(file.Path, [], invalid);
     }
 
-    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document)
+    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings)
     {
         var diagnostics = new List<Diagnostic>();
+        var allowed = settings.AllowedFor(document.Metadata);
         foreach (var error in _schemas.EvaluateManifest(document.Loaded.Element))
         {
+            var unknownInBody = error.Keyword == "additionalProperties" && error.InstancePointer.StartsWith("/spec/", StringComparison.Ordinal);
+            if (unknownInBody && allowed.Contains(document.Template(error.InstancePointer)))
+            {
+                continue; // an extra field the repository (or this manifest) allows: sent as written
+            }
+
             var at = error.Keyword is "required" or "additionalProperties" or "unevaluatedProperties"
                 ? document.LocateKey(error.InstancePointer)
                 : document.Locate(error.InstancePointer);
-            diagnostics.Add(Diagnostic.Error("schema", error.Message, at, error.InstancePointer));
+            var message = unknownInBody && !error.Message.Contains("did you mean", StringComparison.Ordinal)
+                ? $"{error.Message}: the API document does not describe it; if the platform accepts it, allow it with {RepositorySettings.AllowExtraFieldsKey} in {RepositorySettings.FileName}"
+                : error.Message;
+            diagnostics.Add(Diagnostic.Error("schema", message, at, error.InstancePointer));
         }
 
         foreach (var rule in _rules)
