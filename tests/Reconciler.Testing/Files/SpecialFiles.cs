@@ -75,6 +75,27 @@ public static class SpecialFiles
         }
     }
 
+    /// <summary>Creates <paramref name="parent"/>/<paramref name="name"/> (raw bytes) as a directory holding one file.</summary>
+    public static void MakeRawDirectory(string parent, byte[] name, string fileInside, string content)
+    {
+        var directory = Encoding.UTF8.GetBytes(parent.TrimEnd('/') + "/").Concat(name).ToArray();
+        if (MkDir([.. directory, 0], 0x1ED) != 0)
+        {
+            throw new IOException($"mkdir(raw name) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        var path = directory.Concat(Encoding.UTF8.GetBytes("/" + fileInside)).Append((byte)0).ToArray();
+        var fd = Open(path, 0x1 | 0x40 | 0x200, 0x1A4);
+        if (fd < 0)
+        {
+            throw new IOException($"open(raw directory) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(content);
+        Write(fd, bytes, bytes.Length);
+        Close(fd);
+    }
+
     /// <summary>
     /// Runs <paramref name="action"/> on a thread whose file-system user is <c>nobody</c> when the tests run as
     /// root (<c>setfsuid</c> is per thread and drops the file-permission capabilities), so a <c>chmod 000</c> file
@@ -122,6 +143,9 @@ public static class SpecialFiles
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int Open(byte[] path, int flags, int mode);
+
+    [DllImport("libc", EntryPoint = "mkdir", SetLastError = true)]
+    private static extern int MkDir(byte[] path, uint mode);
 
     [DllImport("libc", EntryPoint = "write", SetLastError = true)]
     private static extern nint Write(int fd, byte[] buffer, nint count);
