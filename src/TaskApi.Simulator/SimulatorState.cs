@@ -14,9 +14,6 @@ public sealed class SimulatorState
     private readonly Dictionary<string, byte[]> _accounts = new(StringComparer.Ordinal);
     private readonly Dictionary<(string UserId, string TaskId), SimulatedTask> _tasks = [];
     private readonly List<RequestLogEntry> _log = [];
-
-    // Read inside Update's lock through the validator, so it is a concurrent map rather than guarded by _gate.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _lineResidues = new(StringComparer.Ordinal);
     private readonly FaultInjector _faults;
     private byte[]? _defaultToken;
     private bool _autoCreateTasks;
@@ -115,31 +112,8 @@ public sealed class SimulatorState
     public TaskSnapshot SetRunning(string userId, string taskId, bool running) =>
         SetStatus(userId, taskId, running ? SimulatedTaskStatus.Dialling : SimulatedTaskStatus.Paused);
 
-    /// <summary>
-    /// Sets the platform-held <c>residue</c> of a line (平均并发数不得超过选用线路的 residue 值): an update whose average
-    /// concurrency per line (maximumcall / number of lines) exceeds it is refused. Null removes the limit.
-    /// </summary>
-    public void SetLineResidue(string lineId, long? residue)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(lineId);
-        if (residue is { } value)
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(value);
-            _lineResidues[lineId] = value;
-        }
-        else
-        {
-            _lineResidues.TryRemove(lineId, out _);
-        }
-
-        _changed.Pulse();
-    }
-
-    /// <summary>The residue of a line, or null when it has none (no limit).</summary>
-    public long? LineResidue(string lineId) => _lineResidues.TryGetValue(lineId, out var residue) ? residue : null;
-
-    /// <summary>Every line with a residue, by id.</summary>
-    public IReadOnlyDictionary<string, long> LineResidues() => new SortedDictionary<string, long>(_lineResidues, StringComparer.Ordinal);
+    /// <summary>The platform-held residue of each line, checked on every update.</summary>
+    public LineResidues Lines { get; } = new();
 
     /// <summary>Sets every task's PUT/applied/stop/detail counts back to zero.</summary>
     public void ResetCounters() => Mutate(() =>

@@ -6,7 +6,7 @@ namespace TaskApi.Simulator.Api;
 /// <summary>
 /// "平均并发数不得超过选用线路的 residue 值": the average concurrency per chosen line (maximumcall / lines) may not
 /// exceed the line's <c>residue</c>, a value the platform holds for each line. The simulator keeps a residue per
-/// line id (<see cref="SimulatorState.SetLineResidue"/>); a line without one is not limited.
+/// line id (<see cref="SimulatorState.Lines"/>); a line without one is not limited.
 /// </summary>
 internal static class LineResidueRule
 {

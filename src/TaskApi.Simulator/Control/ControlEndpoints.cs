@@ -69,7 +69,7 @@ internal static class ControlEndpoints
         group.MapPut("/lines/{line_id}", Handle(async context =>
         {
             var request = await ReadAsync<LineRequest>(context);
-            state.SetLineResidue((string)context.Request.RouteValues["line_id"]!, request.Residue);
+            state.Lines.Set((string)context.Request.RouteValues["line_id"]!, request.Residue);
             return Ok(LinesView(state));
         }));
 
@@ -112,7 +112,7 @@ internal static class ControlEndpoints
     }
 
     private static JsonObject LinesView(SimulatorState state) =>
-        new() { ["lines"] = new JsonArray(state.LineResidues().Select(l => (JsonNode)new JsonObject { ["id"] = l.Key, ["residue"] = l.Value }).ToArray()) };
+        new() { ["lines"] = new JsonArray(state.Lines.All().Select(l => (JsonNode)new JsonObject { ["id"] = l.Key, ["residue"] = l.Value }).ToArray()) };
 
     private static JsonArray QueueView(SimulatorState state) =>
         ControlViews.Array(state.GetQueuedFaults(), f => ControlViews.ToNode(QueuedFaultDto.From(f)));

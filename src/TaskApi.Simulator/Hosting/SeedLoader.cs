@@ -32,7 +32,7 @@ internal static class SeedLoader
 
         foreach (var line in seed.Lines ?? [])
         {
-            state.SetLineResidue(line.Id ?? "", line.Residue);
+            state.Lines.Set(line.Id ?? "", line.Residue);
         }
     }
 }

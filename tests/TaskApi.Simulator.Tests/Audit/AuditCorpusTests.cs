@@ -68,7 +68,7 @@ public sealed class AuditCorpusTests(SimulatorFixture sim, ITestOutputHelper out
     {
         foreach (var (line, residue) in item.Residues)
         {
-            sim.State.SetLineResidue(line, residue);
+            sim.State.Lines.Set(line, residue);
         }
 
         // The body the reconciler would send (line and holiday added when absent), whatever its verdict.
