@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
-using Reconciler.Core.Sources;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
+using Reconciler.Files;
 
 namespace Reconciler.Benchmarks;
 

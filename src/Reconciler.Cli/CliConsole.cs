@@ -1,3 +1,6 @@
+using Reconciler.Core.Secrets;
+using Reconciler.Core.Validation;
+
 namespace Reconciler.Cli;
 
 /// <summary>
@@ -20,7 +23,22 @@ internal sealed record CliConsole(
         !Console.IsOutputRedirected,
         !Console.IsInputRedirected,
         System.Environment.GetEnvironmentVariable,
-        Directory.GetCurrentDirectory());
+        Directory.GetCurrentDirectory())
+    {
+        EnvironmentNames = () => System.Environment.GetEnvironmentVariables().Keys.Cast<string>().ToList(),
+    };
+
+    /// <summary>The names of the environment's variables (to find per-account token variables); none unless given.</summary>
+    public Func<IReadOnlyCollection<string>> EnvironmentNames { get; init; } = () => [];
+
+    /// <summary>
+    /// The configured tokens (API, GitHub, git, webhook), as a redactor: every line this console prints goes through
+    /// it, and manifests that hold one get a warning (<see cref="NewPipeline"/>). Set by <see cref="ReconcilerCli.RunAsync"/>.
+    /// </summary>
+    public SecretRedactor Secrets { get; init; } = SecretRedactor.None;
+
+    /// <summary>A manifest pipeline that also warns when a manifest value holds one of <see cref="Secrets"/>.</summary>
+    public ManifestPipeline NewPipeline() => new(new ManifestEvaluator(rules: ManifestRules.WithSecretCheck(Secrets)));
 
     /// <summary>Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).</summary>
     public bool UseColor => OutIsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR")) && Environment("TERM") != "dumb";

@@ -1,6 +1,8 @@
 using Reconciler.Core.State;
 using System.CommandLine;
 using Reconciler.Cli.Commands;
+using Reconciler.Cli.Output;
+using Reconciler.Core.Text;
 using Reconciler.State;
 
 namespace Reconciler.Cli;
@@ -27,6 +29,13 @@ internal static class ReconcilerCli
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
+        // Every configured token is cut out of everything printed, and flagged where a manifest holds one.
+        var secrets = CliSecrets.Read(console);
+        if (!secrets.IsEmpty)
+        {
+            console = console with { Out = new RedactingTextWriter(console.Out, secrets), Error = new RedactingTextWriter(console.Error, secrets), Secrets = secrets };
+        }
+
         var configuration = new InvocationConfiguration
         {
             Output = console.Out,
@@ -50,7 +59,7 @@ internal static class ReconcilerCli
         {
             // Expected failures get one plain line (a state store's message names the file and what to do);
             // anything else is a bug and keeps its stack trace.
-            await console.Error.WriteLineAsync($"reconciler: error: {e.Message}");
+            await console.Error.WriteLineAsync($"reconciler: error: {ControlText.Escape(e.Message)}");
             return ExitCodes.Error;
         }
     }

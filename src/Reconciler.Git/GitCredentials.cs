@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using LibGit2Sharp.Handlers;
+using Reconciler.Core.Secrets;
 
 namespace Reconciler.Git;
 
@@ -14,13 +15,13 @@ internal sealed class GitCredentials
     public const string FallbackTokenVariable = "GITHUB_TOKEN";
     public const string TokenUserName = "x-access-token";
 
-    private readonly string[] _secrets;
+    private readonly SecretRedactor _secrets;
 
     private GitCredentials(string? userName, string? password, string[] secrets)
     {
         UserName = userName;
         Password = password;
-        _secrets = secrets;
+        _secrets = new SecretRedactor(secrets);
     }
 
     public string? UserName { get; }
@@ -58,13 +59,7 @@ internal sealed class GitCredentials
     /// <summary>Replaces every known secret and any URL userinfo in a text (a libgit2 message) before it is shown.</summary>
     public string Scrub(string text)
     {
-        var result = RemoteUrl.Redact(text);
-        foreach (var secret in _secrets)
-        {
-            result = result.Replace(secret, "***", StringComparison.Ordinal);
-        }
-
-        return result;
+        return _secrets.Redact(RemoteUrl.Redact(text));
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -18,7 +18,7 @@ internal static class GlobBatch
             return new HashSet<string>(StringComparer.Ordinal);
         }
 
-        var matcher = new Matcher(StringComparison.Ordinal);
+        var matcher = new Matcher(glob.Comparison);
         matcher.AddIncludePatterns(glob.Include);
         matcher.AddExcludePatterns(glob.Exclude);
 

@@ -43,6 +43,27 @@ internal static class TreeEntryDiagnostics
             : null;
     }
 
+    /// <summary>A name that is not valid UTF-8: an error when it would be a manifest (or a directory that may hold some), so its tasks are kept.</summary>
+    public static Diagnostic? ForUndecodableName(string path, bool isDirectory, ManifestGlob glob)
+    {
+        if (isDirectory ? !MayHoldManifests(path, glob) : !glob.IsMatch(path))
+        {
+            return null;
+        }
+
+        var location = isDirectory ? path + "/" : path;
+        return Diagnostic.Error(
+            "git-name-encoding",
+            $"'{location}': its name is not valid UTF-8 (shown with \uFFFD for the bad bytes), so it is not read; rename it",
+            SourceLocation.StartOf(location));
+    }
+
+    /// <summary>A tree entry that is none of file, directory, link or submodule (a damaged or unusual tree).</summary>
+    public static Diagnostic? ForOtherEntry(string path, Mode mode, ManifestGlob glob) =>
+        glob.IsMatch(path)
+            ? Diagnostic.Error("git-not-regular", $"'{path}' is not a regular file in the tree (mode {mode}); it is not read", SourceLocation.StartOf(path))
+            : null;
+
     private static bool MayHoldManifests(string path, ManifestGlob glob) =>
         glob.IsMatch(path + "/_.yaml") || glob.IsMatch(path + "/_.yml");
 

@@ -32,9 +32,15 @@ internal static class TreeSnapshotReader
 
         var matches = GlobBatch.Matches(glob, blobs.Select(b => b.Path).ToList());
         var files = new List<ManifestFile>(matches.Count);
+        ManifestFile? settings = null;
         foreach (var (path, id) in blobs)
         {
-            if (matches.Contains(path))
+            if (path == RepositorySettings.FileName)
+            {
+                // The repository's settings, read whatever the glob says and never as a manifest.
+                settings = new ManifestFile(path, id.Sha, repository.ObjectDatabase.RetrieveObjectMetadata(id).Size, reader(id));
+            }
+            else if (matches.Contains(path))
             {
                 // A header read: the size without inflating the content.
                 var size = repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
@@ -43,7 +49,7 @@ internal static class TreeSnapshotReader
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new SourceSnapshot(commit.Sha, files, DiagnosticOrder.Sort(diagnostics));
+        return new SourceSnapshot(commit.Sha, files, DiagnosticOrder.Sort(diagnostics)) { Settings = settings };
     }
 
     /// <summary>The tree at <paramref name="root"/> in a commit, or null (with a diagnostic when a list is given) when it is missing or not a directory.</summary>
@@ -87,6 +93,13 @@ internal static class TreeSnapshotReader
                 }
 
                 var path = prefix + entry.Name;
+                if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // libgit2 names are bytes; a name that is not valid UTF-8 reaches us with U+FFFD and cannot be kept apart.
+                    AddIfNotNull(TreeEntryDiagnostics.ForUndecodableName(path, entry.Mode == Mode.Directory, glob));
+                    continue;
+                }
+
                 switch (entry.Mode)
                 {
                     case Mode.Directory:
@@ -98,8 +111,11 @@ internal static class TreeSnapshotReader
                     case Mode.GitLink:
                         AddIfNotNull(TreeEntryDiagnostics.ForSubmodule(path, glob));
                         break;
-                    default:
+                    case Mode.NonExecutableFile or Mode.ExecutableFile or Mode.NonExecutableGroupWritableFile when entry.TargetType == TreeEntryTargetType.Blob:
                         blobs.Add((path, entry.Target.Id));
+                        break;
+                    default:
+                        AddIfNotNull(TreeEntryDiagnostics.ForOtherEntry(path, entry.Mode, glob));
                         break;
                 }
             }

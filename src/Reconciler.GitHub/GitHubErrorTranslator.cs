@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Octokit;
+using Reconciler.Core.Secrets;
 
 namespace Reconciler.GitHub;
 

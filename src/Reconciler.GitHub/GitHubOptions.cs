@@ -1,3 +1,4 @@
+using Reconciler.Core.Secrets;
 using System.Text;
 
 namespace Reconciler.GitHub;

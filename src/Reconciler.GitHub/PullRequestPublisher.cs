@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Octokit;
 using Octokit.Internal;
+using Reconciler.Core.Secrets;
 
 namespace Reconciler.GitHub;
 
@@ -38,7 +39,7 @@ public sealed partial class PullRequestPublisher : IPullRequestPublisher, IDispo
         ArgumentNullException.ThrowIfNull(timeProvider);
         target = GitHubTarget.From(options);
         var token = GitHubTarget.ValidToken(options);
-        redactor = new SecretRedactor(token);
+        redactor = new SecretRedactor([token]);
         errors = new GitHubErrorTranslator(target, timeProvider, redactor);
         http = new HttpClientAdapter(() => new AmbientCancellationHandler { InnerHandler = HttpMessageHandlerFactory.CreateDefault() });
         http.SetRequestTimeout(target.RequestTimeout);

@@ -72,7 +72,7 @@ public sealed partial class TaskApiClient : ITaskApi
         if (state is null)
         {
             var why = exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code.ToString() ?? "none"}";
-            LogStateUnknown(_logger, identity.ToString(), Redactor.Redact(why, lookup.Token.Reveal())!);
+            LogStateUnknown(_logger, identity.ToString(), lookup.Token.Redactor.Redact(why));
         }
 
         return state;
@@ -89,7 +89,7 @@ public sealed partial class TaskApiClient : ITaskApi
 
         var started = _time.GetTimestamp();
         var exchange = await ExchangeAsync(method, path, lookup.Token, body, cancellationToken);
-        var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Reveal());
+        var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Redactor);
         var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         LogResult(_logger, method.Method, identity, result.Outcome, result.ApiCode, exchange.Attempts, elapsedMs);
         return result;
@@ -133,7 +133,7 @@ public sealed partial class TaskApiClient : ITaskApi
         }
         catch (HttpRequestException e)
         {
-            return Failure(attempts, Redactor.Redact(Describe(e), secret)!);
+            return Failure(attempts, token.Redactor.Redact(Describe(e)));
         }
     }
 

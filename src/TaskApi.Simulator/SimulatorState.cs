@@ -112,6 +112,9 @@ public sealed class SimulatorState
     public TaskSnapshot SetRunning(string userId, string taskId, bool running) =>
         SetStatus(userId, taskId, running ? SimulatedTaskStatus.Dialling : SimulatedTaskStatus.Paused);
 
+    /// <summary>The platform-held residue of each line, checked on every update.</summary>
+    public LineResidues Lines { get; } = new();
+
     /// <summary>Sets every task's PUT/applied/stop/detail counts back to zero.</summary>
     public void ResetCounters() => Mutate(() =>
     {

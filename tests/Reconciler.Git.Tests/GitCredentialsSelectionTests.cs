@@ -50,7 +50,7 @@ public sealed class GitCredentialsSelectionTests
     {
         var credentials = GitCredentials.For(RemoteUrl.Parse("https://bot:pw-in-url@github.com/a.git"), Env((GitCredentials.TokenVariable, "tok-123")));
 
-        Assert.Equal("x *** y *** z", credentials.Scrub("x tok-123 y pw-in-url z"));
+        Assert.Equal("x [redacted] y [redacted] z", credentials.Scrub("x tok-123 y pw-in-url z"));
         Assert.Equal("bot", credentials.UserName);
         Assert.Equal("pw-in-url", credentials.Password);
     }

@@ -51,7 +51,7 @@ public sealed class CommitStatusTests
 
         await publisher.SetCommitStatusAsync(HeadSha, CommitStatusState.Error, Context, $"failed with {github.Token}", null, Deadline());
 
-        Assert.Equal("failed with ***", Assert.Single(github.Statuses).Description);
+        Assert.Equal("failed with [redacted]", Assert.Single(github.Statuses).Description);
     }
 
     [Theory(Timeout = TestTimeoutMs)]

@@ -141,7 +141,7 @@ public sealed class ErrorTranslationTests
 
         var (error, console) = await Capture(() => publisher.UpsertPlanCommentAsync(Pr, Marker, Plan("x"), Deadline()));
 
-        Assert.Contains("(received: Token ***)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(received: Token [redacted])", error.Message, StringComparison.Ordinal);
         Assert.Null(error.InnerException); // Octokit's exception quotes the body, token included: it is withheld.
         AssertNoSecret(github.Token, error, console);
     }

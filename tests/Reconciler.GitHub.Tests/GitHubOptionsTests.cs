@@ -62,7 +62,7 @@ public sealed class GitHubOptionsTests
         var text = options.ToString();
 
         Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
-        Assert.Contains("Token = ***", text, StringComparison.Ordinal);
+        Assert.Contains("Token = [redacted]", text, StringComparison.Ordinal);
         Assert.Contains("Repository = callcentre/tasks", text, StringComparison.Ordinal);
     }
 

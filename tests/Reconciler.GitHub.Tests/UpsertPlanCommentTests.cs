@@ -144,7 +144,7 @@ public sealed class UpsertPlanCommentTests
 
         var posted = Assert.Single(github.CommentsOn(Pr)).Body;
         Assert.DoesNotContain(github.Token, posted, StringComparison.Ordinal);
-        Assert.Contains("header: token ***", posted, StringComparison.Ordinal);
+        Assert.Contains("header: token [redacted]", posted, StringComparison.Ordinal);
     }
 
     [Theory(Timeout = TestTimeoutMs)]

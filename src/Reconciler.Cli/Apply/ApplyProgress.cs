@@ -1,6 +1,7 @@
 using Reconciler.Core.Applying;
 using Reconciler.Core.Rendering;
 using Reconciler.Core.State;
+using Reconciler.Core.Text;
 using Spectre.Console;
 
 namespace Reconciler.Cli.Apply;
@@ -54,7 +55,8 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
             ApplyOutcome.Blocked => "blocked (running)",
             _ => result.Outcome.ToString().ToLowerInvariant(),
         };
-        var detail = result.Outcome == ApplyOutcome.Applied || string.IsNullOrEmpty(result.Message) ? "" : $": {result.Message}";
+        // The message is the platform's text: escaped like everything else from outside.
+        var detail = result.Outcome == ApplyOutcome.Applied || string.IsNullOrEmpty(result.Message) ? "" : $": {ControlText.Escape(result.Message)}";
         var code = result.ApiCode is { } c && result.Outcome != ApplyOutcome.Applied ? $" [code {c}]" : "";
         return $"{word,-9} {PlanText.Title(result.Entry)}{code}{detail}";
     }

@@ -52,7 +52,7 @@ internal static class ApplyCommand
     private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, bool autoApprove, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var pipeline = new ManifestPipeline();
+        var pipeline = console.NewPipeline();
         var desired = pipeline.Evaluate(snapshot);
         var useSimulator = result.GetValue(api.Simulator);
         var baseAddress = useSimulator ? null : api.BaseAddress(result, console);

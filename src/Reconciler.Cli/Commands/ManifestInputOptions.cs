@@ -3,6 +3,7 @@ using Reconciler.Cli.Output;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Sources;
+using Reconciler.Files;
 using Reconciler.Git;
 
 namespace Reconciler.Cli.Commands;
@@ -113,10 +114,13 @@ internal sealed class ManifestInputOptions
     /// </summary>
     private static SourceSnapshot Detach(SourceSnapshot snapshot) => snapshot with
     {
-        Files = snapshot.Files.Select(f => f.Length > LoaderLimits.Default.MaxFileBytes
-            ? f with { Read = () => throw new InvalidOperationException("file over the size limit is not read") }
-            : ManifestFile.FromBytes(f.Path, f.Read().ToArray(), f.ContentId)).ToList(),
+        Files = snapshot.Files.Select(Detach).ToList(),
+        Settings = snapshot.Settings is { } settings ? Detach(settings) : null,
     };
+
+    private static ManifestFile Detach(ManifestFile file) => file.Length > LoaderLimits.Default.MaxFileBytes
+        ? file with { Read = () => throw new InvalidOperationException("file over the size limit is not read") }
+        : ManifestFile.FromBytes(file.Path, file.Read().ToArray(), file.ContentId);
 
     /// <summary>A relative local path is relative to where the user stands, not to the process.</summary>
     private static string LocalPathOrUrl(string url, CliConsole console) =>

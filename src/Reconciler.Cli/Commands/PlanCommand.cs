@@ -75,7 +75,7 @@ internal static class PlanCommand
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         await using var store = await state.OpenIfExistsAsync(result, console, cancellationToken);
-        var pending = await new Reconciliation(new ReconcileSettings(), store).PlanAsync(snapshot, CompareWith.LiveState, cancellationToken);
+        var pending = await new Reconciliation(new ReconcileSettings(), store, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, cancellationToken);
         return (pending.Plan, prefix);
     }
 

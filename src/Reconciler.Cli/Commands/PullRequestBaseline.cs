@@ -2,6 +2,7 @@ using Reconciler.Cli.Output;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Sources;
+using Reconciler.Files;
 using Reconciler.Git;
 
 namespace Reconciler.Cli.Commands;

@@ -30,7 +30,7 @@ internal static class ValidateCommand
     private static async Task<int> RunAsync(ParseResult result, ManifestInputOptions inputs, CliConsole console, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var desired = new ManifestPipeline().Evaluate(snapshot);
+        var desired = console.NewPipeline().Evaluate(snapshot);
         var diagnostics = DiagnosticOrder.Sort(desired.Invalid.SelectMany(i => i.Diagnostics).Concat(desired.Tasks.SelectMany(t => t.Warnings)));
         foreach (var diagnostic in diagnostics)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Text;
 
 namespace Reconciler.Cli.Output;
 
@@ -28,7 +29,7 @@ internal sealed class TextWriterLoggerProvider(TextWriter writer) : ILoggerProvi
             };
             lock (writer)
             {
-                writer.WriteLine($"reconciler: {level}: {formatter(state, exception)}");
+                writer.WriteLine($"reconciler: {level}: {ControlText.Escape(formatter(state, exception))}");
             }
         }
     }

@@ -1,3 +1,5 @@
+using Reconciler.Core.Text;
+
 namespace Reconciler.Core.Diagnostics;
 
 /// <summary>
@@ -21,12 +23,16 @@ public sealed record Diagnostic(
     public static Diagnostic Warning(string code, string message, SourceLocation? location = null, string? jsonPath = null) =>
         new(Severity.Warning, code, message, location, jsonPath);
 
-    /// <summary>The one-line form used on stderr and in CI logs: <c>file:line:col: error: message (json/path)</c>.</summary>
+    /// <summary>
+    /// The one-line form used on stderr and in CI logs: <c>file:line:col: error: message (json/path)</c>. Control
+    /// and bidi characters from file names, keys and values are escaped (<see cref="ControlText"/>), so the
+    /// line stays one line and shows what is there.
+    /// </summary>
     public override string ToString()
     {
         var where = Location is null ? "" : $"{Location}: ";
         var severity = Severity == Severity.Error ? "error" : "warning";
-        var path = string.IsNullOrEmpty(JsonPath) ? "" : $" ({JsonPath})";
-        return $"{where}{severity}: {Message}{path}";
+        var path = string.IsNullOrEmpty(JsonPath) ? "" : $" ({ControlText.Escape(JsonPath)})";
+        return $"{where}{severity}: {ControlText.Escape(Message)}{path}";
     }
 }

@@ -1,3 +1,5 @@
+using Reconciler.Core.Text;
+
 namespace Reconciler.Core.Diagnostics;
 
 /// <summary>A place in a manifest file: repository-relative path with forward slashes, 1-based line and column.</summary>
@@ -21,7 +23,8 @@ public sealed record SourceLocation(string File, int Line, int Column) : ICompar
         return Line != other.Line ? Line.CompareTo(other.Line) : Column.CompareTo(other.Column);
     }
 
-    public override string ToString() => $"{File}:{Line}:{Column}";
+    /// <summary><c>file:line:column</c>, the file name escaped (<see cref="ControlText"/>): a newline in a name cannot split a line.</summary>
+    public override string ToString() => $"{ControlText.Escape(File)}:{Line}:{Column}";
 
     public static bool operator <(SourceLocation? left, SourceLocation? right) => Comparer<SourceLocation?>.Default.Compare(left, right) < 0;
 

@@ -7,4 +7,8 @@ namespace Reconciler.Core.Manifests;
 /// from (a commit id, or null for a plain directory) and problems met while listing them
 /// (e.g. a symlink leading outside the directory).
 /// </summary>
-public sealed record SourceSnapshot(string? Revision, IReadOnlyList<ManifestFile> Files, IReadOnlyList<Diagnostic> Diagnostics);
+public sealed record SourceSnapshot(string? Revision, IReadOnlyList<ManifestFile> Files, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>The repository's <c>.reconciler.yaml</c> at the manifest root, when there is one (never among <see cref="Files"/>).</summary>
+    public ManifestFile? Settings { get; init; }
+}

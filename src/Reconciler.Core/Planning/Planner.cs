@@ -44,9 +44,9 @@ public static class Planner
 
         foreach (var record in lastApplied.Values.Where(r => !claimed.Contains(r.Identity)))
         {
-            if (desired.UnreadableFiles.Contains(record.SourceFile))
+            if (desired.MayHold(record.SourceFile))
             {
-                // Its manifest may be in the part of the file we could not read: keep it managed.
+                // Its manifest may be in a file (or directory) we could not read whole, or in an invalid document: keep it managed.
                 continue;
             }
 
@@ -83,11 +83,7 @@ public static class Planner
 
         var before = record.Body.ToNode();
         var after = task.Body.ToNode();
-        var omitted = JsonDiff.OmittedFields(before, after).Select(path => Diagnostic.Warning(
-            "field-omitted",
-            $"{Display(path)} was applied before and is now omitted; the API keeps a field it is not sent, so the platform keeps its last value — set it explicitly to change it",
-            task.Location,
-            "/spec" + path));
+        var omitted = JsonDiff.OmittedFields(before, after).Select(path => Diagnostic.Warning("field-omitted", OmittedMessage(path), task.Location, "/spec" + path));
         return new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, JsonDiff.Compare(before, after), DiagnosticOrder.Sort([.. task.Warnings, .. omitted]))
         {
             Desired = task,
@@ -96,6 +92,15 @@ public static class Planner
             InDoubt = inDoubt,
         };
     }
+
+    /// <summary>
+    /// What is known about a field that was applied before and is now left out. Only what the API document says:
+    /// for <c>bridge_group_id</c> it says "不传这个键,则表示为空" (omitting the key means empty), so the transfer group
+    /// is cleared; for every other field it does not say whether the platform keeps or clears an omitted field.
+    /// </summary>
+    public static string OmittedMessage(string path) => path == "/bridge_group_id"
+        ? "bridge_group_id was applied before and is now omitted: the API document says omitting this key means empty (不传这个键,则表示为空), so this update clears the task's transfer group; set it to keep one"
+        : $"{Display(path)} was applied before and is now omitted: the API document does not say whether the platform keeps or clears a field it is not sent, so its value on the platform after this update is unknown; set it explicitly to be sure";
 
     /// <summary><c>/task_extras/line</c> → <c>task_extras.line</c>, the way people name fields.</summary>
     public static string Display(string pointer) => pointer.TrimStart('/').Replace('/', '.');

@@ -1,5 +1,6 @@
 using System.Text;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Text;
 
 namespace Reconciler.Core.Rendering;
 
@@ -24,9 +25,10 @@ public static class GitHubAnnotations
     public static string Render(Diagnostic diagnostic)
     {
         var command = diagnostic.IsError ? "error" : "warning";
-        var message = string.IsNullOrEmpty(diagnostic.JsonPath) ? diagnostic.Message : $"{diagnostic.Message} ({diagnostic.JsonPath})";
+        // Control characters are made visible first (ControlText), then the runner's own escapes apply.
+        var message = ControlText.Escape(string.IsNullOrEmpty(diagnostic.JsonPath) ? diagnostic.Message : $"{diagnostic.Message} ({diagnostic.JsonPath})");
         var properties = diagnostic.Location is { } l
-            ? $" file={EscapeProperty(l.File)},line={l.Line},col={l.Column}"
+            ? $" file={EscapeProperty(ControlText.Escape(l.File))},line={l.Line},col={l.Column}"
             : "";
         return $"::{command}{properties}::{EscapeData(message)}";
     }

@@ -3,6 +3,7 @@ using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Json;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Text;
 
 namespace Reconciler.Core.Rendering;
 
@@ -38,7 +39,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             },
             ["entries"] = new JsonArray(plan.Entries.Select(Entry).ToArray<JsonNode?>()),
         };
-        return CanonicalJson.Serialize(root, indented: true) + "\n";
+        // JSON escapes control characters itself; bidi controls it leaves raw, and a terminal would obey them.
+        return ControlText.EscapeJson(CanonicalJson.Serialize(root, indented: true)) + "\n";
     }
 
     private static JsonObject Entry(PlanEntry entry) => new()

@@ -1,16 +1,22 @@
+using Reconciler.Core.Text;
+
 namespace Reconciler.Core.Rendering;
 
-/// <summary>Escaping for user-written text (task names, messages) placed into markdown and HTML.</summary>
+/// <summary>
+/// Escaping for user-written text (task names, messages) placed into markdown and HTML. Control and bidi
+/// characters are made visible first (<see cref="ControlText"/>): a comment must read as what it holds.
+/// </summary>
 internal static class MarkdownText
 {
     public static string Cell(string? text) =>
         Html(text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     public static string Html(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
+        ControlText.Escape(text).Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     public static string Code(string text)
     {
+        text = ControlText.Escape(text);
         var fence = text.Contains('`', StringComparison.Ordinal) ? "``" : "`";
         var padding = fence.Length > 1 ? " " : "";
         return $"{fence}{padding}{text.Replace("\n", " ", StringComparison.Ordinal)}{padding}{fence}";

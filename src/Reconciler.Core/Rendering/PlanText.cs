@@ -1,8 +1,13 @@
 using Reconciler.Core.Planning;
+using Reconciler.Core.Text;
 
 namespace Reconciler.Core.Rendering;
 
-/// <summary>Phrases shared by every human-readable format, so the terminal and the PR say the same thing.</summary>
+/// <summary>
+/// Phrases shared by every human-readable format, so the terminal and the PR say the same thing. Every
+/// piece of text from outside (names, ids, values, file names, the platform's status text) is escaped
+/// with <see cref="ControlText"/> here, once for all formats.
+/// </summary>
 public static class PlanText
 {
     public static string Symbol(PlanAction action) => action switch
@@ -19,13 +24,13 @@ public static class PlanText
     {
         var name = string.IsNullOrEmpty(entry.Name) ? null : entry.Name;
         var id = entry.Identity?.ToString();
-        return (name, id) switch
+        return ControlText.Escape((name, id) switch
         {
             (not null, not null) => $"{name} ({entry.Identity!.TaskId})",
             (not null, null) => name,
             (null, not null) => id,
             _ => entry.File ?? "(unknown)",
-        };
+        });
     }
 
     /// <summary>
@@ -34,7 +39,7 @@ public static class PlanText
     /// </summary>
     public static IEnumerable<string> DeferralNotes(PlanEntry entry)
     {
-        var status = entry.Remote?.StatusText is { Length: > 0 } text ? $" ({text})" : "";
+        var status = entry.Remote?.StatusText is { Length: > 0 } text ? $" ({ControlText.Escape(text)})" : "";
         if (entry.IsBlockedByRunningTask)
         {
             yield return $"blocked: the task is running{status}; the update will be refused (6007) until it is stopped — stop it on the platform, or set metadata.stop_before_update: true";
@@ -69,29 +74,29 @@ public static class PlanText
     public static string ActionNote(PlanEntry entry) => entry.Action switch
     {
         PlanAction.Adopt => "not tracked yet: the whole body will be sent and tracked from now on",
-        PlanAction.Unmanage => $"manifest gone (was {entry.File}): the record is forgotten; the remote task is not touched",
+        PlanAction.Unmanage => $"manifest gone (was {ControlText.Escape(entry.File)}): the record is forgotten; the remote task is not touched",
         PlanAction.Suspended => "metadata.suspend is true: left alone",
         _ => "",
     };
 
-    public static string Change(FieldChange change) => change.Kind switch
+    public static string Change(FieldChange change) => ControlText.Escape(change.Kind switch
     {
         FieldChangeKind.Added => $"+ {Planner.Display(change.Path)}: {change.After}",
         FieldChangeKind.Removed => $"- {Planner.Display(change.Path)}: {change.Before}",
         _ => $"~ {Planner.Display(change.Path)}: {change.Before} → {change.After}",
-    };
+    });
 
     /// <summary>The same change as unified-diff lines (<c>-</c> old, <c>+</c> new), for markdown diff blocks.</summary>
     public static IEnumerable<string> DiffLines(FieldChange change)
     {
         if (change.Before is not null)
         {
-            yield return $"- {Planner.Display(change.Path)}: {change.Before}";
+            yield return ControlText.Escape($"- {Planner.Display(change.Path)}: {change.Before}");
         }
 
         if (change.After is not null)
         {
-            yield return $"+ {Planner.Display(change.Path)}: {change.After}";
+            yield return ControlText.Escape($"+ {Planner.Display(change.Path)}: {change.After}");
         }
     }
 }

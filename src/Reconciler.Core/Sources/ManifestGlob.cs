@@ -4,8 +4,10 @@ namespace Reconciler.Core.Sources;
 
 /// <summary>
 /// Which files under the manifest root are task manifests. By default every <c>*.yaml</c> and
-/// <c>*.yml</c> file, except those inside hidden directories (<c>.git</c>, <c>.github</c>, <c>.vscode</c>…),
-/// which hold other tools' YAML. Paths are relative, with forward slashes.
+/// <c>*.yml</c> file in any letter case (<c>A.YAML</c>, <c>b.Yml</c>), except those inside hidden
+/// directories (<c>.git</c>, <c>.github</c>, <c>.vscode</c>…), which hold other tools' YAML. Paths are
+/// relative, with forward slashes. With the default include, every pattern (excludes too) is matched
+/// ignoring case; with an explicit include, exactly as written.
 /// </summary>
 public sealed class ManifestGlob
 {
@@ -20,10 +22,11 @@ public sealed class ManifestGlob
     {
         Include = include.Count == 0 ? DefaultInclude : include;
         Exclude = exclude ?? DefaultExclude;
-        _matcher = new Matcher(StringComparison.Ordinal);
+        Comparison = Include.SequenceEqual(DefaultInclude, StringComparer.Ordinal) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        _matcher = new Matcher(Comparison);
         _matcher.AddIncludePatterns(Include);
         _matcher.AddExcludePatterns(Exclude);
-        _excluded = new Matcher(StringComparison.Ordinal);
+        _excluded = new Matcher(Comparison);
         _excluded.AddInclude("**/*");
         _excluded.AddExcludePatterns(Exclude);
     }
@@ -31,6 +34,9 @@ public sealed class ManifestGlob
     public IReadOnlyList<string> Include { get; }
 
     public IReadOnlyList<string> Exclude { get; }
+
+    /// <summary>How names are compared: ignoring case for the default include (so <c>.YAML</c> is a manifest too), else ordinal.</summary>
+    public StringComparison Comparison { get; }
 
     public bool IsMatch(string relativePath)
     {

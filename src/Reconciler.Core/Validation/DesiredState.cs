@@ -5,64 +5,93 @@ namespace Reconciler.Core.Validation;
 
 /// <summary>
 /// What the repository asks for at one revision: valid tasks by identity, and everything invalid.
-/// Built from per-file evaluations plus the cross-file rule (one identity, one manifest).
+/// Built from per-file evaluations plus the cross-file rules (one identity, one manifest; no look-alike
+/// identities, see <see cref="IdentityComparison"/>).
 /// </summary>
-/// <param name="UnreadableFiles">Files part of which could not be read: identities they held may be unknown, so the planner never unmanages tasks recorded from them.</param>
+/// <param name="UnreadableFiles">
+/// Files that were not read whole or hold an invalid document: identities they hold may be unknown or
+/// unreadable, so the planner never unmanages a task recorded from one of them (<see cref="MayHold"/>).
+/// </param>
 public sealed record DesiredState(
     IReadOnlyList<TaskManifest> Tasks,
     IReadOnlyList<InvalidManifest> Invalid,
     IReadOnlySet<string> UnreadableFiles,
     string? Revision)
 {
+    /// <summary>
+    /// Directories (with a trailing <c>/</c>; <c>""</c> for the whole source) that could not be listed: the
+    /// planner never unmanages a task recorded from a file below one of them.
+    /// </summary>
+    public IReadOnlySet<string> UnreadableDirectories { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether <paramref name="sourceFile"/> (a path as the state recorded it) may still hold tasks that we could not
+    /// read: then a task recorded from it is kept, never unmanaged.
+    /// </summary>
+    public bool MayHold(string sourceFile) =>
+        UnreadableFiles.Contains(sourceFile) || UnreadableDirectories.Any(d => sourceFile.StartsWith(d, StringComparison.Ordinal));
+
+    /// <param name="sourceDiagnostics">
+    /// Problems the source met while listing. An error on a file (<c>tasks/a.yaml</c>) makes that file unreadable; on a
+    /// path ending in <c>/</c>, that directory; without a location (or on <c>./</c>), the whole source.
+    /// </param>
     public static DesiredState Build(IEnumerable<FileEvaluation> files, IEnumerable<Diagnostic>? sourceDiagnostics = null, string? revision = null)
     {
         var evaluations = files.ToList();
         var tasks = evaluations.SelectMany(f => f.Tasks).ToList();
         var invalid = evaluations.SelectMany(f => f.Invalid).ToList();
-        var unreadable = evaluations.Where(f => f.HasUnreadableContent).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
+        var unreadable = evaluations.Where(f => f.Invalid.Count > 0).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
+        var directories = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var problem in sourceDiagnostics ?? [])
         {
-            var file = problem.Location?.File ?? "";
-            if (problem.IsError)
+            if (!problem.IsError)
             {
-                invalid.Add(new InvalidManifest(problem.Location ?? SourceLocation.StartOf(file), null, null, [problem]));
+                continue;
+            }
+
+            var file = problem.Location?.File ?? "";
+            invalid.Add(new InvalidManifest(problem.Location ?? SourceLocation.StartOf(file), null, null, [problem]));
+            if (file is "" or "./")
+            {
+                directories.Add("");
+            }
+            else if (file.EndsWith('/'))
+            {
+                directories.Add(file);
+            }
+            else
+            {
                 unreadable.Add(file);
             }
         }
 
-        var duplicates = tasks.Select(t => (t.Identity, Location: t.IdentityLocation ?? t.Location))
-            .Concat(invalid.Where(i => i.Identity is not null).Select(i => (Identity: i.Identity!, Location: i.IdentityLocation ?? i.Location)))
-            .GroupBy(x => x.Identity)
-            .Where(g => g.Count() > 1)
-            .ToDictionary(g => g.Key, g => g.Select(x => x.Location).Order().ToList());
-
-        if (duplicates.Count > 0)
+        var conflicts = IdentityConflicts.Find(tasks, invalid);
+        if (conflicts.Count > 0)
         {
-            invalid = invalid.Select(i => i.Identity is { } id && duplicates.TryGetValue(id, out var places)
-                ? i with { Diagnostics = DiagnosticOrder.Sort([.. i.Diagnostics, DuplicateDiagnostic(id, i.IdentityLocation ?? i.Location, places)]) }
-                : i).ToList();
-            foreach (var task in tasks.Where(t => duplicates.ContainsKey(t.Identity)).ToList())
+            invalid = invalid.Select(i => conflicts.TryGetValue(i, out var extra) ? i with { Diagnostics = DiagnosticOrder.Sort([.. i.Diagnostics, .. extra]) } : i).ToList();
+            foreach (var task in tasks)
             {
-                tasks.Remove(task);
-                var diagnostic = DuplicateDiagnostic(task.Identity, task.IdentityLocation ?? task.Location, duplicates[task.Identity]);
-                invalid.Add(new InvalidManifest(task.Location, task.Identity, task.Name, DiagnosticOrder.Sort([.. task.Warnings, diagnostic]))
+                if (conflicts.TryGetValue(task, out var extra))
                 {
-                    IdentityLocation = task.IdentityLocation,
-                });
+                    invalid.Add(new InvalidManifest(task.Location, task.Identity, task.Name, DiagnosticOrder.Sort([.. task.Warnings, .. extra]))
+                    {
+                        IdentityLocation = task.IdentityLocation,
+                    });
+                    unreadable.Add(task.File);
+                }
             }
+
+            tasks = tasks.Where(t => !conflicts.ContainsKey(t)).ToList();
         }
 
         return new DesiredState(
             tasks.OrderBy(t => t.Location).ToList(),
             invalid.OrderBy(i => i.Location).ToList(),
             unreadable,
-            revision);
-    }
-
-    private static Diagnostic DuplicateDiagnostic(TaskIdentity identity, SourceLocation here, List<SourceLocation> places)
-    {
-        var others = string.Join(", ", places.Where(p => p != here));
-        return Diagnostic.Error("duplicate-identity", $"task {identity} is also defined at {others}; each task must have exactly one manifest", here, "/metadata/task_id");
+            revision)
+        {
+            UnreadableDirectories = directories,
+        };
     }
 }

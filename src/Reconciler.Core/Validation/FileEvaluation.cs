@@ -6,8 +6,5 @@ namespace Reconciler.Core.Validation;
 /// Everything one file yields on its own (before cross-file rules): valid tasks and invalid documents.
 /// Depends only on the file's path and bytes, so it can be cached by content id.
 /// </summary>
-public sealed record FileEvaluation(string File, IReadOnlyList<TaskManifest> Tasks, IReadOnlyList<InvalidManifest> Invalid)
-{
-    /// <summary>True when part of the file could not be read as documents, so some identities may be unknown.</summary>
-    public bool HasUnreadableContent => Invalid.Any(i => i.Identity is null);
-}
+/// <remarks>A file is planned whole or not at all: when any part of it could not be read, <see cref="Tasks"/> is empty.</remarks>
+public sealed record FileEvaluation(string File, IReadOnlyList<TaskManifest> Tasks, IReadOnlyList<InvalidManifest> Invalid);

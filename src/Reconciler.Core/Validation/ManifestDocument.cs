@@ -45,6 +45,29 @@ public sealed class ManifestDocument(LoadedDocument loaded)
         return node;
     }
 
+    /// <summary>
+    /// The pointer with every list index written <c>#</c> (<c>/spec/task_extras/line/0/x</c> → <c>/spec/task_extras/line/#/x</c>),
+    /// following this document, so an object key that looks like a number stays a key.
+    /// </summary>
+    public string Template(string pointer)
+    {
+        JsonNode? node = Root;
+        var template = new System.Text.StringBuilder();
+        foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var isIndex = node is JsonArray;
+            template.Append('/').Append(isIndex ? "#" : segment);
+            node = node switch
+            {
+                JsonObject obj => obj[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)],
+                JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
+                _ => null,
+            };
+        }
+
+        return template.ToString();
+    }
+
     public SourceLocation Locate(string pointer) => Loaded.Map.Locate(pointer);
 
     public SourceLocation LocateKey(string pointer) => Loaded.Map.LocateKey(pointer);

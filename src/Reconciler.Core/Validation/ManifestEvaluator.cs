@@ -16,14 +16,16 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private readonly YamlManifestLoader _loader = loader ?? new YamlManifestLoader();
     private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
 
-    public FileEvaluation Evaluate(ManifestFile file)
+    /// <param name="settings">The repository's settings (<c>.reconciler.yaml</c>): extra body fields to accept.</param>
+    public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null)
     {
+        settings ??= RepositorySettings.None;
         var loaded = _loader.Load(file);
         var tasks = new List<TaskManifest>();
         var invalid = new List<InvalidManifest>();
         foreach (var document in loaded.Documents)
         {
-            var result = EvaluateDocument(new ManifestDocument(document));
+            var result = EvaluateDocument(new ManifestDocument(document), settings);
             if (result.Task is not null)
             {
                 tasks.Add(result.Task);
@@ -34,29 +36,56 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             }
         }
 
-        if (loaded.HasErrors)
+        if (!loaded.HasErrors)
         {
-            var at = loaded.Diagnostics.First(d => d.IsError).Location ?? SourceLocation.StartOf(file.Path);
-            invalid.Add(new InvalidManifest(at, null, null, DiagnosticOrder.Sort(loaded.Diagnostics)));
+            return new FileEvaluation(file.Path, tasks, invalid);
         }
 
-        return new FileEvaluation(file.Path, tasks, invalid);
+        // A file is planned whole or not at all: the documents read before the error still claim their
+        // tasks (so none is unmanaged or claimed twice unnoticed), but none of them is sent.
+        var first = loaded.Diagnostics.First(d => d.IsError);
+        var at = first.Location ?? SourceLocation.StartOf(file.Path);
+        var held = Diagnostic.Error("file-incomplete", $"not planned: this file has an error at {at} ({first.Message}); a file is planned whole or not at all", null, "");
+        invalid.AddRange(tasks.Select(t => new InvalidManifest(t.Location, t.Identity, t.Name, DiagnosticOrder.Sort([.. t.Warnings, held with { Location = t.Location }]))
+        {
+            IdentityLocation = t.IdentityLocation,
+        }));
+        invalid.Add(new InvalidManifest(at, null, null, DiagnosticOrder.Sort(loaded.Diagnostics)));
+        return new FileEvaluation(file.Path, [], invalid);
     }
 
-    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document)
+    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings)
     {
         var diagnostics = new List<Diagnostic>();
+        var allowed = settings.AllowedFor(document.Metadata);
         foreach (var error in _schemas.EvaluateManifest(document.Loaded.Element))
         {
+            var unknownInBody = error.Keyword == "additionalProperties" && error.InstancePointer.StartsWith("/spec/", StringComparison.Ordinal);
+            if (unknownInBody && allowed.Contains(document.Template(error.InstancePointer)))
+            {
+                continue; // an extra field the repository (or this manifest) allows: sent as written
+            }
+
             var at = error.Keyword is "required" or "additionalProperties" or "unevaluatedProperties"
                 ? document.LocateKey(error.InstancePointer)
                 : document.Locate(error.InstancePointer);
-            diagnostics.Add(Diagnostic.Error("schema", error.Message, at, error.InstancePointer));
+            var message = unknownInBody && !error.Message.Contains("did you mean", StringComparison.Ordinal)
+                ? $"{error.Message}: the API document does not describe it; if the platform accepts it, allow it with {RepositorySettings.AllowExtraFieldsKey} in {RepositorySettings.FileName}"
+                : error.Message;
+            diagnostics.Add(Diagnostic.Error("schema", message, at, error.InstancePointer));
         }
 
         foreach (var rule in _rules)
         {
             diagnostics.AddRange(rule.Check(document));
+        }
+
+        // One clear error per value: where an integer is written wrongly (4.0, 1e400, "x"), the schema's own
+        // complaints about the same value (type, bounds, enum) only repeat it less precisely.
+        var integerProblems = diagnostics.Where(d => d.Code.StartsWith("integer-", StringComparison.Ordinal)).Select(d => d.JsonPath).ToHashSet(StringComparer.Ordinal);
+        if (integerProblems.Count > 0)
+        {
+            diagnostics.RemoveAll(d => d.Code == "schema" && integerProblems.Contains(d.JsonPath));
         }
 
         var sorted = DiagnosticOrder.Sort(diagnostics);

@@ -12,6 +12,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
 {
     private readonly ManifestEvaluator _evaluator = evaluator ?? new ManifestEvaluator();
     private ConcurrentDictionary<(string Path, string ContentId), FileEvaluation> _cache = new();
+    private string _settingsKey = "";
 
     /// <summary>Files evaluated (parsed and validated) by the last call.</summary>
     public int LastEvaluatedFiles { get; private set; }
@@ -21,6 +22,15 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
 
     public DesiredState Evaluate(SourceSnapshot snapshot)
     {
+        var (settings, settingsProblems) = RepositorySettings.Parse(snapshot.Settings);
+        var settingsKey = string.Join("\n", settings.AllowedExtraFields.Order(StringComparer.Ordinal));
+        if (settingsKey != _settingsKey)
+        {
+            // Other settings can change any file's verdict: nothing cached before them is reused.
+            _cache = new();
+            _settingsKey = settingsKey;
+        }
+
         var previous = _cache;
         var next = new ConcurrentDictionary<(string, string), FileEvaluation>();
         var evaluated = 0;
@@ -36,7 +46,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
                 }
 
                 Interlocked.Increment(ref evaluated);
-                var result = _evaluator.Evaluate(file);
+                var result = _evaluator.Evaluate(file, settings);
                 if (file.ContentId is { } contentId)
                 {
                     next[(file.Path, contentId)] = result;
@@ -49,6 +59,6 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         _cache = next;
         LastEvaluatedFiles = evaluated;
         LastCachedFiles = snapshot.Files.Count - evaluated;
-        return DesiredState.Build(evaluations, snapshot.Diagnostics, snapshot.Revision);
+        return DesiredState.Build(evaluations, [.. snapshot.Diagnostics, .. settingsProblems], snapshot.Revision);
     }
 }

@@ -33,13 +33,17 @@ public sealed class SchemaCatalog
     private readonly JsonSchema _v2LegacyBody;
     private readonly SchemaNavigator _navigator;
 
-    private SchemaCatalog(JsonSchema manifest, JsonSchema v2Body, JsonSchema v2LegacyBody, SchemaNavigator navigator)
+    private SchemaCatalog(JsonSchema manifest, JsonSchema v2Body, JsonSchema v2LegacyBody, SchemaNavigator navigator, IntegerPositions integers)
     {
         _manifest = manifest;
         _v2Body = v2Body;
         _v2LegacyBody = v2LegacyBody;
         _navigator = navigator;
+        IntegerPositions = integers;
     }
+
+    /// <summary>Where the manifest schema (with both bodies) says a value is an integer.</summary>
+    internal IntegerPositions IntegerPositions { get; }
 
     /// <summary>The catalog of the schemas shipped in this assembly, built on first use.</summary>
     public static SchemaCatalog Default => LazyDefault.Value;
@@ -96,6 +100,6 @@ public sealed class SchemaCatalog
         var v2Body = Build(V2BodySchemaFile);
         var v2LegacyBody = Build(V2LegacyBodySchemaFile);
         var manifest = Build(ManifestSchemaFile);
-        return new SchemaCatalog(manifest, v2Body, v2LegacyBody, new SchemaNavigator(roots));
+        return new SchemaCatalog(manifest, v2Body, v2LegacyBody, new SchemaNavigator(roots), IntegerPositions.Collect(roots, ManifestSchemaFile));
     }
 }

@@ -125,8 +125,15 @@ internal sealed class SchemaErrorCollector
                 var parentKeyword = node.EvaluationPath.SegmentCount > 0
                     ? SchemaNavigator.Segment(node.EvaluationPath, node.EvaluationPath.SegmentCount - 1)
                     : "";
-                Add(node, parentKeyword == "additionalProperties" ? "additionalProperties" : "false",
-                    parentKeyword == "additionalProperties" ? SchemaMessages.UnknownField(LastSegment(node.InstanceLocation)) : SchemaMessages.NotAllowed);
+                if (parentKeyword != "additionalProperties")
+                {
+                    Add(node, "false", SchemaMessages.NotAllowed);
+                    return;
+                }
+
+                var field = LastSegment(node.InstanceLocation);
+                var owner = node.EvaluationPath.GetParent() is { } parent ? _navigator.Resolve(_file, parent) : null;
+                Add(node, "additionalProperties", SchemaMessages.UnknownField(field, owner is { } o ? FieldNameHint.Suggest(field, o.Schema) : null));
                 return;
             case "required" when keywordValue is { ValueKind: JsonValueKind.Array } required && Value(node) is { ValueKind: JsonValueKind.Object } obj:
                 foreach (var name in required.EnumerateArray().Select(n => n.GetString()).OfType<string>())

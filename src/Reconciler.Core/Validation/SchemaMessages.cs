@@ -47,7 +47,8 @@ internal static class SchemaMessages
 
     public static IReadOnlyCollection<string> WordedNots { get; } = ["newV2Only", "legacyOnly", "subUserIdInMetadata"];
 
-    public static string UnknownField(string name) => $"unknown field '{name}'";
+    public static string UnknownField(string name, string? suggestion = null) =>
+        suggestion is null ? $"unknown field '{name}'" : $"unknown field '{name}' (did you mean '{suggestion}'?)";
 
     public static string MissingField(string name) => $"missing required field '{name}'";
 

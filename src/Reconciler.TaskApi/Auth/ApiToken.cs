@@ -1,3 +1,5 @@
+using Reconciler.Core.Secrets;
+
 namespace Reconciler.TaskApi.Auth;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace Reconciler.TaskApi.Auth;
 public sealed class ApiToken
 {
     private readonly string _value;
+    private SecretRedactor? _redactor;
 
     private ApiToken(string value) => _value = value;
 
@@ -30,6 +33,9 @@ public sealed class ApiToken
     }
 
     internal string Reveal() => _value;
+
+    /// <summary>Cuts this token, in every form a server may echo it, out of text (built once per token).</summary>
+    internal SecretRedactor Redactor => _redactor ??= new SecretRedactor([_value]);
 
     public override string ToString() => "[redacted]";
 }

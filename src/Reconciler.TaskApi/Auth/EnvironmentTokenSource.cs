@@ -1,4 +1,5 @@
 using System.Text;
+using Reconciler.Core.Secrets;
 
 namespace Reconciler.TaskApi.Auth;
 
@@ -70,6 +71,42 @@ public sealed class EnvironmentTokenSource : ITokenSource
         return TokenLookup.Missing(
             $"no API token for account {userId}: set {perUser} or {DefaultVariable} " +
             $"(or {DefaultFileVariable} / {TokensFileVariable} to files holding them)");
+    }
+
+    /// <summary>
+    /// Every API token configured in the environment, as a redactor (the values never leave it): the default
+    /// variable and file, each line of the tokens file, and every per-user variable among <paramref name="variableNames"/>.
+    /// Unreadable files add nothing here (a lookup reports them).
+    /// </summary>
+    public static SecretRedactor ConfiguredSecrets(Func<string, string?> getVariable, IEnumerable<string> variableNames)
+    {
+        ArgumentNullException.ThrowIfNull(getVariable);
+        ArgumentNullException.ThrowIfNull(variableNames);
+        var values = new List<string?> { getVariable(DefaultVariable) };
+        values.AddRange(variableNames.Where(n => n.StartsWith(PerUserPrefix, StringComparison.Ordinal)).Select(getVariable));
+        if (getVariable(DefaultFileVariable) is { Length: > 0 } defaultFile)
+        {
+            values.Add(TryRead(defaultFile));
+        }
+
+        if (getVariable(TokensFileVariable) is { Length: > 0 } tokensFile && TryRead(tokensFile) is { } lines)
+        {
+            values.AddRange(lines.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains('=', StringComparison.Ordinal)).Select(l => l[(l.IndexOf('=', StringComparison.Ordinal) + 1)..]));
+        }
+
+        return new SecretRedactor(values);
+    }
+
+    private static string? TryRead(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private string? Variable(string name) => _getVariable(name) is { } value && value.Trim().Length > 0 ? value : null;

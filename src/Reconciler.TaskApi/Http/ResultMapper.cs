@@ -1,4 +1,5 @@
 using Reconciler.Core.Applying;
+using Reconciler.Core.Secrets;
 using Reconciler.Core.State;
 
 namespace Reconciler.TaskApi.Http;
@@ -9,7 +10,7 @@ namespace Reconciler.TaskApi.Http;
 /// </summary>
 internal static class ResultMapper
 {
-    public static TaskApiResult Map(ApiExchange exchange, ApplyOutcome success, string userId, string? tokenSource, string secret)
+    public static TaskApiResult Map(ApiExchange exchange, ApplyOutcome success, string userId, string? tokenSource, SecretRedactor secret)
     {
         if (exchange.HttpStatus is not { } status)
         {
@@ -17,7 +18,7 @@ internal static class ResultMapper
         }
 
         var answer = ApiAnswer.TryParse(exchange.Text);
-        var apiMessage = Redactor.Redact(answer?.Message, secret);
+        var apiMessage = secret.RedactOrNull(answer?.Message);
         var http = $"HTTP {status}{(string.IsNullOrEmpty(exchange.ReasonPhrase) ? "" : " " + exchange.ReasonPhrase)}";
 
         if (status is 401 or 403 || answer?.Code is 401 or 403)
@@ -30,7 +31,7 @@ internal static class ResultMapper
         {
             var wait = exchange.RetryAfter is { } retryAfter ? $" (the server asked to wait {retryAfter.TotalSeconds:0} s)" : "";
             return new TaskApiResult(ApplyOutcome.Failed, answer?.Code,
-                $"{http} after {Attempts(exchange)}{wait}{Suffix(apiMessage ?? (answer is null ? Redactor.Excerpt(exchange.Text, secret) : null))}", status);
+                $"{http} after {Attempts(exchange)}{wait}{Suffix(apiMessage ?? (answer is null ? AnswerExcerpt.Of(exchange.Text, secret) : null))}", status);
         }
 
         if (answer?.Code is { } code && status is >= 200 and < 300)
@@ -47,12 +48,12 @@ internal static class ResultMapper
         {
             // A client error is about this request; sending it again unchanged would get the same answer.
             return new TaskApiResult(ApplyOutcome.Rejected, answer?.Code,
-                $"{http}{Suffix(apiMessage ?? Redactor.Excerpt(exchange.Text, secret))}", status);
+                $"{http}{Suffix(apiMessage ?? AnswerExcerpt.Of(exchange.Text, secret))}", status);
         }
 
         // A success status without the envelope (a proxy's page, an empty body) says nothing about the task: try again later.
         return new TaskApiResult(ApplyOutcome.Failed, answer?.Code,
-            $"unexpected answer ({http}, {(answer is null ? "not the API's JSON" : "no code")}): {Redactor.Excerpt(exchange.Text, secret)}", status);
+            $"unexpected answer ({http}, {(answer is null ? "not the API's JSON" : "no code")}): {AnswerExcerpt.Of(exchange.Text, secret)}", status);
     }
 
     private static string Attempts(ApiExchange exchange)

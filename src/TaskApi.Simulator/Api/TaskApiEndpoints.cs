@@ -56,7 +56,7 @@ internal sealed class TaskApiEndpoints(SimulatorState state, RequestRunner runne
                 var guessed = JsonFields.TryGet(root, "task_extras", out var extras) && JsonFields.TryGet(extras, "pop_mode", out _)
                     ? TaskFlavour.V2
                     : TaskFlavour.V2Legacy;
-                var (status, message) = state.Update(userId, taskId, subUserId, text, guessed, flavour => TaskBodyValidator.Validate(root, flavour));
+                var (status, message) = state.Update(userId, taskId, subUserId, text, guessed, flavour => TaskBodyValidator.Validate(root, flavour, state.Lines.Of));
                 return status switch
                 {
                     UpdateStatus.NotFound => NotFound(),

@@ -9,7 +9,8 @@ namespace TaskApi.Simulator.Api;
 /// </summary>
 internal static class TaskBodyValidator
 {
-    public static string? Validate(JsonElement root, TaskFlavour flavour)
+    /// <param name="residueOf">The platform-held residue of a line id, or null when the line has none.</param>
+    public static string? Validate(JsonElement root, TaskFlavour flavour, Func<string, long?>? residueOf = null)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -17,10 +18,12 @@ internal static class TaskBodyValidator
         }
 
         return RequiredTopLevel(root)
+            ?? DocumentedTypes.Check(root)
             ?? TaskExtras(root, flavour)
             ?? Combinations(root)
             ?? VariableListRules.Check(root)
-            ?? (flavour == TaskFlavour.V2Legacy ? LegacyRules.Check(root) : null);
+            ?? (flavour == TaskFlavour.V2Legacy ? LegacyRules.Check(root) : null)
+            ?? LineResidueRule.Check(root, flavour, residueOf ?? (_ => null));
     }
 
     private static string? RequiredTopLevel(JsonElement root)

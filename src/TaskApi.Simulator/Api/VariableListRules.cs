@@ -3,7 +3,7 @@ using static TaskApi.Simulator.Api.JsonFields;
 
 namespace TaskApi.Simulator.Api;
 
-/// <summary>Script-group rules: <c>is_group_switch</c> 2 (variable list) and 3 (multi config).</summary>
+/// <summary>Script-group rules: <c>is_group_switch</c> values, the mode-2 variable list, and the multi config's entries.</summary>
 internal static class VariableListRules
 {
     private const string ListField = "task_extras.destination_extension_with_variable_list";
@@ -13,7 +13,17 @@ internal static class VariableListRules
     {
         var extras = root.GetProperty("task_extras");
         var hasList = TryGet(extras, "destination_extension_with_variable_list", out var list);
-        var groupSwitch = TryGet(root, "is_group_switch", out var switchValue) && TryGetInteger(switchValue, out var mode) ? mode : (long?)null;
+        long? groupSwitch = null;
+        if (TryGet(root, "is_group_switch", out var switchValue))
+        {
+            // "话术配置类型 0-统一配置 1-按时间配置 2-变量分组配置 3-多项外呼话术组配置"
+            if (!TryGetInteger(switchValue, out var mode) || mode is < 0 or > 3)
+            {
+                return "is_group_switch 只能是 0、1、2、3";
+            }
+
+            groupSwitch = mode;
+        }
 
         if (groupSwitch == 2 && (!hasList || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0))
         {
@@ -25,7 +35,9 @@ internal static class VariableListRules
             return problem;
         }
 
-        return groupSwitch == 3 ? CheckMultiConfig(extras) : null;
+        // "排序参数必须传递": sort is required in every entry of the list. The document does not make the list itself
+        // required for is_group_switch 3 (only the mode-2 list is "必填"), so its absence is accepted.
+        return TryGet(extras, "destination_extension_multi_config", out _) ? CheckMultiConfigEntries(extras) : null;
     }
 
     private static string? CheckVariableList(JsonElement list)
@@ -79,12 +91,17 @@ internal static class VariableListRules
         return null;
     }
 
-    private static string? CheckMultiConfig(JsonElement extras)
+    private static string? CheckMultiConfigEntries(JsonElement extras)
     {
-        if (!TryGet(extras, "destination_extension_multi_config", out var config) || !TryGet(config, "list", out var list)
-            || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+        var config = extras.GetProperty("destination_extension_multi_config");
+        if (TryGet(config, "dial_mode", out var dialMode) && (!TryGetInteger(dialMode, out var m) || m is not (0 or 1)))
         {
-            return $"is_group_switch 为 3 时 {MultiField} 必填";
+            return $"{MultiField}.dial_mode 只能是 0(轮询) 或 1(随机)";
+        }
+
+        if (!TryGet(config, "list", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
         }
 
         var index = 0;

@@ -65,6 +65,14 @@ internal static class ControlEndpoints
             return Ok(new JsonObject { ["cleared"] = true });
         }));
 
+        group.MapGet("/lines", Handle(_ => Ok(LinesView(state))));
+        group.MapPut("/lines/{line_id}", Handle(async context =>
+        {
+            var request = await ReadAsync<LineRequest>(context);
+            state.Lines.Set((string)context.Request.RouteValues["line_id"]!, request.Residue);
+            return Ok(LinesView(state));
+        }));
+
         MapFaults(group, state);
 
         group.MapGet("/settings", Handle(_ => Ok(new JsonObject { ["auto_create_tasks"] = state.AutoCreateTasks })));
@@ -102,6 +110,9 @@ internal static class ControlEndpoints
             return Ok(QueueView(state));
         }));
     }
+
+    private static JsonObject LinesView(SimulatorState state) =>
+        new() { ["lines"] = new JsonArray(state.Lines.All().Select(l => (JsonNode)new JsonObject { ["id"] = l.Key, ["residue"] = l.Value }).ToArray()) };
 
     private static JsonArray QueueView(SimulatorState state) =>
         ControlViews.Array(state.GetQueuedFaults(), f => ControlViews.ToNode(QueuedFaultDto.From(f)));

@@ -29,5 +29,10 @@ internal static class SeedLoader
         {
             state.CreateTask(task.ToDefinition());
         }
+
+        foreach (var line in seed.Lines ?? [])
+        {
+            state.Lines.Set(line.Id ?? "", line.Residue);
+        }
     }
 }

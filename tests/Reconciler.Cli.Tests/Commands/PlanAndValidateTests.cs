@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Reconciler.Cli.Tests.Support;
-using Reconciler.Core.Sources;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
+using Reconciler.Files;
 using Reconciler.Testing.State;
 
 namespace Reconciler.Cli.Tests.Commands;

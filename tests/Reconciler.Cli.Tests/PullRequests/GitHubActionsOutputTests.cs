@@ -10,7 +10,7 @@ public sealed class GitHubActionsOutputTests
 {
     private const string ErrorAt9 = "::error file=sample-repo/tasks/x.yaml,line=9,col=16::" + PrManifests.MaximumCallError;
     private const string ErrorAt15 = "::error file=sample-repo/tasks/x.yaml,line=15,col=22::" + PrManifests.RedialError;
-    private const string WarningAt17 = "::warning file=sample-repo/tasks/w.yaml,line=17,col=7::" + PrManifests.UnusedListWarning;
+    private const string WarningAt8 = "::warning file=sample-repo/tasks/w.yaml,line=8,col=20::" + PrManifests.GroupSwitchWarning;
 
     [Theory]
     [InlineData("sample-repo")]
@@ -25,7 +25,7 @@ public sealed class GitHubActionsOutputTests
         var run = await pr.RunAsync("plan", typed);
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Equal([WarningAt17, ErrorAt9, ErrorAt15], Annotations(run.Out));
+        Assert.Equal([WarningAt8, ErrorAt9, ErrorAt15], Annotations(run.Out));
         Assert.Contains("Plan: 0 to update, 1 to adopt, 0 to unmanage, 1 invalid, 0 unchanged.", run.Out, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class GitHubActionsOutputTests
         var run = await pr.RunAsync("plan", "sample-repo", "--format", "github");
 
         Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Equal([WarningAt17, ErrorAt9, ErrorAt15], Annotations(run.Out));
+        Assert.Equal([WarningAt8, ErrorAt9, ErrorAt15], Annotations(run.Out));
     }
 
     [Fact]

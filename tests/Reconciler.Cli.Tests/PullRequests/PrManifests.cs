@@ -54,7 +54,7 @@ internal static class PrManifests
 
     public const string RedialError = "must be at most 60 (/spec/task_extras/redial_interval)";
 
-    /// <summary>Valid, with one warning: a time-window list that is_group_switch 0 ignores (line 17, column 7).</summary>
+    /// <summary>Valid, with one warning: is_group_switch 1 (by time) without its time windows (line 8, column 20).</summary>
     public static string WithWarning(int n, string name = "满意度调查-售后") => $"""
         apiVersion: tasks/v2
         kind: Task
@@ -63,17 +63,15 @@ internal static class PrManifests
           task_id: {TaskId(n)}
         spec:
           name: {name}
+          is_group_switch: 1
           destination_extension: 123
-          is_group_switch: 0
           maximumcall: 2
           dial_time_id: 12
           task_extras:
             start_time: "2026-12-23 19:00:00"
             stop_time: "2027-12-25 23:59:59"
             pop_mode: 1
-            destination_extension_list:
-              - {"{"} begin: "09:00", end: "12:00", destination_extension: 124 {"}"}
         """;
 
-    public const string UnusedListWarning = "destination_extension_list is only used when is_group_switch is 1; with 0 the platform ignores it (/spec/task_extras/destination_extension_list)";
+    public const string GroupSwitchWarning = "is_group_switch 1 (按时间配置) without task_extras.destination_extension_list: no time window is configured, and the API document does not say which script group is used then (/spec/is_group_switch)";
 }

@@ -53,7 +53,7 @@ public sealed class TokenHygieneTests
 
         // The echo really came back, and what we quoted of it was masked.
         Assert.Contains(pr.GitHub.Requests, r => r.Route == route && r.StatusCode == status);
-        Assert.Matches(@"\(received: (?i:token|bearer) \*\*\*\)", run.Error);
+        Assert.Matches(@"\(received: (?i:token|bearer) \[redacted\]\)", run.Error);
         AssertNoTokenAnywhere(pr, run);
     }
 
@@ -69,7 +69,7 @@ public sealed class TokenHygieneTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var comment = Assert.Single(pr.GitHub.CommentsOn(Pr));
         Assert.DoesNotContain(Token, comment.Body, StringComparison.Ordinal);
-        Assert.Contains("+ remark: \"***\"", comment.Body, StringComparison.Ordinal);
+        Assert.Contains("+ remark: \"[redacted]\"", comment.Body, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, run.Error, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
 using Reconciler.Core.Manifests;
-using Reconciler.Core.Sources;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
+using Reconciler.Files;
 using Reconciler.State;
 using Reconciler.Testing.Simulator;
 using Reconciler.Testing.State;

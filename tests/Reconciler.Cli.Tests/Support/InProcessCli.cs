@@ -23,7 +23,10 @@ internal static class InProcessCli
             OutIsTerminal: false, // no progress bar or colour: plain lines are what the tests read
             InIsTerminal: terminal,
             name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
-            workingDirectory);
+            workingDirectory)
+        {
+            EnvironmentNames = () => environment?.Keys.ToList() ?? [],
+        };
         var exit = await ReconcilerCli.RunAsync(args, console, cancellationToken).WaitAsync(Limit, CancellationToken.None);
         return new CliResult(exit, output.ToString(), error.ToString());
     }

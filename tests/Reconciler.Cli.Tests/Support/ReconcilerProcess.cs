@@ -29,10 +29,15 @@ internal sealed class ReconcilerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static ReconcilerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
+    public static ReconcilerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(workingDirectory, environment, [], args);
+
+    /// <param name="wrapper">A command that runs the CLI in its place (e.g. <c>setpriv --reuid=65534 …</c>), or empty.</param>
+    public static ReconcilerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> wrapper, IReadOnlyList<string> args)
     {
         Assert.True(File.Exists(DllPath), $"{DllPath} is missing: the CLI project reference should copy it here");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : dotnet)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -42,6 +47,11 @@ internal sealed class ReconcilerProcess : IDisposable
             StandardOutputEncoding = System.Text.Encoding.UTF8,
             StandardErrorEncoding = System.Text.Encoding.UTF8,
         };
+        foreach (var arg in wrapper.Skip(1).Concat(wrapper.Count > 0 ? [dotnet] : []))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
         {

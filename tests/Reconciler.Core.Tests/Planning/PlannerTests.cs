@@ -47,7 +47,21 @@ public sealed class PlannerTests
         var warning = Assert.Single(EntryFor(PlanScenario.Plan(), "t-update").Warnings);
         Assert.Equal("field-omitted", warning.Code);
         Assert.Equal("/spec/remark", warning.JsonPath);
-        Assert.Contains("platform keeps its last value", warning.Message, StringComparison.Ordinal);
+        Assert.Equal("remark was applied before and is now omitted: the API document does not say whether the platform keeps or clears a field it is not sent, so its value on the platform after this update is unknown; set it explicitly to be sure", warning.Message);
+    }
+
+    [Fact]
+    public void Plan_BridgeGroupAppliedBeforeAndNowOmitted_SaysTheTransferGroupIsCleared()
+    {
+        var desired = TestManifests.Desired(("tasks/a.yaml", TestManifests.V2()));
+        var task = desired.Tasks[0];
+        var before = Core.Normalization.CanonicalBody.FromJson("{\"bridge_group_id\":7," + task.Body.Json[1..]);
+        var record = new AppliedRecord(task.Identity, before, "tasks/a.yaml", null, PlanScenario.AppliedAt);
+
+        var warning = Assert.Single(Planner.Plan(desired, new Dictionary<TaskIdentity, AppliedRecord> { [task.Identity] = record }).Entries[0].Warnings);
+
+        Assert.Equal("/spec/bridge_group_id", warning.JsonPath);
+        Assert.Contains("omitting this key means empty (不传这个键,则表示为空), so this update clears the task's transfer group", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,19 +40,20 @@ public sealed class GitHubAnnotationsTests
     }
 
     [Fact]
-    public void Annotation_Message_EscapesPercentAndLineBreaksButKeepsColonAndComma()
+    public void Annotation_Message_EscapesPercentShowsLineBreaksAndKeepsColonAndComma()
     {
-        var error = Diagnostic.Error("yaml-syntax", "100% wrong:\nline two,\r\nline three: %0A", new SourceLocation("a.yaml", 3, 7));
+        // Line breaks and other controls are made visible (ControlText) before the runner's escapes apply: one diagnostic, one line.
+        var error = Diagnostic.Error("yaml-syntax", "100% wrong:\nline two,\r\nline three: %0A \u001b[2J\u202e", new SourceLocation("a.yaml", 3, 7));
 
-        Assert.Equal("::error file=a.yaml,line=3,col=7::100%25 wrong:%0Aline two,%0D%0Aline three: %250A", GitHubAnnotations.Render(error));
+        Assert.Equal("::error file=a.yaml,line=3,col=7::100%25 wrong:\\nline two,\\r\\nline three: %250A \\x1B[2J\\u202E", GitHubAnnotations.Render(error));
     }
 
     [Fact]
-    public void Annotation_FilePath_EscapesPercentColonCommaAndLineBreaks()
+    public void Annotation_FilePath_EscapesPercentColonCommaAndShowsLineBreaks()
     {
         var error = Diagnostic.Error("schema", "bad", new SourceLocation("tasks/a:b,c%d\ne.yaml", 2, 4));
 
-        Assert.Equal("::error file=tasks/a%3Ab%2Cc%25d%0Ae.yaml,line=2,col=4::bad", GitHubAnnotations.Render(error));
+        Assert.Equal("::error file=tasks/a%3Ab%2Cc%25d\\ne.yaml,line=2,col=4::bad", GitHubAnnotations.Render(error));
     }
 
     [Fact]

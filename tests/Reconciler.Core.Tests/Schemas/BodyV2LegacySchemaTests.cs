@@ -88,15 +88,16 @@ public sealed class BodyV2LegacySchemaTests
     }
 
     [Theory]
-    [InlineData("", "maximumcal")]
-    [InlineData("", "interval_time")]
-    [InlineData("/task_extras", "lines")]
-    [InlineData("/task_extras/holiday/0", "note")]
-    public void EvaluateBody_UnknownField_IsReportedAtTheField(string parent, string field)
+    [InlineData("", "maximumcal", "maximumcall")]
+    [InlineData("", "interval_time", null)]
+    [InlineData("/task_extras", "lines", "line")]
+    [InlineData("/task_extras/holiday/0", "note", null)]
+    public void EvaluateBody_UnknownField_IsReportedAtTheFieldWithANearMiss(string parent, string field, string? nearMiss)
     {
         var errors = Evaluate(b => ((JsonObject)JsonTree.Find(b, parent))[field] = 1);
 
-        AssertSingle($"{parent}/{field}", "additionalProperties", $"unknown field '{field}'", errors);
+        var hint = nearMiss is null ? "" : $" (did you mean '{nearMiss}'?)";
+        AssertSingle($"{parent}/{field}", "additionalProperties", $"unknown field '{field}'{hint}", errors);
     }
 
     [Fact]

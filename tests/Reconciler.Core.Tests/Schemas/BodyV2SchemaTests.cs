@@ -36,18 +36,19 @@ public sealed class BodyV2SchemaTests
     }
 
     [Theory]
-    [InlineData("", "maximumcal")]
-    [InlineData("/task_extras", "pop_mod")]
-    [InlineData("/task_extras/line/0", "limt")]
-    [InlineData("/task_extras/destination_extension_list/0", "start")]
-    [InlineData("/task_extras/destination_extension_with_variable_list/1", "value")]
-    [InlineData("/task_extras/redial_conditions", "status")]
-    [InlineData("/group_switch_rule/0", "group")]
-    public void EvaluateBody_UnknownField_IsReportedAtTheField(string parent, string field)
+    [InlineData("", "maximumcal", "maximumcall")]
+    [InlineData("/task_extras", "pop_mod", "pop_mode")]
+    [InlineData("/task_extras/line/0", "limt", "limit")]
+    [InlineData("/task_extras/destination_extension_list/0", "start", null)]
+    [InlineData("/task_extras/destination_extension_with_variable_list/1", "value", "values")]
+    [InlineData("/task_extras/redial_conditions", "status", null)]
+    [InlineData("/group_switch_rule/0", "group", null)]
+    public void EvaluateBody_UnknownField_IsReportedAtTheFieldWithANearMiss(string parent, string field, string? nearMiss)
     {
         var errors = Evaluate(b => ((JsonObject)JsonTree.Find(b, parent))[field] = 1);
 
-        AssertSingle($"{parent}/{field}", "additionalProperties", $"unknown field '{field}'", errors);
+        var hint = nearMiss is null ? "" : $" (did you mean '{nearMiss}'?)";
+        AssertSingle($"{parent}/{field}", "additionalProperties", $"unknown field '{field}'{hint}", errors);
     }
 
     [Theory]

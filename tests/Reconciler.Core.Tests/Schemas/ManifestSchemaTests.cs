@@ -186,7 +186,7 @@ public sealed class ManifestSchemaTests
 
         Assert.Equal(
             [
-                new SchemaError("/spec/maximumcal", "additionalProperties", "unknown field 'maximumcal'"),
+                new SchemaError("/spec/maximumcal", "additionalProperties", "unknown field 'maximumcal' (did you mean 'maximumcall'?)"),
                 new SchemaError("/spec/task_extras", "required", "missing required field 'pop_mode'"),
             ],
             errors);

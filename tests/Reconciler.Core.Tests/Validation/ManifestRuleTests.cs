@@ -135,14 +135,19 @@ public sealed class ManifestRuleTests
     }
 
     [Fact]
-    public void GroupSwitch_UnusedList_IsAWarning()
+    public void GroupSwitch_ListOfAnotherMode_IsNotFlagged()
     {
-        var yaml = TestManifests.V2(spec: "\n  is_group_switch: 0", extras: """
+        // The document's own cURL example sends the variable list with is_group_switch 1, and says the variable
+        // list applies whenever a number's variable matches: calling it ignored would be our claim, not its.
+        var yaml = TestManifests.V2(spec: "\n  is_group_switch: 1", extras: """
 
                 destination_extension_list:
                   - {begin: "09:00", end: "12:00", destination_extension: 1}
+                destination_extension_with_variable_list:
+                  - {mode: 1, values: [男], destination_extension: 11, sort: 1}
             """);
-        Assert.False(Find(yaml, "group-switch-unused").IsError);
+        var evaluation = TestManifests.Evaluate(yaml);
+        Assert.Empty(Assert.Single(evaluation.Tasks).Warnings);
     }
 
     [Fact]

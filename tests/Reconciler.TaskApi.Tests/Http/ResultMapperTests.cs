@@ -1,3 +1,4 @@
+using Reconciler.Core.Secrets;
 using Reconciler.Core.State;
 using Reconciler.TaskApi.Http;
 
@@ -7,6 +8,7 @@ namespace Reconciler.TaskApi.Tests.Http;
 public sealed class ResultMapperTests
 {
     private const string Secret = "tok-secret-123";
+    private static readonly SecretRedactor Redactor = new([Secret]);
 
     [Theory]
     [InlineData(200, "{\"code\":200,\"status\":\"success\",\"message\":\"修改成功\",\"data\":\"\"}", ApplyOutcome.Applied)]
@@ -27,7 +29,7 @@ public sealed class ResultMapperTests
     [InlineData(408, "", ApplyOutcome.Failed)]
     public void Map_Answer_GivesOutcome(int status, string body, ApplyOutcome expected)
     {
-        var result = ResultMapper.Map(new ApiExchange(status, null, body, 1, null), ApplyOutcome.Applied, "u1", "RECONCILER_API_TOKEN", Secret);
+        var result = ResultMapper.Map(new ApiExchange(status, null, body, 1, null), ApplyOutcome.Applied, "u1", "RECONCILER_API_TOKEN", Redactor);
 
         Assert.Equal(expected, result.Outcome);
         Assert.Equal(status, result.HttpStatus);
@@ -37,7 +39,7 @@ public sealed class ResultMapperTests
     [Fact]
     public void Map_Rejection_KeepsTheApiMessageAndCode()
     {
-        var result = ResultMapper.Map(new ApiExchange(200, "OK", "{\"code\":5001,\"message\":\"线路不存在\"}", 1, null), ApplyOutcome.Applied, "u1", null, Secret);
+        var result = ResultMapper.Map(new ApiExchange(200, "OK", "{\"code\":5001,\"message\":\"线路不存在\"}", 1, null), ApplyOutcome.Applied, "u1", null, Redactor);
 
         Assert.Equal(5001, result.ApiCode);
         Assert.Equal("线路不存在", result.Message);
@@ -46,7 +48,7 @@ public sealed class ResultMapperTests
     [Fact]
     public void Map_SuccessForStop_IsStopped()
     {
-        var result = ResultMapper.Map(new ApiExchange(200, "OK", "{\"code\":200,\"message\":\"操作成功\"}", 1, null), ApplyOutcome.Stopped, "u1", null, Secret);
+        var result = ResultMapper.Map(new ApiExchange(200, "OK", "{\"code\":200,\"message\":\"操作成功\"}", 1, null), ApplyOutcome.Stopped, "u1", null, Redactor);
 
         Assert.Equal(ApplyOutcome.Stopped, result.Outcome);
     }
@@ -54,7 +56,7 @@ public sealed class ResultMapperTests
     [Fact]
     public void Map_NoAnswer_IsFailedWithAttempts()
     {
-        var result = ResultMapper.Map(new ApiExchange(null, null, null, 5, "connection failed: reset"), ApplyOutcome.Applied, "u1", null, Secret);
+        var result = ResultMapper.Map(new ApiExchange(null, null, null, 5, "connection failed: reset"), ApplyOutcome.Applied, "u1", null, Redactor);
 
         Assert.Equal(ApplyOutcome.Failed, result.Outcome);
         Assert.Equal("connection failed: reset (5 attempts)", result.Message);
@@ -66,11 +68,16 @@ public sealed class ResultMapperTests
     [InlineData(401, "{\"message\":\"tok-secret-123 refused\"}")]
     [InlineData(503, "tok-secret-123")]
     [InlineData(200, "<p>tok-secret-123</p>")]
+    [InlineData(200, "{\"code\":5001,\"message\":\"bad token TOK-SECRET-123\"}")]
+    [InlineData(400, "<pre>Authorization: Bearer tok-sec\r\n ret-123</pre>")]
+    [InlineData(403, "{\"message\":\"token dG9rLXNlY3JldC0xMjM= refused\"}")]
+    [InlineData(500, "url=https://x/?t=tok%2Dsecret%2D123")]
     public void Map_AnswerEchoingTheToken_IsRedacted(int status, string body)
     {
-        var result = ResultMapper.Map(new ApiExchange(status, null, body, 1, null), ApplyOutcome.Applied, "u1", null, Secret);
+        var result = ResultMapper.Map(new ApiExchange(status, null, body, 1, null), ApplyOutcome.Applied, "u1", null, Redactor);
 
         Assert.DoesNotContain(Secret, result.Message, StringComparison.Ordinal);
+        Assert.Contains(SecretRedactor.Mask, result.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -78,7 +85,7 @@ public sealed class ResultMapperTests
     {
         var page = "<html>\n" + new string('x', 1000) + "\n</html>";
 
-        var result = ResultMapper.Map(new ApiExchange(404, "Not Found", page, 1, null), ApplyOutcome.Applied, "u1", null, Secret);
+        var result = ResultMapper.Map(new ApiExchange(404, "Not Found", page, 1, null), ApplyOutcome.Applied, "u1", null, Redactor);
 
         Assert.DoesNotContain('\n', result.Message!);
         Assert.True(result.Message!.Length < 250);

@@ -6,24 +6,33 @@ namespace Reconciler.Core.Validation.Rules;
 
 /// <summary>
 /// "maximumcall为所选线路的总并发数之和…必须为设置线路数量整除": the total is split evenly over the chosen
-/// lines, so it must divide by their number; and (新版) the share of each line should not exceed its limit.
+/// lines, so it must divide by their number (an error). "平均并发数不得超过选用线路的 residue 值": the share
+/// of each line may not exceed the line's <c>residue</c>, a value the platform holds and the manifest cannot
+/// know; we compare with the line's <c>limit</c> instead (新版 only) and say so in a warning.
 /// </summary>
 public sealed class MaximumCallRule : IManifestRule
 {
+    private const string At = "/spec/maximumcall";
+
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {
-        if (ManifestDocument.Integer(document.Spec?["maximumcall"]) is not { } total ||
-            document.TaskExtras?["line"] is not JsonArray lines || lines.Count == 0)
+        var total = IntegerValues.Read(document, At, out var unreadable);
+        if (unreadable is not null)
+        {
+            yield return unreadable;
+        }
+
+        if (total is not { } calls || document.TaskExtras?["line"] is not JsonArray lines || lines.Count == 0)
         {
             yield break;
         }
 
-        if (total % lines.Count != 0)
+        if (calls % lines.Count != 0)
         {
             yield return document.Error(
                 "maximumcall-lines",
-                $"maximumcall {total} must divide evenly by the number of lines ({lines.Count}): each line gets maximumcall / lines",
-                "/spec/maximumcall");
+                $"maximumcall {calls} must divide evenly by the number of lines ({lines.Count}): each line gets maximumcall / lines",
+                At);
             yield break;
         }
 
@@ -32,15 +41,21 @@ public sealed class MaximumCallRule : IManifestRule
             yield break;
         }
 
-        var share = total / lines.Count;
+        var share = calls / lines.Count;
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i] is JsonObject line && ManifestDocument.Integer(line["limit"]) is { } limit && share > limit)
+            var pointer = $"/spec/task_extras/line/{i}/limit";
+            var limit = IntegerValues.Read(document, pointer, out var badLimit);
+            if (badLimit is not null)
+            {
+                yield return badLimit;
+            }
+            else if (limit is { } max && share > max)
             {
                 yield return document.Warning(
                     "maximumcall-line-limit",
-                    $"each line gets {share} concurrent calls (maximumcall {total} / {lines.Count} lines), more than this line's limit {limit}",
-                    $"/spec/task_extras/line/{i}/limit");
+                    $"each line gets {share} concurrent calls (maximumcall {calls} / {lines.Count} lines), more than this line's limit {max}; the document's rule is that the share may not exceed the line's residue (平均并发数不得超过选用线路的 residue 值), which the platform holds and we cannot check, so we compare with limit",
+                    pointer);
             }
         }
     }

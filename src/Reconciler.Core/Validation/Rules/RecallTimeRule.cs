@@ -3,7 +3,11 @@ using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.Validation.Rules;
 
-/// <summary>旧版 redial rules: "重呼执行时间 (时间范围10-11 13-22)" — re_call_time must fall in 10:00–11:00 or 13:00–22:00.</summary>
+/// <summary>
+/// 旧版 redial rules: "重呼执行时间 (时间范围10-11 13-22)". Read as two clock ranges, 10:00:00–11:00:00 and
+/// 13:00:00–22:00:00, both ends included (so 11:30 and 22:30 are outside). The simulator reads the range the same
+/// way, in its own code; README ("Rules") documents the reading.
+/// </summary>
 public sealed class RecallTimeRule : IManifestRule
 {
     private static readonly (int From, int To)[] AllowedRanges = [(10 * 3600, 11 * 3600), (13 * 3600, 22 * 3600)];

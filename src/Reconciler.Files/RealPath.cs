@@ -1,4 +1,4 @@
-namespace Reconciler.Core.Sources;
+namespace Reconciler.Files;
 
 /// <summary>
 /// The physical path of a file or directory with every symbolic link along it resolved (like

@@ -1,7 +1,8 @@
 using Reconciler.Core.Sources;
 using Reconciler.Core.Validation;
+using Reconciler.Files;
 
-namespace Reconciler.Core.Tests.Sources;
+namespace Reconciler.Files.Tests;
 
 public sealed class DirectorySourceTests : IDisposable
 {

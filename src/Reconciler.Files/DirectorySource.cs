@@ -1,0 +1,164 @@
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Loading;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Sources;
+
+namespace Reconciler.Files;
+
+/// <summary>
+/// Manifests from a directory on disk (a checkout). Files are listed by the glob; symbolic links are
+/// followed only while they stay inside the directory — a link leading outside is reported, never read.
+/// </summary>
+/// <remarks>
+/// Only regular files are ever opened. Everything else the glob matches becomes an error diagnostic naming
+/// it, and the rest is still planned: a FIFO, a device or a socket (opening a FIFO would wait forever, reading
+/// <c>/dev/zero</c> would never end), a dangling link, a name that is not valid UTF-8, a directory that cannot
+/// be listed. Reads stop one byte past <paramref name="maxFileBytes"/>. An error diagnostic on a file (or, with
+/// a trailing <c>/</c>, on a directory) keeps the tasks recorded from it managed: see
+/// <see cref="Reconciler.Core.Validation.DesiredState"/>.
+/// </remarks>
+public sealed class DirectorySource(string directory, ManifestGlob? glob = null, long? maxFileBytes = null)
+{
+    private readonly ManifestGlob _glob = glob ?? ManifestGlob.Default;
+    private readonly long _limit = maxFileBytes ?? LoaderLimits.Default.MaxFileBytes;
+
+    /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
+    /// <exception cref="IOException">The directory itself cannot be listed (nothing could be planned from it).</exception>
+    public SourceSnapshot Read()
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"manifest directory '{directory}' does not exist");
+        }
+
+        var root = RealPath.Of(directory);
+        var walk = new Walk(_glob, _limit, root);
+        if (!Walk.TryList(root, out var entries, out var problem))
+        {
+            throw new IOException($"cannot read the manifest directory '{directory}': {problem}");
+        }
+
+        walk.Visit(entries, "");
+        var settings = walk.Files.Find(f => f.Path == RepositorySettings.FileName);
+        return new SourceSnapshot(null, walk.Files.Where(f => f != settings).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), DiagnosticOrder.Sort(walk.Diagnostics))
+        {
+            Settings = settings,
+        };
+    }
+
+    private sealed class Walk(ManifestGlob glob, long limit, string root)
+    {
+        private readonly HashSet<string> _visited = new(StringComparer.Ordinal) { root };
+
+        public List<ManifestFile> Files { get; } = [];
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public static bool TryList(string physical, out List<FileSystemInfo> entries, out string? problem)
+        {
+            try
+            {
+                entries = new DirectoryInfo(physical).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+                problem = null;
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                entries = [];
+                problem = e is UnauthorizedAccessException ? "permission denied" : PathStatus.Of(physical).Problem ?? "it cannot be listed";
+                return false;
+            }
+        }
+
+        public void Visit(List<FileSystemInfo> entries, string relative)
+        {
+            foreach (var entry in entries)
+            {
+                var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
+                var looksLikeDirectory = entry is DirectoryInfo;
+                var isSettings = path == RepositorySettings.FileName; // read whatever the glob says, never as a manifest
+                if (!isSettings && (looksLikeDirectory ? glob.IsExcludedDirectory(path) : !glob.IsMatch(path)))
+                {
+                    continue;
+                }
+
+                var status = PathStatus.Of(entry.FullName);
+                if (status.Kind == FileKind.Missing && entry.Name.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    // .NET decodes names as UTF-8 with U+FFFD for bad bytes, so it cannot spell this name back.
+                    Problem(path, looksLikeDirectory, "file-name-encoding", "its name is not valid UTF-8 (shown with \uFFFD for the bad bytes), so it cannot be read; rename it");
+                    continue;
+                }
+
+                var physical = entry.FullName;
+                if (status.Kind == FileKind.SymbolicLink)
+                {
+                    physical = RealPath.Of(entry.FullName);
+                    if (!RealPath.IsInside(physical, root))
+                    {
+                        Diagnostics.Add(Diagnostic.Error("file-symlink", $"symbolic link '{path}' leads outside the manifest directory; it is not read", SourceLocation.StartOf(path)));
+                        continue;
+                    }
+
+                    status = PathStatus.Of(physical);
+                    if (status.Kind == FileKind.Missing)
+                    {
+                        Problem(path, false, "file-symlink-dangling", $"it is a symbolic link to '{entry.LinkTarget}', which does not exist; it is not read");
+                        continue;
+                    }
+                }
+
+                Take(path, physical, status);
+            }
+        }
+
+        private void Take(string path, string physical, PathStatus status)
+        {
+            switch (status.Kind)
+            {
+                case FileKind.Directory:
+                    if (glob.IsExcludedDirectory(path) || !_visited.Add(physical))
+                    {
+                        return;
+                    }
+
+                    if (TryList(physical, out var entries, out var problem))
+                    {
+                        Visit(entries, path);
+                    }
+                    else
+                    {
+                        Problem(path, true, "directory-unreadable", $"cannot read this directory: {problem}; manifests inside it are not planned");
+                    }
+
+                    return;
+                case FileKind.Regular when glob.IsMatch(path) || path == RepositorySettings.FileName:
+                    Files.Add(new ManifestFile(path, null, status.Size, () => BoundedFileReader.Read(physical, limit)));
+                    return;
+                case FileKind.Regular:
+                    return;
+                case FileKind.Missing:
+                    Problem(path, false, "file-unreadable", "it disappeared while the directory was being read; run again");
+                    return;
+                case FileKind.Inaccessible:
+                    Problem(path, false, "file-unreadable", $"cannot read it: {status.Problem}");
+                    return;
+                default:
+                    if (glob.IsMatch(path) || path == RepositorySettings.FileName)
+                    {
+                        Problem(path, false, "file-not-regular", $"it is {FileKinds.Describe(status.Kind)}, not a regular file; only regular files are read, so it is not opened");
+                    }
+
+                    return;
+            }
+        }
+
+        /// <summary>An error naming the file, or the directory with a trailing '/' (which keeps every task recorded below it managed).</summary>
+        private void Problem(string path, bool isDirectory, string code, string message)
+        {
+            var location = isDirectory ? path + "/" : path;
+            var noun = isDirectory ? "directory" : "file";
+            Diagnostics.Add(Diagnostic.Error(code, $"{noun} '{location}': {message}", SourceLocation.StartOf(location)));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Normalization;
+using Reconciler.Core.Validation;
+using Reconciler.Testing.Simulator;
+using TaskApi.Simulator.Api;
+using TaskApi.Simulator.Tests.Support;
+using Xunit.Abstractions;
+
+namespace TaskApi.Simulator.Tests.Audit;
+
+/// <summary>
+/// The reconciler and the simulator, written separately, judge the same bodies: each body once as a manifest (the
+/// reconciler's verdict) and once as a PUT to the simulator. They must agree, except where the simulator README
+/// names the difference ("Where the reconciler is deliberately stricter").
+/// </summary>
+public sealed class AuditCorpusTests(SimulatorFixture sim, ITestOutputHelper output) : IClassFixture<SimulatorFixture>, IDisposable
+{
+    private const string UserId = "5832d184-dd53-42a0-8ace-0bf8d660f4cc";
+    private readonly SimulatorClient _client = new(sim.BaseAddress);
+    private readonly SimulatorAccount _account = sim.CreateAccount();
+
+    public void Dispose() => _client.Dispose();
+
+    [Fact]
+    public async Task Corpus_EveryVerdictMatchesAndEveryDifferenceIsDocumented()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "simulator-README.md"));
+        var cases = AuditCases.All().Concat(SeedBodyCases()).ToList();
+        var wrong = new List<string>();
+        foreach (var item in cases)
+        {
+            var spec = JsonNode.Parse(item.Flavour == ApiFlavour.V2 ? AuditCases.V2Base : AuditCases.LegacyBase)!.AsObject();
+            item.Edit(spec);
+            var actual = Verdict(Reconciles(item, spec), await SimulatorAcceptsAsync(item, spec));
+            if (actual != item.Expected)
+            {
+                wrong.Add($"{item.Id}: expected {item.Expected}, got {actual}");
+            }
+
+            if (item.Difference is { } key && !readme.Contains($"`{key}`", StringComparison.Ordinal))
+            {
+                wrong.Add($"{item.Id}: difference `{key}` is not described in src/TaskApi.Simulator/README.md");
+            }
+        }
+
+        output.WriteLine(string.Join(", ", cases.GroupBy(c => c.Expected).Select(g => $"{g.Count()} {g.Key}")) + $" ({cases.Count} cases)");
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+        Assert.True(cases.Count >= 100, $"the corpus shrank to {cases.Count} cases");
+    }
+
+    private static AuditVerdict Verdict(bool reconciler, bool simulator) => (reconciler, simulator) switch
+    {
+        (true, true) => AuditVerdict.BothAccept,
+        (false, false) => AuditVerdict.BothRefuse,
+        (false, true) => AuditVerdict.ReconcilerStricter,
+        _ => AuditVerdict.SimulatorStricter,
+    };
+
+    private static bool Reconciles(AuditCase item, JsonObject spec)
+    {
+        var manifest = $"apiVersion: {item.Flavour.ToApiVersion()}\nkind: Task\nmetadata:\n  user_id: {UserId}\n  task_id: audit\nspec: {spec.ToJsonString()}\n";
+        var evaluation = new ManifestEvaluator().Evaluate(ManifestFile.FromText("audit.yaml", manifest));
+        return evaluation.Invalid.Count == 0 && evaluation.Tasks.Count == 1;
+    }
+
+    private async Task<bool> SimulatorAcceptsAsync(AuditCase item, JsonObject spec)
+    {
+        foreach (var (line, residue) in item.Residues)
+        {
+            sim.State.Lines.Set(line, residue);
+        }
+
+        // The body the reconciler would send (line and holiday added when absent), whatever its verdict.
+        var body = BodyNormalizer.Normalize((JsonObject)spec.DeepClone(), null).Json;
+        var task = sim.CreateTask(_account, item.Flavour == ApiFlavour.V2 ? TaskFlavour.V2 : TaskFlavour.V2Legacy);
+        var answer = await _client.PutTaskAsync(task, body, _account.Token);
+        return answer.Code == ApiCodes.Success;
+    }
+
+    /// <summary>The document's own request examples (14 bodies): both sides must accept every one.</summary>
+    private static IEnumerable<AuditCase> SeedBodyCases()
+    {
+        foreach (var (folder, flavour) in new[] { ("v2", ApiFlavour.V2), ("v2-legacy", ApiFlavour.V2Legacy) })
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "testdata", "seed-bodies", folder)).Order(StringComparer.Ordinal))
+            {
+                var text = File.ReadAllText(file);
+                yield return new AuditCase($"document example {folder}/{Path.GetFileName(file)}", flavour, body =>
+                {
+                    body.Clear();
+                    foreach (var (key, value) in JsonNode.Parse(text)!.AsObject())
+                    {
+                        body[key] = value?.DeepClone();
+                    }
+                }, AuditVerdict.BothAccept);
+            }
+        }
+    }
+}
