@@ -27,6 +27,7 @@ public sealed partial class ReconcileRunner(
     TimeProvider time,
     ILogger<ReconcileRunner> logger)
 {
+    private readonly DriftMemory _drift = new();
     private SourceSnapshot? _snapshot;
     private string? _reconciledRevision;
     private string? _reportedInvalidRevision;
@@ -82,7 +83,9 @@ public sealed partial class ReconcileRunner(
         ReconcileRun run;
         try
         {
-            var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, stopping);
+            // The live tasks are read on the resync timer only: one GET per task, not on every push.
+            var refresh = options.Refresh && trigger == "resync";
+            var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Refresh: refresh), stopping);
             ReportInvalid(pending, snapshot.Revision);
 
             // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
@@ -107,8 +110,14 @@ public sealed partial class ReconcileRunner(
     /// <summary>The one place a finished run is reported: status, metrics and the log all read the same result.</summary>
     private void Report(ReconcileRun run)
     {
-        status.RunCompleted(run, TaskStatusViews.Build(run, backoff));
+        foreach (var (task, fields) in _drift.Update(run))
+        {
+            LogDrifted(logger, task.ToString(), string.Join(", ", fields), options.SelfHeal ? "re-applying it (self-heal)" : "reported only (self-heal is off)");
+        }
+
+        status.RunCompleted(run, TaskStatusViews.Build(run, backoff, _drift));
         metrics.RunCompleted(run);
+        metrics.Drifted(_drift.Count);
         foreach (var result in run.Report?.Results.Where(r => r.Outcome != Core.State.ApplyOutcome.Applied) ?? [])
         {
             LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToString().ToLowerInvariant(), result.ApiCode, result.Message ?? "");
@@ -174,6 +183,9 @@ public sealed partial class ReconcileRunner(
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "outside the sync window ({Window}): planned, not applied: {Plan} Next window opens at {Opens:O}")]
     private static partial void LogWindowClosed(ILogger logger, string plan, string window, DateTimeOffset opens);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "task {Task} drifted: changed on the platform ({Fields}); {Action}")]
+    private static partial void LogDrifted(ILogger logger, string task, string fields, string action);
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "run ({Trigger}) at {Revision} failed: {Error}; {Plan} {Apply}")]
     private static partial void LogRunFailed(ILogger logger, string trigger, string revision, string plan, string apply, string error);

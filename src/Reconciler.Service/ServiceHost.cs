@@ -125,7 +125,7 @@ public static class ServiceHost
         });
         var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows);
         services.AddSingleton(provider => new ReconcileRunner(
-            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, clock),
+            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
             backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>()));
         if (publisher is not null)
         {

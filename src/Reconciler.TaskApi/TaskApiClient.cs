@@ -56,14 +56,17 @@ public sealed partial class TaskApiClient : ITaskApi
         return CallAsync(HttpMethod.Put, TaskApiPaths.Stop(identity, subUserId), identity, body, ApplyOutcome.Stopped, cancellationToken);
     }
 
-    public async Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
+    public async Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken) =>
+        (await ReadTaskAsync(identity, subUserId, cancellationToken)).State;
+
+    public async Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         var lookup = _tokens.GetToken(identity.UserId);
         if (lookup.Token is null)
         {
             LogStateUnknown(_logger, identity.ToString(), lookup.Problem ?? "no token");
-            return null;
+            return RemoteTaskRead.Failed(lookup.Problem ?? "no token for this account");
         }
 
         var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.Detail(identity, subUserId), lookup.Token, null, cancellationToken);
@@ -71,12 +74,48 @@ public sealed partial class TaskApiClient : ITaskApi
         var state = answer?.Code == TaskApiResult.SuccessCode ? TaskStateReader.Read(answer.Data) : null;
         if (state is null)
         {
-            var why = exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code.ToString() ?? "none"}";
-            LogStateUnknown(_logger, identity.ToString(), lookup.Token.Redactor.Redact(why));
+            var why = lookup.Token.Redactor.Redact(exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}") ?? "unreadable";
+            LogStateUnknown(_logger, identity.ToString(), why);
+            return RemoteTaskRead.Failed(why);
         }
 
-        return state;
+        return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonNode.Parse(answer!.Data.GetRawText()) as System.Text.Json.Nodes.JsonObject, null);
     }
+
+    public async Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var lookup = _tokens.GetToken(userId);
+        if (lookup.Token is null)
+        {
+            return new TaskListRead([], lookup.Problem ?? "no token for this account");
+        }
+
+        var ids = new List<string>();
+        for (var page = 1; page <= MaxListPages; page++)
+        {
+            var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.List(userId, subUserId, page, ListPageSize), lookup.Token, null, cancellationToken);
+            var answer = exchange.HttpStatus is >= 200 and < 300 ? ApiAnswer.TryParse(exchange.Text) : null;
+            if (answer?.Code != TaskApiResult.SuccessCode || TaskListReader.Ids(answer.Data) is not { } pageIds)
+            {
+                var why = exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
+                return new TaskListRead(ids, lookup.Token.Redactor.Redact($"page {page} of the task list could not be read: {why}"));
+            }
+
+            ids.AddRange(pageIds);
+            if (pageIds.Count < ListPageSize)
+            {
+                break;
+            }
+        }
+
+        return new TaskListRead(ids.Distinct(StringComparer.Ordinal).ToList(), null);
+    }
+
+    private const int ListPageSize = 100;
+
+    // 100 × 100 tasks: a guard against a list that never ends (a platform ignoring page), not a real limit.
+    private const int MaxListPages = 100;
 
     private async Task<TaskApiResult> CallAsync(
         HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace TaskApi.Simulator;
 /// Everything the simulator knows: accounts, tasks, counters, the request log and the faults to inject.
 /// Thread-safe; the HTTP control surface under <c>/_simulator</c> calls the same methods.
 /// </summary>
-public sealed class SimulatorState
+public sealed partial class SimulatorState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, byte[]> _accounts = new(StringComparer.Ordinal);

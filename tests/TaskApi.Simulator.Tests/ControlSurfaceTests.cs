@@ -24,6 +24,20 @@ public sealed class ControlSurfaceTests : IAsyncLifetime, IDisposable
     public void Dispose() => _client.Dispose();
 
     [Fact]
+    public async Task Tasks_ConsoleEdit_MergesIntoTheBodyWithoutCountingAPut()
+    {
+        await _client.ControlAsync(HttpMethod.Post, "accounts", "{\"user_id\":\"u-1\",\"token\":\"t\"}");
+        await _client.ControlAsync(HttpMethod.Post, "tasks", "{\"user_id\":\"u-1\",\"task_id\":\"t-1\",\"body\":{\"name\":\"原名\",\"maximumcall\":2,\"remark\":\"x\",\"task_extras\":{\"pop_mode\":1}}}");
+
+        var edited = await _client.ControlAsync(HttpMethod.Patch, "tasks/u-1/t-1", "{\"name\":\"控制台改名\",\"remark\":null,\"task_extras\":{\"pop_mode\":2}}");
+
+        Assert.Equal(HttpStatusCode.OK, edited.Status);
+        var task = _sim.Task(new TaskIdentity("u-1", "t-1"));
+        Assert.Equal("{\"name\":\"控制台改名\",\"maximumcall\":2,\"task_extras\":{\"pop_mode\":2}}", task.Body);
+        Assert.Equal((0, 0), (task.PutCount, task.AppliedCount));
+    }
+
+    [Fact]
     public async Task Health_AnswersOk()
     {
         var answer = await _client.ControlAsync(HttpMethod.Get, "health");

@@ -18,6 +18,7 @@ internal static class ApplyCommand
         var inputs = new ManifestInputOptions();
         var state = new StateOptions();
         var api = new ApiOptions();
+        var planning = new PlanningOptions();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking. Required when not run from a terminal." };
         var command = new Command("apply", $"""
             Plan, show the plan, ask for confirmation (unless --auto-approve), then send one PUT per task
@@ -45,11 +46,12 @@ internal static class ApplyCommand
         command.Options.Add(state.Rebind);
         api.AddTo(command);
         command.Options.Add(autoApprove);
-        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, result.GetValue(autoApprove), cancellationToken));
+        planning.AddTo(command);
+        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, planning, result.GetValue(autoApprove), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, bool autoApprove, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, bool autoApprove, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var pipeline = console.NewPipeline();
@@ -77,11 +79,13 @@ internal static class ApplyCommand
         await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error, tuning);
         var engine = new Reconciliation(settings, store, host.Api, pipeline: pipeline);
 
-        var pending = await engine.PlanAsync(desired, CompareWith.LiveState, cancellationToken);
+        var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
+        var pending = await engine.PlanAsync(desired, CompareWith.LiveState, options, cancellationToken);
+        PlanningOptions.Check(pending);
         await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
         if (!pending.Plan.Summary.HasChanges)
         {
-            await console.Out.WriteLineAsync("No changes: the platform matches the manifests.");
+            await console.Out.WriteLineAsync(NoChanges(pending.Plan, options));
             return pending.Plan.HasErrors ? ExitCodes.Error : ExitCodes.Success;
         }
 
@@ -108,6 +112,19 @@ internal static class ApplyCommand
         }
 
         return ExitCode(run, pending.Plan.HasErrors);
+    }
+
+    /// <summary>
+    /// Says exactly what is known: only a refresh that read every task can say the platform matches; otherwise
+    /// every task matches what the platform last accepted (and nothing is in doubt).
+    /// </summary>
+    private static string NoChanges(Core.Planning.Plan plan, PlanOptions options)
+    {
+        var scope = options.Targets is null ? "" : " (targeted tasks)";
+        var everyTaskRead = options.Refresh && plan.Entries.Where(e => e.Desired is not null && !e.Desired.Suspend).All(e => e.Refreshed);
+        return everyTaskRead
+            ? $"No changes{scope}: the platform matches the manifests."
+            : $"No changes{scope}: every task matches what the platform last accepted (--refresh also reads the live tasks).";
     }
 
     private static async Task<IAsyncDisposable> LockAsync(IStateStore store, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ internal static class PlanCommand
         var baseRef = new Option<string?>("--base") { Description = "Plan a change set in pure git: compare DIR (or --head) with the manifests at this revision of DIR's git repository (e.g. origin/main) instead of the state store." };
         var headRef = new Option<string?>("--head") { Description = "With --base: read the head from this revision instead of the files in DIR." };
         var pullRequest = new PullRequestOptions();
+        var planning = new PlanningOptions();
+        var api = new ApiOptions();
         var command = new Command("plan", """
             Show what apply would change: compares the manifests with the last-applied state and lists
             each task as update, adopt, unchanged, unmanage, invalid or suspended, with field-level
@@ -32,6 +34,8 @@ internal static class PlanCommand
               reconciler plan . --base origin/main --format markdown --detailed-exitcode
               reconciler plan . --base origin/main --github-repo acme/call-tasks --pr 42
               reconciler plan --repo https://github.com/acme/call-tasks.git --ref main
+              RECONCILER_API_TOKEN=... reconciler plan . --refresh --detailed-exitcode
+              reconciler plan . --target tasks/east.yaml
             """);
         inputs.AddTo(command);
         command.Options.Add(state.State);
@@ -40,6 +44,9 @@ internal static class PlanCommand
         command.Options.Add(baseRef);
         command.Options.Add(headRef);
         pullRequest.AddTo(command);
+        planning.AddTo(command);
+        command.Options.Add(api.ApiUrl);
+        command.Options.Add(api.Parallelism);
         command.Validators.Add(result =>
         {
             if (result.GetValue(headRef) is not null && result.GetValue(baseRef) is null)
@@ -56,7 +63,7 @@ internal static class PlanCommand
         {
             var (plan, prefix) = result.GetValue(baseRef) is { } baseRevision
                 ? await PullRequestBaseline.PlanAsync(console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), result.GetValue(inputs.Directory) ?? ".", inputs.Glob(result), baseRevision, result.GetValue(headRef), cancellationToken)
-                : await PlanAgainstStateAsync(result, inputs, state, console, cancellationToken);
+                : await PlanAgainstStateAsync(result, inputs, state, planning, api, console, cancellationToken);
             await OutputAsync(plan, prefix, result.GetValue(format), console, cancellationToken);
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
             {
@@ -71,12 +78,29 @@ internal static class PlanCommand
     public static int ExitCode(Plan plan, bool detailed) =>
         plan.HasErrors ? ExitCodes.Error : detailed && plan.Summary.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
 
-    private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, PlanningOptions planning, ApiOptions api, CliConsole console, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
+        var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         await using var store = await state.OpenIfExistsAsync(result, console, cancellationToken);
-        var pending = await new Reconciliation(new ReconcileSettings(), store, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, cancellationToken);
+        await using var host = options.Refresh ? await RefreshHostAsync(result, api, store, console, cancellationToken) : null;
+        var settings = new ReconcileSettings(options.Refresh ? api.GetParallelism(result) : 4, RunningCheck: false);
+        var pending = await new Reconciliation(settings, store, host?.Api, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
+        PlanningOptions.Check(pending);
         return (pending.Plan, prefix);
+    }
+
+    /// <summary>A refresh reads the platform the state describes: a state bound to another endpoint is refused, never re-bound by a plan.</summary>
+    private static async Task<Apply.TaskApiHost> RefreshHostAsync(ParseResult result, ApiOptions api, Core.State.IStateStore? store, CliConsole console, CancellationToken cancellationToken)
+    {
+        var baseAddress = api.BaseAddress(result, console);
+        var endpoint = Core.State.StateEndpoint.Normalize(baseAddress);
+        if (store is not null && await store.ReadEndpointAsync(cancellationToken) is { } bound && bound != endpoint)
+        {
+            throw new CliException($"--refresh: the state records tasks applied to {bound}, not to {endpoint}; refresh against the endpoint it describes (--api-url)");
+        }
+
+        return Apply.TaskApiHost.Create(baseAddress, new Reconciler.TaskApi.Auth.EnvironmentTokenSource(console.Environment), console.Error, Apply.ApiTuning.Read(console.Environment));
     }
 
     private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, CliConsole console, CancellationToken cancellationToken)

@@ -36,6 +36,12 @@ internal sealed class StateOptions
         return File.Exists(path) ? await SqliteStateStore.OpenAsync(path, cancellationToken: cancellationToken) : null;
     }
 
+    /// <summary>For inspection: the store, which must exist (inspecting never creates one).</summary>
+    /// <exception cref="CliException">There is no state file at the path.</exception>
+    public async Task<IStateStore> OpenExistingAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>
+        await OpenIfExistsAsync(result, console, cancellationToken)
+        ?? throw new CliException($"no state at '{result.GetValue(State) ?? DefaultPath}' (nothing applied yet, or give --state)");
+
     public async Task<IStateStore> OpenAsync(ParseResult result, CliConsole console, bool simulator, CancellationToken cancellationToken) =>
         await SqliteStateStore.OpenAsync(Path(result, console, simulator), cancellationToken: cancellationToken);
 

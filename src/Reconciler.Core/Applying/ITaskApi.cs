@@ -20,4 +20,13 @@ public interface ITaskApi
     /// Null when it could not be read (the caller then proceeds without knowing).
     /// </summary>
     Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same detail read in full, for refresh (drift) and import: the run state, the answer's <c>data</c>, or
+    /// why it could not be read. Never throws for API answers; only cancellation escapes.
+    /// </summary>
+    Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
+
+    /// <summary><c>GET /agent-api/new/user/{user_id}/task?page&amp;per_page</c>: every task id of the account (all pages), for import.</summary>
+    Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken);
 }

@@ -14,7 +14,8 @@ public static class RemoteStateChecker
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
-        var toCheck = plan.ToSend.ToList();
+        // A task whose state was read already (refresh) is not asked again.
+        var toCheck = plan.ToSend.Where(e => e.Remote is null).ToList();
         var states = new ConcurrentDictionary<PlanEntry, RemoteTaskState?>();
         await Parallel.ForEachAsync(
             toCheck,

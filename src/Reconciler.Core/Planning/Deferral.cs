@@ -17,12 +17,14 @@ public sealed record Deferral(
     int? ApiCode = null,
     string? LastMessage = null)
 {
-    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>.</summary>
+    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>.</summary>
     public string Word => Kind switch
     {
         DeferralKind.Running => "running",
         DeferralKind.HeldBack => "held_back",
         DeferralKind.OutsideWindow => "outside_window",
+        DeferralKind.DriftReported => "drift_reported",
+        DeferralKind.Fighting => "fighting",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

@@ -11,4 +11,10 @@ public enum DeferralKind
 
     /// <summary>No sync window is open: planned and reported, applied when a window opens.</summary>
     OutsideWindow,
+
+    /// <summary>The live task drifted from the manifest; it is reported, not corrected (self-heal is off).</summary>
+    DriftReported,
+
+    /// <summary>Drifted and re-applied too often within an hour: someone keeps changing it on the platform; held back.</summary>
+    Fighting,
 }

@@ -32,6 +32,12 @@ public sealed record PlanEntry(
     /// <summary>Set when the change is planned but not sent now (running, held back, outside the sync window).</summary>
     public Deferral? Deferral { get; init; }
 
+    /// <summary>With refresh: body fields the live task's detail does not carry, so they could not be compared.</summary>
+    public IReadOnlyList<string> NotCompared { get; init; } = [];
+
+    /// <summary>With refresh: whether the live task was read (false: not refreshed, or the read failed — see the warnings).</summary>
+    public bool Refreshed { get; init; }
+
     /// <summary>The unsettled (or in-doubt) intent that makes this task in doubt, when there is one.</summary>
     public TaskIntent? InDoubt { get; init; }
 

@@ -11,6 +11,9 @@ namespace Reconciler.Core.Reconciling;
 /// <param name="WindowOpen">Whether a sync window was open when planned (always true without windows).</param>
 public sealed record PendingPlan(Plan Plan, DateTimeOffset StartedAt, long StartedTimestamp, bool WindowOpen)
 {
+    /// <summary>Targets (<see cref="PlanOptions.Targets"/>) that matched no task: the caller reports them.</summary>
+    public IReadOnlyList<string> UnmatchedTargets { get; init; } = [];
+
     /// <summary>Whether applying would do anything now: send a PUT, record a blocked task, or forget a record.</summary>
     public bool HasWork => Plan.Entries.Any(e => e.WillSend || e.IsBlockedByRunningTask || (e.Action == PlanAction.Unmanage && e.Deferral is null));
 }

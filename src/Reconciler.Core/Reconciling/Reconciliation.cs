@@ -2,6 +2,7 @@ using Reconciler.Core.Applying;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Policies;
+using Reconciler.Core.Refresh;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
 
@@ -19,6 +20,7 @@ public sealed class Reconciliation
     private readonly IStateStore? _store;
     private readonly ITaskApi? _api;
     private readonly TaskBackoff? _backoff;
+    private readonly DriftPolicy? _drift;
     private readonly TimeProvider _time;
     private readonly ManifestPipeline _pipeline;
 
@@ -26,12 +28,14 @@ public sealed class Reconciliation
     /// <param name="api">The platform; null for plan-only use (no running check, nothing can be applied).</param>
     /// <param name="backoff">Per-task backoff (the service); null: every change is sent at once.</param>
     /// <param name="pipeline">Evaluation with its content cache; one per engine, so a long-lived engine re-parses only changed files.</param>
-    public Reconciliation(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TaskBackoff? backoff = null, TimeProvider? time = null, ManifestPipeline? pipeline = null)
+    /// <param name="drift">What to do with drift found by refresh (the service: self-heal or report); null: re-apply it (an explicit <c>apply --refresh</c>).</param>
+    public Reconciliation(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TaskBackoff? backoff = null, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _store = store;
         _api = api;
         _backoff = backoff;
+        _drift = drift;
         _time = time ?? TimeProvider.System;
         _pipeline = pipeline ?? new ManifestPipeline();
     }
@@ -50,32 +54,56 @@ public sealed class Reconciliation
     public DesiredState Evaluate(SourceSnapshot snapshot) => _pipeline.Evaluate(snapshot);
 
     public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, CancellationToken cancellationToken) =>
-        PlanAsync(Evaluate(snapshot), baseline, cancellationToken);
+        PlanAsync(Evaluate(snapshot), baseline, PlanOptions.Default, cancellationToken);
 
-    /// <summary>Plans <paramref name="desired"/> against the baseline. Against the live state, deferrals and the running check are applied.</summary>
-    public async Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, CancellationToken cancellationToken)
+    public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken) =>
+        PlanAsync(Evaluate(snapshot), baseline, options, cancellationToken);
+
+    public Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, CancellationToken cancellationToken) =>
+        PlanAsync(desired, baseline, PlanOptions.Default, cancellationToken);
+
+    /// <summary>
+    /// Plans <paramref name="desired"/> against the baseline, in a fixed order: plan → target → (against the live
+    /// state) refresh → drift policy → deferrals (backoff, window) → running check.
+    /// </summary>
+    public async Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(baseline);
+        ArgumentNullException.ThrowIfNull(options);
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
+        IReadOnlyList<string> unmatched = [];
         if (baseline.Kind == BaselineKind.BaseRevision)
         {
             var atBase = _pipeline.Evaluate(baseline.BaseSnapshot!);
-            var plan = Planner.Plan(desired, Baseline.BaseRevision(baseline.BaseSnapshot!.Revision ?? "base", atBase));
-            return new PendingPlan(plan, startedAt, started, WindowOpen: true);
+            var plan = Target(Planner.Plan(desired, Baseline.BaseRevision(baseline.BaseSnapshot!.Revision ?? "base", atBase)), options, out unmatched);
+            return new PendingPlan(plan, startedAt, started, WindowOpen: true) { UnmatchedTargets = unmatched };
         }
 
         var live = _store is null
             ? Baseline.EmptyState
             : Baseline.LiveState(await _store.LoadAppliedAsync(cancellationToken), await _store.LoadInDoubtAsync(cancellationToken));
-        var deferred = DeferralPolicy.Apply(Planner.Plan(desired, live), _backoff, _settings.SyncWindows, startedAt);
-        if (_api is not null && _settings.RunningCheck && deferred.ToSend.Any())
+        var planned = Target(Planner.Plan(desired, live), options, out unmatched);
+        if (options.Refresh && _api is not null)
+        {
+            planned = await LiveRefresh.RefreshAsync(planned, _api, _settings.Parallelism, cancellationToken);
+            planned = _drift?.Apply(planned, startedAt) ?? planned;
+        }
+
+        var deferred = DeferralPolicy.Apply(planned, _backoff, _settings.SyncWindows, startedAt);
+        if (_api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
         {
             deferred = await RemoteStateChecker.CheckAsync(deferred, _api, _settings.Parallelism, cancellationToken);
         }
 
-        return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true);
+        return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true) { UnmatchedTargets = unmatched };
+    }
+
+    private static Plan Target(Plan plan, PlanOptions options, out IReadOnlyList<string> unmatched)
+    {
+        unmatched = [];
+        return options.Targets is { Count: > 0 } targets ? PlanTargets.Keep(plan, targets, out unmatched) : plan;
     }
 
     /// <summary>
@@ -96,6 +124,7 @@ public sealed class Reconciliation
         {
             report = await new Applier(_api, _store, _time).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod), progress, stopStarting);
             _backoff?.Record(report.Results, _time.GetUtcNow());
+            _drift?.Record(report.Results, _time.GetUtcNow());
         }
 
         _backoff?.KeepOnly(pending.Plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!));

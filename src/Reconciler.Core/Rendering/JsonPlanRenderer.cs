@@ -74,6 +74,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             ["retry_at"] = deferral.RetryAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         },
         ["diagnostics"] = new JsonArray(entry.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
+        ["refreshed"] = entry.Refreshed,
+        ["not_compared"] = new JsonArray(entry.NotCompared.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
     };
 
     internal static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject

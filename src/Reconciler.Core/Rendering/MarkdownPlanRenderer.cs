@@ -169,6 +169,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
             : entry.WillStopTask ? " (will stop task)"
             : entry.Deferral is { } deferral ? $" ({deferral.Word.Replace('_', ' ')})"
             : entry.Reason == UpdateReason.InDoubt ? " (in doubt)"
+            : entry.Reason == UpdateReason.Drift ? " (drift)"
             : "");
         return $"| {PlanText.Symbol(entry.Action)} | {MarkdownText.Cell(PlanText.Title(entry))} | {file} | {action} | {changed} |\n";
     }

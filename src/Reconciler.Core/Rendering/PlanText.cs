@@ -50,10 +50,15 @@ public static class PlanText
             yield return $"WILL STOP the running task{status} before updating it, and LEAVE IT STOPPED (the API has no resume endpoint): restart it on the platform when ready";
         }
 
-        if (entry.Deferral is { Kind: DeferralKind.HeldBack or DeferralKind.OutsideWindow } deferral)
+        if (entry.Deferral is { Kind: not DeferralKind.Running } deferral)
         {
             var last = deferral.LastMessage is { Length: > 0 } message ? $" (last answer{(deferral.ApiCode is { } code ? $" {code}" : "")}: {message})" : "";
             yield return $"not sent now: {deferral.Reason}{last}";
+        }
+
+        if (entry.NotCompared.Count > 0)
+        {
+            yield return $"not compared (the platform's detail does not carry them): {string.Join(", ", entry.NotCompared.Select(f => ControlText.Escape(f)))}";
         }
 
         if (entry.Reason == UpdateReason.InDoubt && entry.InDoubt is { } intent)
@@ -73,6 +78,8 @@ public static class PlanText
 
     public static string ActionNote(PlanEntry entry) => entry.Action switch
     {
+        PlanAction.Update when entry.Reason == UpdateReason.Drift => "drift: the live task differs from the manifest (changed on the platform); shown live → desired",
+        PlanAction.Adopt when entry.Refreshed => "not tracked yet: the whole body will be sent and tracked from now on; shown live → desired",
         PlanAction.Adopt => "not tracked yet: the whole body will be sent and tracked from now on",
         PlanAction.Unmanage => $"manifest gone (was {ControlText.Escape(entry.File)}): the record is forgotten; the remote task is not touched",
         PlanAction.Suspended => "metadata.suspend is true: left alone",

@@ -39,6 +39,10 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>The newest attempts first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>The newest attempts of one task first, at most <paramref name="limit"/>.</summary>
+    async Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(TaskIdentity identity, int limit, CancellationToken cancellationToken) =>
+        (await ReadAttemptsAsync(100_000, cancellationToken)).Where(a => a.Identity == identity).Take(limit).ToList();
+
     Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken);
 
     /// <summary>The newest runs first, at most <paramref name="limit"/>.</summary>

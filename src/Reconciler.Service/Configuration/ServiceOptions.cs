@@ -46,6 +46,15 @@ public sealed record ServiceOptions
 
     public bool RunningCheck { get; init; } = true;
 
+    /// <summary>Read the live tasks on the resync timer to find drift.</summary>
+    public bool Refresh { get; init; } = true;
+
+    /// <summary>Re-apply drifted tasks (else report only).</summary>
+    public bool SelfHeal { get; init; }
+
+    /// <summary>Drift re-applies per task and hour before the task is held back as fighting.</summary>
+    public int SelfHealLimit { get; init; } = 3;
+
     /// <summary>Null: applying is allowed at any time.</summary>
     public SyncSchedule? SyncWindows { get; init; }
 

@@ -61,6 +61,9 @@ public static class ServiceOptionsReader
             Parallelism = (int)Number(Get(ServiceSettings.Parallelism), ServiceSettings.Parallelism, 4, 1, 256, integer: true),
             GracePeriod = Duration(Get(ServiceSettings.GracePeriod), ServiceSettings.GracePeriod, TimeSpan.FromSeconds(25), TimeSpan.Zero),
             RunningCheck = Boolean(Get(ServiceSettings.RunningCheck), ServiceSettings.RunningCheck, true),
+            Refresh = Boolean(Get(ServiceSettings.Refresh), ServiceSettings.Refresh, true),
+            SelfHeal = Boolean(Get(ServiceSettings.SelfHeal), ServiceSettings.SelfHeal, false),
+            SelfHealLimit = (int)Number(Get(ServiceSettings.SelfHealLimit), ServiceSettings.SelfHealLimit, 3, 1, 1000, integer: true),
             SyncWindows = windows,
             LogFormat = Get(ServiceSettings.LogFormat)?.ToLowerInvariant() switch
             {

@@ -19,6 +19,9 @@ public static class ServiceSettings
     public static readonly ServiceSetting Parallelism = new("Parallelism", "4", "PUT requests in flight at once.");
     public static readonly ServiceSetting GracePeriod = new("GracePeriod", "25s", "On shutdown, how long PUTs already sent may take to finish (their results are recorded).");
     public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).");
+    public static readonly ServiceSetting Refresh = new("Refresh", "true", "On the resync timer, read every managed task from the platform (one GET per task) and report drift: tasks changed on the platform since they were applied.");
+    public static readonly ServiceSetting SelfHeal = new("SelfHeal", "false", "Re-apply drifted tasks on the resync timer (like Argo CD's self-heal). Without it drift is only reported (/status, /metrics, log).");
+    public static readonly ServiceSetting SelfHealLimit = new("SelfHealLimit", "3", "A task re-applied this many times within an hour after drift is reported as fighting (someone keeps changing it) and held back.");
     public static readonly ServiceSetting SyncWindow = new("SyncWindow", "(always)", "When applying is allowed, e.g. 22:00-07:00 (several: 22:00-07:00,12:00-13:00). Outside, the service plans and reports only.");
     public static readonly ServiceSetting TimeZone = new("TimeZone", "UTC", "IANA time zone of the sync windows, e.g. Asia/Shanghai.");
     public static readonly ServiceSetting LogFormat = new("LogFormat", "text", "Log format on stdout: text (one line per event) or json (one JSON object per line, for log collectors).");
@@ -29,7 +32,7 @@ public static class ServiceSettings
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
         Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
-        Parallelism, GracePeriod, RunningCheck, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+        Parallelism, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
     ];
 
     /// <summary>Secrets are read from the environment only: never from flags (visible in <c>ps</c>) or config files.</summary>

@@ -27,4 +27,10 @@ internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics, Ti
 
     public Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken) =>
         inner.GetTaskStateAsync(identity, subUserId, cancellationToken);
+
+    public Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken) =>
+        inner.ReadTaskAsync(identity, subUserId, cancellationToken);
+
+    public Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken) =>
+        inner.ListTasksAsync(userId, subUserId, cancellationToken);
 }

@@ -27,6 +27,7 @@ public sealed class ServiceMetrics
     private int _heldBack;
     private bool _ready;
     private bool _stateUsable = true;
+    private int _drifted;
 
     public void PutCompleted(TimeSpan duration)
     {
@@ -81,6 +82,15 @@ public sealed class ServiceMetrics
 
     private static readonly string[] ApplyOutcomeWords = ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled"];
 
+    /// <summary>Tasks last seen drifted (changed on the platform).</summary>
+    public void Drifted(int count)
+    {
+        lock (_gate)
+        {
+            _drifted = count;
+        }
+    }
+
     public void Webhook(string result)
     {
         lock (_gate)
@@ -120,6 +130,7 @@ public sealed class ServiceMetrics
                 text.Sample("reconciler_plan_tasks", count, ("action", action));
             }
 
+            text.Family("reconciler_drifted_tasks", "gauge", "Tasks whose live values differed from the manifest when last read (resync refresh).").Sample("reconciler_drifted_tasks", _drifted);
             text.Family("reconciler_held_back_tasks", "gauge", "Tasks waiting for their per-task retry backoff.").Sample("reconciler_held_back_tasks", _heldBack);
             Gauge(text, "reconciler_last_run_timestamp_seconds", "When the last run started (Unix time).", _lastRunAt);
             Gauge(text, "reconciler_last_run_duration_seconds", "How long the last run took.", _lastRunDuration);

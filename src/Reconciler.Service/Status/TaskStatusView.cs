@@ -5,7 +5,8 @@ namespace Reconciler.Service.Status;
 /// <param name="State">
 /// Where the task stands: <c>in_sync</c>, <c>applied</c>, <c>blocked</c>, <c>failed</c>, <c>rejected</c>,
 /// <c>unauthorized</c>, <c>cancelled</c>, <c>held_back</c> (waiting for its retry), <c>pending_window</c>
-/// (outside the sync window), <c>pending</c> (the run stopped before it), <c>suspended</c>, <c>invalid</c>, <c>unmanaged</c>.
+/// (outside the sync window), <c>pending</c> (the run stopped before it), <c>drifted</c> (changed on the platform,
+/// reported only), <c>fighting</c> (drifted again and again: held back), <c>suspended</c>, <c>invalid</c>, <c>unmanaged</c>.
 /// </param>
 /// <param name="RetryAt">When a held-back task is next tried (null for rejected: only a manifest change retries it).</param>
 public sealed record TaskStatusView(
@@ -24,4 +25,10 @@ public sealed record TaskStatusView(
 {
     /// <summary>The task's last attempt got no definitive answer: this run re-sent it (or will).</summary>
     public bool InDoubt { get; init; }
+
+    /// <summary>Fields that differed on the platform when the live task was last read (null: not drifted, or not read).</summary>
+    public IReadOnlyList<string>? DriftFields { get; init; }
+
+    /// <summary>The live task differed from the manifest when it was last read.</summary>
+    public bool Drifted => DriftFields is not null;
 }

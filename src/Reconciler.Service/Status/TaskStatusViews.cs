@@ -9,7 +9,7 @@ namespace Reconciler.Service.Status;
 /// <summary>Turns a finished run (its plan, with deferrals as data, and what was applied) into the per-task lines of <c>/status</c>.</summary>
 internal static class TaskStatusViews
 {
-    public static IReadOnlyList<TaskStatusView>? Build(ReconcileRun run, TaskBackoff backoff)
+    public static IReadOnlyList<TaskStatusView>? Build(ReconcileRun run, TaskBackoff backoff, DriftMemory drift)
     {
         if (run.Plan is not { } plan)
         {
@@ -25,6 +25,7 @@ internal static class TaskStatusViews
                 identity?.UserId, identity?.TaskId, entry.Name, entry.File, entry.Action.ToWord(), "in_sync", null, null, held?.Failures ?? 0, held?.LastAttemptAt, held?.RetryAt, [])
             {
                 InDoubt = entry.Reason == UpdateReason.InDoubt,
+                DriftFields = identity is null ? null : drift.Fields(identity),
             };
             return entry.Action switch
             {
@@ -39,6 +40,8 @@ internal static class TaskStatusViews
                 },
                 _ when entry.Deferral is { Kind: DeferralKind.HeldBack } deferral => view with { State = "held_back", ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 _ when entry.Deferral is { Kind: DeferralKind.OutsideWindow } => view with { State = "pending_window" },
+                _ when entry.Deferral is { Kind: DeferralKind.DriftReported } => view with { State = "drifted" },
+                _ when entry.Deferral is { Kind: DeferralKind.Fighting } deferral => view with { State = "fighting", Message = deferral.Reason },
                 PlanAction.Unmanage => view with { State = "unmanaged" },
 
                 // A change that was neither applied nor deferred: the run stopped before it (cancelled, state failure).

@@ -11,6 +11,9 @@ internal static class TaskApiPaths
 
     public static string Detail(TaskIdentity task, string? subUserId) => $"{User(task)}/task/{Escape(task.TaskId)}/edit{SubUserQuery(subUserId)}";
 
+    public static string List(string userId, string? subUserId, int page, int perPage) =>
+        $"agent-api/new/user/{Escape(userId)}/task?page={page}&per_page={perPage}" + (string.IsNullOrEmpty(subUserId) ? "" : $"&sub_user_id={Escape(subUserId)}");
+
     private static string User(TaskIdentity task) => $"agent-api/new/user/{Escape(task.UserId)}";
 
     private static string SubUserQuery(string? subUserId) =>

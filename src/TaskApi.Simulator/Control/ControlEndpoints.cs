@@ -39,6 +39,16 @@ internal static class ControlEndpoints
             var task = state.GetTask(userId, taskId);
             return task is null ? Error(StatusCodes.Status404NotFound, $"no task {userId}/{taskId}") : Ok(ControlViews.Task(task));
         }));
+        group.MapMethods("/tasks/{user_id}/{task_id}", ["PATCH"], Handle(async context =>
+        {
+            // As from the web console: a JSON merge patch of the stored body, not an API update.
+            var (userId, taskId) = TaskRoute(context);
+            var patch = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject
+                ?? throw new ArgumentException("give a JSON object: the fields to change (null removes one)");
+            return state.GetTask(userId, taskId) is null
+                ? Error(StatusCodes.Status404NotFound, $"no task {userId}/{taskId}")
+                : Ok(ControlViews.Task(state.EditAsConsole(userId, taskId, patch)));
+        }));
         group.MapPut("/tasks/{user_id}/{task_id}/status", Handle(async context =>
         {
             var (userId, taskId) = TaskRoute(context);

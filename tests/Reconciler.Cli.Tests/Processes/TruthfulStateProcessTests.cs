@@ -39,7 +39,7 @@ public sealed class TruthfulStateProcessTests
 
         Assert.True(reverted.ExitCode == 0, reverted.ToString());
         Assert.Contains("版本A", work.Task(task).Body, StringComparison.Ordinal);
-        var again = await work.ApplyAsync();
+        var again = await work.ApplyAsync("--refresh");
         Assert.Contains("No changes: the platform matches the manifests.", again.Out, StringComparison.Ordinal);
     }
 

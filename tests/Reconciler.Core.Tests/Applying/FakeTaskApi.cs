@@ -88,6 +88,21 @@ internal sealed class FakeTaskApi : ITaskApi
         }
     }
 
+    /// <summary>Live details the refresh reads, per task (a task without one reads as unknown).</summary>
+    public Dictionary<TaskIdentity, System.Text.Json.Nodes.JsonObject> Details { get; } = [];
+
+    public async Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
+    {
+        var state = await GetTaskStateAsync(identity, subUserId, cancellationToken) ?? new RemoteTaskState(false, "已暂停");
+        lock (_gate)
+        {
+            return Details.TryGetValue(identity, out var detail) ? new RemoteTaskRead(state, detail, null) : RemoteTaskRead.Failed("HTTP 404, code none");
+        }
+    }
+
+    public Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken) =>
+        Task.FromResult(new TaskListRead(Details.Keys.Where(k => k.UserId == userId).Select(k => k.TaskId).ToList(), null));
+
     private void Queue(Dictionary<TaskIdentity, Queue<TaskApiResult>> queues, TaskIdentity identity, TaskApiResult[] answers)
     {
         lock (_gate)

@@ -60,6 +60,13 @@ public sealed class SimulatorFixture : IAsyncLifetime, IAsyncDisposable
         return identity;
     }
 
+    /// <summary>Changes the task as a supervisor would in the platform's web console (a JSON merge patch of its body; no API call).</summary>
+    public TaskSnapshot EditAsConsole(TaskIdentity identity, string patchJson)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return State.EditAsConsole(identity.UserId, identity.TaskId, (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(patchJson)!);
+    }
+
     /// <summary>The task as the simulator has it now.</summary>
     public TaskSnapshot Task(TaskIdentity identity)
     {

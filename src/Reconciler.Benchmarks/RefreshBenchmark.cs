@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.State;
+using Reconciler.Files;
+using Reconciler.State;
+using Reconciler.TaskApi;
+using TaskApi.Simulator;
+using TaskApi.Simulator.Faults;
+
+namespace Reconciler.Benchmarks;
+
+/// <summary>
+/// <c>plan --refresh</c> of N managed tasks through the real client to the simulator (in-process, fixed latency on
+/// every request): one detail GET per task, bounded by the parallelism. A perfect refresh needs
+/// ⌈N/parallelism⌉ × latency. Every task has been applied first, so the refresh finds them unchanged (no drift).
+/// </summary>
+internal static class RefreshBenchmark
+{
+    private const string Token = "benchmark-token";
+    private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<int> RunAsync(int count, IReadOnlyList<int> parallelisms)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"reconciler-bench-refresh-{Guid.NewGuid():N}");
+        try
+        {
+            ManifestGenerator.Write(directory, count);
+            Console.WriteLine($"refresh {count:N0} managed tasks; simulator in-process with {Latency.TotalMilliseconds:0} ms latency on every request");
+            Console.WriteLine($"  {"parallelism",11} {"GETs",6} {"drifted",8} {"wall ms",9} {"bound ms",9} {"wall/bound",10}");
+            foreach (var parallelism in parallelisms)
+            {
+                await RunOnceAsync(directory, count, parallelism);
+            }
+
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static async Task RunOnceAsync(string directory, int count, int parallelism)
+    {
+        await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { DefaultToken = Token, AutoCreateTasks = true });
+        await using var store = await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-{parallelism}.db"));
+        var services = new ServiceCollection();
+        services.AddSingleton<Reconciler.TaskApi.Auth.ITokenSource>(new BenchmarkTokenSource(Token));
+        services.AddTaskApiClient(o => o.BaseAddress = simulator.BaseAddress);
+        await using var provider = services.BuildServiceProvider();
+        var api = provider.GetRequiredService<ITaskApi>();
+        var engine = new Reconciliation(new ReconcileSettings(Parallelism: 16, RunningCheck: false), store, api);
+        var snapshot = new DirectorySource(directory).Read();
+
+        // Apply everything first (no latency), so the refresh compares N live tasks that match.
+        await engine.ApplyAsync(await engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None), "bench", null, CancellationToken.None);
+        simulator.State.SetFaultProfile(new FaultProfile { Latency = Latency });
+        simulator.State.ClearRequestLog();
+
+        var refreshing = new Reconciliation(new ReconcileSettings(Parallelism: parallelism, RunningCheck: false), store, api);
+        var started = Stopwatch.GetTimestamp();
+        var pending = await refreshing.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Refresh: true), CancellationToken.None);
+        var wall = Stopwatch.GetElapsedTime(started);
+        var gets = simulator.State.GetRequestLog().Count(r => r.Operation == ApiOperation.TaskDetail);
+        var bound = Latency * Math.Ceiling(count / (double)parallelism);
+        Console.WriteLine($"  {parallelism,11} {gets,6} {pending.Plan.Entries.Count(e => e.Reason == UpdateReason.Drift),8} {wall.TotalMilliseconds,9:0} {bound.TotalMilliseconds,9:0} {wall / bound,10:0.00}");
+    }
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+
+namespace Reconciler.Cli.Commands.State;
+
+/// <summary><c>reconciler state …</c>: look at the state without opening the database (like <c>terraform state</c>).</summary>
+internal static class StateCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var command = new Command("state", "Inspect the state: managed tasks, their last-applied bodies and attempts; forget one task.");
+        command.Subcommands.Add(StateListCommand.Create(console));
+        command.Subcommands.Add(StateShowCommand.Create(console));
+        command.Subcommands.Add(StateHistoryCommand.Create(console));
+        command.Subcommands.Add(StateForgetCommand.Create(console));
+        return command;
+    }
+}

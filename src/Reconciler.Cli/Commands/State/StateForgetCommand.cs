@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Reconciler.Core.State;
+
+namespace Reconciler.Cli.Commands.State;
+
+/// <summary><c>reconciler state forget TASK</c>: stop managing one task; the platform is not touched.</summary>
+internal static class StateForgetCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var task = new Argument<string>("TASK") { Description = "Task id, or USER_ID/TASK_ID." };
+        var state = new StateOptions();
+        var command = new Command("forget", "Stop managing one task: its last-applied record is removed (the history stays); the task on the platform is not touched. While its manifest exists, the next plan adopts it again.");
+        command.Arguments.Add(task);
+        command.Options.Add(state.State);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var store = await state.OpenExistingAsync(result, console, cancellationToken);
+            IAsyncDisposable applyLock;
+            try
+            {
+                applyLock = await store.AcquireApplyLockAsync(cancellationToken);
+            }
+            catch (StateLockedException e)
+            {
+                throw new CliException(e.Message, e);
+            }
+
+            await using (applyLock)
+            {
+                var identity = StateViews.Resolve(result.GetValue(task)!, (await store.LoadAppliedAsync(cancellationToken)).Keys);
+                await store.ForgetAsync(identity, cancellationToken);
+                await console.Out.WriteLineAsync($"Forgot {identity}: no longer managed; the platform was not touched.");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+
+namespace Reconciler.Cli.Commands.State;
+
+/// <summary><c>reconciler state history [--task TASK] [--limit N]</c>: attempts, newest first.</summary>
+internal static class StateHistoryCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var task = new Option<string?>("--task") { Description = "Only this task (task id, or USER_ID/TASK_ID).", HelpName = "TASK" };
+        var limit = new Option<int>("--limit") { Description = "How many attempts (default 50).", DefaultValueFactory = _ => 50 };
+        var state = new StateOptions();
+        var format = StateFormatOption.Create();
+        var command = new Command("history", "List apply attempts, newest first: when, which task, how it ended, the platform's code and message.");
+        command.Options.Add(task);
+        command.Options.Add(limit);
+        command.Options.Add(state.State);
+        command.Options.Add(format);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            await using var store = await state.OpenExistingAsync(result, console, cancellationToken);
+            var count = Math.Max(0, result.GetValue(limit));
+            var attempts = result.GetValue(task) is { } typed
+                ? await store.ReadAttemptsAsync(StateViews.Resolve(typed, (await store.LoadAppliedAsync(cancellationToken)).Keys.Concat((await store.ReadAttemptsAsync(100_000, cancellationToken)).Select(a => a.Identity))), count, cancellationToken)
+                : await store.ReadAttemptsAsync(count, cancellationToken);
+            if (result.GetValue(format) == StateFormat.Json)
+            {
+                await console.Out.WriteLineAsync(new JsonArray(attempts.Select(a => (JsonNode)StateViews.Attempt(a)).ToArray()).ToJsonString(StateViews.Json));
+                return ExitCodes.Success;
+            }
+
+            foreach (var attempt in attempts)
+            {
+                await console.Out.WriteLineAsync(StateViews.AttemptLine(attempt));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

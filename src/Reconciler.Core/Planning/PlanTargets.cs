@@ -1,0 +1,34 @@
+namespace Reconciler.Core.Planning;
+
+/// <summary>
+/// <c>--target</c> (like terraform's <c>-target</c>): keeps only the entries of the named tasks, so nothing else
+/// is sent — and nothing else is unmanaged, since untargeted records are not in the plan at all. A target is a
+/// task id, <c>user_id/task_id</c>, or a manifest file (relative to the manifest directory).
+/// </summary>
+public static class PlanTargets
+{
+    public static Plan Keep(Plan plan, IReadOnlyList<string> targets, out IReadOnlyList<string> unmatched)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(targets);
+        var wanted = targets.Select(Normalize).ToList();
+        var kept = plan.Entries.Where(e => wanted.Any(t => Matches(e, t))).ToList();
+        unmatched = wanted.Where(t => !kept.Any(e => Matches(e, t))).ToList();
+        return plan with { Entries = kept };
+    }
+
+    private static bool Matches(PlanEntry entry, string target) =>
+        (entry.Identity is { } identity && (identity.TaskId == target || identity.ToString() == target))
+        || (entry.File is { } file && Normalize(file) == target);
+
+    private static string Normalize(string target)
+    {
+        var path = target.Replace('\\', '/');
+        while (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path[2..];
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace Reconciler.Core.Planning;
+
+/// <summary>What reading one task's detail (<c>GET …/task/{task_id}/edit</c>) gave.</summary>
+/// <param name="State">Whether it runs, when the answer told; null when it could not be read.</param>
+/// <param name="Detail">The answer's <c>data</c> object as the platform sent it; null when it could not be read.</param>
+/// <param name="Problem">Why it could not be read (never holds a token); null on success.</param>
+public sealed record RemoteTaskRead(RemoteTaskState? State, JsonObject? Detail, string? Problem)
+{
+    public static RemoteTaskRead Failed(string problem) => new(null, null, problem);
+}

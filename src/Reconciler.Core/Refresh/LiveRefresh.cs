@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Reconciler.Core.Applying;
+using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Refresh;
+
+/// <summary>
+/// <c>--refresh</c>: reads the live detail of every managed task (bounded concurrency, the client's retries) and
+/// turns what it finds into plan data: an unchanged task whose live values differ becomes an update with reason
+/// <see cref="UpdateReason.Drift"/>, showing live → desired per field; fields the detail does not carry are listed
+/// as not compared; a read that fails is a warning on the task, never a silent "unchanged". The run state read on
+/// the way is kept, so no second request is needed for the running check.
+/// </summary>
+public static class LiveRefresh
+{
+    public static async Task<Plan> RefreshAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(api);
+        var toRead = plan.Entries.Where(e => e.Desired is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
+        var reads = new ConcurrentDictionary<PlanEntry, RemoteTaskRead>();
+        await Parallel.ForEachAsync(
+            toRead,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
+            async (entry, token) => reads[entry] = await api.ReadTaskAsync(entry.Identity!, entry.Desired!.SubUserId, token));
+        return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) ? Apply(e, read) : e).ToList() };
+    }
+
+    private static PlanEntry Apply(PlanEntry entry, RemoteTaskRead read)
+    {
+        if (read is not { State: { } state, Detail: { } detail })
+        {
+            var warning = Diagnostic.Warning(
+                "refresh-failed",
+                $"could not read the live task ({read.Problem ?? "no detail"}): compared with the last-applied state only; drift is unknown",
+                entry.Location);
+            return entry with { Diagnostics = DiagnosticOrder.Sort([.. entry.Diagnostics, warning]) };
+        }
+
+        var comparison = LiveComparison.Compare((JsonObject)entry.Desired!.Body.ToNode(), detail);
+        var refreshed = entry.Action switch
+        {
+            PlanAction.Unchanged when comparison.Drifted => entry with { Action = PlanAction.Update, Reason = UpdateReason.Drift, Changes = comparison.Changes },
+
+            // Adopting overwrites what is live: show what would actually change, not every field as new.
+            PlanAction.Adopt => entry with { Changes = comparison.Changes },
+            _ => entry,
+        };
+        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true };
+        return refreshed.Action.SendsPut() ? RemoteStateChecker.WithRemote(refreshed, state) : refreshed with { Remote = state };
+    }
+}
