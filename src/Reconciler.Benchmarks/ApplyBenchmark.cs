@@ -19,7 +19,7 @@ namespace Reconciler.Benchmarks;
 /// </summary>
 internal static class ApplyBenchmark
 {
-    private const string Token = "benchmark-token";
+    private const string Token = BenchmarkApi.Token;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
     public static async Task<int> RunAsync(int count, IReadOnlyList<int> parallelisms, bool alsoWithRunningCheck)
@@ -61,11 +61,8 @@ internal static class ApplyBenchmark
         var options = new SimulatorOptions { DefaultToken = Token, AutoCreateTasks = true, Faults = new FaultProfile { Latency = Latency } };
         await using var simulator = await SimulatorServer.StartAsync(options);
         await using var store = new TimedStateStore(await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-p{parallelism}-{(check ? "check" : "nocheck")}.db")));
-        var services = new ServiceCollection();
-        services.AddSingleton<Reconciler.TaskApi.Auth.ITokenSource>(new BenchmarkTokenSource(Token));
-        services.AddTaskApiClient(o => o.BaseAddress = simulator.BaseAddress);
-        await using var provider = services.BuildServiceProvider();
-        var api = provider.GetRequiredService<ITaskApi>();
+        await using var client = new BenchmarkApi(simulator.BaseAddress);
+        var api = client.Api;
 
         var plan = Planner.Plan(desired, await store.LoadAppliedAsync(CancellationToken.None));
         var count = plan.Summary.Adopt;

@@ -19,7 +19,7 @@ namespace Reconciler.Benchmarks;
 /// </summary>
 internal static class RefreshBenchmark
 {
-    private const string Token = "benchmark-token";
+    private const string Token = BenchmarkApi.Token;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
     public static async Task<int> RunAsync(int count, IReadOnlyList<int> parallelisms)
@@ -47,11 +47,8 @@ internal static class RefreshBenchmark
     {
         await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { DefaultToken = Token, AutoCreateTasks = true });
         await using var store = await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-{parallelism}.db"));
-        var services = new ServiceCollection();
-        services.AddSingleton<Reconciler.TaskApi.Auth.ITokenSource>(new BenchmarkTokenSource(Token));
-        services.AddTaskApiClient(o => o.BaseAddress = simulator.BaseAddress);
-        await using var provider = services.BuildServiceProvider();
-        var api = provider.GetRequiredService<ITaskApi>();
+        await using var client = new BenchmarkApi(simulator.BaseAddress);
+        var api = client.Api;
         var engine = new Reconciliation(new ReconcileSettings(Parallelism: 16, RunningCheck: false), store, api);
         var snapshot = new DirectorySource(directory).Read();
 

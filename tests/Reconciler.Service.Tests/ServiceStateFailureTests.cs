@@ -38,11 +38,7 @@ public sealed class ServiceStateFailureTests
     {
         await using var service = await ServiceHarness.CreateAsync();
         using var disk = TmpfsMount.Create(service.Directory.Combine("disk"), 4096);
-        var tasks = service.AddTasks(3);
-        service.Remote.CommitAndPush("three tasks");
-        await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
-        await service.WaitForRunsAsync(1);
-        var puts = service.Puts();
+        var (tasks, puts) = await StartOnAsync(service, disk);
 
         // The volume comes back read-only (as after a disk error): the service is restarted on it.
         RenameAll(service, tasks, "只读之后");
@@ -73,11 +69,7 @@ public sealed class ServiceStateFailureTests
     {
         await using var service = await ServiceHarness.CreateAsync();
         using var disk = TmpfsMount.Create(service.Directory.Combine("disk"), 4096);
-        var tasks = service.AddTasks(3);
-        service.Remote.CommitAndPush("three tasks");
-        await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
-        await service.WaitForRunsAsync(1);
-        var puts = service.Puts();
+        var (tasks, puts) = await StartOnAsync(service, disk);
 
         var filler = disk.Fill();
         RenameAll(service, tasks, "满盘之后");
@@ -89,6 +81,16 @@ public sealed class ServiceStateFailureTests
 
         File.Delete(filler);
         await ConvergeAsync(service, tasks, "满盘之后", puts);
+    }
+
+    /// <summary>Three tasks, the state on <paramref name="disk"/>, the first run done; returns the tasks and the PUTs so far.</summary>
+    private static async Task<(IReadOnlyList<Core.Manifests.TaskIdentity> Tasks, int Puts)> StartOnAsync(ServiceHarness service, TmpfsMount disk)
+    {
+        var tasks = service.AddTasks(3);
+        service.Remote.CommitAndPush("three tasks");
+        await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
+        await service.WaitForRunsAsync(1);
+        return (tasks, service.Puts());
     }
 
     private static void RenameAll(ServiceHarness service, IReadOnlyList<Core.Manifests.TaskIdentity> tasks, string suffix)
