@@ -10,7 +10,7 @@ namespace Reconciler.State;
 /// The embedded state store: one SQLite file holding the inventory (<c>tasks</c>), the write-ahead
 /// <c>intents</c>, the append-only attempt history (<c>attempts</c>), the <c>runs</c> and what the store is
 /// bound to (<c>store_info</c>), plus an OS lock file beside it for applies. Every write is its own transaction
-/// and is fsynced before it returns. The file is named by its real path (symbolic links resolved), and a file
+/// and is fsynced before it returns (writes that arrive together share one commit: <see cref="StateWriteQueue"/>). The file is named by its real path (symbolic links resolved), and a file
 /// deleted or replaced under the open store fails every later read and write instead of being written blind.
 /// </summary>
 public sealed class SqliteStateStore : IStateStore
@@ -225,16 +225,14 @@ public sealed class SqliteStateStore : IStateStore
         return Task.FromResult<IAsyncDisposable>(ApplyLock.Acquire(LockPath, Path, _timeProvider));
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
-            // Close the pooled connections now: the last close checkpoints the WAL and releases the file.
-            _database.ClearPool();
+            // Finish the queued writes, then close every connection: the last close checkpoints the WAL and releases the file.
+            await _database.DisposeAsync();
             _identity.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private Task<object?> Write(string action, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)

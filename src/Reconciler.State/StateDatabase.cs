@@ -5,15 +5,16 @@ using Microsoft.Data.Sqlite;
 namespace Reconciler.State;
 
 /// <summary>
-/// Runs the store's statements: each write in its own IMMEDIATE transaction on its own pooled
-/// connection, each read on its own connection, and every SQLite error turned into a typed
-/// exception that names the file.
+/// Runs the store's statements: each write a unit of its own, durable before it returns (group-committed by
+/// <see cref="StateWriteQueue"/>), each read on its own pooled connection, and every SQLite error turned into a
+/// typed exception that names the file.
 /// </summary>
-internal sealed class StateDatabase
+internal sealed class StateDatabase : IAsyncDisposable
 {
     private readonly string _displayPath;
     private readonly StateConnections _connections;
     private readonly Func<string?> _fileProblem;
+    private readonly StateWriteQueue _writes;
 
     /// <param name="fileProblem">Checked before every statement: why the path no longer names the file opened, or null.</param>
     public StateDatabase(string displayPath, StateConnections connections, Func<string?>? fileProblem = null)
@@ -21,37 +22,26 @@ internal sealed class StateDatabase
         _displayPath = displayPath;
         _connections = connections;
         _fileProblem = fileProblem ?? (() => null);
+        _writes = new StateWriteQueue(connections, (action, exception) => StateErrors.Wrap(displayPath, action, exception));
     }
 
-    public void ClearPool() => _connections.ClearPool();
+    public async ValueTask DisposeAsync()
+    {
+        await _writes.DisposeAsync();
+        _connections.ClearPool();
+    }
 
-    /// <summary>Runs the statements in one IMMEDIATE transaction and returns the first column of the first row (e.g. <c>RETURNING id</c>).</summary>
-    public async Task<object?> WriteScalarAsync(
+    /// <summary>Runs the statements as one unit (a savepoint of the next group commit) and returns the first column of the first row (e.g. <c>RETURNING id</c>), once it is durable.</summary>
+    public Task<object?> WriteScalarAsync(
         string action,
         string sql,
         Action<SqliteParameterCollection> bind,
         CancellationToken cancellationToken)
     {
         EnsureSameFile(action);
-        try
-        {
-            await using var connection = await _connections.OpenAsync(cancellationToken);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            bind(command.Parameters);
-            var result = await command.ExecuteScalarAsync(cancellationToken);
 
-            // Once the statement ran, finish the write even if cancellation arrives now: a recorded
-            // success must not be dropped at the last step by a shutdown.
-            await transaction.CommitAsync(CancellationToken.None);
-            return result;
-        }
-        catch (SqliteException exception)
-        {
-            throw StateErrors.Wrap(_displayPath, action, exception);
-        }
+        // Not cancellable once queued: a recorded success must not be dropped at the last step by a shutdown.
+        return _writes.WriteAsync(action, sql, bind);
     }
 
     public async Task<IReadOnlyList<T>> ReadAsync<T>(

@@ -38,17 +38,29 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
         await Task.WhenAll(work.Select(async entry =>
         {
             await gate.WaitAsync(CancellationToken.None);
+            var released = 0;
+
+            // The slot is a request in flight: it is freed when the answer is in, so the next task's intent can share
+            // the commit that records this answer. The caller still waits for that commit before reporting the task.
+            void RequestDone()
+            {
+                if (Interlocked.Exchange(ref released, 1) == 0)
+                {
+                    gate.Release();
+                }
+            }
+
             try
             {
                 var result = run.MayStart
-                    ? await new TaskApplication(api, store, _time, run, entry).RunAsync(abortInFlight.Token)
+                    ? await new TaskApplication(api, store, _time, run, entry, RequestDone).RunAsync(abortInFlight.Token)
                     : new TaskApplyResult(entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
                 results.Add(result);
                 progress?.Report(result);
             }
             finally
             {
-                gate.Release();
+                RequestDone();
             }
         }));
 

@@ -8,7 +8,8 @@ namespace Reconciler.Core.Applying;
 /// the answer (and the task's record on success, in the same transaction). An answer that is not definitive
 /// (a transient failure after retries, a request abandoned in flight) leaves the task in doubt.
 /// </summary>
-internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry)
+/// <param name="requestsDone">Called once the task's last request is answered, before its answer is recorded.</param>
+internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry, Action requestsDone)
 {
     private const string InDoubtNote = "the platform may or may not have applied it: the task is in doubt and is sent again on the next run";
 
@@ -61,6 +62,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
             }
         }
 
+        requestsDone();
         var result = answer with { Stopped = stopped };
         var definitive = result.Outcome != ApplyOutcome.Failed;
         if (!definitive)
