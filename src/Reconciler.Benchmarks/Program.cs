@@ -15,6 +15,7 @@ var count = Option("--count") is { } text ? Number(text) : (int?)null;
 var rounds = Option("--rounds") is { } r ? Number(r) : 5;
 return command switch
 {
+    "stages" => StageBenchmark.Run(count ?? 10_000),
     "validate-plan" => ValidatePlanBenchmark.Run(count ?? 10_000),
     "apply" => await ApplyBenchmark.RunAsync(
         count ?? 1_000,

@@ -41,6 +41,9 @@ public sealed class SchemaCatalog
         _navigator = navigator;
     }
 
+    /// <summary>The built manifest envelope schema (for benchmarks that time the library alone).</summary>
+    public JsonSchema ManifestSchemaForBenchmarks => _manifest;
+
     /// <summary>The catalog of the schemas shipped in this assembly, built on first use.</summary>
     public static SchemaCatalog Default => LazyDefault.Value;
 
