@@ -46,7 +46,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document)
     {
         var diagnostics = new List<Diagnostic>();
-        foreach (var error in _schemas.EvaluateManifest(document.Loaded.Element))
+        foreach (var error in _schemas.EvaluateManifest(document.Loaded))
         {
             var at = error.Keyword is "required" or "additionalProperties" or "unevaluatedProperties"
                 ? document.LocateKey(error.InstancePointer)
