@@ -9,6 +9,7 @@ using Reconciler.Benchmarks.SideBySide;
 //   incremental     [--count 10000] [--rounds 5]                     one changed file in an N-manifest git repository
 //   side-by-side    [--sizes 1,1000,10000,50000] [--memory-sizes 10000,100000] [--runs 5] --peers DIR --reconciler PATH [--schemas DIR] [--work DIR]
 //                   whole processes against ajv and sourcemeta (bench/run sets it all up)
+//   corpus          [--count 10000] [--work DIR]                     only generate (or keep) the side-by-side corpus of one size
 //   service-latency [--count 1000] [--rounds 5] [--interval 10] [--logs]   push → PUT through the real service, webhook and polling
 var command = args.FirstOrDefault() ?? "validate-plan";
 var count = Option("--count") is { } text ? Number(text) : (int?)null;
@@ -23,6 +24,7 @@ return command switch
         args.Contains("--running-check")),
     "incremental" => await IncrementalBenchmark.RunAsync(count ?? 10_000, rounds),
     "service-latency" => await ServiceLatencyBenchmark.RunAsync(count ?? 1_000, rounds, TimeSpan.FromSeconds(Option("--interval") is { } i ? Number(i) : 10), args.Contains("--logs")),
+    "corpus" => (await BenchCorpus.EnsureAsync(Path.GetFullPath(Option("--work") ?? "bench/.work"), count ?? 10_000, Path.GetFullPath(Option("--schemas") ?? "schemas"))).Count > 0 ? 0 : 1,
     "side-by-side" => await SideBySideBenchmark.RunAsync(new SideBySideOptions(
         Numbers(Option("--sizes") ?? "1,1000,10000,50000"),
         Numbers(Option("--memory-sizes") ?? "10000,100000"),

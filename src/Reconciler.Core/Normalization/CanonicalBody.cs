@@ -22,6 +22,10 @@ public sealed record CanonicalBody(string Json, string Hash)
         return new CanonicalBody(canonical, CanonicalJson.Hash(canonical));
     }
 
+    /// <summary>From text that is already canonical (as <see cref="Json.CanonicalWriter"/> writes it), as UTF-8.</summary>
+    internal static CanonicalBody FromCanonicalUtf8(byte[] utf8) =>
+        new(System.Text.Encoding.UTF8.GetString(utf8), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(utf8)));
+
     public JsonNode ToNode() => CanonicalJson.Parse(Json)!;
 
     public override string ToString() => Json;

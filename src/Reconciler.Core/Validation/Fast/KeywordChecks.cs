@@ -155,7 +155,20 @@ internal static class KeywordChecks
     };
 
     public static SchemaCheck Required(IReadOnlyList<string> names) => instance =>
-        instance is not JsonObject obj || names.All(obj.ContainsKey) ? Verdict.Valid : Verdict.Invalid;
+    {
+        if (instance is JsonObject obj)
+        {
+            foreach (var name in names)
+            {
+                if (!obj.ContainsKey(name))
+                {
+                    return Verdict.Invalid;
+                }
+            }
+        }
+
+        return Verdict.Valid;
+    };
 
     public static SchemaCheck Properties(IReadOnlyDictionary<string, SchemaCheck> known, SchemaCheck? additional) => instance =>
     {
