@@ -62,9 +62,8 @@ public static class Planner
 
         if (record is null)
         {
-            // Everything is sent: show each top-level field as added, like terraform's create.
-            var fields = JsonDiff.Compare(new System.Text.Json.Nodes.JsonObject(), task.Body.ToNode());
-            return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, fields, task.Warnings) { Desired = task };
+            // Everything is sent: show each top-level field as added, like terraform's create (worked out when read).
+            return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, new AdoptionChanges(task.Body), task.Warnings) { Desired = task };
         }
 
         if (record.Body.Hash == task.Body.Hash)

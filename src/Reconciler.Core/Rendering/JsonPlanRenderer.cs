@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Json;
@@ -15,15 +18,34 @@ public sealed class JsonPlanRenderer : IPlanRenderer
 {
     public const int FormatVersion = 1;
 
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // What CanonicalJson.Serialize(node, indented: true) writes with, so the text is the same either way.
+        Encoder = CanonicalJson.Indented.Encoder,
+        Indented = true,
+        IndentSize = CanonicalJson.Indented.IndentSize,
+    };
+
     public string Render(Plan plan)
     {
+        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Render(plan, output);
+        return output.ToString();
+    }
+
+    /// <summary>Writes entry by entry: only one entry's tree and a small buffer are held at a time.</summary>
+    public void Render(Plan plan, TextWriter output)
+    {
         var summary = plan.Summary;
-        var root = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            ["format_version"] = FormatVersion,
-            ["revision"] = plan.Revision,
-            ["base_revision"] = plan.BaseRevision,
-            ["summary"] = new JsonObject
+            writer.WriteStartObject();
+            writer.WriteNumber("format_version", FormatVersion);
+            WriteProperty(writer, "revision", plan.Revision);
+            WriteProperty(writer, "base_revision", plan.BaseRevision);
+            writer.WritePropertyName("summary");
+            new JsonObject
             {
                 ["update"] = summary.Update,
                 ["adopt"] = summary.Adopt,
@@ -33,10 +55,44 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 ["suspended"] = summary.Suspended,
                 ["has_changes"] = summary.HasChanges,
                 ["text"] = summary.ToString(),
-            },
-            ["entries"] = new JsonArray(plan.Entries.Select(Entry).ToArray<JsonNode?>()),
-        };
-        return CanonicalJson.Serialize(root, indented: true) + "\n";
+            }.WriteTo(writer);
+            writer.WritePropertyName("entries");
+            writer.WriteStartArray();
+            foreach (var entry in plan.Entries)
+            {
+                Entry(entry).WriteTo(writer);
+                if (buffer.WrittenCount > 32 * 1024)
+                {
+                    Drain(writer, buffer, output);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            Drain(writer, buffer, output);
+        }
+
+        output.Write('\n');
+    }
+
+    private static void WriteProperty(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>Everything written so far ends on a whole token, so the bytes decode to whole characters.</summary>
+    private static void Drain(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        writer.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
     }
 
     private static JsonObject Entry(PlanEntry entry) => new()
