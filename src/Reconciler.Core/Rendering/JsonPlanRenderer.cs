@@ -37,7 +37,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
     public void Render(Plan plan, TextWriter output)
     {
         var summary = plan.Summary;
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var buffer = new ArrayBufferWriter<byte>(48 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
@@ -61,7 +61,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             foreach (var entry in plan.Entries)
             {
                 Entry(entry).WriteTo(writer);
-                if (buffer.WrittenCount > 32 * 1024)
+                // The writer keeps what it wrote as pending until flushed; count both.
+                if (writer.BytesPending + buffer.WrittenCount > 16 * 1024)
                 {
                     Drain(writer, buffer, output);
                 }
@@ -87,11 +88,24 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         }
     }
 
-    /// <summary>Everything written so far ends on a whole token, so the bytes decode to whole characters.</summary>
+    /// <summary>
+    /// Everything written so far ends on a whole token, so the bytes decode to whole characters. Decoded into a
+    /// pooled array, not a string: strings of this size would go to the large-object heap and pile up.
+    /// </summary>
     private static void Drain(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, TextWriter output)
     {
         writer.Flush();
-        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var characters = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount));
+        try
+        {
+            var count = Encoding.UTF8.GetChars(buffer.WrittenSpan, characters);
+            output.Write(characters, 0, count);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(characters);
+        }
+
         buffer.ResetWrittenCount();
     }
 
