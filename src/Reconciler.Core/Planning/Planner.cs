@@ -68,7 +68,10 @@ public static class Planner
 
         if (record.Body.Hash == task.Body.Hash)
         {
-            return new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, LastApplied = record };
+            // One body object for both when they are equal: a plan against a full state of 100,000 tasks
+            // would otherwise hold every body twice (the inventory's copy is dropped with the inventory).
+            var shared = record.Body.Equals(task.Body) ? record with { Body = task.Body } : record;
+            return new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, LastApplied = shared };
         }
 
         var before = record.Body.ToNode();
