@@ -70,7 +70,7 @@ public static class Planner
         {
             // One body object for both when they are equal: a plan against a full state of 100,000 tasks
             // would otherwise hold every body twice (the inventory's copy is dropped with the inventory).
-            var shared = record.Body.Equals(task.Body) ? record with { Body = task.Body } : record;
+            var shared = ReferenceEquals(record.Body, task.Body) || !record.Body.Equals(task.Body) ? record : record with { Body = task.Body };
             return new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, LastApplied = shared };
         }
 

@@ -31,10 +31,22 @@ public sealed record DesiredState(
             }
         }
 
-        var duplicates = tasks.Select(t => (t.Identity, Location: t.IdentityLocation ?? t.Location))
+        var claims = tasks.Select(t => (t.Identity, Location: t.IdentityLocation ?? t.Location))
             .Concat(invalid.Where(i => i.Identity is not null).Select(i => (Identity: i.Identity!, Location: i.IdentityLocation ?? i.Location)))
+            .ToList();
+
+        // Counted first, grouped only when something is claimed twice: the service runs this on every pass.
+        var counts = new Dictionary<TaskIdentity, int>(claims.Count);
+        var claimedTwice = false;
+        foreach (var (identity, _) in claims)
+        {
+            var count = counts[identity] = counts.GetValueOrDefault(identity) + 1;
+            claimedTwice |= count > 1;
+        }
+
+        var duplicates = !claimedTwice ? [] : claims
+            .Where(x => counts[x.Identity] > 1)
             .GroupBy(x => x.Identity)
-            .Where(g => g.Count() > 1)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Location).Order().ToList());
 
         if (duplicates.Count > 0)
