@@ -37,7 +37,7 @@ internal static class StageBenchmark
             var schema = catalog.ManifestSchemaForBenchmarks;
             var flag = new EvaluationOptions { OutputFormat = OutputFormat.Flag };
 
-            Console.WriteLine($"{count:N0} manifests, one thread, median of 3 passes after a warm-up (µs per manifest):");
+            Console.WriteLine($"{count:N0} manifests, one thread, median of 3 passes after a warm-up (per manifest: time, and bytes allocated by the warm-up pass):");
             Stage("read file", count, () => files.ForEach(f => f.Read()));
             Stage("YAML events only (YamlDotNet parser)", count, () => texts.ForEach(ParseEvents));
             Stage("load (YAML → tree → JSON + positions)", count, () => memory.ForEach(f => loader.Load(f)));
@@ -50,6 +50,7 @@ internal static class StageBenchmark
             Stage("rules", count, () => documents.ForEach(d => ManifestRules.All.ToList().ForEach(r => r.Check(d).ToList())));
             Stage("normalize (clone, sort, serialize, SHA-256)", count, () => documents.ForEach(d => BodyNormalizer.Normalize(d.Spec!, null)));
             Stage("whole evaluation of a file", count, () => memory.ForEach(f => evaluator.Evaluate(f)));
+
             return 0;
         }
         finally
@@ -68,7 +69,9 @@ internal static class StageBenchmark
 
     private static void Stage(string name, int count, Action pass)
     {
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         pass();
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1024.0 / count;
         var times = new List<double>();
         for (var i = 0; i < 3; i++)
         {
@@ -77,6 +80,6 @@ internal static class StageBenchmark
             times.Add(watch.Elapsed.TotalMicroseconds / count);
         }
 
-        Console.WriteLine($"  {name,-50} {times.Order().ElementAt(1),8:N1}");
+        Console.WriteLine($"  {name,-50} {times.Order().ElementAt(1),8:N1} µs {allocated,8:N1} KB");
     }
 }
