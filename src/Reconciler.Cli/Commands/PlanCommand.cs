@@ -74,8 +74,10 @@ public static class PlanCommand
     private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, CliConsole console, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
-        var desired = new ManifestPipeline().Evaluate(snapshot);
+
+        // The inventory first, so that bodies equal to the recorded ones are held once (see LastApplied).
         var inventory = await state.ReadInventoryAsync(result, console, cancellationToken);
+        var desired = new ManifestPipeline(new ManifestEvaluator { LastApplied = inventory }).Evaluate(snapshot);
         return (Planner.Plan(desired, inventory), prefix);
     }
 
