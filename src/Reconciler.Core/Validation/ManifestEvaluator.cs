@@ -18,9 +18,9 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
 
     /// <summary>
-    /// The inventory a plan will be compared with, when the caller has it first. A body equal to the one
-    /// recorded for the same task is then replaced by the recorded object, so a plan against a full state
-    /// holds each body once rather than twice (100,000 tasks: about 120 MB less at the peak).
+    /// The inventory a plan will be compared with, when the caller has it first. A task's identity, and its
+    /// body when equal to the recorded one, are then the recorded objects, so a plan against a full state
+    /// holds each once rather than twice (100,000 tasks: about 130 MB less at the peak).
     /// </summary>
     public IReadOnlyDictionary<TaskIdentity, AppliedRecord>? LastApplied { get; init; }
 
@@ -82,9 +82,11 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
 
         var subUserId = ManifestDocument.Text(document.Metadata?["sub_user_id"]);
         var body = BodyNormalizer.Normalize(spec, subUserId);
-        if (LastApplied?.GetValueOrDefault(identity) is { } record && record.Body.Equals(body))
+        if (LastApplied?.GetValueOrDefault(identity) is { } record)
         {
-            body = record.Body;
+            // The same for the identity's two strings, equal by definition.
+            identity = record.Identity;
+            body = record.Body.Equals(body) ? record.Body : body;
         }
 
         var task = new TaskManifest(
