@@ -1,5 +1,6 @@
 using System.Globalization;
 using Reconciler.Benchmarks;
+using Reconciler.Benchmarks.SideBySide;
 
 // Benchmarks print figures; they are not tests and assert nothing about time.
 // Usage: dotnet run -c Release --project src/Reconciler.Benchmarks -- COMMAND [options]
@@ -7,12 +8,16 @@ using Reconciler.Benchmarks;
 //   apply           [--count 1000] [--parallelism 4,16] [--running-check]  N changed tasks against 50 ms of simulated latency
 //   refresh         [--count 1000] [--parallelism 4,16]              plan --refresh of N managed tasks against 50 ms of simulated latency
 //   incremental     [--count 10000] [--rounds 5]                     one changed file in an N-manifest git repository
+//   side-by-side    [--sizes 1,1000,10000,50000] [--memory-sizes 10000,100000] [--runs 5] --peers DIR --reconciler PATH [--schemas DIR] [--work DIR]
+//                   whole processes against ajv and sourcemeta (bench/run sets it all up)
+//   corpus          [--count 10000] [--work DIR]                     only generate (or keep) the side-by-side corpus of one size
 //   service-latency [--count 1000] [--rounds 5] [--interval 10] [--logs]   push → PUT through the real service, webhook and polling
 var command = args.FirstOrDefault() ?? "validate-plan";
 var count = Option("--count") is { } text ? Number(text) : (int?)null;
 var rounds = Option("--rounds") is { } r ? Number(r) : 5;
 return command switch
 {
+    "stages" => StageBenchmark.Run(count ?? 10_000),
     "validate-plan" => ValidatePlanBenchmark.Run(count ?? 10_000),
     "apply" => await ApplyBenchmark.RunAsync(
         count ?? 1_000,
@@ -21,15 +26,26 @@ return command switch
     "refresh" => await RefreshBenchmark.RunAsync(count ?? 1_000, Option("--parallelism")?.Split(',').Select(Number).ToList() ?? [4, 16]),
     "incremental" => await IncrementalBenchmark.RunAsync(count ?? 10_000, rounds),
     "service-latency" => await ServiceLatencyBenchmark.RunAsync(count ?? 1_000, rounds, TimeSpan.FromSeconds(Option("--interval") is { } i ? Number(i) : 10), args.Contains("--logs")),
+    "corpus" => (await BenchCorpus.EnsureAsync(Path.GetFullPath(Option("--work") ?? "bench/.work"), count ?? 10_000, Path.GetFullPath(Option("--schemas") ?? "schemas"))).Count > 0 ? 0 : 1,
+    "side-by-side" => await SideBySideBenchmark.RunAsync(new SideBySideOptions(
+        Numbers(Option("--sizes") ?? "1,1000,10000,50000"),
+        Numbers(Option("--memory-sizes") ?? "10000,100000"),
+        Option("--runs") is { } runs ? Number(runs) : 5,
+        Path.GetFullPath(Option("--peers") ?? "bench/peers"),
+        Path.GetFullPath(Option("--reconciler") ?? "bench/.out/reconciler/reconciler"),
+        Path.GetFullPath(Option("--schemas") ?? "schemas"),
+        Path.GetFullPath(Option("--work") ?? "bench/.work"))),
     _ => Usage(),
 };
 
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
+static List<int> Numbers(string text) => text.Length == 0 ? [] : text.Split(',').Select(Number).ToList();
+
 static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs]");
     return 1;
 }

@@ -106,7 +106,12 @@ internal static class PlanCommand
     private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, CliConsole console, CancellationToken cancellationToken)
     {
         var shown = DisplayPaths.Apply(plan, prefix);
-        await console.Out.WriteAsync(PlanFormats.Renderer(format, console).Render(shown));
+        using (var output = new BufferedOutput(console.Out))
+        {
+            // Streamed: a plan of 100,000 tasks is written as it is rendered, never held as one string.
+            PlanFormats.Renderer(format, console).Render(shown, output);
+        }
+
         if (format is PlanFormat.Json or PlanFormat.Markdown)
         {
             // stdout is usually redirected to a file for these formats: keep the errors visible where the user looks.

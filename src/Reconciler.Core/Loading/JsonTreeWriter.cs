@@ -5,8 +5,8 @@ using System.Text.Json;
 namespace Reconciler.Core.Loading;
 
 /// <summary>
-/// Writes a <see cref="YamlTreeNode"/> tree as compact UTF-8 JSON and records each value's position
-/// under its JSON Pointer. Numbers are written as raw text, so they survive exactly.
+/// Writes a <see cref="YamlTreeNode"/> tree as compact UTF-8 JSON. Numbers are written as raw text, so they
+/// survive exactly. Positions stay in the tree (see <see cref="SourceMap"/>).
 /// </summary>
 internal static class JsonTreeWriter
 {
@@ -16,40 +16,32 @@ internal static class JsonTreeWriter
         SkipValidation = false,
     };
 
-    public static byte[] Write(YamlTreeNode root, SourceMap map)
+    public static byte[] Write(YamlTreeNode root)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer, Options))
         {
-            WriteNode(writer, root, "", root.Line, root.Column, map);
+            WriteContent(writer, root);
         }
 
         return buffer.WrittenSpan.ToArray();
     }
 
-    private static void WriteNode(Utf8JsonWriter writer, YamlTreeNode node, string pointer, int line, int column, SourceMap map)
-    {
-        // An alias gets its own position; what is inside it keeps the anchor's positions.
-        map.AddValue(pointer, line, column);
-        WriteContent(writer, node, pointer, map);
-    }
-
-    private static void WriteContent(Utf8JsonWriter writer, YamlTreeNode node, string pointer, SourceMap map)
+    private static void WriteContent(Utf8JsonWriter writer, YamlTreeNode node)
     {
         switch (node)
         {
             case YamlAliasNode alias:
-                WriteContent(writer, alias.Target, pointer, map);
+                WriteContent(writer, alias.Target);
                 break;
             case YamlScalarNode scalar:
                 WriteScalar(writer, scalar);
                 break;
             case YamlSequenceNode sequence:
                 writer.WriteStartArray();
-                for (var i = 0; i < sequence.Items.Count; i++)
+                foreach (var item in sequence.Items)
                 {
-                    var item = sequence.Items[i];
-                    WriteNode(writer, item, JsonPointers.Append(pointer, i), item.Line, item.Column, map);
+                    WriteContent(writer, item);
                 }
 
                 writer.WriteEndArray();
@@ -58,10 +50,8 @@ internal static class JsonTreeWriter
                 writer.WriteStartObject();
                 foreach (var entry in mapping.Entries)
                 {
-                    var child = JsonPointers.Append(pointer, entry.Key);
-                    map.AddKey(child, entry.KeyLine, entry.KeyColumn);
                     writer.WritePropertyName(entry.Key);
-                    WriteNode(writer, entry.Value, child, entry.Value.Line, entry.Value.Column, map);
+                    WriteContent(writer, entry.Value);
                 }
 
                 writer.WriteEndObject();

@@ -95,9 +95,8 @@ public sealed class YamlManifestLoader(LoaderLimits? limits = null)
                     continue; // an empty document (a lone '---' or only comments) is not a manifest
                 }
 
-                var map = new SourceMap(path);
-                var json = JsonTreeWriter.Write(root, map);
-                documents.Add(new LoadedDocument(documents.Count, new SourceLocation(path, root.Line, root.Column), json, map));
+                var json = JsonTreeWriter.Write(root);
+                documents.Add(new LoadedDocument(documents.Count, new SourceLocation(path, root.Line, root.Column), json, new SourceMap(path, root)));
             }
 
             return new LoadResult(path, documents, []);

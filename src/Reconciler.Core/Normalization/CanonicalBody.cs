@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Json;
 
@@ -8,8 +10,37 @@ namespace Reconciler.Core.Normalization;
 /// and its SHA-256. Two manifests that differ only in formatting, comments, key order or quoting
 /// style of equal values have equal canonical bodies.
 /// </summary>
-public sealed record CanonicalBody(string Json, string Hash)
+/// <remarks>
+/// Held as UTF-8, half the memory of a .NET string for these mostly-ASCII bodies: a plan of 100,000 tasks
+/// holds every desired body, and against a full state every last-applied one as well. <see cref="Json"/>
+/// decodes it on each use. The hash of a body made here is worked out on first use: <c>validate</c> never
+/// needs it, and SHA-256 through the platform's crypto library was a measurable share of loading.
+/// </remarks>
+public sealed record CanonicalBody
 {
+    private readonly byte[] _utf8;
+    private string? _hash;
+
+    public CanonicalBody(string json, string hash)
+        : this(Encoding.UTF8.GetBytes(json), hash)
+    {
+    }
+
+    private CanonicalBody(byte[] utf8, string? hash)
+    {
+        _utf8 = utf8;
+        _hash = hash;
+    }
+
+    /// <summary>The canonical text.</summary>
+    public string Json => Encoding.UTF8.GetString(_utf8);
+
+    /// <summary>Lower-case hex SHA-256 of the UTF-8 text.</summary>
+    public string Hash => _hash ??= Convert.ToHexStringLower(SHA256.HashData(_utf8)); // a race only computes it twice
+
+    /// <summary>The canonical text as UTF-8 (what is sent and hashed), without decoding it.</summary>
+    public ReadOnlySpan<byte> Utf8 => _utf8;
+
     public static CanonicalBody FromJson(string json)
     {
         var canonical = CanonicalJson.Serialize(CanonicalJson.SortKeys(CanonicalJson.Parse(json)));
@@ -22,7 +53,17 @@ public sealed record CanonicalBody(string Json, string Hash)
         return new CanonicalBody(canonical, CanonicalJson.Hash(canonical));
     }
 
-    public JsonNode ToNode() => CanonicalJson.Parse(Json)!;
+    /// <summary>From text that is already canonical (as <see cref="Json.CanonicalWriter"/> writes it), as UTF-8.</summary>
+    internal static CanonicalBody FromCanonicalUtf8(byte[] utf8) => new(utf8, null);
+
+    public void Deconstruct(out string json, out string hash) => (json, hash) = (Json, Hash);
+
+    public JsonNode ToNode() => JsonNode.Parse(_utf8)!;
+
+    public bool Equals(CanonicalBody? other) =>
+        other is not null && (ReferenceEquals(this, other) || _utf8.AsSpan().SequenceEqual(other._utf8));
+
+    public override int GetHashCode() => Hash.GetHashCode(StringComparison.Ordinal);
 
     public override string ToString() => Json;
 }

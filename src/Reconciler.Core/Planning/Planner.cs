@@ -68,17 +68,20 @@ public static class Planner
 
         if (record is null)
         {
-            // Everything is sent: show each top-level field as added, like terraform's create.
-            var fields = JsonDiff.Compare(new System.Text.Json.Nodes.JsonObject(), task.Body.ToNode());
-            return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, fields, task.Warnings) { Desired = task, InDoubt = inDoubt };
+            // Everything is sent: show each top-level field as added, like terraform's create (worked out when read).
+            return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, new AdoptionChanges(task.Body), task.Warnings) { Desired = task, InDoubt = inDoubt };
         }
 
         if (record.Body.Hash == task.Body.Hash)
         {
+            // One body object for both when they are equal: a plan against a full state of 100,000 tasks
+            // would otherwise hold every body twice (the inventory's copy is dropped with the inventory).
+            var shared = ReferenceEquals(record.Body, task.Body) || !record.Body.Equals(task.Body) ? record : record with { Body = task.Body };
+
             // Equal to what was last applied, but a later attempt may have changed the platform: send it again.
             return inDoubt is null
-                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record }
-                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
+                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = shared }
+                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = shared, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
         }
 
         var before = record.Body.ToNode();

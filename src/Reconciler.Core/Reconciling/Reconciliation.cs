@@ -56,8 +56,21 @@ public sealed class Reconciliation
     public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, CancellationToken cancellationToken) =>
         PlanAsync(Evaluate(snapshot), baseline, PlanOptions.Default, cancellationToken);
 
-    public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken) =>
-        PlanAsync(Evaluate(snapshot), baseline, options, cancellationToken);
+    /// <summary>Against the live state the inventory is read first, so manifests equal to their records share one body.</summary>
+    public async Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        if (baseline.Kind != BaselineKind.LiveState || _store is null)
+        {
+            return await PlanAsync(Evaluate(snapshot), baseline, options, cancellationToken);
+        }
+
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        var applied = await _store.LoadAppliedAsync(cancellationToken);
+        var live = Baseline.LiveState(applied, await _store.LoadInDoubtAsync(cancellationToken));
+        return await PlanLiveAsync(_pipeline.Evaluate(snapshot, applied), live, options, startedAt, started, cancellationToken);
+    }
 
     public Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, CancellationToken cancellationToken) =>
         PlanAsync(desired, baseline, PlanOptions.Default, cancellationToken);
@@ -84,7 +97,12 @@ public sealed class Reconciliation
         var live = _store is null
             ? Baseline.EmptyState
             : Baseline.LiveState(await _store.LoadAppliedAsync(cancellationToken), await _store.LoadInDoubtAsync(cancellationToken));
-        var planned = Target(Planner.Plan(desired, live), options, out unmatched);
+        return await PlanLiveAsync(desired, live, options, startedAt, started, cancellationToken);
+    }
+
+    private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
+    {
+        var planned = Target(Planner.Plan(desired, live), options, out var unmatched);
         if (options.Refresh && _api is not null)
         {
             planned = await LiveRefresh.RefreshAsync(planned, _api, _settings.Parallelism, cancellationToken);

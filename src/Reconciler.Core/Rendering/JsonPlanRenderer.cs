@@ -1,9 +1,12 @@
+using Reconciler.Core.Text;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Json;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
-using Reconciler.Core.Text;
 
 namespace Reconciler.Core.Rendering;
 
@@ -16,16 +19,35 @@ public sealed class JsonPlanRenderer : IPlanRenderer
 {
     public const int FormatVersion = 1;
 
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        // What CanonicalJson.Serialize(node, indented: true) writes with, so the text is the same either way.
+        Encoder = CanonicalJson.Indented.Encoder,
+        Indented = true,
+        IndentSize = CanonicalJson.Indented.IndentSize,
+    };
+
     public string Render(Plan plan)
     {
+        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Render(plan, output);
+        return output.ToString();
+    }
+
+    /// <summary>Writes entry by entry: only one entry's tree and a small buffer are held at a time.</summary>
+    public void Render(Plan plan, TextWriter output)
+    {
         var summary = plan.Summary;
-        var root = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(48 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            ["format_version"] = FormatVersion,
-            ["revision"] = plan.Revision,
-            ["base_revision"] = plan.BaseRevision,
-            ["baseline"] = plan.Compared == BaselineKind.BaseRevision ? "base_revision" : "live_state",
-            ["summary"] = new JsonObject
+            writer.WriteStartObject();
+            writer.WriteNumber("format_version", FormatVersion);
+            WriteProperty(writer, "revision", plan.Revision);
+            WriteProperty(writer, "base_revision", plan.BaseRevision);
+            writer.WriteString("baseline", plan.Compared == BaselineKind.BaseRevision ? "base_revision" : "live_state");
+            writer.WritePropertyName("summary");
+            new JsonObject
             {
                 ["update"] = summary.Update,
                 ["adopt"] = summary.Adopt,
@@ -36,11 +58,60 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 ["has_changes"] = summary.HasChanges,
                 ["deferred"] = plan.Deferred.Count(),
                 ["text"] = summary.ToString(),
-            },
-            ["entries"] = new JsonArray(plan.Entries.Select(Entry).ToArray<JsonNode?>()),
-        };
-        // JSON escapes control characters itself; bidi controls it leaves raw, and a terminal would obey them.
-        return ControlText.EscapeJson(CanonicalJson.Serialize(root, indented: true)) + "\n";
+            }.WriteTo(writer);
+            writer.WritePropertyName("entries");
+            writer.WriteStartArray();
+            foreach (var entry in plan.Entries)
+            {
+                Entry(entry).WriteTo(writer);
+                // The writer keeps what it wrote as pending until flushed; count both.
+                if (writer.BytesPending + buffer.WrittenCount > 16 * 1024)
+                {
+                    Drain(writer, buffer, output);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            Drain(writer, buffer, output);
+        }
+
+        output.Write('\n');
+    }
+
+    private static void WriteProperty(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null)
+        {
+            writer.WriteNull(name);
+        }
+        else
+        {
+            writer.WriteString(name, value);
+        }
+    }
+
+    /// <summary>
+    /// Everything written so far ends on a whole token, so the bytes decode to whole characters. Decoded into a
+    /// pooled array, not a string: strings of this size would go to the large-object heap and pile up.
+    /// </summary>
+    private static void Drain(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        writer.Flush();
+        var characters = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(buffer.WrittenCount));
+        try
+        {
+            var count = Encoding.UTF8.GetChars(buffer.WrittenSpan, characters);
+
+            // JSON escapes control characters itself; bidi controls it leaves raw, and a terminal would obey them.
+            output.Write(ControlText.EscapeJson(new string(characters, 0, count)));
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(characters);
+        }
+
+        buffer.ResetWrittenCount();
     }
 
     private static JsonObject Entry(PlanEntry entry) => new()

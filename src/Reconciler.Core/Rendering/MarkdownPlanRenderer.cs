@@ -33,6 +33,58 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         return whole.Length <= _options.MaxLength ? whole : Cut(plan, head, all, footer);
     }
 
+    /// <summary>
+    /// Without a length limit (the CLI's <c>--format markdown</c>) the plan is written part by part as it is
+    /// rendered, the same text <see cref="Render(Plan)"/> gives; with one (a pull-request comment) it must be
+    /// measured whole first, and it is small by then.
+    /// </summary>
+    public void Render(Plan plan, TextWriter output)
+    {
+        if (_options.MaxLength != int.MaxValue)
+        {
+            output.Write(Render(plan));
+            return;
+        }
+
+        var listed = plan.Entries.Where(e => e.Action != PlanAction.Unchanged).ToList();
+        output.Write(Head(plan));
+        WriteSection(output, ErrorsTitle, plan.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticLine(d) + "\n").ToList());
+        WriteSection(output, WarningsTitle, Warnings(plan).Select(line => line + "\n").ToList());
+        if (listed.Count > 0)
+        {
+            output.Write("#### Tasks\n\n");
+            output.Write(TableHead);
+            foreach (var entry in listed)
+            {
+                output.Write(Row(entry));
+            }
+
+            output.Write('\n');
+        }
+
+        foreach (var entry in listed.Where(e => e.Changes.Count > 0))
+        {
+            output.Write(Diff(entry));
+        }
+
+        output.Write(Footer(plan));
+    }
+
+    private static void WriteSection(TextWriter output, string title, List<string> lines)
+    {
+        if (lines.Count > 0)
+        {
+            output.Write(title);
+            output.Write("\n\n");
+            foreach (var line in lines)
+            {
+                output.Write(line);
+            }
+
+            output.Write('\n');
+        }
+    }
+
     private string Cut(Plan plan, string head, MarkdownSections all, string footer)
     {
         // Room for the middle: the limit minus everything that always stays, and the longest note this plan can need.

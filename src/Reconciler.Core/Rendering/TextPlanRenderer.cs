@@ -1,4 +1,3 @@
-using System.Text;
 using Reconciler.Core.Planning;
 
 namespace Reconciler.Core.Rendering;
@@ -12,43 +11,56 @@ public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
 {
     public string Render(Plan plan)
     {
-        var output = new StringBuilder();
+        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Render(plan, output);
+        return output.ToString();
+    }
+
+    public void Render(Plan plan, TextWriter output)
+    {
         foreach (var entry in plan.Entries.Where(e => e.Action != PlanAction.Unchanged))
         {
             var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry)}";
-            output.Append(Paint(header, ColourOf(entry.Action)));
-            output.Append(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location}", Dim));
-            output.Append('\n');
+            output.Write(Paint(header, ColourOf(entry.Action)));
+            output.Write(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location}", Dim));
+            output.Write('\n');
             if (PlanText.ActionNote(entry) is { Length: > 0 } note)
             {
-                output.Append("    ").Append(Paint(note, Dim)).Append('\n');
+                Line(output, Paint(note, Dim));
             }
 
             foreach (var change in entry.Changes)
             {
-                output.Append("    ").Append(PlanText.Change(change)).Append('\n');
+                Line(output, PlanText.Change(change));
             }
 
             foreach (var remote in PlanText.DeferralNotes(entry))
             {
-                output.Append("    ").Append(Paint(remote, Yellow)).Append('\n');
+                Line(output, Paint(remote, Yellow));
             }
 
             foreach (var diagnostic in entry.Diagnostics)
             {
-                output.Append("    ").Append(Paint(diagnostic.ToString(), diagnostic.IsError ? Red : Yellow)).Append('\n');
+                Line(output, Paint(diagnostic.ToString(), diagnostic.IsError ? Red : Yellow));
             }
 
-            output.Append('\n');
+            output.Write('\n');
         }
 
         if (plan.Entries.Count == 0)
         {
-            output.Append("No task manifests found.\n\n");
+            output.Write("No task manifests found.\n\n");
         }
 
-        output.Append(Paint(plan.Summary.ToString(), Bold)).Append('\n');
-        return output.ToString();
+        output.Write(Paint(plan.Summary.ToString(), Bold));
+        output.Write('\n');
+    }
+
+    private static void Line(TextWriter output, string text)
+    {
+        output.Write("    ");
+        output.Write(text);
+        output.Write('\n');
     }
 
     private const string Red = "31";

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Reconciler.Core.Manifests;
 
 namespace Reconciler.Core.Validation;
@@ -11,7 +10,7 @@ namespace Reconciler.Core.Validation;
 public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
 {
     private readonly ManifestEvaluator _evaluator = evaluator ?? new ManifestEvaluator();
-    private ConcurrentDictionary<(string Path, string ContentId), FileEvaluation> _cache = new();
+    private Dictionary<(string Path, string ContentId), FileEvaluation> _cache = [];
     private string _settingsKey = "";
 
     /// <summary>Files evaluated (parsed and validated) by the last call.</summary>
@@ -20,45 +19,53 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     /// <summary>Files answered from the cache by the last call.</summary>
     public int LastCachedFiles { get; private set; }
 
-    public DesiredState Evaluate(SourceSnapshot snapshot)
+    /// <param name="lastApplied">The inventory the plan will compare with, when loaded first: bodies equal to recorded ones are then held once.</param>
+    public DesiredState Evaluate(SourceSnapshot snapshot, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
     {
         var (settings, settingsProblems) = RepositorySettings.Parse(snapshot.Settings);
         var settingsKey = string.Join("\n", settings.AllowedExtraFields.Order(StringComparer.Ordinal));
         if (settingsKey != _settingsKey)
         {
             // Other settings can change any file's verdict: nothing cached before them is reused.
-            _cache = new();
+            _cache = [];
             _settingsKey = settingsKey;
         }
 
-        var previous = _cache;
-        var next = new ConcurrentDictionary<(string, string), FileEvaluation>();
-        var evaluated = 0;
-        var evaluations = snapshot.Files
-            .AsParallel()
-            .AsOrdered()
-            .Select(file =>
+        var files = snapshot.Files;
+        var evaluations = new FileEvaluation[files.Count];
+        var next = new Dictionary<(string, string), FileEvaluation>(files.Count);
+        var misses = new List<int>();
+
+        // Cache hits first, on this thread: after a one-file change they are all but one file, and handing
+        // 10,000 dictionary look-ups to parallel workers cost more than the look-ups themselves.
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i].ContentId is { } id && _cache.TryGetValue((files[i].Path, id), out var cached))
             {
-                if (file.ContentId is { } id && previous.TryGetValue((file.Path, id), out var cached))
-                {
-                    next[(file.Path, id)] = cached;
-                    return cached;
-                }
+                evaluations[i] = cached;
+                next[(files[i].Path, id)] = cached;
+            }
+            else
+            {
+                misses.Add(i);
+            }
+        }
 
-                Interlocked.Increment(ref evaluated);
-                var result = _evaluator.Evaluate(file, settings);
-                if (file.ContentId is { } contentId)
+        if (misses.Count > 0)
+        {
+            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, lastApplied));
+            foreach (var i in misses)
+            {
+                if (files[i].ContentId is { } contentId)
                 {
-                    next[(file.Path, contentId)] = result;
+                    next[(files[i].Path, contentId)] = evaluations[i];
                 }
-
-                return result;
-            })
-            .ToList();
+            }
+        }
 
         _cache = next;
-        LastEvaluatedFiles = evaluated;
-        LastCachedFiles = snapshot.Files.Count - evaluated;
+        LastEvaluatedFiles = misses.Count;
+        LastCachedFiles = files.Count - misses.Count;
         return DesiredState.Build(evaluations, [.. snapshot.Diagnostics, .. settingsProblems], snapshot.Revision);
     }
 }

@@ -1,0 +1,60 @@
+namespace Reconciler.Benchmarks.SideBySide;
+
+/// <summary>The commands compared at one size: the I/O floor, the two peer validators, and ours.</summary>
+internal static class SideBySideTools
+{
+    private static readonly string[] PlanFormats = ["text", "json", "markdown", "github"];
+
+    public const string Cat = "cat (I/O floor)";
+    public const string Sourcemeta = "sourcemeta --fast";
+    public const string Ajv = "ajv-cli 5";
+    public const string Validate = "reconciler validate";
+    public const string PlanEmpty = "reconciler plan (empty state)";
+    public const string PlanFull = "reconciler plan (full state)";
+
+    public static IReadOnlyList<ToolCommand> ForTime(SideBySideOptions options, BenchCorpus corpus) =>
+    [
+        new(Cat, "/bin/sh", ["-c", "find \"$0\" -type f -name '*.yaml' -print0 | xargs -0 cat > /dev/null", corpus.YamlDirectory]),
+        new(Sourcemeta, SourcemetaBinary(options), ["validate", Path.Combine(options.Schemas, "task.schema.json"), "--resolve", options.Schemas, "--fast", corpus.JsonDirectory]),
+        new(Ajv, "node", AjvArguments(options, corpus)) { WorkingDirectory = options.Peers },
+        Ours(Validate, options, ["validate", corpus.YamlDirectory]),
+        Ours(PlanEmpty, options, ["plan", corpus.YamlDirectory, "--state", corpus.EmptyStatePath]),
+        Ours(PlanFull, options, ["plan", corpus.YamlDirectory, "--state", corpus.FullStatePath]),
+    ];
+
+    /// <summary>Every plan format, against an empty state (every task adopted: the largest output) and a full one.</summary>
+    public static IReadOnlyList<ToolCommand> ForMemory(SideBySideOptions options, BenchCorpus corpus) =>
+        [.. from state in new[] { ("empty", corpus.EmptyStatePath), ("full", corpus.FullStatePath) }
+            from format in PlanFormats
+            select Ours($"reconciler plan --format {format} ({state.Item1} state)", options, ["plan", corpus.YamlDirectory, "--state", state.Item2, "--format", format])];
+
+    public static string SourcemetaBinary(SideBySideOptions options) =>
+        Path.Combine(options.Peers, "node_modules", "@sourcemeta", "jsonschema", "build", "github-releases", "jsonschema-linux-x86_64");
+
+    private static ToolCommand Ours(string name, SideBySideOptions options, IReadOnlyList<string> arguments) =>
+        new(name, options.Reconciler, arguments)
+        {
+            IsOurs = true,
+
+            // Plain output, as in CI logs: no terminal, no colour, no GitHub Actions extras.
+            Environment = new Dictionary<string, string> { ["NO_COLOR"] = "1", ["GITHUB_ACTIONS"] = "false" },
+        };
+
+    private static List<string> AjvArguments(SideBySideOptions options, BenchCorpus corpus)
+    {
+        var schemas = corpus.AjvSchemaDirectory;
+        return
+        [
+            Path.Combine(options.Peers, "node_modules", "ajv-cli", "dist", "index.js"),
+            "validate",
+            "--spec=draft2020",
+            "--strict=false",
+            "--errors=no",
+            "-c", "ajv-formats",
+            "-s", Path.Combine(schemas, "task.schema.json"),
+            "-r", Path.Combine(schemas, "task-body-v2.schema.json"),
+            "-r", Path.Combine(schemas, "task-body-v2-legacy.schema.json"),
+            "-d", Path.Combine(corpus.JsonDirectory, "**", "*.json"),
+        ];
+    }
+}

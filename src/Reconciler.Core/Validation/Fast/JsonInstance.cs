@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Reconciler.Core.Validation.Fast;
+
+/// <summary>
+/// Reading instance values the way JsonSchema.Net 8 does, so that the fast check never disagrees with it:
+/// numbers compare as <see cref="decimal"/> (Json.More's equivalence), string lengths count text elements
+/// (its minLength), and a number is an integer when its text has no fraction or exponent.
+/// </summary>
+internal static class JsonInstance
+{
+    public static JsonValueKind Kind(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind();
+
+    /// <summary>The number's exact value, or false when it does not fit a decimal (the caller then says Unknown).</summary>
+    public static bool TryDecimal(JsonNode node, out decimal value)
+    {
+        value = 0;
+        return node is JsonValue v && v.TryGetValue<JsonElement>(out var element)
+            ? element.TryGetDecimal(out value)
+            : node is JsonValue other && decimal.TryParse(other.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>True for a number written without fraction or exponent (an integer under every reading).</summary>
+    public static bool IsIntegerText(JsonNode node)
+    {
+        if (node is JsonValue v && v.TryGetValue<JsonElement>(out var element) && element.TryGetInt64(out _))
+        {
+            return true;
+        }
+
+        var text = node.ToJsonString();
+        var start = text.StartsWith('-') ? 1 : 0;
+        return text.Length > start && text.AsSpan(start).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    public static string Text(JsonNode node) => node.GetValue<string>();
+
+    /// <summary>Length in text elements, as JsonSchema.Net's minLength/maxLength count it.</summary>
+    public static int TextLength(string text) =>
+        text.AsSpan().IndexOfAnyExceptInRange((char)0x20, (char)0x7E) < 0 ? text.Length : new StringInfo(text).LengthInTextElements;
+
+    /// <summary>JSON equality as Json.More defines it (numbers by decimal value); null when a number does not fit.</summary>
+    public static bool? Equivalent(JsonNode? a, JsonNode? b)
+    {
+        var kind = Kind(a);
+        if (kind != Kind(b))
+        {
+            // Json.More compares kinds first; True and False are different kinds.
+            return false;
+        }
+
+        switch (kind)
+        {
+            case JsonValueKind.Object:
+                var (x, y) = ((JsonObject)a!, (JsonObject)b!);
+                if (x.Count != y.Count)
+                {
+                    return false;
+                }
+
+                foreach (var (name, value) in x)
+                {
+                    if (!y.TryGetPropertyValue(name, out var other))
+                    {
+                        return false;
+                    }
+
+                    if (Equivalent(value, other) is not true and var result)
+                    {
+                        return result;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Array:
+                var (p, q) = ((JsonArray)a!, (JsonArray)b!);
+                if (p.Count != q.Count)
+                {
+                    return false;
+                }
+
+                for (var i = 0; i < p.Count; i++)
+                {
+                    if (Equivalent(p[i], q[i]) is not true and var result)
+                    {
+                        return result;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.String:
+                return string.Equals(Text(a!), Text(b!), StringComparison.Ordinal);
+            case JsonValueKind.Number:
+                return TryDecimal(a!, out var m) && TryDecimal(b!, out var n) ? m == n : null;
+            default:
+                return true;
+        }
+    }
+}
