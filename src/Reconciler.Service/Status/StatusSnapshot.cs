@@ -18,4 +18,8 @@ public sealed record StatusSnapshot(
     RunStatusView? LastRun,
     SyncWindowStatusView? SyncWindow,
     IReadOnlyList<TaskStatusView> Tasks,
-    IReadOnlyList<PullRequestStatusView> PullRequests);
+    IReadOnlyList<PullRequestStatusView> PullRequests)
+{
+    /// <summary>With a shared (PostgreSQL) state: this replica, its role and who leads; null with an SQLite state.</summary>
+    public ReplicaStatusView? Replica { get; init; }
+}
