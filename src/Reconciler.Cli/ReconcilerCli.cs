@@ -24,6 +24,7 @@ internal static class ReconcilerCli
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(Commands.State.StateCommand.Create(console));
         return root;
     }
 
