@@ -12,6 +12,7 @@ public sealed class SimulatorState
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, byte[]> _accounts = new(StringComparer.Ordinal);
+    private readonly List<(string UserId, byte[] Token, string Client)> _clientTokens = [];
     private readonly Dictionary<(string UserId, string TaskId), SimulatedTask> _tasks = [];
     private readonly List<RequestLogEntry> _log = [];
     private readonly FaultInjector _faults;
@@ -54,6 +55,19 @@ public sealed class SimulatorState
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrEmpty(token);
         Mutate(() => _accounts[userId] = Encoding.UTF8.GetBytes(token));
+    }
+
+    /// <summary>
+    /// Accepts one more token for an account, labelled <paramref name="client"/>: requests made with it carry the label
+    /// in the request log (<see cref="RequestLogEntry.Client"/>), so a test can tell several clients of one account
+    /// apart (e.g. replicas of a service). The token itself is never logged.
+    /// </summary>
+    public void RegisterClientToken(string userId, string token, string client)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        ArgumentException.ThrowIfNullOrEmpty(client);
+        Mutate(() => _clientTokens.Add((userId, Encoding.UTF8.GetBytes(token), client)));
     }
 
     public IReadOnlyList<string> AccountIds()
@@ -189,18 +203,29 @@ public sealed class SimulatorState
         }
     }
 
-    internal bool IsAuthorized(string userId, string? presentedToken)
+    internal bool IsAuthorized(string userId, string? presentedToken) => Authorize(userId, presentedToken).Authorized;
+
+    /// <summary>Whether the token is accepted for the account, and the label of the client token it is (null for the account's own).</summary>
+    internal (bool Authorized, string? Client) Authorize(string userId, string? presentedToken)
     {
         if (string.IsNullOrEmpty(presentedToken))
         {
-            return false;
+            return (false, null);
         }
 
         var presented = Encoding.UTF8.GetBytes(presentedToken);
         lock (_gate)
         {
-            return (_accounts.TryGetValue(userId, out var expected) && CryptographicOperations.FixedTimeEquals(expected, presented))
-                || (_defaultToken is not null && CryptographicOperations.FixedTimeEquals(_defaultToken, presented));
+            foreach (var (owner, token, client) in _clientTokens)
+            {
+                if (owner == userId && CryptographicOperations.FixedTimeEquals(token, presented))
+                {
+                    return (true, client);
+                }
+            }
+
+            return ((_accounts.TryGetValue(userId, out var expected) && CryptographicOperations.FixedTimeEquals(expected, presented))
+                || (_defaultToken is not null && CryptographicOperations.FixedTimeEquals(_defaultToken, presented)), null);
         }
     }
 
