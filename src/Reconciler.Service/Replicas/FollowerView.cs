@@ -31,7 +31,7 @@ public sealed partial class FollowerView(
     private readonly ManifestPipeline _pipeline = new();
     private SourceSnapshot? _snapshot;
 
-    public async Task RefreshAsync(string self, CancellationToken cancellationToken)
+    public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -61,7 +61,7 @@ public sealed partial class FollowerView(
 
             var leader = await store.ReadLeaderAsync(cancellationToken);
             status.Observed(lastRun is null ? null : RunStatusView.From(lastRun), tasks);
-            status.ReplicaChanged(new ReplicaStatusView(self, "follower", null, PostgresLeadership.View(leader)));
+            status.LeaderObserved(PostgresLeadership.View(leader));
             metrics.StateUsable(true);
         }
         catch (StateStoreException e)

@@ -58,7 +58,7 @@ public sealed partial class PostgresLeadership(
         }
     }
 
-    public Task FollowAsync(CancellationToken cancellationToken) => follower.RefreshAsync(_self.Name, cancellationToken);
+    public Task FollowAsync(CancellationToken cancellationToken) => follower.RefreshAsync(cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

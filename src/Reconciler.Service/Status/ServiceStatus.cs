@@ -105,6 +105,9 @@ public sealed class ServiceStatus
 
     public void ReplicaChanged(ReplicaStatusView replica) => Change(s => s with { Replica = replica });
 
+    /// <summary>Who leads, as a follower read it from the shared state (this replica's own role is left as it is).</summary>
+    public void LeaderObserved(LeaderStatusView? leader) => Change(s => s with { Replica = s.Replica is { } replica ? replica with { Leader = leader } : null });
+
     public void PullRequestPlanned(PullRequestStatusView pull) => Change(s => s with
     {
         PullRequests = s.PullRequests.Where(p => p.Number != pull.Number).Append(pull).OrderBy(p => p.Number).ToList(),
