@@ -11,7 +11,9 @@ namespace Reconciler.State.Postgres;
 /// file holds — the inventory, write-ahead intents, attempt history, runs and store_info — for several replicas of
 /// the service. Every write is its own transaction. The apply lock is an advisory lock on a dedicated session
 /// (<see cref="PostgresLease"/>); while this store holds one, every write runs on that session and fails once it
-/// is lost, so a replica that lost its leadership cannot record an intent, and so sends no further PUT.
+/// is lost, so a replica that lost its leadership cannot record an intent, and so sends no further PUT. A store
+/// that once held a lease never falls back to unfenced writes: after its lease ends it refuses every write until it
+/// takes another. A store that never took one (tests, tools) writes on pooled connections, like the SQLite store.
 /// </summary>
 public sealed class PostgresStateStore : IStateStore
 {

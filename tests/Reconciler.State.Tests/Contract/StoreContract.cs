@@ -28,7 +28,7 @@ public abstract class StoreContract<TBacking> : IAsyncLifetime
     protected static Task<IReadOnlyList<ApplyAttempt>> TaskAttemptsAsync(IStateStore store, Reconciler.Core.Manifests.TaskIdentity identity, int limit) => store switch
     {
         SqliteStateStore sqlite => sqlite.ReadAttemptsAsync(identity, limit, CancellationToken.None),
-        Postgres.PostgresStateStore postgres => postgres.ReadAttemptsAsync(identity, limit, CancellationToken.None),
+        global::Reconciler.State.Postgres.PostgresStateStore postgres => postgres.ReadAttemptsAsync(identity, limit, CancellationToken.None),
         _ => throw new NotSupportedException(store.GetType().Name),
     };
 
