@@ -34,7 +34,7 @@ postgres_start() {
   chmod 755 "$PG_TEST_DIR"
   [ ${#as[@]} -gt 0 ] && chown postgres "$PG_TEST_DIR"
   # A free port: ask the kernel for one, then hand it to the server.
-  PG_TEST_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 54329)
+  PG_TEST_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || shuf -i 20000-60000 -n 1)
   "${as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -A trust -U reconciler -E UTF8 --locale=C.UTF-8 >"$PG_TEST_DIR/initdb.log" 2>&1 ||
     "${as[@]}" "$bin/initdb" -D "$PG_TEST_DIR/data" -A trust -U reconciler -E UTF8 >"$PG_TEST_DIR/initdb.log" 2>&1 ||
     { echo "warning: initdb failed (see $PG_TEST_DIR/initdb.log); PostgreSQL tests will be skipped"; return 0; }
