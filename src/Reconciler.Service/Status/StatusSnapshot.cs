@@ -20,6 +20,7 @@ public sealed record StatusSnapshot(
     IReadOnlyList<TaskStatusView> Tasks,
     IReadOnlyList<PullRequestStatusView> PullRequests)
 {
-    /// <summary>With a shared (PostgreSQL) state: this replica, its role and who leads; null with an SQLite state.</summary>
+    /// <summary>With a shared (PostgreSQL) state: this replica, its role and who leads; absent with an SQLite state.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ReplicaStatusView? Replica { get; init; }
 }
