@@ -117,6 +117,10 @@ internal sealed class ReplicaCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>A replica's session waits on the apply lock (an advisory lock request not granted yet).</summary>
+    public async Task<bool> SomeoneWaitsForTheLockAsync() =>
+        Convert.ToInt64(await Schema.ScalarAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objid = hashtext(current_schema())::oid;"), System.Globalization.CultureInfo.InvariantCulture) > 0;
+
     /// <summary>Every task's last-applied body in the shared state holds the version's name, and none is in doubt.</summary>
     public async Task<bool> ConvergedAsync(string version) =>
         await Schema.ScalarAsync("SELECT to_regclass('intents') IS NOT NULL;") is true

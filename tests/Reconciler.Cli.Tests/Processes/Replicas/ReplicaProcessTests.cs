@@ -108,6 +108,9 @@ public sealed class ReplicaProcessTests
         cluster.Start("b");
         await cluster.Simulator.WaitUntilAsync(s => s.GetRequestLog().Count(r => r.Operation == ApiOperation.UpdateTask) >= 3);
 
+        // B is waiting for the lock (else A, the only candidate, would rightly lead again after a pause).
+        await ReplicaCluster.WaitUntilAsync(cluster.SomeoneWaitsForTheLockAsync, "replica b waits for the lock");
+
         // As if the network to PostgreSQL failed: the server ends the leader's session (the process lives on).
         var cut = cluster.Simulator.State.GetRequestLog().Max(r => r.Sequence);
         await cluster.Schema.ScalarAsync("SELECT pg_terminate_backend(backend_pid) FROM leader_terms ORDER BY term DESC LIMIT 1;");
