@@ -7,6 +7,8 @@ using Reconciler.Benchmarks;
 //   apply           [--count 1000] [--parallelism 4,16] [--running-check]  N changed tasks against 50 ms of simulated latency
 //   incremental     [--count 10000] [--rounds 5]                     one changed file in an N-manifest git repository
 //   service-latency [--count 1000] [--rounds 5] [--interval 10] [--logs]   push → PUT through the real service, webhook and polling
+//   takeover        [--count 20] [--rounds 7] [--interval 1] [--postgres CONN] [--reconciler PATH/reconciler.dll]
+//                   SIGKILL of the leading replica mid-apply → takeover and convergence (needs PostgreSQL and a built CLI)
 var command = args.FirstOrDefault() ?? "validate-plan";
 var count = Option("--count") is { } text ? Number(text) : (int?)null;
 var rounds = Option("--rounds") is { } r ? Number(r) : 5;
@@ -19,6 +21,12 @@ return command switch
         args.Contains("--running-check")),
     "incremental" => await IncrementalBenchmark.RunAsync(count ?? 10_000, rounds),
     "service-latency" => await ServiceLatencyBenchmark.RunAsync(count ?? 1_000, rounds, TimeSpan.FromSeconds(Option("--interval") is { } i ? Number(i) : 10), args.Contains("--logs")),
+    "takeover" => await TakeoverBenchmark.RunAsync(
+        Option("--postgres") ?? Environment.GetEnvironmentVariable("RECONCILER_TEST_POSTGRES") ?? throw new ArgumentException("takeover needs --postgres CONNECTION_STRING (or RECONCILER_TEST_POSTGRES)"),
+        Option("--reconciler") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Reconciler.Cli/bin/Release/net10.0/reconciler.dll")),
+        count ?? 20,
+        Option("--rounds") is null ? 7 : rounds,
+        Option("--interval") is { } seconds ? Number(seconds) : 1),
     _ => Usage(),
 };
 
@@ -28,6 +36,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | incremental [--count N] [--rounds N] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | incremental [--count N] [--rounds N] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
     return 1;
 }
