@@ -147,7 +147,7 @@ internal static class TakeoverBenchmark
         return await command.ExecuteScalarAsync();
     }
 
-    private static Task ExecuteAsync(string postgres, string sql) => ScalarAsync(postgres, "public", sql);
+    private static Task<object?> ExecuteAsync(string postgres, string sql) => ScalarAsync(postgres, "public", sql);
 
     private static double Median(List<double> values)
     {
