@@ -28,7 +28,8 @@ public sealed class StateMigrateCommandTests
         Assert.Equal(1, (await work.ApplyAsync()).ExitCode);
         var before = await SqliteStateExporter.ExportAsync(work.StatePath, CancellationToken.None);
 
-        var migrated = await work.RunAsync(["state", "migrate", "--from", "sqlite:" + ApplyWorkspace.StateFile, "--to", schema.Url]);
+        // The real command as a process, as an operator runs it.
+        var migrated = await ReconcilerProcess.RunAsync(work.Path, work.Environment, "state", "migrate", "--from", "sqlite:" + ApplyWorkspace.StateFile, "--to", schema.Url);
 
         Assert.True(migrated.ExitCode == 0, migrated.ToString());
         Assert.Contains($"{before.Counts}; every table's count verified", migrated.Out, StringComparison.Ordinal);

@@ -88,12 +88,13 @@ public sealed class ReplicaProcessTests
         var firstOfNewLeader = puts.First(p => p.Client != "a").Sequence;
         Assert.DoesNotContain(puts, p => p.Client == "a" && p.Sequence > firstOfNewLeader);
 
-        // Each task reached the platform once, except those whose intent the old leader left unsettled (in doubt).
+        // Each task reached the platform once, except the one whose intent the old leader left unsettled (in doubt):
+        // twice when its PUT had left, once when the kill came between recording the intent and sending.
         var inDoubt = await InDoubtTasksOfFirstTermAsync(cluster);
         Assert.InRange(inDoubt.Count, 0, 1);
         foreach (var task in cluster.Tasks)
         {
-            Assert.Equal(inDoubt.Contains(task.TaskId) ? 2 : 1, puts.Count(p => p.TaskId == task.TaskId));
+            Assert.InRange(puts.Count(p => p.TaskId == task.TaskId), 1, inDoubt.Contains(task.TaskId) ? 2 : 1);
         }
     }
 
