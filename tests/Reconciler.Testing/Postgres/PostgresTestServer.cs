@@ -80,14 +80,17 @@ public static class PostgresTestServer
         var data = Path.Combine(root, "data");
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-A", "trust", "-U", "reconciler", "-E", "UTF8"], asRoot);
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "-o", $"-h 127.0.0.1 -p {port} -k {root} -c fsync=off -c max_connections=300", "start"], asRoot);
+        // At exit, stop and remove the cluster from a detached shell: the test host may be ended before a slow
+        // recursive delete finishes, and a half-removed cluster would be left behind.
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
+            var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}'{Path.Combine(bin, "pg_ctl")}' -D '{data}' -m immediate -w stop >/dev/null 2>&1; rm -rf '{root}'";
+            var cleanup = new ProcessStartInfo("setsid", ["sh", "-c", stop]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
             try
             {
-                RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot).Wait(TimeSpan.FromSeconds(20));
-                Directory.Delete(root, recursive: true);
+                Process.Start(cleanup)?.Dispose();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or AggregateException or InvalidOperationException)
+            catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
             {
                 // Best effort at exit: a leftover temp cluster must not fail the run.
             }
