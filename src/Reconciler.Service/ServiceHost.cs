@@ -90,7 +90,6 @@ public static class ServiceHost
         {
             throw new StateEndpointMismatchException(bound, endpoint);
         }
-
     }
 
     // Keeps the original stack trace of an unexpected failure (a plain "throw e" would cut it here).
