@@ -50,15 +50,16 @@ internal static class PostgresLeaseClaims
                 cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return new PostgresLease(connection, new LeaderRecord(term, who.Name, who.Host, who.ProcessId, connection.ProcessID, at, Held: true), database);
         }
-        catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e) || e is OperationCanceledException)
+        catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e))
         {
             await connection.DisposeAsync();
-            if (e is OperationCanceledException)
-            {
-                throw;
-            }
-
             throw PostgresErrors.Wrap(database.Display, "take the apply lock", e, database.Redactor);
+        }
+        catch
+        {
+            // Cancelled while waiting, or anything else: the session (and any lock it got) ends with the connection.
+            await connection.DisposeAsync();
+            throw;
         }
     }
 

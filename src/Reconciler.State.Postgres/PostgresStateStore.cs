@@ -66,10 +66,15 @@ public sealed class PostgresStateStore : IStateStore
 
             return new PostgresStateStore(spec, database, time ?? TimeProvider.System);
         }
-        catch (Exception e)
+        catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e))
         {
             await database.DisposeAsync();
-            throw PostgresErrors.IsDatabaseFailure(e) ? PostgresErrors.Wrap(spec.Display, "open", e, spec.Redactor) : e;
+            throw PostgresErrors.Wrap(spec.Display, "open", e, spec.Redactor);
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
         }
     }
 
