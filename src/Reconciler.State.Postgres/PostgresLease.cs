@@ -101,7 +101,20 @@ public sealed class PostgresLease : IAsyncDisposable
         await _gate.WaitAsync(CancellationToken.None);
         try
         {
+            var wasHeld = IsHeld;
             End("the apply lock was released");
+            if (wasHeld && _connection.State == ConnectionState.Open)
+            {
+                try
+                {
+                    // Released in a round trip, so whoever asks next finds it free (the server ends a closed session a moment later).
+                    await PostgresDatabase.ScalarAsync(_connection, null, "SELECT pg_advisory_unlock_all();", _ => { }, CancellationToken.None);
+                }
+                catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e))
+                {
+                    // The session is going anyway; closing it below releases the lock.
+                }
+            }
 
             // Unpooled: closing ends the session, and with it the advisory lock.
             await _connection.DisposeAsync();
