@@ -102,15 +102,18 @@ public sealed class ReplicaProcessTests
     public async Task LeaderLosesItsDatabaseSession_StopsBeforeItsNextPut_AndAFollowerTakesOver()
     {
         await using var cluster = await ReplicaCluster.StartAsync();
-        cluster.CommitTasks(8);
+        cluster.Remote.Write("README.md", "call tasks\n");
+        cluster.Remote.CommitAndPush("no tasks yet");
         cluster.Simulator.State.SetFaultProfile(new FaultProfile { Latency = TimeSpan.FromMilliseconds(400), LatencyPhase = LatencyPhase.After });
-        cluster.Start("a");
-        await cluster.Simulator.WaitUntilAsync(s => s.GetRequestLog().Any(r => r.Operation == ApiOperation.UpdateTask));
-        cluster.Start("b");
-        await cluster.Simulator.WaitUntilAsync(s => s.GetRequestLog().Count(r => r.Operation == ApiOperation.UpdateTask) >= 3);
 
-        // B is waiting for the lock (else A, the only candidate, would rightly lead again after a pause).
+        // A leads and B waits for the lock before there is anything to apply, so the cut surely comes mid-apply
+        // (else B, the only other candidate, might still be starting and A rightly lead again after a pause).
+        cluster.Start("a");
+        await ReplicaCluster.WaitUntilAsync(async () => await cluster.RoleAsync("a") == "leader", "replica a leads");
+        cluster.Start("b");
         await ReplicaCluster.WaitUntilAsync(cluster.SomeoneWaitsForTheLockAsync, "replica b waits for the lock");
+        cluster.CommitTasks(8);
+        await cluster.Simulator.WaitUntilAsync(s => s.GetRequestLog().Count(r => r.Operation == ApiOperation.UpdateTask) >= 2);
 
         // As if the network to PostgreSQL failed: the server ends the leader's session (the process lives on).
         var cut = cluster.Simulator.State.GetRequestLog().Max(r => r.Sequence);
