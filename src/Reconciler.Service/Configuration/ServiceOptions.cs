@@ -16,7 +16,7 @@ public sealed record ServiceOptions
 
     public string Path { get; init; } = "";
 
-    /// <summary>Full path of the SQLite state file.</summary>
+    /// <summary>Full path of the SQLite state file, or the PostgreSQL URL / connection string as given (never with a password).</summary>
     public required string StatePath { get; init; }
 
     /// <summary>Bind a state recorded against another endpoint to <see cref="ApiUrl"/>, forgetting its records.</summary>
@@ -70,5 +70,5 @@ public sealed record ServiceOptions
     // A repository URL may carry credentials (https://user:token@host/…): never print them.
     public override string ToString() =>
         $"ServiceOptions {{ Repo = {System.Text.RegularExpressions.Regex.Replace(Repo, "://[^/@]*@", "://***@")}, Branch = {Branch}, Path = {Path}, " +
-        $"State = {StatePath}, ApiUrl = {ApiUrl}, Interval = {Interval}, Resync = {Resync}, Listen = {Listen}, SyncWindows = {SyncWindows?.ToString() ?? "(always)"} }}";
+        $"State = {State.StateStoreLocator.Resolve(StatePath, "/").Display}, ApiUrl = {ApiUrl}, Interval = {Interval}, Resync = {Resync}, Listen = {Listen}, SyncWindows = {SyncWindows?.ToString() ?? "(always)"} }}";
 }

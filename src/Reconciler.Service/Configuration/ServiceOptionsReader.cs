@@ -22,8 +22,10 @@ public static class ServiceOptionsReader
         string? Get(ServiceSetting setting) => section[setting.Key] is { } value && value.Trim().Length > 0 ? value.Trim() : null;
 
         var repo = Get(ServiceSettings.Repo) ?? throw Problem(ServiceSettings.Repo, "required: the repository to watch");
-        var state = Path.GetFullPath(Get(ServiceSettings.State) ?? ".reconciler/state.db", workingDirectory);
-        var cache = Get(ServiceSettings.CacheDir) is { } dir ? Path.GetFullPath(dir, workingDirectory) : Path.Combine(Path.GetDirectoryName(state)!, "git-cache");
+        var location = State.StateStoreLocator.Resolve(Get(ServiceSettings.State) ?? ".reconciler/state.db", workingDirectory);
+        var state = location.Spec;
+        var cache = Get(ServiceSettings.CacheDir) is { } dir ? Path.GetFullPath(dir, workingDirectory)
+            : Path.Combine(location.IsPostgres ? Path.GetFullPath(".reconciler", workingDirectory) : Path.GetDirectoryName(state)!, "git-cache");
         var interval = Duration(Get(ServiceSettings.Interval), ServiceSettings.Interval, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
         var retryBase = Duration(Get(ServiceSettings.RetryBase), ServiceSettings.RetryBase, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10));
         var retryMax = Duration(Get(ServiceSettings.RetryMax), ServiceSettings.RetryMax, TimeSpan.FromMinutes(10), retryBase);

@@ -6,9 +6,9 @@ public static class ServiceSettings
     public static readonly ServiceSetting Repo = new("Repo", "(required)", "Repository to watch: https://, http:// (loopback only), git://, file:// or a local path. For https the token comes from RECONCILER_GIT_TOKEN (else GITHUB_TOKEN).");
     public static readonly ServiceSetting Branch = new("Branch", "main", "Branch to follow (a tag, a full ref or a commit id also work).");
     public static readonly ServiceSetting Path = new("Path", "(repository root)", "Folder of the manifests inside the repository.");
-    public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file. The service holds its apply lock while it runs.");
+    public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file (the service holds its apply lock while it runs), or a PostgreSQL database shared by several replicas, one of which leads: postgres://user@host:port/db?search_path=… or Host=…;Database=… (password from RECONCILER_STATE_PASSWORD, RECONCILER_STATE_PASSWORD_FILE or PGPASSWORD). See docs/high-availability.md.");
     public static readonly ServiceSetting RebindState = new("RebindState", "false", "The state records another API endpoint: bind it to ApiUrl, forgetting its records (every task is adopted again; the history is kept). Without it such a state is refused.");
-    public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file", "Where the bare clone of the repository is kept.");
+    public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file (.reconciler/git-cache with PostgreSQL)", "Where the bare clone of the repository is kept.");
     public static readonly ServiceSetting ApiUrl = new("ApiUrl", "https://ai.api.longlonglong.cn", "Task API base URL. A non-loopback http:// URL is refused.");
     public static readonly ServiceSetting Interval = new("Interval", "60s", "How often the remote is polled (plus jitter). Durations: 500ms, 30s, 5m, 1h or 00:05:00.");
     public static readonly ServiceSetting Jitter = new("Jitter", "0.1", "Random extra delay added to each poll, as a share of the interval (0 to 1), so many services do not poll in step.");

@@ -28,6 +28,7 @@ public sealed class ServiceMetrics
     private bool _ready;
     private bool _stateUsable = true;
     private int _drifted;
+    private bool _leader = true;
 
     public void PutCompleted(TimeSpan duration)
     {
@@ -91,6 +92,24 @@ public sealed class ServiceMetrics
         }
     }
 
+    /// <summary>Whether this replica leads (always, with an SQLite state: the service holds its lock).</summary>
+    public void Leader(bool leading)
+    {
+        lock (_gate)
+        {
+            _leader = leading;
+        }
+    }
+
+    /// <summary>A follower's read of the shared state worked (or not).</summary>
+    public void StateUsable(bool usable)
+    {
+        lock (_gate)
+        {
+            _stateUsable = usable;
+        }
+    }
+
     public void Webhook(string result)
     {
         lock (_gate)
@@ -114,6 +133,7 @@ public sealed class ServiceMetrics
             var text = new PrometheusText();
             text.Family("reconciler_ready", "gauge", "1 once the repository has been fetched successfully.").Sample("reconciler_ready", _ready ? 1 : 0);
             text.Family("reconciler_state_usable", "gauge", "0 while the state store cannot be read or written (nothing is sent), else 1.").Sample("reconciler_state_usable", _stateUsable ? 1 : 0);
+            text.Family("reconciler_leader", "gauge", "1 while this replica leads (applies and posts plans), 0 while it follows.").Sample("reconciler_leader", _leader ? 1 : 0);
             text.Family("reconciler_runs_total", "counter", "Reconcile runs by trigger and result.");
             foreach (var ((trigger, result), count) in _runs.OrderBy(r => r.Key.Trigger, StringComparer.Ordinal).ThenBy(r => r.Key.Result, StringComparer.Ordinal))
             {

@@ -91,6 +91,23 @@ public sealed class ServiceStatus
         }
     }
 
+    /// <summary>A follower read the shared state: the leader's last run and the tasks as that state has them; the store is usable.</summary>
+    public void Observed(RunStatusView? lastRun, IReadOnlyList<TaskStatusView>? tasks) => Change(s => s with
+    {
+        LastRun = lastRun ?? s.LastRun,
+        Tasks = tasks ?? s.Tasks,
+        LastSuccessfulRevision = lastRun is { Error: null } ? lastRun.Revision : s.LastSuccessfulRevision,
+        StateError = null,
+    });
+
+    /// <summary>The shared state cannot be read: not ready until it can.</summary>
+    public void StateUnreachable(string error) => Change(s => s with { StateError = error });
+
+    public void ReplicaChanged(ReplicaStatusView replica) => Change(s => s with { Replica = replica });
+
+    /// <summary>Who leads, as a follower read it from the shared state (this replica's own role is left as it is).</summary>
+    public void LeaderObserved(LeaderStatusView? leader) => Change(s => s with { Replica = s.Replica is { } replica ? replica with { Leader = leader } : null });
+
     public void PullRequestPlanned(PullRequestStatusView pull) => Change(s => s with
     {
         PullRequests = s.PullRequests.Where(p => p.Number != pull.Number).Append(pull).OrderBy(p => p.Number).ToList(),

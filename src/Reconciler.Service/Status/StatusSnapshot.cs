@@ -18,4 +18,9 @@ public sealed record StatusSnapshot(
     RunStatusView? LastRun,
     SyncWindowStatusView? SyncWindow,
     IReadOnlyList<TaskStatusView> Tasks,
-    IReadOnlyList<PullRequestStatusView> PullRequests);
+    IReadOnlyList<PullRequestStatusView> PullRequests)
+{
+    /// <summary>With a shared (PostgreSQL) state: this replica, its role and who leads; absent with an SQLite state.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ReplicaStatusView? Replica { get; init; }
+}
