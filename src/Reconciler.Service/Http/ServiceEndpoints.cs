@@ -36,8 +36,8 @@ public static class ServiceEndpoints
         });
         app.MapGet("/metrics", (HttpContext context) =>
         {
-            context.Response.ContentType = PrometheusText.ContentType;
-            return context.Response.WriteAsync(context.RequestServices.GetRequiredService<ServiceMetrics>().Render(), context.RequestAborted);
+            context.Response.ContentType = ServiceMetrics.ContentType;
+            return context.RequestServices.GetRequiredService<ServiceMetrics>().WriteAsync(context.Response.Body, context.RequestAborted);
         });
         app.MapGet("/status", (HttpContext context) =>
         {
