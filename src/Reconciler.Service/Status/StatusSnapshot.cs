@@ -18,4 +18,8 @@ public sealed record StatusSnapshot(
     RunStatusView? LastRun,
     SyncWindowStatusView? SyncWindow,
     IReadOnlyList<TaskStatusView> Tasks,
-    IReadOnlyList<PullRequestStatusView> PullRequests);
+    IReadOnlyList<PullRequestStatusView> PullRequests)
+{
+    /// <summary>The last runs, newest first (at most <see cref="ServiceStatus.RecentRunCount"/>); <see cref="LastRun"/> is the first.</summary>
+    public IReadOnlyList<RunStatusView> RecentRuns { get; init; } = [];
+}

@@ -24,4 +24,10 @@ public sealed record TaskStatusView(
 {
     /// <summary>The task's last attempt got no definitive answer: this run re-sent it (or will).</summary>
     public bool InDoubt { get; init; }
+
+    /// <summary>
+    /// This service stopped the running task (task_stop, as <c>stop_before_update</c> allows) before its last update,
+    /// and the API has no resume endpoint: someone must start it again. Kept until the task is next sent.
+    /// </summary>
+    public bool LeftStopped { get; init; }
 }

@@ -36,6 +36,7 @@ internal static class TaskStatusViews
                     State = result.Outcome.ToString().ToLowerInvariant(),
                     ApiCode = result.ApiCode,
                     Message = result.Outcome == ApplyOutcome.Applied ? null : result.Message,
+                    LeftStopped = result.Stopped,
                 },
                 _ when entry.Deferral is { Kind: DeferralKind.HeldBack } deferral => view with { State = "held_back", ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 _ when entry.Deferral is { Kind: DeferralKind.OutsideWindow } => view with { State = "pending_window" },
