@@ -59,11 +59,13 @@ public sealed partial class ReconcileLoop(
                 var reconciled = false;
                 if (webhook is not null || now >= nextPoll)
                 {
-                    var trigger = webhook is not null ? "webhook" : "poll";
+                    var trigger = webhook is null ? "poll" : webhook == Http.SyncEndpoint.Reason ? "sync" : "webhook";
                     var fetched = await runner.FetchAsync(trigger, stoppingToken);
                     _fetchFailures = fetched == FetchOutcome.Failed ? _fetchFailures + 1 : 0;
                     nextPoll = time.GetUtcNow() + PollDelay();
-                    if (fetched == FetchOutcome.Moved)
+
+                    // A sync asked for a reconcile, not only a fetch: re-plan even when the branch did not move.
+                    if (fetched == FetchOutcome.Moved || (trigger == "sync" && fetched == FetchOutcome.Unchanged))
                     {
                         reconciled = await runner.ReconcileAsync(trigger, stoppingToken);
                     }

@@ -25,7 +25,8 @@ public sealed partial class ReconcileRunner(
     ServiceStatus status,
     ServiceMetrics metrics,
     TimeProvider time,
-    ILogger<ReconcileRunner> logger)
+    ILogger<ReconcileRunner> logger,
+    Notifications.Notifier? notifier = null)
 {
     private SourceSnapshot? _snapshot;
     private string? _reconciledRevision;
@@ -107,8 +108,15 @@ public sealed partial class ReconcileRunner(
     /// <summary>The one place a finished run is reported: status, metrics and the log all read the same result.</summary>
     private void Report(ReconcileRun run)
     {
-        status.RunCompleted(run, TaskStatusViews.Build(run, backoff));
+        var tasks = TaskStatusViews.Build(run, backoff);
+        status.RunCompleted(run, tasks);
         metrics.RunCompleted(run);
+        if (tasks is not null)
+        {
+            // What changed since the last run, queued for the receivers; never waits for them.
+            notifier?.Report(status.Current.Tasks, run.Record.Revision);
+        }
+
         foreach (var result in run.Report?.Results.Where(r => r.Outcome != Core.State.ApplyOutcome.Applied) ?? [])
         {
             LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToString().ToLowerInvariant(), result.ApiCode, result.Message ?? "");
