@@ -24,6 +24,8 @@ internal static class ReconcilerCli
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
+        root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(SyncCommand.Create(console));
         return root;
     }
 
