@@ -24,9 +24,9 @@ public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
                 output.Append("    ").Append(Paint(note, Dim)).Append('\n');
             }
 
-            foreach (var change in entry.Changes)
+            foreach (var line in entry.Changes.SelectMany(PlanText.ChangeLines))
             {
-                output.Append("    ").Append(PlanText.Change(change)).Append('\n');
+                output.Append("    ").Append(line).Append('\n');
             }
 
             foreach (var remote in PlanText.DeferralNotes(entry))
