@@ -16,10 +16,11 @@ internal sealed class ManifestInputOptions
 {
     public const string DefaultCacheDirectory = ".reconciler/git-cache";
 
-    public Argument<string> Directory { get; } = new("DIR")
+    // No DefaultValueFactory: help would print "[default: .]" after the description, which already says it.
+    public Argument<string?> Directory { get; } = new("DIR")
     {
-        Description = "Directory holding the task manifests (default: the current directory). Not used with --repo.",
-        DefaultValueFactory = _ => ".",
+        Description = "Directory holding the task manifests; the current directory when omitted. Not used with --repo.",
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
     public Option<string[]> Include { get; } = new("--include")
@@ -39,7 +40,7 @@ internal sealed class ManifestInputOptions
 
     public Option<string> Ref { get; } = new("--ref")
     {
-        Description = "With --repo: the branch, tag or commit to read (default main).",
+        Description = "With --repo: the branch, tag or commit to read.",
         DefaultValueFactory = _ => "main",
     };
 
@@ -51,7 +52,7 @@ internal sealed class ManifestInputOptions
 
     public Option<string> CacheDirectory { get; } = new("--cache-dir")
     {
-        Description = $"With --repo: where bare clones are kept (default {DefaultCacheDirectory}).",
+        Description = "With --repo: where bare clones are kept.",
         DefaultValueFactory = _ => DefaultCacheDirectory,
     };
 

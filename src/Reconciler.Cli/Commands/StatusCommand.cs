@@ -16,7 +16,7 @@ internal static class StatusCommand
     public static Command Create(CliConsole console)
     {
         var server = new ServerOptions();
-        var format = new Option<StatusFormat>("--format") { Description = "Output format: text (a table) or json (the service's /status as it answers).", DefaultValueFactory = _ => StatusFormat.Text };
+        var format = EnumOption.Create<StatusFormat>("--format", "Output format: text (a table, the default) or json (the service's /status as it answers).");
         var problems = new Option<bool>("--problems") { Description = "List only the tasks that need attention (blocked, failed, invalid, in doubt, left stopped, waiting)." };
         var command = new Command("status", """
             Show what a running service (reconciler run) is doing: the watched repository and revision, the
