@@ -48,6 +48,7 @@ internal static class RunCommand
             var file = result.GetValue(config) ?? console.Environment(ServiceSettings.ConfigFileVariable);
             var configuration = ServiceConfiguration.Build(flags, file is null ? null : console.ResolvePath(file), console.Environment);
             var options = ServiceOptionsReader.Read(configuration, console.WorkingDirectory);
+            Apply.ApiTokenCheck.Require(console, "run");
             return await RunAsync(options, ServiceSecrets.FromEnvironment(console.Environment), new ServiceHostOverrides { Environment = console.Environment }, cancellationToken);
         });
         return command;
