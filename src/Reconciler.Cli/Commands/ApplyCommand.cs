@@ -51,6 +51,11 @@ internal static class ApplyCommand
 
     private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, bool autoApprove, CancellationToken cancellationToken)
     {
+        if (!result.GetValue(api.Simulator))
+        {
+            ApiTokenCheck.Require(console, "apply");
+        }
+
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var pipeline = console.NewPipeline();
         var desired = pipeline.Evaluate(snapshot);
