@@ -13,7 +13,9 @@ public sealed partial class ServiceMetricsTests
         await using var service = await ServiceHarness.CreateAsync();
         service.AddTasks(1);
         service.Remote.CommitAndPush("one task");
-        await service.StartAsync();
+
+        // With a receiver configured (never contacted: a task applied is no event), so the notifier's metrics exist.
+        await service.StartAsync(new Dictionary<string, string?> { ["Notify"] = "json+http://127.0.0.1:9/never-contacted" });
         await service.WaitForRunsAsync(1);
         using (await service.PostWebhookAsync("ping", "{}"))
         {
