@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Reconciler.Service.Notifications;
 using Reconciler.Service.Tests.Support;
+using Reconciler.Testing.Notifications;
 using Xunit;
 
 namespace Reconciler.Service.Tests;

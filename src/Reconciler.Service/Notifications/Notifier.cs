@@ -1,4 +1,3 @@
-using System.Text;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,8 +42,7 @@ public sealed partial class Notifier : BackgroundService
         _logger = logger;
 
         // The receivers' keys are secrets too: cut them out of anything a message might echo.
-        _secrets = secrets.With(targets.SelectMany(t => t.Url.Query.TrimStart('?').Split('&').Select(p => p[(p.IndexOf('=', StringComparison.Ordinal) + 1)..])
-            .Append(t.Url.Segments[^1]).Append(t.SigningSecret)).Where(v => v is { Length: >= 8 }));
+        _secrets = NotificationSender.WithKeysOf(secrets, targets);
         // Wait mode makes TryWrite answer false when full (DropWrite would drop silently and answer true): the drop is counted.
         _queue = Channel.CreateBounded<TaskEvent>(new BoundedChannelOptions(options.QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _results = metrics.Factory.CreateCounter("reconciler_notifications_total", "Task notifications by result: sent, failed (after retries) or dropped (queue full), one per event and receiver.", ["result"]);
@@ -101,30 +99,14 @@ public sealed partial class Notifier : BackgroundService
 
     private async Task SendAsync(NotifyTarget target, TaskEvent e, CancellationToken stoppingToken)
     {
-        var (url, body) = NotificationPayload.Build(target, e, _secrets, _time.GetUtcNow());
-        try
+        if (await NotificationSender.SendAsync(_http.CreateClient(HttpClientName), target, e, _secrets, _time.GetUtcNow(), stoppingToken) is { } problem)
         {
-            using var content = new StringContent(body, Encoding.UTF8, "application/json");
-            using var response = await _http.CreateClient(HttpClientName).PostAsync(url, content, stoppingToken);
-            var answer = await response.Content.ReadAsStringAsync(stoppingToken);
-            if (RobotAnswer.Problem(target.Format, (int)response.StatusCode, answer) is { } problem)
-            {
-                Failed(target, e, _secrets.Redact(problem));
-                return;
-            }
+            Failed(target, e, problem);
+            return;
+        }
 
-            _results.WithLabels("sent").Inc();
-            Interlocked.Increment(ref _sent);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException or IOException)
-        {
-            // The exception's text may name the URL (with its key): only its type is logged.
-            Failed(target, e, ex.GetType().Name);
-        }
+        _results.WithLabels("sent").Inc();
+        Interlocked.Increment(ref _sent);
     }
 
     private void Failed(NotifyTarget target, TaskEvent e, string problem)
