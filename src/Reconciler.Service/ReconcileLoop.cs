@@ -85,11 +85,13 @@ public sealed partial class ReconcileLoop(
 
                 if (webhook is not null || now >= nextPoll || takeover)
                 {
-                    var trigger = takeover ? Replicas.ILeadership.TakeoverReason : webhook is not null ? "webhook" : "poll";
+                    var trigger = takeover ? Replicas.ILeadership.TakeoverReason : webhook is null ? "poll" : webhook == Http.SyncEndpoint.Reason ? "sync" : "webhook";
                     var fetched = await runner.FetchAsync(trigger, stoppingToken);
                     _fetchFailures = fetched == FetchOutcome.Failed ? _fetchFailures + 1 : 0;
                     nextPoll = time.GetUtcNow() + PollDelay();
-                    if (fetched == FetchOutcome.Moved || (takeover && fetched == FetchOutcome.Unchanged))
+
+                    // A takeover or a sync asked for a reconcile, not only a fetch: re-plan even when the branch did not move.
+                    if (fetched == FetchOutcome.Moved || ((takeover || trigger == "sync") && fetched == FetchOutcome.Unchanged))
                     {
                         reconciled = await runner.ReconcileAsync(trigger, stoppingToken);
                     }

@@ -7,6 +7,7 @@ using Reconciler.Service.Configuration;
 using Reconciler.Service.GitHub;
 using Reconciler.Service.Http;
 using Reconciler.Service.Metrics;
+using Reconciler.Service.Notifications;
 using Reconciler.Core.Policies;
 using Reconciler.Service.Status;
 using Reconciler.Core.Applying;
@@ -141,6 +142,8 @@ public static class ServiceHost
         services.AddSingleton(store);
         services.AddSingleton<TriggerQueue>();
         services.AddSingleton<GitHubWebhook>();
+        services.AddSingleton(new StatusPage(options.RepoWebUrl));
+        services.AddSingleton<SyncEndpoint>();
         services.AddSingleton<ITokenSource>(new EnvironmentTokenSource(overrides.Environment));
         services.AddTaskApiClient(api =>
         {
@@ -148,9 +151,10 @@ public static class ServiceHost
             overrides.ConfigureTaskApi?.Invoke(api);
         });
         var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows);
+        NotificationServices.Add(services, options, secrets, source.DisplayUrl, overrides.Notify);
         services.AddSingleton(provider => new ReconcileRunner(
             options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
-            backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>()));
+            backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
         if (publisher is not null)
         {
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.

@@ -67,6 +67,12 @@ public sealed record ServiceOptions
 
     public Uri? GitHubApiUrl { get; init; }
 
+    /// <summary>The repository's web address or link template for the status page (<see cref="Http.RepoWebUrl"/>); null: plain paths.</summary>
+    public string? RepoWebUrl { get; init; }
+
+    /// <summary>Where task notifications go. Their URLs hold robot keys: never printed whole (see <see cref="Notifications.NotifyTarget.Display"/>).</summary>
+    public IReadOnlyList<Notifications.NotifyTarget> Notify { get; init; } = [];
+
     // A repository URL may carry credentials (https://user:token@host/…): never print them.
     public override string ToString() =>
         $"ServiceOptions {{ Repo = {System.Text.RegularExpressions.Regex.Replace(Repo, "://[^/@]*@", "://***@")}, Branch = {Branch}, Path = {Path}, " +

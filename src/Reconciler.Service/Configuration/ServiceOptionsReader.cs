@@ -82,7 +82,22 @@ public static class ServiceOptionsReader
             GitHubApiUrl = Get(ServiceSettings.GitHubApiUrl) is { } githubUrl
                 ? Uri.TryCreate(githubUrl, UriKind.Absolute, out var uri) ? uri : throw Problem(ServiceSettings.GitHubApiUrl, $"'{githubUrl}' is not an absolute URL")
                 : null,
+            RepoWebUrl = Get(ServiceSettings.RepoWebUrl) is { } web
+                ? Http.RepoWebUrl.Problem(web) is { } webProblem ? throw Problem(ServiceSettings.RepoWebUrl, webProblem) : web
+                : null,
+            Notify = List(section, ServiceSettings.Notify).Select(url => Notifications.NotifyTarget.TryParse(url, out var target, out var why)
+                ? target
+                : throw Problem(ServiceSettings.Notify, why)).ToList(),
         };
+    }
+
+    /// <summary>A repeatable setting: an array in the file, or one value holding several separated by spaces or commas.</summary>
+    private static List<string> List(IConfigurationSection section, ServiceSetting setting)
+    {
+        // A plain value comes from the variable or the flags (or a string in the file) and wins over an array in the file.
+        var entry = section.GetSection(setting.Key);
+        var values = entry.Value is { } single ? [single] : entry.GetChildren().Select(c => c.Value ?? "");
+        return values.SelectMany(v => v.Split([' ', ',', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 
     private static bool LooksLikeLocalPath(string repo) => !repo.Contains("://", StringComparison.Ordinal);

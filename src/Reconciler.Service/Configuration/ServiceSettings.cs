@@ -28,17 +28,23 @@ public static class ServiceSettings
     public static readonly ServiceSetting LogLevel = new("LogLevel", "Information", "Lowest level logged: Trace, Debug, Information, Warning, Error.");
     public static readonly ServiceSetting GitHubRepo = new("GitHubRepo", "(off)", "Also watch this repository's open pull requests (OWNER/NAME) and keep one plan comment on each up to date. Token from GITHUB_TOKEN.");
     public static readonly ServiceSetting GitHubApiUrl = new("GitHubApiUrl", "https://api.github.com", "GitHub API base URL (GitHub Enterprise: https://HOST/api/v3).");
+    public static readonly ServiceSetting RepoWebUrl = new("RepoWebUrl", "(plain paths)", "Web address of the repository, for file links on the status page: https://github.com/OWNER/NAME, or a template with {revision} and {path}.");
+    public static readonly ServiceSetting Notify = new("Notify", "(none)", "Post a message per newly blocked, failed, in-doubt or left-stopped task and per recovered one to this URL (repeatable): WeCom, DingTalk or Feishu group robot by host, else generic JSON; a prefix (wecom+, dingtalk+, feishu+, json+) chooses. The URL holds the robot's key: prefer the variable or the file to the flag.", Repeatable: true);
 
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
         Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
         Parallelism, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+        RepoWebUrl, Notify,
     ];
 
     /// <summary>Secrets are read from the environment only: never from flags (visible in <c>ps</c>) or config files.</summary>
     public const string WebhookSecretVariable = "RECONCILER_WEBHOOK_SECRET";
 
     public const string GitHubTokenVariable = "GITHUB_TOKEN";
+
+    /// <summary>The bearer token of <c>POST /sync</c> (and of <c>reconciler sync</c>); unset: the endpoint answers 404.</summary>
+    public const string SyncTokenVariable = "RECONCILER_SYNC_TOKEN";
 
     /// <summary>The configuration file, when not given with <c>--config</c>.</summary>
     public const string ConfigFileVariable = "RECONCILER_CONFIG";

@@ -28,7 +28,6 @@ public sealed partial class FollowerView(
     TimeProvider time,
     ILogger<FollowerView> logger)
 {
-    private static readonly DriftMemory NoDrift = new();
     private readonly ManifestPipeline _pipeline = new();
     private SourceSnapshot? _snapshot;
 
@@ -57,7 +56,7 @@ public sealed partial class FollowerView(
             {
                 var pending = await new Reconciliation(settings with { RunningCheck = false }, store, api: null, backoff, time, _pipeline).PlanAsync(snapshot, CompareWith.LiveState, cancellationToken);
                 var record = new RunRecord(pending.StartedAt, TimeSpan.Zero, snapshot.Revision, "follower", false, RunOutcomes.None, null);
-                tasks = TaskStatusViews.Build(new ReconcileRun(record, pending.Plan, null), backoff, NoDrift); // a follower never reads the platform
+                tasks = TaskStatusViews.Build(new ReconcileRun(record, pending.Plan, null), backoff); // a follower never reads the platform
             }
 
             var leader = await store.ReadLeaderAsync(cancellationToken);

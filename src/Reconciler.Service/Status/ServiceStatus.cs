@@ -10,6 +10,9 @@ namespace Reconciler.Service.Status;
 /// </summary>
 public sealed class ServiceStatus
 {
+    /// <summary>How many runs <c>/status</c> lists in <c>recent_runs</c>.</summary>
+    public const int RecentRunCount = 10;
+
     private readonly Lock _gate = new();
     private readonly SyncSchedule? _windows;
     private StatusSnapshot _snapshot;
@@ -79,10 +82,12 @@ public sealed class ServiceStatus
         lock (_gate)
         {
             _pendingForWindow = run.Plan is null ? _pendingForWindow : run.PendingForWindow;
+            var last = RunStatusView.From(run.Record);
             _snapshot = _snapshot with
             {
-                LastRun = RunStatusView.From(run.Record),
-                Tasks = tasks ?? _snapshot.Tasks,
+                LastRun = last,
+                RecentRuns = [last, .. _snapshot.RecentRuns.Take(RecentRunCount - 1)],
+                Tasks = tasks is null ? _snapshot.Tasks : TaskProblems.CarryLeftStopped(_snapshot.Tasks, tasks),
                 LastSuccessfulRevision = run.Succeeded ? run.Record.Revision : _snapshot.LastSuccessfulRevision,
                 StateError = run.StateUnusable ? run.Error : null,
             };
