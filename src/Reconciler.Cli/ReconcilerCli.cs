@@ -44,6 +44,8 @@ internal static class ReconcilerCli
         ["plan"] = "Show what apply would change, or what a pull request changes.",
         ["apply"] = "Plan, ask, then send the PUTs the plan calls for.",
         ["run"] = "Run as a service that keeps the platform equal to a branch.",
+        ["import"] = "Write manifests for tasks that already exist on the platform.",
+        ["state"] = "Inspect the state: what was applied, when, and the API's answers.",
         ["status"] = "Show what a running service is doing, problems first.",
         ["sync"] = "Ask a running service to reconcile now.",
     };

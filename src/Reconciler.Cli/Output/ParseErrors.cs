@@ -15,8 +15,15 @@ internal static class ParseErrors
         var lines = new List<string>();
         // An unknown --option before DIR is taken as DIR by the parser: report it as the option it looks like.
         var misread = parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal)).Select(t => t.Value);
+        var unknownCommandSaid = false;
         foreach (var token in misread.Concat(parse.UnmatchedTokens).Distinct())
         {
+            if (!token.StartsWith('-') && command.Subcommands.Count > 0 && unknownCommandSaid)
+            {
+                continue; // `vaildate .`: the words after a mistyped command are its arguments, not more commands
+            }
+
+            unknownCommandSaid |= !token.StartsWith('-') && command.Subcommands.Count > 0;
             var option = token.StartsWith('-');
             var candidates = option
                 ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal))

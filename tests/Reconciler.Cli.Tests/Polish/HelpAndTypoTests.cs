@@ -14,9 +14,13 @@ public sealed class HelpAndTypoTests
         Assert.Equal(0, result.ExitCode);
         var lines = result.Out.TrimEnd().Split('\n');
         Assert.InRange(lines.Length, 10, 22);
-        foreach (var command in ReconcilerCli.Summaries)
+        // Every command the CLI has (not only those with a summary) gets its one non-empty line.
+        var commands = ReconcilerCli.Build(CliConsole.FromProcess()).Subcommands.Select(c => c.Name).ToList();
+        Assert.Equal(commands.Order(StringComparer.Ordinal), ReconcilerCli.Summaries.Keys.Order(StringComparer.Ordinal));
+        foreach (var command in commands)
         {
-            Assert.Single(lines, l => l.TrimStart().StartsWith(command.Key + " ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(command.Value, StringComparison.Ordinal));
+            var summary = ReconcilerCli.Summaries[command];
+            Assert.Single(lines, l => l.TrimStart().StartsWith(command + " ", StringComparison.Ordinal) && l.TrimEnd().EndsWith(summary, StringComparison.Ordinal));
         }
 
         Assert.DoesNotContain("Examples:", result.Out, StringComparison.Ordinal);
@@ -64,6 +68,17 @@ public sealed class HelpAndTypoTests
         Assert.EndsWith(pointer, result.Error.TrimEnd(), StringComparison.Ordinal);
         Assert.InRange(result.Error.TrimEnd().Split('\n').Length, 2, 4);
         Assert.DoesNotContain("Usage", result.Out + result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Typo_OfACommandWithItsArguments_IsOneError()
+    {
+        var result = await Run("vaildate", ".", "sample");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(
+            ["reconciler: error: unknown command 'vaildate'. Did you mean 'validate'?", "See 'reconciler --help'."],
+            result.Error.TrimEnd().Split('\n').Select(l => l.TrimEnd()));
     }
 
     private static Task<CliResult> Run(params string[] args) => InProcessCli.RunAsync(Path.GetTempPath(), null, args);
