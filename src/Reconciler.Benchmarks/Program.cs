@@ -12,6 +12,8 @@ using Reconciler.Benchmarks.SideBySide;
 //                   whole processes against ajv and sourcemeta (bench/run sets it all up)
 //   corpus          [--count 10000] [--work DIR]                     only generate (or keep) the side-by-side corpus of one size
 //   service-latency [--count 1000] [--rounds 5] [--interval 10] [--logs]   push → PUT through the real service, webhook and polling
+//   takeover        [--count 20] [--rounds 7] [--interval 1] [--postgres CONN] [--reconciler PATH/reconciler.dll]
+//                   SIGKILL of the leading replica mid-apply → takeover and convergence (needs PostgreSQL and a built CLI)
 var command = args.FirstOrDefault() ?? "validate-plan";
 var count = Option("--count") is { } text ? Number(text) : (int?)null;
 var rounds = Option("--rounds") is { } r ? Number(r) : 5;
@@ -35,6 +37,12 @@ return command switch
         Path.GetFullPath(Option("--reconciler") ?? "bench/.out/reconciler/reconciler"),
         Path.GetFullPath(Option("--schemas") ?? "schemas"),
         Path.GetFullPath(Option("--work") ?? "bench/.work"))),
+    "takeover" => await TakeoverBenchmark.RunAsync(
+        Option("--postgres") ?? Environment.GetEnvironmentVariable("RECONCILER_TEST_POSTGRES") ?? throw new ArgumentException("takeover needs --postgres CONNECTION_STRING (or RECONCILER_TEST_POSTGRES)"),
+        Option("--reconciler") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Reconciler.Cli/bin/Release/net10.0/reconciler.dll")),
+        count ?? 20,
+        Option("--rounds") is null ? 7 : rounds,
+        Option("--interval") is { } seconds ? Number(seconds) : 1),
     _ => Usage(),
 };
 
@@ -46,6 +54,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
     return 1;
 }

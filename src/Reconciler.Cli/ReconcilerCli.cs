@@ -1,5 +1,7 @@
 using Reconciler.Core.State;
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using Reconciler.Cli.Commands;
 using Reconciler.Cli.Output;
 using Reconciler.Core.Text;
@@ -15,19 +17,36 @@ internal static class ReconcilerCli
 
     public static RootCommand Build(CliConsole console)
     {
-        var root = new RootCommand("""
-            Task Reconciler: keeps the call tasks of an AI outbound-calling platform equal to the YAML
-            manifests in a git repository. Validate manifests, plan changes, apply them, or run as a
-            service that keeps reconciling.
-            """);
+        var root = new RootCommand("Task Reconciler: keeps the call tasks of an AI outbound-calling platform equal to YAML manifests in git.");
         root.Subcommands.Add(ValidateCommand.Create(console));
         root.Subcommands.Add(PlanCommand.Create(console));
         root.Subcommands.Add(ApplyCommand.Create(console));
         root.Subcommands.Add(RunCommand.Create(console));
         root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(Commands.State.StateCommand.Create(console));
+        root.Subcommands.Add(StatusCommand.Create(console));
+        root.Subcommands.Add(SyncCommand.Create(console));
+
+        // `reconciler --help` lists one line per command; the long text (what it does, exit codes, examples)
+        // is each command's own description, shown by `reconciler COMMAND --help`.
+        if (root.Options.OfType<HelpOption>().FirstOrDefault() is { Action: { } commandHelp } helpOption)
+        {
+            helpOption.Action = new RootHelpAction(commandHelp, Summaries);
+        }
+
         return root;
     }
+
+    /// <summary>One line per command for <c>reconciler --help</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Summaries = new Dictionary<string, string>
+    {
+        ["validate"] = "Check manifests against the schemas and the API document's rules.",
+        ["plan"] = "Show what apply would change, or what a pull request changes.",
+        ["apply"] = "Plan, ask, then send the PUTs the plan calls for.",
+        ["run"] = "Run as a service that keeps the platform equal to a branch.",
+        ["status"] = "Show what a running service is doing, problems first.",
+        ["sync"] = "Ask a running service to reconcile now.",
+    };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
@@ -50,7 +69,15 @@ internal static class ReconcilerCli
         };
         try
         {
-            return await Build(console).Parse(args).InvokeAsync(configuration, cancellationToken);
+            var parse = Build(console).Parse(args.Length == 0 ? ["--help"] : args);
+            if (parse.Errors.Count > 0 && parse.Action is ParseErrorAction)
+            {
+                // A typo gets the error and a "did you mean", not the whole help.
+                await ParseErrors.WriteAsync(parse, console.Error);
+                return ExitCodes.Error;
+            }
+
+            return await parse.InvokeAsync(configuration, cancellationToken);
         }
         catch (OperationCanceledException)
         {

@@ -24,7 +24,8 @@ public sealed partial class ReconcileLoop(
     Random random,
     ILogger<ReconcileLoop> logger,
     IHostApplicationLifetime lifetime,
-    PullRequestWatcher? pullRequests = null) : BackgroundService
+    PullRequestWatcher? pullRequests = null,
+    Replicas.ILeadership? leadership = null) : BackgroundService
 {
     private int _fetchFailures;
 
@@ -45,7 +46,9 @@ public sealed partial class ReconcileLoop(
         while (!stoppingToken.IsCancellationRequested)
         {
             now = time.GetUtcNow();
-            var wake = Earliest(nextPoll, nextResync, RetryAt(now), runner.PendingForWindow ? options.SyncWindows?.NextOpening(now) : null);
+
+            // A follower (shared state, another replica leads) wakes only to poll: it never retries or resyncs.
+            var wake = leadership?.IsLeader == false ? nextPoll : Earliest(nextPoll, nextResync, RetryAt(now), runner.PendingForWindow ? options.SyncWindows?.NextOpening(now) : null);
             wake = wake > notBefore ? wake : notBefore;
             var webhook = await WaitAsync(wake, stoppingToken);
             if (stoppingToken.IsCancellationRequested)
@@ -57,13 +60,38 @@ public sealed partial class ReconcileLoop(
             try
             {
                 var reconciled = false;
-                if (webhook is not null || now >= nextPoll)
+                var takeover = false;
+                if (leadership is not null)
                 {
-                    var trigger = webhook is not null ? "webhook" : "poll";
+                    if (!leadership.IsLeader)
+                    {
+                        if (webhook is not null || now >= nextPoll)
+                        {
+                            await leadership.FollowAsync(stoppingToken);
+                            nextPoll = time.GetUtcNow() + PollDelay();
+                        }
+
+                        status.PassCompleted();
+                        continue;
+                    }
+
+                    if (await leadership.BeginTermAsync(stoppingToken))
+                    {
+                        // A new term: the shared history may hold another replica's attempts; read it, then reconcile at once.
+                        await runner.InitializeAsync(stoppingToken);
+                        takeover = true;
+                    }
+                }
+
+                if (webhook is not null || now >= nextPoll || takeover)
+                {
+                    var trigger = takeover ? Replicas.ILeadership.TakeoverReason : webhook is null ? "poll" : webhook == Http.SyncEndpoint.Reason ? "sync" : "webhook";
                     var fetched = await runner.FetchAsync(trigger, stoppingToken);
                     _fetchFailures = fetched == FetchOutcome.Failed ? _fetchFailures + 1 : 0;
                     nextPoll = time.GetUtcNow() + PollDelay();
-                    if (fetched == FetchOutcome.Moved)
+
+                    // A takeover or a sync asked for a reconcile, not only a fetch: re-plan even when the branch did not move.
+                    if (fetched == FetchOutcome.Moved || ((takeover || trigger == "sync") && fetched == FetchOutcome.Unchanged))
                     {
                         reconciled = await runner.ReconcileAsync(trigger, stoppingToken);
                     }

@@ -25,7 +25,8 @@ public sealed partial class ReconcileRunner(
     ServiceStatus status,
     ServiceMetrics metrics,
     TimeProvider time,
-    ILogger<ReconcileRunner> logger)
+    ILogger<ReconcileRunner> logger,
+    Notifications.Notifier? notifier = null)
 {
     private readonly DriftMemory _drift = new();
     private SourceSnapshot? _snapshot;
@@ -115,9 +116,16 @@ public sealed partial class ReconcileRunner(
             LogDrifted(logger, task.ToString(), string.Join(", ", fields), options.SelfHeal ? "re-applying it (self-heal)" : "reported only (self-heal is off)");
         }
 
-        status.RunCompleted(run, TaskStatusViews.Build(run, backoff, _drift));
+        var tasks = TaskStatusViews.Build(run, backoff, _drift);
+        status.RunCompleted(run, tasks);
         metrics.RunCompleted(run);
         metrics.Drifted(_drift.Count);
+        if (tasks is not null)
+        {
+            // What changed since the last run, queued for the receivers; never waits for them.
+            notifier?.Report(status.Current.Tasks, run.Record.Revision);
+        }
+
         foreach (var result in run.Report?.Results.Where(r => r.Outcome != Core.State.ApplyOutcome.Applied) ?? [])
         {
             LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToString().ToLowerInvariant(), result.ApiCode, result.Message ?? "");

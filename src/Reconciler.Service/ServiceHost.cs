@@ -7,6 +7,7 @@ using Reconciler.Service.Configuration;
 using Reconciler.Service.GitHub;
 using Reconciler.Service.Http;
 using Reconciler.Service.Metrics;
+using Reconciler.Service.Notifications;
 using Reconciler.Core.Policies;
 using Reconciler.Service.Status;
 using Reconciler.Core.Applying;
@@ -14,7 +15,9 @@ using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Git;
 using Reconciler.GitHub;
-using Reconciler.State;
+using Reconciler.Service.Replicas;
+using Reconciler.Service.State;
+using Reconciler.State.Postgres;
 using Reconciler.TaskApi;
 using Reconciler.TaskApi.Auth;
 
@@ -34,13 +37,24 @@ public static class ServiceHost
         ArgumentNullException.ThrowIfNull(secrets);
         overrides ??= new ServiceHostOverrides();
         var source = CreateSource(options, overrides);
-        SqliteStateStore? store = null;
+        var location = StateStoreLocator.Resolve(options.StatePath, System.Environment.CurrentDirectory);
+        IStateStore? store = null;
         IAsyncDisposable? applyLock = null;
         try
         {
-            store = await SqliteStateStore.OpenAsync(options.StatePath, cancellationToken: cancellationToken);
-            applyLock = await store.AcquireApplyLockAsync(cancellationToken);
-            await StateEndpoint.EnsureAsync(store, StateEndpoint.Normalize(options.ApiUrl), options.RebindState, cancellationToken);
+            store = await StateStoreLocator.OpenAsync(location, overrides.Environment, null, cancellationToken);
+            if (store is PostgresStateStore)
+            {
+                // Shared by several replicas: the lock is taken by the leader election, the endpoint bound by the leader.
+                await CheckEndpointAsync(store, options, cancellationToken);
+                applyLock = NoLock.Instance;
+            }
+            else
+            {
+                applyLock = await store.AcquireApplyLockAsync(cancellationToken);
+                await StateEndpoint.EnsureAsync(store, StateEndpoint.Normalize(options.ApiUrl), options.RebindState, cancellationToken);
+            }
+
             var publisher = CreatePublisher(options, secrets);
             var app = Build(options, secrets, overrides, source, store, publisher);
             return new ServiceApp(app, store, applyLock, source);
@@ -61,10 +75,21 @@ public static class ServiceHost
             throw e switch
             {
                 StateLockedException => new ServiceSetupException($"{e.Message}; only one service or apply may use a state file at a time", e),
-                StateEndpointMismatchException => new ServiceSetupException($"state store '{options.StatePath}' cannot be used with {ServiceSettings.ApiUrl.Key} {options.ApiUrl}: {e.Message.Replace("--rebind-state", $"{ServiceSettings.RebindState.Flag} (or {ServiceSettings.RebindState.EnvironmentVariable}=true)", StringComparison.Ordinal)}", e),
+                StateEndpointMismatchException => new ServiceSetupException($"state store '{location.Display}' cannot be used with {ServiceSettings.ApiUrl.Key} {options.ApiUrl}: {e.Message.Replace("--rebind-state", $"{ServiceSettings.RebindState.Flag} (or {ServiceSettings.RebindState.EnvironmentVariable}=true)", StringComparison.Ordinal)}", e),
                 StateStoreException => new ServiceSetupException(e.Message, e),
                 _ => Rethrow(e),
             };
+        }
+    }
+
+    /// <summary>A replica only checks the binding at start (refusing another endpoint); binding is the leader's write.</summary>
+    private static async Task CheckEndpointAsync(IStateStore store, ServiceOptions options, CancellationToken cancellationToken)
+    {
+        var bound = await store.ReadEndpointAsync(cancellationToken);
+        var endpoint = StateEndpoint.Normalize(options.ApiUrl);
+        if (bound is not null && bound != endpoint && !options.RebindState)
+        {
+            throw new StateEndpointMismatchException(bound, endpoint);
         }
     }
 
@@ -117,6 +142,8 @@ public static class ServiceHost
         services.AddSingleton(store);
         services.AddSingleton<TriggerQueue>();
         services.AddSingleton<GitHubWebhook>();
+        services.AddSingleton(new StatusPage(options.RepoWebUrl));
+        services.AddSingleton<SyncEndpoint>();
         services.AddSingleton<ITokenSource>(new EnvironmentTokenSource(overrides.Environment));
         services.AddTaskApiClient(api =>
         {
@@ -124,9 +151,10 @@ public static class ServiceHost
             overrides.ConfigureTaskApi?.Invoke(api);
         });
         var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows);
+        NotificationServices.Add(services, options, secrets, source.DisplayUrl, overrides.Notify);
         services.AddSingleton(provider => new ReconcileRunner(
             options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
-            backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>()));
+            backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
         if (publisher is not null)
         {
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.
@@ -135,10 +163,20 @@ public static class ServiceHost
                 options, publisher, source, new Reconciliation(settings, store, time: clock), status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
         }
 
+        if (store is PostgresStateStore shared)
+        {
+            // Registered before the loop: hosted services stop in reverse order, so the lease outlives the last pass.
+            services.AddSingleton(shared);
+            services.AddSingleton(provider => new FollowerView(shared, source, options, settings, status, metrics, clock, provider.GetRequiredService<ILogger<FollowerView>>()));
+            services.AddSingleton<PostgresLeadership>();
+            services.AddSingleton<ILeadership>(provider => provider.GetRequiredService<PostgresLeadership>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresLeadership>());
+        }
+
         var random = overrides.Random ?? new Random();
         services.AddHostedService(provider => new ReconcileLoop(
             provider.GetRequiredService<ReconcileRunner>(), provider.GetRequiredService<TriggerQueue>(), options, backoff, status, clock, random,
-            provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetService<PullRequestWatcher>()));
+            provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetService<PullRequestWatcher>(), provider.GetService<ILeadership>()));
 
         var app = builder.Build();
         ServiceEndpoints.Map(app);

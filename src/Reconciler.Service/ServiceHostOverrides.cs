@@ -28,4 +28,7 @@ public sealed record ServiceHostOverrides
 
     /// <summary>Adjusts the task API client (tests shorten its retry delays).</summary>
     public Action<TaskApiOptions>? ConfigureTaskApi { get; init; }
+
+    /// <summary>Retries, timeouts and queue of task notifications (tests shorten them).</summary>
+    public Notifications.NotifyOptions Notify { get; init; } = new();
 }

@@ -28,6 +28,10 @@ internal static class ServiceLogging
                     json.UseUtcTimestamp = true;
                     json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
                     json.IncludeScopes = false;
+
+                    // Task names and file names are Chinese: keep them readable ("外呼", not "\u5916\u547C"); JSON
+                    // still escapes quotes and control characters.
+                    json.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
                 });
             }
             else

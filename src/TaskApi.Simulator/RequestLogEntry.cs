@@ -8,6 +8,7 @@ namespace TaskApi.Simulator;
 /// <param name="HttpStatus">The status sent, or null when the connection was dropped or the client gave up.</param>
 /// <param name="ApiCode">The <c>code</c> of the JSON answer, when one was sent.</param>
 /// <param name="Fault">The injected fault that shaped this answer, if any.</param>
+/// <param name="Client">The label of the client token that authenticated the request (see <c>RegisterClientToken</c>), if it was one.</param>
 public sealed record RequestLogEntry(
     long Sequence,
     DateTimeOffset ReceivedAt,
@@ -19,4 +20,5 @@ public sealed record RequestLogEntry(
     int? HttpStatus,
     int? ApiCode,
     FaultKind? Fault,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    string? Client = null);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using TaskApi.Simulator.Faults;
 
 namespace TaskApi.Simulator;
@@ -11,11 +9,10 @@ namespace TaskApi.Simulator;
 public sealed partial class SimulatorState
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, byte[]> _accounts = new(StringComparer.Ordinal);
+    private readonly Credentials _credentials = new();
     private readonly Dictionary<(string UserId, string TaskId), SimulatedTask> _tasks = [];
     private readonly List<RequestLogEntry> _log = [];
     private readonly FaultInjector _faults;
-    private byte[]? _defaultToken;
     private bool _autoCreateTasks;
     private long _sequence;
     private readonly ChangeSignal _changed = new();
@@ -40,29 +37,26 @@ public sealed partial class SimulatorState
     }
 
     /// <summary>A token accepted for every account (null: none). Never logged or returned.</summary>
-    public void SetDefaultToken(string? token)
-    {
-        lock (_gate)
-        {
-            _defaultToken = string.IsNullOrEmpty(token) ? null : Encoding.UTF8.GetBytes(token);
-        }
-    }
+    public void SetDefaultToken(string? token) => _credentials.SetDefault(token);
 
     /// <summary>Registers an account, or replaces its token.</summary>
     public void RegisterAccount(string userId, string token)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentException.ThrowIfNullOrEmpty(token);
-        Mutate(() => _accounts[userId] = Encoding.UTF8.GetBytes(token));
+        Mutate(() => _credentials.RegisterAccount(userId, token));
     }
 
-    public IReadOnlyList<string> AccountIds()
+    /// <summary>One more token for an account; its requests carry <paramref name="client"/> in the request log.</summary>
+    public void RegisterClientToken(string userId, string token, string client)
     {
-        lock (_gate)
-        {
-            return _accounts.Keys.Order(StringComparer.Ordinal).ToList();
-        }
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentException.ThrowIfNullOrEmpty(token);
+        ArgumentException.ThrowIfNullOrEmpty(client);
+        _credentials.RegisterClient(userId, token, client);
     }
+
+    public IReadOnlyList<string> AccountIds() => _credentials.AccountIds();
 
     /// <summary>Creates a task, replacing any task with the same identity (counters start at zero).</summary>
     public TaskSnapshot CreateTask(TaskDefinition definition)
@@ -189,20 +183,10 @@ public sealed partial class SimulatorState
         }
     }
 
-    internal bool IsAuthorized(string userId, string? presentedToken)
-    {
-        if (string.IsNullOrEmpty(presentedToken))
-        {
-            return false;
-        }
+    internal bool IsAuthorized(string userId, string? presentedToken) => Authorize(userId, presentedToken).Authorized;
 
-        var presented = Encoding.UTF8.GetBytes(presentedToken);
-        lock (_gate)
-        {
-            return (_accounts.TryGetValue(userId, out var expected) && CryptographicOperations.FixedTimeEquals(expected, presented))
-                || (_defaultToken is not null && CryptographicOperations.FixedTimeEquals(_defaultToken, presented));
-        }
-    }
+    /// <summary>Whether the token is accepted for the account, and the label of the client token it is (null for the account's own).</summary>
+    internal (bool Authorized, string? Client) Authorize(string userId, string? presentedToken) => _credentials.Authorize(userId, presentedToken);
 
     /// <summary>Counts the arrival against its task, numbers it and decides its fault, in one step.</summary>
     internal (long Sequence, DateTimeOffset ReceivedAt, FaultDecision Fault) BeginRequest(ApiOperation operation, string userId, string? taskId) =>

@@ -19,6 +19,8 @@ internal static class StateSamples
 
     public static readonly TaskIdentity Identity = new(UserId, TaskId);
 
+    public static readonly TaskIdentity OtherIdentity = new(UserId, "0c1d5e7a-0000-4000-8000-000000000002");
+
     public static readonly DateTimeOffset At = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
     public static AppliedRecord Applied(

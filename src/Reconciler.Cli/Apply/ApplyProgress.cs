@@ -1,3 +1,4 @@
+using Reconciler.Cli.Output;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Rendering;
 using Reconciler.Core.State;
@@ -7,13 +8,16 @@ using Spectre.Console;
 namespace Reconciler.Cli.Apply;
 
 /// <summary>
-/// Shows apply as it goes: a progress bar on a terminal, one line per finished task elsewhere (CI logs),
-/// so a long apply is never silent and a failure is visible as soon as it happens.
+/// Shows apply as it goes: on a terminal a progress bar naming the last task finished, then one line per task
+/// once the bar is done; elsewhere (CI logs) one line per task as it finishes. A long apply is never silent,
+/// and every task's outcome stays on the screen.
 /// </summary>
 internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyResult>
 {
     private readonly object _gate = new();
+    private readonly List<string> _finished = [];
     private ProgressTask? _bar;
+    private int _total;
 
     public async Task<T> RunAsync<T>(int total, Func<IProgress<TaskApplyResult>, Task<T>> apply)
     {
@@ -22,15 +26,27 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
             return await apply(this);
         }
 
+        _total = total;
         var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
-        return await terminal.Progress()
-            .AutoClear(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        var result = await terminal.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
-                _bar = context.AddTask("Applying", maxValue: total);
+                _bar = context.AddTask($"Applying 0/{total}", maxValue: total);
                 return await apply(this);
             });
+
+        // The bar is gone; what happened to each task stays on the screen, as it does in a log.
+        lock (_gate)
+        {
+            foreach (var line in _finished)
+            {
+                console.Out.WriteLine(line);
+            }
+        }
+
+        return result;
     }
 
     public void Report(TaskApplyResult value)
@@ -39,7 +55,10 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
         {
             if (_bar is not null)
             {
+                // The bar names the task that just finished (several may be in flight at once): its name is markup-escaped.
+                _finished.Add(Line(value));
                 _bar.Increment(1);
+                _bar.Description = Markup.Escape(TextColumns.Clip($"Applying {_finished.Count}/{_total}: {PlanText.Title(value.Entry)}", 60));
                 return;
             }
 

@@ -3,6 +3,7 @@ namespace Reconciler.Cli.Apply;
 /// <summary>Terraform's rule: apply asks on a terminal; anywhere else it needs --auto-approve.</summary>
 internal static class Confirmation
 {
+    /// <returns>True: go on. False: declined, end of input, or Ctrl-C at the prompt (nothing is sent). Null: no terminal to ask.</returns>
     public static async Task<bool?> AskAsync(CliConsole console, bool autoApprove, CancellationToken cancellationToken)
     {
         if (autoApprove)
@@ -16,7 +17,17 @@ internal static class Confirmation
         }
 
         await console.Out.WriteAsync("Apply these changes? Only 'yes' will be accepted: ");
-        var answer = await console.In.ReadLineAsync(cancellationToken);
-        return string.Equals(answer?.Trim(), "yes", StringComparison.Ordinal);
+
+        // A console read ignores its token (it blocks in the kernel), so Ctrl-C, which cancels the token, would
+        // leave the prompt waiting: race the read against the token instead. The abandoned read ends with the process.
+        var read = Task.Run(() => console.In.ReadLineAsync(CancellationToken.None).AsTask(), CancellationToken.None);
+        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
+        if (await Task.WhenAny(read, cancelled) != read)
+        {
+            await console.Out.WriteLineAsync();
+            return false;
+        }
+
+        return string.Equals((await read)?.Trim(), "yes", StringComparison.Ordinal);
     }
 }

@@ -19,7 +19,15 @@ internal sealed class TaskApiHost : IAsyncDisposable
     public static TaskApiHost Create(Uri baseAddress, ITokenSource tokens, TextWriter log, Action<TaskApiOptions>? tune = null, LogLevel level = LogLevel.Warning)
     {
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.SetMinimumLevel(level).AddProvider(new TextWriterLoggerProvider(log)));
+        // The resilience library logs every attempt ("Execution attempt. Source: 'ITaskApi-task-api//retry'…"), at
+        // Warning and the last one at Error: lines that garble the progress bar and say nothing our client does not
+        // say itself (one retry line, then the task's outcome). Only a critical event of theirs would get through.
+        services.AddLogging(logging => logging
+            .SetMinimumLevel(level)
+            .AddFilter("Polly", LogLevel.Critical)
+            .AddFilter("Microsoft.Extensions.Http.Resilience", LogLevel.Critical)
+            .AddFilter("Microsoft.Extensions.Resilience", LogLevel.Critical)
+            .AddProvider(new TextWriterLoggerProvider(log)));
         services.AddSingleton(tokens);
         services.AddTaskApiClient(options =>
         {

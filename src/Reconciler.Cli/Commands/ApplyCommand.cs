@@ -20,6 +20,7 @@ internal static class ApplyCommand
         var api = new ApiOptions();
         var planning = new PlanningOptions();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking. Required when not run from a terminal." };
+        var notify = new Option<string[]>("--notify") { Description = "After applying, post one message per task left blocked, failed, in doubt or stopped to this WeCom, DingTalk or Feishu robot or JSON webhook (repeatable; see docs/service.md, Notifications).", HelpName = "URL" };
         var command = new Command("apply", $"""
             Plan, show the plan, ask for confirmation (unless --auto-approve), then send one PUT per task
             to update or adopt, with bounded concurrency and retries of transient failures. Each success
@@ -47,12 +48,19 @@ internal static class ApplyCommand
         api.AddTo(command);
         command.Options.Add(autoApprove);
         planning.AddTo(command);
-        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, planning, result.GetValue(autoApprove), cancellationToken));
+        command.Options.Add(notify);
+        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, planning, result.GetValue(autoApprove), result.GetValue(notify) ?? [], cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, bool autoApprove, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, bool autoApprove, string[] notify, CancellationToken cancellationToken)
     {
+        var receivers = ApplyNotifications.Parse(notify);
+        if (!result.GetValue(api.Simulator))
+        {
+            ApiTokenCheck.Require(console, "apply");
+        }
+
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var pipeline = console.NewPipeline();
         var desired = pipeline.Evaluate(snapshot);
@@ -106,6 +114,7 @@ internal static class ApplyCommand
         }
 
         await console.Out.WriteLineAsync(run.Report?.ToString() ?? "Apply: nothing to do.");
+        await ApplyNotifications.SendAsync(receivers, run, result.GetValue(inputs.Repository) ?? console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), console, cancellationToken);
         if (run.Error is { } error)
         {
             await console.Error.WriteLineAsync($"reconciler: error: {error}");

@@ -16,10 +16,11 @@ internal sealed class ManifestInputOptions
 {
     public const string DefaultCacheDirectory = ".reconciler/git-cache";
 
-    public Argument<string> Directory { get; } = new("DIR")
+    // No DefaultValueFactory: help would print "[default: .]" after the description, which already says it.
+    public Argument<string?> Directory { get; } = new("DIR")
     {
-        Description = "Directory holding the task manifests (default: the current directory). Not used with --repo.",
-        DefaultValueFactory = _ => ".",
+        Description = "Directory holding the task manifests; the current directory when omitted. Not used with --repo.",
+        Arity = ArgumentArity.ZeroOrOne,
     };
 
     public Option<string[]> Include { get; } = new("--include")
@@ -39,7 +40,7 @@ internal sealed class ManifestInputOptions
 
     public Option<string> Ref { get; } = new("--ref")
     {
-        Description = "With --repo: the branch, tag or commit to read (default main).",
+        Description = "With --repo: the branch, tag or commit to read.",
         DefaultValueFactory = _ => "main",
     };
 
@@ -51,7 +52,7 @@ internal sealed class ManifestInputOptions
 
     public Option<string> CacheDirectory { get; } = new("--cache-dir")
     {
-        Description = $"With --repo: where bare clones are kept (default {DefaultCacheDirectory}).",
+        Description = "With --repo: where bare clones are kept.",
         DefaultValueFactory = _ => DefaultCacheDirectory,
     };
 
@@ -76,12 +77,29 @@ internal sealed class ManifestInputOptions
     public bool UsesRepository(ParseResult result) => result.GetValue(Repository) is not null;
 
     /// <summary>The manifests, and the prefix that makes their paths readable where the user stands.</summary>
-    public async Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="allowFile">
+    /// DIR may name one file (validate). plan and apply refuse it: every other task in the state would look removed.
+    /// </param>
+    public async Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken, bool allowFile = false)
     {
         if (result.GetValue(Repository) is not { } url)
         {
             var typed = result.GetValue(Directory) ?? ".";
-            var snapshot = new DirectorySource(console.ResolvePath(typed), Glob(result)).Read();
+            var full = console.ResolvePath(typed);
+            if (File.Exists(full) && !System.IO.Directory.Exists(full))
+            {
+                if (!allowFile)
+                {
+                    throw new CliException($"'{typed}' is a file: {result.CommandResult.Command.Name} reads a whole directory of manifests (validate takes a single file)");
+                }
+
+                // One file: read from its folder with an include of exactly its name, so every check applies as in a directory.
+                var folder = Path.GetDirectoryName(typed.TrimEnd('/')) is { Length: > 0 } parent ? parent : ".";
+                var single = new DirectorySource(Path.GetDirectoryName(full)!, new ManifestGlob([Path.GetFileName(full)], null)).Read();
+                return (single, DisplayPaths.PrefixFor(folder));
+            }
+
+            var snapshot = new DirectorySource(full, Glob(result)).Read();
             return (snapshot, DisplayPaths.PrefixFor(typed));
         }
 

@@ -12,7 +12,7 @@ internal static class PlanCommand
     {
         var inputs = new ManifestInputOptions();
         var state = new StateOptions();
-        var format = new Option<PlanFormat>("--format") { Description = "Output format: text (default), json, markdown, or github (text plus workflow annotations; automatic when GITHUB_ACTIONS=true).", DefaultValueFactory = _ => PlanFormat.Text };
+        var format = EnumOption.Create<PlanFormat>("--format", "Output format: text (default), json, markdown, or github (text plus workflow annotations; automatic when GITHUB_ACTIONS=true).");
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 1 on error, 2 when there are changes (like terraform plan -detailed-exitcode)." };
         var baseRef = new Option<string?>("--base") { Description = "Plan a change set in pure git: compare DIR (or --head) with the manifests at this revision of DIR's git repository (e.g. origin/main) instead of the state store." };
         var headRef = new Option<string?>("--head") { Description = "With --base: read the head from this revision instead of the files in DIR." };

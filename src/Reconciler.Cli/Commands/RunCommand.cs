@@ -29,11 +29,9 @@ internal static class RunCommand
               reconciler run --config /etc/reconciler/config.json
               reconciler run --repo /srv/git/tasks.git --sync-window 22:00-07:00 --time-zone Asia/Shanghai
             """);
-        var settings = ServiceSettings.All.Select(s => (Setting: s, Option: new Option<string?>(s.Flag)
-        {
-            Description = $"{s.Description} Default: {s.Default}. Env: {s.EnvironmentVariable}.",
-            HelpName = s.Flag[2..].ToUpperInvariant(),
-        })).ToList();
+        var settings = ServiceSettings.All.Select(s => (Setting: s, Option: s.Repeatable
+            ? (Option)new Option<string[]>(s.Flag) { Description = $"{s.Description} Env: {s.EnvironmentVariable}.", HelpName = "URL" }
+            : new Option<string?>(s.Flag) { Description = $"{s.Description} Default: {s.Default}. Env: {s.EnvironmentVariable}.", HelpName = s.Flag[2..].ToUpperInvariant() })).ToList();
         var config = new Option<string?>("--config") { HelpName = "FILE", Description = $"JSON configuration file (section \"Reconciler\"). Env: {ServiceSettings.ConfigFileVariable}." };
         foreach (var (_, option) in settings)
         {
@@ -43,10 +41,14 @@ internal static class RunCommand
         command.Options.Add(config);
         command.SetAction(async (result, cancellationToken) =>
         {
-            var flags = settings.ToDictionary(s => s.Setting.Key, s => result.GetValue(s.Option));
+            // A repeated flag becomes one value of several, separated by spaces, as the environment variable holds them.
+            var flags = settings.ToDictionary(s => s.Setting.Key, s => s.Option is Option<string[]> many
+                ? result.GetValue(many) is { Length: > 0 } values ? string.Join(' ', values) : null
+                : result.GetValue((Option<string?>)s.Option));
             var file = result.GetValue(config) ?? console.Environment(ServiceSettings.ConfigFileVariable);
             var configuration = ServiceConfiguration.Build(flags, file is null ? null : console.ResolvePath(file), console.Environment);
             var options = ServiceOptionsReader.Read(configuration, console.WorkingDirectory);
+            Apply.ApiTokenCheck.Require(console, "run");
             return await RunAsync(options, ServiceSecrets.FromEnvironment(console.Environment), new ServiceHostOverrides { Environment = console.Environment }, cancellationToken);
         });
         return command;

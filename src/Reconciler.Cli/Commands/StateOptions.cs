@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Reconciler.Core.State;
-using Reconciler.State;
+using Reconciler.Service.State;
 
 namespace Reconciler.Cli.Commands;
 
@@ -14,8 +14,8 @@ internal sealed class StateOptions
 
     public Option<string?> State { get; } = new("--state")
     {
-        Description = $"SQLite state file (last-applied inventory, intents and history). Default: {DefaultPath} under the current directory ({SimulatorDefaultPath} with --simulator).",
-        HelpName = "FILE",
+        Description = $"State: an SQLite file (last-applied inventory, intents and history), or a shared PostgreSQL database (postgres://user@host:port/db?search_path=… or Host=…;Database=…; password from RECONCILER_STATE_PASSWORD, RECONCILER_STATE_PASSWORD_FILE or PGPASSWORD). Default: {DefaultPath} under the current directory ({SimulatorDefaultPath} with --simulator).",
+        HelpName = "FILE|URL",
     };
 
     public Option<bool> Rebind { get; } = new("--rebind-state")
@@ -23,33 +23,30 @@ internal sealed class StateOptions
         Description = "The state records another API endpoint: bind it to this one, forgetting its records (every task is adopted again; the history is kept).",
     };
 
-    /// <summary>The path typed, or the default for this kind of run.</summary>
-    public string Path(ParseResult result, CliConsole console, bool simulator = false) =>
-        console.ResolvePath(result.GetValue(State) ?? (simulator ? SimulatorDefaultPath : DefaultPath));
+    /// <summary>The store typed (a path resolved against the working directory, or a PostgreSQL spec), or the default for this kind of run.</summary>
+    public StateLocation Location(ParseResult result, CliConsole console, bool simulator = false) =>
+        StateStoreLocator.Resolve(result.GetValue(State) ?? (simulator ? SimulatorDefaultPath : DefaultPath), console.WorkingDirectory);
 
     public bool IsDefault(ParseResult result) => result.GetValue(State) is null;
 
-    /// <summary>For plans: the store when its file exists (null otherwise), so a plan never creates a state file.</summary>
-    public async Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken)
-    {
-        var path = Path(result, console);
-        return File.Exists(path) ? await SqliteStateStore.OpenAsync(path, cancellationToken: cancellationToken) : null;
-    }
+    /// <summary>For plans: the store when it exists (null otherwise), so a plan never creates a state file or schema.</summary>
+    public Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>
+        StateStoreLocator.OpenIfExistsAsync(Location(result, console), console.Environment, null, cancellationToken);
 
     /// <summary>For inspection: the store, which must exist (inspecting never creates one).</summary>
-    /// <exception cref="CliException">There is no state file at the path.</exception>
+    /// <exception cref="CliException">There is no state at the path.</exception>
     public async Task<IStateStore> OpenExistingAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>
         await OpenIfExistsAsync(result, console, cancellationToken)
         ?? throw new CliException($"no state at '{result.GetValue(State) ?? DefaultPath}' (nothing applied yet, or give --state)");
 
-    public async Task<IStateStore> OpenAsync(ParseResult result, CliConsole console, bool simulator, CancellationToken cancellationToken) =>
-        await SqliteStateStore.OpenAsync(Path(result, console, simulator), cancellationToken: cancellationToken);
+    public Task<IStateStore> OpenAsync(ParseResult result, CliConsole console, bool simulator, CancellationToken cancellationToken) =>
+        StateStoreLocator.OpenAsync(Location(result, console, simulator), console.Environment, null, cancellationToken);
 
     /// <summary>Binds the store to the endpoint in use (or refuses one bound elsewhere) before anything is planned against it.</summary>
     /// <exception cref="CliException">The store is bound to another endpoint and --rebind-state was not given.</exception>
     public async Task BindAsync(IStateStore store, string endpoint, ParseResult result, CliConsole console, CancellationToken cancellationToken)
     {
-        var typed = result.GetValue(State) ?? "the state";
+        var typed = result.GetValue(State) is not { } given ? "the state" : Location(result, console) is { IsPostgres: true } shared ? shared.Display : given;
         try
         {
             if (await StateEndpoint.EnsureAsync(store, endpoint, result.GetValue(Rebind), cancellationToken) is { } previous && previous != endpoint)

@@ -39,6 +39,7 @@ public sealed record CanonicalBody
     public string Hash => _hash ??= Convert.ToHexStringLower(SHA256.HashData(_utf8)); // a race only computes it twice
 
     /// <summary>The canonical text as UTF-8 (what is sent and hashed), without decoding it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] // a span cannot be serialized; Json is the same text
     public ReadOnlySpan<byte> Utf8 => _utf8;
 
     public static CanonicalBody FromJson(string json)

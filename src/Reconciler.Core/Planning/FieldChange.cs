@@ -7,6 +7,13 @@ namespace Reconciler.Core.Planning;
 /// </summary>
 public sealed record FieldChange(string Path, string? Before, string? After)
 {
+    /// <summary>
+    /// For an array whose length changed (shown whole in <see cref="Before"/> and <see cref="After"/>): the same
+    /// change element by element: elements kept in order are matched, the others are added, removed or (paired
+    /// up) modified field by field. Paths of removed elements index the old array, the others the new one.
+    /// </summary>
+    public IReadOnlyList<FieldChange> Elements { get; init; } = [];
+
     public FieldChangeKind Kind => (Before, After) switch
     {
         (null, _) => FieldChangeKind.Added,

@@ -6,8 +6,10 @@ namespace Reconciler.Core.Planning;
 
 /// <summary>
 /// Field-level differences between two canonical bodies. Objects are compared key by key; arrays of
-/// equal length element by element; arrays whose length changed are shown whole, which reads better
-/// than a cascade of shifted elements.
+/// equal length element by element; an array whose length changed is one change holding both arrays whole
+/// (as the JSON plan has always shown it), with its element-level changes in <see cref="FieldChange.Elements"/>:
+/// elements matched by a longest common subsequence, so inserting a line shows one added line, not a cascade
+/// of shifted ones.
 /// </summary>
 public static class JsonDiff
 {
@@ -58,6 +60,9 @@ public static class JsonDiff
                 }
 
                 break;
+            case (JsonArray a, JsonArray b):
+                changes.Add(new FieldChange(pointer, Text(a), Text(b)) { Elements = ArrayElements(pointer, a, b) });
+                break;
             default:
                 var (textBefore, textAfter) = (Text(before), Text(after));
                 if (textBefore != textAfter)
@@ -68,6 +73,91 @@ public static class JsonDiff
                 break;
         }
     }
+
+    /// <summary>Longest arrays compared element by element; beyond this the change stays whole (the table would be large).</summary>
+    private const int MaxElements = 1000;
+
+    private static List<FieldChange> ArrayElements(string pointer, JsonArray a, JsonArray b)
+    {
+        if (a.Count > MaxElements || b.Count > MaxElements)
+        {
+            return [];
+        }
+
+        var (before, after) = (a.Select(Text).ToArray(), b.Select(Text).ToArray());
+
+        // lengths[i, j]: the longest common subsequence of before[i..] and after[j..].
+        var lengths = new int[before.Length + 1, after.Length + 1];
+        for (var i = before.Length - 1; i >= 0; i--)
+        {
+            for (var j = after.Length - 1; j >= 0; j--)
+            {
+                lengths[i, j] = before[i] == after[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+            }
+        }
+
+        var changes = new List<FieldChange>();
+        var removed = new List<int>();
+        var added = new List<int>();
+        void Flush()
+        {
+            // Between two kept elements: an added element that shares fields with a removed one is that element
+            // modified (shown field by field); the most alike pair first. The rest are plain removals and additions.
+            var pairs = new List<(int Removed, int Added)>();
+            foreach (var j in added)
+            {
+                var best = removed.Where(i => pairs.All(p => p.Removed != i)).Select(i => (Index: i, Score: Alike(a[i], b[j]))).Where(c => c.Score > 0)
+                    .OrderByDescending(c => c.Score).ThenBy(c => c.Index).Select(c => (int?)c.Index).FirstOrDefault();
+                if (best is { } i)
+                {
+                    pairs.Add((i, j));
+                }
+            }
+
+            changes.AddRange(removed.Where(i => pairs.All(p => p.Removed != i)).Select(i => new FieldChange(JsonPointers.Append(pointer, i), before[i], null)));
+            foreach (var j in added)
+            {
+                var pair = pairs.FindIndex(p => p.Added == j);
+                if (pair >= 0)
+                {
+                    Walk(JsonPointers.Append(pointer, j), a[pairs[pair].Removed], b[j], changes);
+                }
+                else
+                {
+                    changes.Add(new FieldChange(JsonPointers.Append(pointer, j), null, after[j]));
+                }
+            }
+
+            removed.Clear();
+            added.Clear();
+        }
+
+        int x = 0, y = 0;
+        while (x < before.Length || y < after.Length)
+        {
+            if (x < before.Length && y < after.Length && before[x] == after[y])
+            {
+                Flush();
+                x++;
+                y++;
+            }
+            else if (y >= after.Length || (x < before.Length && lengths[x + 1, y] >= lengths[x, y + 1]))
+            {
+                removed.Add(x++);
+            }
+            else
+            {
+                added.Add(y++);
+            }
+        }
+
+        Flush();
+        return changes;
+    }
+
+    /// <summary>How many fields two objects share with equal values (0 for anything but two objects).</summary>
+    private static int Alike(JsonNode? x, JsonNode? y) =>
+        x is JsonObject a && y is JsonObject b ? a.Count(p => b.TryGetPropertyValue(p.Key, out var other) && Text(p.Value) == Text(other)) : 0;
 
     private static void CollectOmitted(string pointer, JsonObject? before, JsonObject? after, List<string> omitted)
     {

@@ -128,13 +128,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         ["body_hash"] = entry.Desired?.Body.Hash,
         ["previous_hash"] = entry.Baseline?.Body.Hash,
         ["reason"] = entry.Reason switch { UpdateReason.Changed => "changed", UpdateReason.InDoubt => "in_doubt", UpdateReason.Drift => "drift", _ => null },
-        ["changes"] = new JsonArray(entry.Changes.Select(c => (JsonNode)new JsonObject
-        {
-            ["path"] = c.Path,
-            ["kind"] = c.Kind.ToString().ToLowerInvariant(),
-            ["before"] = c.Before is null ? null : CanonicalJson.Parse(c.Before),
-            ["after"] = c.After is null ? null : CanonicalJson.Parse(c.After),
-        }).ToArray<JsonNode?>()),
+        ["changes"] = new JsonArray(entry.Changes.Select(Change).ToArray<JsonNode?>()),
         ["remote"] = entry.Remote is null ? null : new JsonObject { ["running"] = entry.Remote.Running, ["status"] = entry.Remote.StatusText },
         ["blocked"] = entry.IsBlockedByRunningTask,
         ["will_stop"] = entry.WillStopTask,
@@ -159,4 +153,22 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         ["column"] = diagnostic.Location?.Column,
         ["json_path"] = diagnostic.JsonPath,
     };
+
+    /// <summary>One field change; an array whose length changed also lists its element-level changes (added in a later version: <c>elements</c>).</summary>
+    private static JsonNode Change(FieldChange change)
+    {
+        var node = new JsonObject
+        {
+            ["path"] = change.Path,
+            ["kind"] = change.Kind.ToString().ToLowerInvariant(),
+            ["before"] = change.Before is null ? null : CanonicalJson.Parse(change.Before),
+            ["after"] = change.After is null ? null : CanonicalJson.Parse(change.After),
+        };
+        if (change.Elements.Count > 0)
+        {
+            node["elements"] = new JsonArray(change.Elements.Select(Change).ToArray<JsonNode?>());
+        }
+
+        return node;
+    }
 }

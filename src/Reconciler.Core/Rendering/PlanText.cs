@@ -93,9 +93,38 @@ public static class PlanText
         _ => $"~ {Planner.Display(change.Path)}: {change.Before} → {change.After}",
     });
 
+    /// <summary>
+    /// The change as text lines: one line, or for an array whose length changed a summary line and its
+    /// element-level changes indented below it.
+    /// </summary>
+    public static IEnumerable<string> ChangeLines(FieldChange change)
+    {
+        if (change.Elements.Count == 0)
+        {
+            yield return Change(change);
+            yield break;
+        }
+
+        yield return ControlText.Escape($"~ {Planner.Display(change.Path)}: {Count(change.Before)} → {Count(change.After)} elements");
+        foreach (var element in change.Elements)
+        {
+            yield return "  " + Change(element);
+        }
+    }
+
     /// <summary>The same change as unified-diff lines (<c>-</c> old, <c>+</c> new), for markdown diff blocks.</summary>
     public static IEnumerable<string> DiffLines(FieldChange change)
     {
+        if (change.Elements.Count > 0)
+        {
+            foreach (var line in change.Elements.SelectMany(DiffLines))
+            {
+                yield return line;
+            }
+
+            yield break;
+        }
+
         if (change.Before is not null)
         {
             yield return ControlText.Escape($"- {Planner.Display(change.Path)}: {change.Before}");
@@ -106,4 +135,6 @@ public static class PlanText
             yield return ControlText.Escape($"+ {Planner.Display(change.Path)}: {change.After}");
         }
     }
+
+    private static int Count(string? array) => array is null ? 0 : System.Text.Json.Nodes.JsonNode.Parse(array) is System.Text.Json.Nodes.JsonArray items ? items.Count : 0;
 }

@@ -29,9 +29,9 @@ public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
                 Line(output, Paint(note, Dim));
             }
 
-            foreach (var change in entry.Changes)
+            foreach (var line in entry.Changes.SelectMany(PlanText.ChangeLines))
             {
-                Line(output, PlanText.Change(change));
+                Line(output, line);
             }
 
             foreach (var remote in PlanText.DeferralNotes(entry))

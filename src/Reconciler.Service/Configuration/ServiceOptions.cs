@@ -16,7 +16,7 @@ public sealed record ServiceOptions
 
     public string Path { get; init; } = "";
 
-    /// <summary>Full path of the SQLite state file.</summary>
+    /// <summary>Full path of the SQLite state file, or the PostgreSQL URL / connection string as given (never with a password).</summary>
     public required string StatePath { get; init; }
 
     /// <summary>Bind a state recorded against another endpoint to <see cref="ApiUrl"/>, forgetting its records.</summary>
@@ -67,8 +67,14 @@ public sealed record ServiceOptions
 
     public Uri? GitHubApiUrl { get; init; }
 
+    /// <summary>The repository's web address or link template for the status page (<see cref="Http.RepoWebUrl"/>); null: plain paths.</summary>
+    public string? RepoWebUrl { get; init; }
+
+    /// <summary>Where task notifications go. Their URLs hold robot keys: never printed whole (see <see cref="Notifications.NotifyTarget.Display"/>).</summary>
+    public IReadOnlyList<Notifications.NotifyTarget> Notify { get; init; } = [];
+
     // A repository URL may carry credentials (https://user:token@host/…): never print them.
     public override string ToString() =>
         $"ServiceOptions {{ Repo = {System.Text.RegularExpressions.Regex.Replace(Repo, "://[^/@]*@", "://***@")}, Branch = {Branch}, Path = {Path}, " +
-        $"State = {StatePath}, ApiUrl = {ApiUrl}, Interval = {Interval}, Resync = {Resync}, Listen = {Listen}, SyncWindows = {SyncWindows?.ToString() ?? "(always)"} }}";
+        $"State = {State.StateStoreLocator.Resolve(StatePath, "/").Display}, ApiUrl = {ApiUrl}, Interval = {Interval}, Resync = {Resync}, Listen = {Listen}, SyncWindows = {SyncWindows?.ToString() ?? "(always)"} }}";
 }

@@ -22,8 +22,10 @@ public static class ServiceOptionsReader
         string? Get(ServiceSetting setting) => section[setting.Key] is { } value && value.Trim().Length > 0 ? value.Trim() : null;
 
         var repo = Get(ServiceSettings.Repo) ?? throw Problem(ServiceSettings.Repo, "required: the repository to watch");
-        var state = Path.GetFullPath(Get(ServiceSettings.State) ?? ".reconciler/state.db", workingDirectory);
-        var cache = Get(ServiceSettings.CacheDir) is { } dir ? Path.GetFullPath(dir, workingDirectory) : Path.Combine(Path.GetDirectoryName(state)!, "git-cache");
+        var location = State.StateStoreLocator.Resolve(Get(ServiceSettings.State) ?? ".reconciler/state.db", workingDirectory);
+        var state = location.Spec;
+        var cache = Get(ServiceSettings.CacheDir) is { } dir ? Path.GetFullPath(dir, workingDirectory)
+            : Path.Combine(location.IsPostgres ? Path.GetFullPath(".reconciler", workingDirectory) : Path.GetDirectoryName(state)!, "git-cache");
         var interval = Duration(Get(ServiceSettings.Interval), ServiceSettings.Interval, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(100));
         var retryBase = Duration(Get(ServiceSettings.RetryBase), ServiceSettings.RetryBase, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10));
         var retryMax = Duration(Get(ServiceSettings.RetryMax), ServiceSettings.RetryMax, TimeSpan.FromMinutes(10), retryBase);
@@ -80,7 +82,22 @@ public static class ServiceOptionsReader
             GitHubApiUrl = Get(ServiceSettings.GitHubApiUrl) is { } githubUrl
                 ? Uri.TryCreate(githubUrl, UriKind.Absolute, out var uri) ? uri : throw Problem(ServiceSettings.GitHubApiUrl, $"'{githubUrl}' is not an absolute URL")
                 : null,
+            RepoWebUrl = Get(ServiceSettings.RepoWebUrl) is { } web
+                ? Http.RepoWebUrl.Problem(web) is { } webProblem ? throw Problem(ServiceSettings.RepoWebUrl, webProblem) : web
+                : null,
+            Notify = List(section, ServiceSettings.Notify).Select(url => Notifications.NotifyTarget.TryParse(url, out var target, out var why)
+                ? target
+                : throw Problem(ServiceSettings.Notify, why)).ToList(),
         };
+    }
+
+    /// <summary>A repeatable setting: an array in the file, or one value holding several separated by spaces or commas.</summary>
+    private static List<string> List(IConfigurationSection section, ServiceSetting setting)
+    {
+        // A plain value comes from the variable or the flags (or a string in the file) and wins over an array in the file.
+        var entry = section.GetSection(setting.Key);
+        var values = entry.Value is { } single ? [single] : entry.GetChildren().Select(c => c.Value ?? "");
+        return values.SelectMany(v => v.Split([' ', ',', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
     }
 
     private static bool LooksLikeLocalPath(string repo) => !repo.Contains("://", StringComparison.Ordinal);

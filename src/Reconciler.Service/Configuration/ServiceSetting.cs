@@ -7,7 +7,8 @@ namespace Reconciler.Service.Configuration;
 /// </summary>
 /// <param name="Key">The configuration key under the <c>Reconciler</c> section, e.g. <c>Interval</c>.</param>
 /// <param name="Default">The default as a person reads it (documentation and help only).</param>
-public sealed record ServiceSetting(string Key, string Default, string Description)
+/// <param name="Repeatable">The flag may be given several times; the variable holds several values separated by spaces or commas; the config key is a string or an array.</param>
+public sealed record ServiceSetting(string Key, string Default, string Description, bool Repeatable = false)
 {
     public const string Section = "Reconciler";
     public const string EnvironmentPrefix = "RECONCILER_";

@@ -6,9 +6,9 @@ public static class ServiceSettings
     public static readonly ServiceSetting Repo = new("Repo", "(required)", "Repository to watch: https://, http:// (loopback only), git://, file:// or a local path. For https the token comes from RECONCILER_GIT_TOKEN (else GITHUB_TOKEN).");
     public static readonly ServiceSetting Branch = new("Branch", "main", "Branch to follow (a tag, a full ref or a commit id also work).");
     public static readonly ServiceSetting Path = new("Path", "(repository root)", "Folder of the manifests inside the repository.");
-    public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file. The service holds its apply lock while it runs.");
+    public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file (the service holds its apply lock while it runs), or a PostgreSQL database shared by several replicas, one of which leads: postgres://user@host:port/db?search_path=… or Host=…;Database=… (password from RECONCILER_STATE_PASSWORD, RECONCILER_STATE_PASSWORD_FILE or PGPASSWORD). See docs/high-availability.md.");
     public static readonly ServiceSetting RebindState = new("RebindState", "false", "The state records another API endpoint: bind it to ApiUrl, forgetting its records (every task is adopted again; the history is kept). Without it such a state is refused.");
-    public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file", "Where the bare clone of the repository is kept.");
+    public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file (.reconciler/git-cache with PostgreSQL)", "Where the bare clone of the repository is kept.");
     public static readonly ServiceSetting ApiUrl = new("ApiUrl", "https://ai.api.longlonglong.cn", "Task API base URL. A non-loopback http:// URL is refused.");
     public static readonly ServiceSetting Interval = new("Interval", "60s", "How often the remote is polled (plus jitter). Durations: 500ms, 30s, 5m, 1h or 00:05:00.");
     public static readonly ServiceSetting Jitter = new("Jitter", "0.1", "Random extra delay added to each poll, as a share of the interval (0 to 1), so many services do not poll in step.");
@@ -28,17 +28,23 @@ public static class ServiceSettings
     public static readonly ServiceSetting LogLevel = new("LogLevel", "Information", "Lowest level logged: Trace, Debug, Information, Warning, Error.");
     public static readonly ServiceSetting GitHubRepo = new("GitHubRepo", "(off)", "Also watch this repository's open pull requests (OWNER/NAME) and keep one plan comment on each up to date. Token from GITHUB_TOKEN.");
     public static readonly ServiceSetting GitHubApiUrl = new("GitHubApiUrl", "https://api.github.com", "GitHub API base URL (GitHub Enterprise: https://HOST/api/v3).");
+    public static readonly ServiceSetting RepoWebUrl = new("RepoWebUrl", "(plain paths)", "Web address of the repository, for file links on the status page: https://github.com/OWNER/NAME, or a template with {revision} and {path}.");
+    public static readonly ServiceSetting Notify = new("Notify", "(none)", "Post a message per newly blocked, failed, in-doubt or left-stopped task and per recovered one to this URL (repeatable): WeCom, DingTalk or Feishu group robot by host, else generic JSON; a prefix (wecom+, dingtalk+, feishu+, json+) chooses. The URL holds the robot's key: prefer the variable or the file to the flag.", Repeatable: true);
 
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
         Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
         Parallelism, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+        RepoWebUrl, Notify,
     ];
 
     /// <summary>Secrets are read from the environment only: never from flags (visible in <c>ps</c>) or config files.</summary>
     public const string WebhookSecretVariable = "RECONCILER_WEBHOOK_SECRET";
 
     public const string GitHubTokenVariable = "GITHUB_TOKEN";
+
+    /// <summary>The bearer token of <c>POST /sync</c> (and of <c>reconciler sync</c>); unset: the endpoint answers 404.</summary>
+    public const string SyncTokenVariable = "RECONCILER_SYNC_TOKEN";
 
     /// <summary>The configuration file, when not given with <c>--config</c>.</summary>
     public const string ConfigFileVariable = "RECONCILER_CONFIG";

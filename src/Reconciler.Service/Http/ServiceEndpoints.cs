@@ -8,7 +8,7 @@ using Reconciler.Service.Status;
 
 namespace Reconciler.Service.Http;
 
-/// <summary>The operations surface: health, readiness, Prometheus metrics, status JSON and the GitHub webhook.</summary>
+/// <summary>The operations surface: the status page, health, readiness, Prometheus metrics, status JSON, sync and the GitHub webhook.</summary>
 public static class ServiceEndpoints
 {
     /// <summary><c>/status</c> is read by people and scripts: snake_case like the plan JSON, indented.</summary>
@@ -22,6 +22,8 @@ public static class ServiceEndpoints
     public static void Map(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.MapGet("/", (HttpContext context) => context.RequestServices.GetRequiredService<StatusPage>().WriteAsync(context.Response, context.RequestAborted));
+        app.MapPost("/sync", (HttpContext context) => context.RequestServices.GetRequiredService<SyncEndpoint>().Handle(context.Request).ExecuteAsync(context));
         app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n", context.RequestAborted));
         app.MapGet("/readyz", (HttpContext context) =>
         {
@@ -36,8 +38,8 @@ public static class ServiceEndpoints
         });
         app.MapGet("/metrics", (HttpContext context) =>
         {
-            context.Response.ContentType = PrometheusText.ContentType;
-            return context.Response.WriteAsync(context.RequestServices.GetRequiredService<ServiceMetrics>().Render(), context.RequestAborted);
+            context.Response.ContentType = ServiceMetrics.ContentType;
+            return context.RequestServices.GetRequiredService<ServiceMetrics>().WriteAsync(context.Response.Body, context.RequestAborted);
         });
         app.MapGet("/status", (HttpContext context) =>
         {
@@ -47,10 +49,17 @@ public static class ServiceEndpoints
             // ?tasks=problems keeps the answer small on a 10,000-task repository: only tasks that need attention.
             snapshot = context.Request.Query["tasks"].ToString() switch
             {
-                "problems" => snapshot with { Tasks = snapshot.Tasks.Where(t => t.State is not ("in_sync" or "applied" or "suspended")).ToList() },
+                "problems" => snapshot with { Tasks = snapshot.Tasks.Where(TaskProblems.IsProblem).ToList() },
                 "none" => snapshot with { Tasks = [] },
                 _ => snapshot,
             };
+
+            // ?order=problems: blocked first, then failures, in doubt, drift, left stopped, waiting; the fine ones last.
+            if (context.Request.Query["order"].ToString() == "problems")
+            {
+                snapshot = snapshot with { Tasks = TaskProblems.Order(snapshot.Tasks) };
+            }
+
             return Results.Json(snapshot, StatusJson).ExecuteAsync(context);
         });
         app.MapPost("/hooks/github", async (HttpContext context) =>

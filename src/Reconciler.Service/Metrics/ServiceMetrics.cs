@@ -1,51 +1,93 @@
+using Prometheus;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
 
 namespace Reconciler.Service.Metrics;
 
 /// <summary>
-/// The service's counters and gauges, rendered by hand in the Prometheus text format for <c>/metrics</c>
-/// (no exporter package needed for a dozen series). Thread-safe.
+/// The service's counters and gauges for <c>/metrics</c>, kept by prometheus-net in a registry of this service's
+/// own (tests run several services in one process; the library's default registry is process-wide), plus the
+/// library's process and runtime metrics (CPU, memory, threads, handles, GC collections). Every name documented
+/// in docs/service.md is kept. Thread-safe.
 /// </summary>
 public sealed class ServiceMetrics
 {
+    /// <summary>The Prometheus text exposition format that <see cref="WriteAsync"/> produces.</summary>
+    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+
     private static readonly double[] PutBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+    private static readonly string[] ApplyOutcomeWords = ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled"];
+
+    // Gauges that mean "when" or "which": absent until known, rather than a misleading 0.
+    private static readonly GaugeConfiguration Unset = new() { SuppressInitialValue = true };
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string Trigger, string Result), long> _runs = [];
-    private readonly Dictionary<string, long> _outcomes = [];
-    private readonly Dictionary<string, long> _fetches = [];
-    private readonly Dictionary<string, long> _webhooks = [];
-    private readonly Dictionary<string, long> _pullRequestPlans = [];
-    private readonly Histogram _putLatency = new(PutBuckets);
-    private IReadOnlyDictionary<string, int> _planActions = new Dictionary<string, int>();
-    private double? _lastRunAt;
-    private double? _lastRunDuration;
-    private double? _lastSuccessAt;
-    private string? _lastSuccessfulRevision;
-    private string? _watchedRevision;
-    private int _heldBack;
-    private bool _ready;
-    private bool _stateUsable = true;
-    private int _drifted;
+    private readonly Gauge _ready;
+    private readonly Gauge _stateUsable;
+    private readonly Counter _runs;
+    private readonly Counter _outcomes;
+    private readonly Counter _fetches;
+    private readonly Counter _webhooks;
+    private readonly Counter _pullRequestPlans;
+    private readonly Gauge _planTasks;
+    private readonly Gauge _heldBack;
+    private readonly Gauge _drifted;
+    private readonly Gauge _leader;
+    private readonly Gauge _lastRunAt;
+    private readonly Gauge _lastRunDuration;
+    private readonly Gauge _lastSuccessAt;
+    private readonly Gauge _lastSuccessfulRevision;
+    private readonly Gauge _watchedRevision;
+    private readonly Histogram _putLatency;
+    private string? _lastSuccessfulRevisionValue;
+    private string? _watchedRevisionValue;
 
-    public void PutCompleted(TimeSpan duration)
+    public ServiceMetrics()
     {
-        lock (_gate)
-        {
-            _putLatency.Observe(duration.TotalSeconds);
-        }
+        Registry = Prometheus.Metrics.NewCustomRegistry();
+        DotNetStats.Register(Registry);
+        Factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        _ready = Factory.CreateGauge("reconciler_ready", "1 once the repository has been fetched successfully.");
+        _stateUsable = Factory.CreateGauge("reconciler_state_usable", "0 while the state store cannot be read or written (nothing is sent), else 1.");
+        _stateUsable.Set(1);
+        _runs = Factory.CreateCounter("reconciler_runs_total", "Reconcile runs by trigger and result.", ["trigger", "result"]);
+        _outcomes = Factory.CreateCounter("reconciler_task_outcomes_total", "Apply outcomes per task (applied, blocked, rejected, failed, unauthorized, cancelled).", ["outcome"]);
+        _fetches = Factory.CreateCounter("reconciler_fetches_total", "Fetches of the watched repository by result.", ["result"]);
+        _webhooks = Factory.CreateCounter("reconciler_webhooks_total", "GitHub webhook deliveries by result (accepted, ignored, ping, unauthorized, disabled, too_large, busy).", ["result"]);
+        _pullRequestPlans = Factory.CreateCounter("reconciler_pull_request_plans_total", "Pull-request plans posted by result.", ["result"]);
+        _planTasks = Factory.CreateGauge("reconciler_plan_tasks", "Tasks per plan action in the last run.", ["action"]);
+        _heldBack = Factory.CreateGauge("reconciler_held_back_tasks", "Tasks waiting for their per-task retry backoff.");
+        _drifted = Factory.CreateGauge("reconciler_drifted_tasks", "Tasks whose live values differed from the manifest when last read (resync refresh).");
+        _leader = Factory.CreateGauge("reconciler_leader", "1 while this replica leads (applies and posts plans), 0 while it follows.");
+        _leader.Set(1);
+        _lastRunAt = Factory.CreateGauge("reconciler_last_run_timestamp_seconds", "When the last run started (Unix time).", Unset);
+        _lastRunDuration = Factory.CreateGauge("reconciler_last_run_duration_seconds", "How long the last run took.", Unset);
+        _lastSuccessAt = Factory.CreateGauge("reconciler_last_success_timestamp_seconds", "When the last run without error started (Unix time).", Unset);
+        _lastSuccessfulRevision = Factory.CreateGauge("reconciler_last_successful_revision_info", "The revision of the last run without error.", ["revision"]);
+        _watchedRevision = Factory.CreateGauge("reconciler_watched_revision_info", "The commit the watched branch pointed at on the last successful fetch.", ["revision"]);
+        _putLatency = Factory.CreateHistogram("reconciler_put_duration_seconds", "Latency of each PUT of a task, retries included.", new HistogramConfiguration { Buckets = PutBuckets });
     }
+
+    /// <summary>This service's registry: everything <c>/metrics</c> shows.</summary>
+    public CollectorRegistry Registry { get; }
+
+    /// <summary>Creates further metrics in <see cref="Registry"/> (the notifier's, a leader gauge, …).</summary>
+    public IMetricFactory Factory { get; }
+
+    /// <summary>Writes every metric in the Prometheus text format (<see cref="ContentType"/>).</summary>
+    public Task WriteAsync(Stream destination, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(destination, cancellationToken);
+
+    public void PutCompleted(TimeSpan duration) => _putLatency.Observe(duration.TotalSeconds);
 
     public void Fetched(bool success, string? revision)
     {
-        lock (_gate)
+        _fetches.WithLabels(success ? "success" : "error").Inc();
+        if (success)
         {
-            Increment(_fetches, success ? "success" : "error");
-            if (success)
+            _ready.Set(1);
+            lock (_gate)
             {
-                _ready = true;
-                _watchedRevision = revision;
+                _watchedRevisionValue = SwapInfo(_watchedRevision, _watchedRevisionValue, revision);
             }
         }
     }
@@ -56,117 +98,65 @@ public sealed class ServiceMetrics
         var record = run.Record;
         lock (_gate)
         {
-            var key = (record.Trigger, run.Succeeded ? "success" : "error");
-            _runs[key] = _runs.GetValueOrDefault(key) + 1;
+            _runs.WithLabels(record.Trigger, run.Succeeded ? "success" : "error").Inc();
             foreach (var outcome in ApplyOutcomeWords)
             {
-                Increment(_outcomes, outcome, record.Outcomes[outcome]);
+                _outcomes.WithLabels(outcome).Inc(record.Outcomes[outcome]);
             }
 
-            _stateUsable = !run.StateUnusable;
-            _lastRunAt = record.StartedAt.ToUnixTimeMilliseconds() / 1000.0;
-            _lastRunDuration = record.Duration.TotalSeconds;
+            _stateUsable.Set(run.StateUnusable ? 0 : 1);
+            var startedAt = record.StartedAt.ToUnixTimeMilliseconds() / 1000.0;
+            _lastRunAt.Set(startedAt);
+            _lastRunDuration.Set(record.Duration.TotalSeconds);
             if (run.Succeeded)
             {
-                _lastSuccessAt = _lastRunAt;
-                _lastSuccessfulRevision = record.Revision;
+                _lastSuccessAt.Set(startedAt);
+                _lastSuccessfulRevisionValue = SwapInfo(_lastSuccessfulRevision, _lastSuccessfulRevisionValue, record.Revision);
             }
 
             if (run.Plan is { } plan)
             {
-                _planActions = Enum.GetValues<PlanAction>().ToDictionary(a => a.ToWord(), a => plan.Entries.Count(e => e.Action == a));
-                _heldBack = record.Outcomes.HeldBack;
+                foreach (var action in Enum.GetValues<PlanAction>())
+                {
+                    _planTasks.WithLabels(action.ToWord()).Set(plan.Entries.Count(e => e.Action == action));
+                }
+
+                _heldBack.Set(record.Outcomes.HeldBack);
             }
         }
     }
-
-    private static readonly string[] ApplyOutcomeWords = ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled"];
 
     /// <summary>Tasks last seen drifted (changed on the platform).</summary>
-    public void Drifted(int count)
+    public void Drifted(int count) => _drifted.Set(count);
+
+    /// <summary>Whether this replica leads (always, with an SQLite state: the service holds its lock).</summary>
+    public void Leader(bool leading) => _leader.Set(leading ? 1 : 0);
+
+    /// <summary>A follower's read of the shared state worked (or not).</summary>
+    public void StateUsable(bool usable) => _stateUsable.Set(usable ? 1 : 0);
+
+    public void Webhook(string result) => _webhooks.WithLabels(result).Inc();
+
+    public void PullRequestPlanned(string result) => _pullRequestPlans.WithLabels(result).Inc();
+
+    /// <summary>An info gauge shows one revision at a time: the old series goes when the revision changes.</summary>
+    private static string? SwapInfo(Gauge gauge, string? previous, string? current)
     {
-        lock (_gate)
+        if (previous == current)
         {
-            _drifted = count;
+            return current;
         }
-    }
 
-    public void Webhook(string result)
-    {
-        lock (_gate)
+        if (previous is not null)
         {
-            Increment(_webhooks, result);
+            gauge.RemoveLabelled(previous);
         }
-    }
 
-    public void PullRequestPlanned(string result)
-    {
-        lock (_gate)
+        if (current is not null)
         {
-            Increment(_pullRequestPlans, result);
+            gauge.WithLabels(current).Set(1);
         }
+
+        return current;
     }
-
-    public string Render()
-    {
-        lock (_gate)
-        {
-            var text = new PrometheusText();
-            text.Family("reconciler_ready", "gauge", "1 once the repository has been fetched successfully.").Sample("reconciler_ready", _ready ? 1 : 0);
-            text.Family("reconciler_state_usable", "gauge", "0 while the state store cannot be read or written (nothing is sent), else 1.").Sample("reconciler_state_usable", _stateUsable ? 1 : 0);
-            text.Family("reconciler_runs_total", "counter", "Reconcile runs by trigger and result.");
-            foreach (var ((trigger, result), count) in _runs.OrderBy(r => r.Key.Trigger, StringComparer.Ordinal).ThenBy(r => r.Key.Result, StringComparer.Ordinal))
-            {
-                text.Sample("reconciler_runs_total", count, ("trigger", trigger), ("result", result));
-            }
-
-            Counter(text, "reconciler_task_outcomes_total", "Apply outcomes per task (applied, blocked, rejected, failed, unauthorized, cancelled).", "outcome", _outcomes);
-            Counter(text, "reconciler_fetches_total", "Fetches of the watched repository by result.", "result", _fetches);
-            Counter(text, "reconciler_webhooks_total", "GitHub webhook deliveries by result (accepted, ignored, unauthorized, disabled).", "result", _webhooks);
-            Counter(text, "reconciler_pull_request_plans_total", "Pull-request plans posted by result.", "result", _pullRequestPlans);
-            text.Family("reconciler_plan_tasks", "gauge", "Tasks per plan action in the last run.");
-            foreach (var (action, count) in _planActions.OrderBy(a => a.Key, StringComparer.Ordinal))
-            {
-                text.Sample("reconciler_plan_tasks", count, ("action", action));
-            }
-
-            text.Family("reconciler_drifted_tasks", "gauge", "Tasks whose live values differed from the manifest when last read (resync refresh).").Sample("reconciler_drifted_tasks", _drifted);
-            text.Family("reconciler_held_back_tasks", "gauge", "Tasks waiting for their per-task retry backoff.").Sample("reconciler_held_back_tasks", _heldBack);
-            Gauge(text, "reconciler_last_run_timestamp_seconds", "When the last run started (Unix time).", _lastRunAt);
-            Gauge(text, "reconciler_last_run_duration_seconds", "How long the last run took.", _lastRunDuration);
-            Gauge(text, "reconciler_last_success_timestamp_seconds", "When the last run without error started (Unix time).", _lastSuccessAt);
-            Info(text, "reconciler_last_successful_revision_info", "The revision of the last run without error.", _lastSuccessfulRevision);
-            Info(text, "reconciler_watched_revision_info", "The commit the watched branch pointed at on the last successful fetch.", _watchedRevision);
-            text.Family("reconciler_put_duration_seconds", "histogram", "Latency of each PUT of a task, retries included.");
-            _putLatency.WriteTo(text, "reconciler_put_duration_seconds");
-            return text.ToString();
-        }
-    }
-
-    private static void Counter(PrometheusText text, string name, string help, string label, Dictionary<string, long> values)
-    {
-        text.Family(name, "counter", help);
-        foreach (var (key, count) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
-        {
-            text.Sample(name, count, (label, key));
-        }
-    }
-
-    private static void Gauge(PrometheusText text, string name, string help, double? value)
-    {
-        if (value is { } v)
-        {
-            text.Family(name, "gauge", help).Sample(name, v);
-        }
-    }
-
-    private static void Info(PrometheusText text, string name, string help, string? revision)
-    {
-        if (revision is not null)
-        {
-            text.Family(name, "gauge", help).Sample(name, 1, ("revision", revision));
-        }
-    }
-
-    private static void Increment(Dictionary<string, long> counts, string key, long by = 1) => counts[key] = counts.GetValueOrDefault(key) + by;
 }

@@ -10,6 +10,9 @@ namespace Reconciler.Service.Status;
 /// </summary>
 public sealed class ServiceStatus
 {
+    /// <summary>How many runs <c>/status</c> lists in <c>recent_runs</c>.</summary>
+    public const int RecentRunCount = 10;
+
     private readonly Lock _gate = new();
     private readonly SyncSchedule? _windows;
     private StatusSnapshot _snapshot;
@@ -79,10 +82,12 @@ public sealed class ServiceStatus
         lock (_gate)
         {
             _pendingForWindow = run.Plan is null ? _pendingForWindow : run.PendingForWindow;
+            var last = RunStatusView.From(run.Record);
             _snapshot = _snapshot with
             {
-                LastRun = RunStatusView.From(run.Record),
-                Tasks = tasks ?? _snapshot.Tasks,
+                LastRun = last,
+                RecentRuns = [last, .. _snapshot.RecentRuns.Take(RecentRunCount - 1)],
+                Tasks = tasks is null ? _snapshot.Tasks : TaskProblems.CarryLeftStopped(_snapshot.Tasks, tasks),
                 LastSuccessfulRevision = run.Succeeded ? run.Record.Revision : _snapshot.LastSuccessfulRevision,
                 StateError = run.StateUnusable ? run.Error : null,
             };
@@ -90,6 +95,23 @@ public sealed class ServiceStatus
             Signal();
         }
     }
+
+    /// <summary>A follower read the shared state: the leader's last run and the tasks as that state has them; the store is usable.</summary>
+    public void Observed(RunStatusView? lastRun, IReadOnlyList<TaskStatusView>? tasks) => Change(s => s with
+    {
+        LastRun = lastRun ?? s.LastRun,
+        Tasks = tasks ?? s.Tasks,
+        LastSuccessfulRevision = lastRun is { Error: null } ? lastRun.Revision : s.LastSuccessfulRevision,
+        StateError = null,
+    });
+
+    /// <summary>The shared state cannot be read: not ready until it can.</summary>
+    public void StateUnreachable(string error) => Change(s => s with { StateError = error });
+
+    public void ReplicaChanged(ReplicaStatusView replica) => Change(s => s with { Replica = replica });
+
+    /// <summary>Who leads, as a follower read it from the shared state (this replica's own role is left as it is).</summary>
+    public void LeaderObserved(LeaderStatusView? leader) => Change(s => s with { Replica = s.Replica is { } replica ? replica with { Leader = leader } : null });
 
     public void PullRequestPlanned(PullRequestStatusView pull) => Change(s => s with
     {

@@ -18,4 +18,12 @@ public sealed record StatusSnapshot(
     RunStatusView? LastRun,
     SyncWindowStatusView? SyncWindow,
     IReadOnlyList<TaskStatusView> Tasks,
-    IReadOnlyList<PullRequestStatusView> PullRequests);
+    IReadOnlyList<PullRequestStatusView> PullRequests)
+{
+    /// <summary>With a shared (PostgreSQL) state: this replica, its role and who leads; absent with an SQLite state.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public ReplicaStatusView? Replica { get; init; }
+
+    /// <summary>The last runs, newest first (at most <see cref="ServiceStatus.RecentRunCount"/>); <see cref="LastRun"/> is the first.</summary>
+    public IReadOnlyList<RunStatusView> RecentRuns { get; init; } = [];
+}

@@ -31,4 +31,10 @@ public sealed record TaskStatusView(
 
     /// <summary>The live task differed from the manifest when it was last read.</summary>
     public bool Drifted => DriftFields is not null;
+
+    /// <summary>
+    /// This service stopped the running task (task_stop, as <c>stop_before_update</c> allows) before its last update,
+    /// and the API has no resume endpoint: someone must start it again. Kept until the task is next sent.
+    /// </summary>
+    public bool LeftStopped { get; init; }
 }

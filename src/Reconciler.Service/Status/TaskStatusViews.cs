@@ -9,7 +9,8 @@ namespace Reconciler.Service.Status;
 /// <summary>Turns a finished run (its plan, with deferrals as data, and what was applied) into the per-task lines of <c>/status</c>.</summary>
 internal static class TaskStatusViews
 {
-    public static IReadOnlyList<TaskStatusView>? Build(ReconcileRun run, TaskBackoff backoff, DriftMemory drift)
+    /// <param name="drift">What the last refresh found drifted; null where nothing reads the platform (apply, a follower).</param>
+    public static IReadOnlyList<TaskStatusView>? Build(ReconcileRun run, TaskBackoff backoff, DriftMemory? drift = null)
     {
         if (run.Plan is not { } plan)
         {
@@ -25,7 +26,7 @@ internal static class TaskStatusViews
                 identity?.UserId, identity?.TaskId, entry.Name, entry.File, entry.Action.ToWord(), "in_sync", null, null, held?.Failures ?? 0, held?.LastAttemptAt, held?.RetryAt, [])
             {
                 InDoubt = entry.Reason == UpdateReason.InDoubt,
-                DriftFields = identity is null ? null : drift.Fields(identity),
+                DriftFields = identity is null ? null : drift?.Fields(identity),
             };
             return entry.Action switch
             {
@@ -37,6 +38,7 @@ internal static class TaskStatusViews
                     State = result.Outcome.ToString().ToLowerInvariant(),
                     ApiCode = result.ApiCode,
                     Message = result.Outcome == ApplyOutcome.Applied ? null : result.Message,
+                    LeftStopped = result.Stopped,
                 },
                 _ when entry.Deferral is { Kind: DeferralKind.HeldBack } deferral => view with { State = "held_back", ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 _ when entry.Deferral is { Kind: DeferralKind.OutsideWindow } => view with { State = "pending_window" },

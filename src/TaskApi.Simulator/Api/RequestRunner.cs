@@ -28,6 +28,7 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
         using var abortedOrStopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var aborted = abortedOrStopping.Token;
         ApiReply? reply = null;
+        string? client = null;
         try
         {
             if (fault.LatencyPhase == LatencyPhase.Before)
@@ -44,7 +45,9 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
 
             if (reply is null)
             {
-                reply = !state.IsAuthorized(userId, BearerToken(context.Request))
+                var (authorized, label) = state.Authorize(userId, BearerToken(context.Request));
+                client = label;
+                reply = !authorized
                     ? ApiReplies.Unauthenticated()
                     : fault.Kind == FaultKind.TaskRunning
                         ? ApiReplies.Error(ApiCodes.TaskRunning, "2.0任务启动中,请先停止任务")
@@ -70,7 +73,7 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
             var duration = time.GetElapsedTime(started);
             var path = context.Request.Path.Value ?? "";
             state.EndRequest(new RequestLogEntry(
-                sequence, receivedAt, context.Request.Method, path, operation, userId, taskId, reply?.HttpStatus, reply?.ApiCode, fault.Kind, duration));
+                sequence, receivedAt, context.Request.Method, path, operation, userId, taskId, reply?.HttpStatus, reply?.ApiCode, fault.Kind, duration, client));
             var faultName = fault.Kind?.ToString() ?? "none";
             LogRequest(logger, context.Request.Method, path, reply?.HttpStatus, reply?.ApiCode, faultName, (long)duration.TotalMilliseconds);
         }

@@ -36,6 +36,7 @@ internal static class ControlViews
         ["api_code"] = entry.ApiCode,
         ["fault"] = entry.Fault is { } fault ? Name(fault) : null,
         ["duration_ms"] = Math.Round(entry.Duration.TotalMilliseconds, 1),
+        ["client"] = entry.Client,
     };
 
     public static JsonArray Array<T>(IEnumerable<T> items, Func<T, JsonNode> view) => new(items.Select(view).ToArray());

@@ -62,7 +62,7 @@ public sealed class ApplyRejectionTests(SimulatorFixture simulator) : IClassFixt
     }
 
     [Fact]
-    public async Task Apply_NoToken_SendsNothingAndNamesTheVariables()
+    public async Task Apply_NoToken_FailsFastBeforePlanningAndNamesTheVariables()
     {
         using var work = new ApplyWorkspace(simulator);
         var identity = work.AddTask("a.yaml");
@@ -71,8 +71,26 @@ public sealed class ApplyRejectionTests(SimulatorFixture simulator) : IClassFixt
         var result = await work.ApplyAsync();
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("unauthorized", result.Error, StringComparison.Ordinal);
-        Assert.Contains("RECONCILER_API_TOKEN", result.Error, StringComparison.Ordinal);
+        Assert.Contains("no API token is configured", result.Error, StringComparison.Ordinal);
+        Assert.Contains("RECONCILER_API_TOKEN (every account), RECONCILER_API_TOKEN__<USER_ID> (one account)", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plan:", result.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("unauthorized", result.Out + result.Error, StringComparison.Ordinal);
         Assert.Equal((0, 0), (work.Task(identity).PutCount, work.Task(identity).DetailCount));
+        Assert.False(File.Exists(work.StatePath)); // not even the state was opened
+    }
+
+    [Fact]
+    public async Task Apply_OnlyAnotherAccountsToken_StillPlansAndReportsThatAccountUnauthorized()
+    {
+        using var work = new ApplyWorkspace(simulator);
+        var identity = work.AddTask("a.yaml");
+        work.Environment.Remove("RECONCILER_API_TOKEN");
+        work.Environment["RECONCILER_API_TOKEN__SOMEONE_ELSE"] = "tok-of-another-account";
+
+        var result = await work.ApplyAsync();
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("1 unauthorized", result.Out, StringComparison.Ordinal);
+        Assert.Equal(0, work.Task(identity).PutCount);
     }
 }

@@ -31,6 +31,22 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task RunCommand_NoApiToken_FailsAtStartNamingTheVariables()
+    {
+        using var remote = new TestGitRemote();
+        remote.Write("tasks/a.yaml", "kind: Task");
+        remote.CommitAndPush("one file");
+        using var directory = new TestDirectory("run-command");
+        var (console, _, error) = Console(_ => null, directory.Path);
+
+        var exit = await ReconcilerCli.RunAsync(["run", "--repo", remote.Url, "--listen", "127.0.0.1:0"], console);
+
+        Assert.Equal(ExitCodes.Error, exit);
+        Assert.Contains("no API token is configured, so run would send nothing the platform accepts: set RECONCILER_API_TOKEN (every account)", error.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory.Combine(".reconciler"))); // no state, no clone: it stopped first
+    }
+
+    [Fact]
     public async Task RunCommand_Help_ListsEverySettingWithItsVariable()
     {
         var (console, output, _) = Console(_ => null);

@@ -25,7 +25,8 @@ public sealed class StateFileErrorTests : IDisposable
     public async Task Apply_StateFileNotSqlite_FailsWithOneLineAndExitOne()
     {
         // The address is never contacted: the state is opened before anything is sent.
-        var result = await InProcessCli.RunAsync(_directory.Path, null, ["apply", "sample-repo", "--state", "state.db", "--api-url", "http://127.0.0.1:9/", "--auto-approve"]);
+        var token = new Dictionary<string, string> { ["RECONCILER_API_TOKEN"] = "tok-never-sent-0123456789" }; // apply needs one to start at all
+        var result = await InProcessCli.RunAsync(_directory.Path, token, ["apply", "sample-repo", "--state", "state.db", "--api-url", "http://127.0.0.1:9/", "--auto-approve"]);
 
         AssertOneLineError(result);
     }

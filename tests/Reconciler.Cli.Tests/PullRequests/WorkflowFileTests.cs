@@ -66,6 +66,46 @@ public sealed class WorkflowFileTests
         Assert.DoesNotContain("${{", script, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Workflow_InstallsThePinnedToolInsteadOfBuildingFromSource()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // ubuntu-latest runs this step; there is no bash to run it with here.
+        }
+
+        var steps = Steps(Load());
+        Assert.DoesNotContain(steps, s => Text(s, "run")?.Contains("dotnet publish", StringComparison.Ordinal) == true || Text(s, "run")?.Contains("dotnet build", StringComparison.Ordinal) == true);
+        var install = Assert.Single(steps, s => Text(s, "run")?.Contains("dotnet tool install", StringComparison.Ordinal) == true);
+        Assert.Matches(@"^[0-9]+\.[0-9]+\.[0-9]+", Text(Map(install, "env"), "RECONCILER_VERSION"));
+
+        // Run the step with a stand-in dotnet on PATH: it installs the pinned version into the folder the plan step runs from.
+        var temp = Directory.CreateTempSubdirectory("reconciler-install-").FullName;
+        try
+        {
+            var bin = Directory.CreateDirectory(Path.Combine(temp, "bin")).FullName;
+            var stub = Path.Combine(bin, "dotnet");
+            await File.WriteAllTextAsync(stub, $"#!/usr/bin/env bash\necho \"$@\" > \"{temp}/args\"\n");
+            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var exit = await RunBashAsync(Text(install, "run")!, new()
+            {
+                ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+                ["RUNNER_TEMP"] = temp,
+                ["RECONCILER_VERSION"] = "0.1.0",
+                ["RECONCILER_FEED"] = "https://feed.example/index.json",
+            });
+
+            Assert.Equal(0, exit);
+            Assert.Equal($"tool install reconciler --version 0.1.0 --add-source https://feed.example/index.json --tool-path {temp}/reconciler", (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
+            Assert.Contains("\"$RUNNER_TEMP/reconciler/reconciler\" plan", Text(PlanStep(Load()), "run"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(0, 0, "changes=false")]
     [InlineData(2, 0, "changes=true")]

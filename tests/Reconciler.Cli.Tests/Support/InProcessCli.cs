@@ -12,6 +12,7 @@ internal static class InProcessCli
         string[] args,
         string? stdin = null,
         bool terminal = false,
+        TextReader? input = null,
         CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
@@ -19,7 +20,7 @@ internal static class InProcessCli
         var console = new CliConsole(
             TextWriter.Synchronized(output),
             TextWriter.Synchronized(error),
-            new StringReader(stdin ?? ""),
+            input ?? new StringReader(stdin ?? ""),
             OutIsTerminal: false, // no progress bar or colour: plain lines are what the tests read
             InIsTerminal: terminal,
             name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,

@@ -128,6 +128,9 @@ internal sealed class ServiceHarness : IAsyncDisposable
         Http = new HttpClient { BaseAddress = _app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
+    /// <summary>Retries, timeouts and queue of notifications: short by default, so a failing receiver is tried within the test.</summary>
+    public Notifications.NotifyOptions NotifyOptions { get; set; } = new() { BaseDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(10), TotalTimeout = TimeSpan.FromSeconds(20) };
+
     /// <summary>The overrides of every in-process service: fake clock, fixed jitter seed, captured logs, fast API retries.</summary>
     public ServiceHostOverrides Overrides() => new()
     {
@@ -143,6 +146,7 @@ internal sealed class ServiceHarness : IAsyncDisposable
             api.AttemptTimeout = TimeSpan.FromSeconds(10);
             api.TotalTimeout = TimeSpan.FromSeconds(20);
         },
+        Notify = NotifyOptions,
     };
 
     public Task WaitForRunsAsync(int count) => App.Status.WaitForRunsAsync(count, Token);

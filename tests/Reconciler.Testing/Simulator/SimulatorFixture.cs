@@ -39,6 +39,15 @@ public sealed class SimulatorFixture : IAsyncLifetime, IAsyncDisposable
         return account;
     }
 
+    /// <summary>A further token for the account whose requests are logged with <paramref name="client"/> (one per replica in a test).</summary>
+    public string CreateClientToken(SimulatorAccount account, string client)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var token = "tok-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+        State.RegisterClientToken(account.UserId, token, client);
+        return token;
+    }
+
     /// <summary>Creates a task for the account; paused unless <paramref name="running"/>.</summary>
     public TaskIdentity CreateTask(
         SimulatorAccount account,

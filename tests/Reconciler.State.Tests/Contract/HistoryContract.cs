@@ -1,20 +1,16 @@
 using Reconciler.Core.Reconciling;
-using Microsoft.Data.Sqlite;
 using Reconciler.Core.State;
-using Xunit;
 
-namespace Reconciler.State.Tests;
+namespace Reconciler.State.Tests.Contract;
 
-public sealed class SqliteStateStoreHistoryTests : IDisposable
+/// <summary>The append-only attempt history and the runs.</summary>
+public abstract class HistoryContract<TBacking> : StoreContract<TBacking>
+    where TBacking : IStoreBacking, new()
 {
-    private readonly TempStateDirectory _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    [Fact]
+    [StoreFact]
     public async Task AppendAttempt_ThenRead_ReturnsNewestFirstWithEveryField()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var first = StateSamples.Attempt(StateSamples.At, ApplyOutcome.Blocked, apiCode: 6007, message: "2.0任务启动中,请先停止任务");
         var second = StateSamples.Attempt(StateSamples.At.AddMinutes(5), ApplyOutcome.Failed, apiCode: null, message: null);
         var third = StateSamples.Attempt(StateSamples.At.AddMinutes(10));
@@ -28,10 +24,10 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         Assert.Equal([third, second, first], read);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadAttempts_Limit_KeepsTheNewest()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         for (var i = 0; i < 5; i++)
         {
             await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At.AddMinutes(i)), CancellationToken.None);
@@ -42,10 +38,10 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         Assert.Equal([StateSamples.At.AddMinutes(4), StateSamples.At.AddMinutes(3)], read.Select(a => a.At));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadAttempts_SameTimestamp_LaterWriteComesFirst()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At, ApplyOutcome.Blocked), CancellationToken.None);
         await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At, ApplyOutcome.Applied), CancellationToken.None);
 
@@ -54,10 +50,10 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         Assert.Equal([ApplyOutcome.Applied, ApplyOutcome.Blocked], read.Select(a => a.Outcome));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAttempt_SameTaskTwice_KeepsBoth()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var attempt = StateSamples.Attempt(StateSamples.At);
 
         await store.AppendAttemptAsync(attempt, CancellationToken.None);
@@ -66,10 +62,10 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         Assert.Equal(2, (await store.ReadAttemptsAsync(10, CancellationToken.None)).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task AppendAttempt_EveryOutcome_RoundTrips()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var outcomes = Enum.GetValues<ApplyOutcome>();
         for (var i = 0; i < outcomes.Length; i++)
         {
@@ -81,43 +77,38 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         Assert.Equal(outcomes.Reverse(), read.Select(a => a.Outcome));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadAttempts_ForOneTask_ReturnsOnlyItsAttemptsNewestFirst()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At, ApplyOutcome.Blocked), CancellationToken.None);
         await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At.AddMinutes(1), taskId: "other"), CancellationToken.None);
         await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At.AddMinutes(2), ApplyOutcome.Failed), CancellationToken.None);
 
-        var read = await store.ReadAttemptsAsync(StateSamples.Identity, 10, CancellationToken.None);
+        var read = await TaskAttemptsAsync(store, StateSamples.Identity, 10);
 
         Assert.Equal([ApplyOutcome.Failed, ApplyOutcome.Blocked], read.Select(a => a.Outcome));
         Assert.All(read, a => Assert.Equal(StateSamples.Identity, a.Identity));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Attempts_RewritingHistory_IsRefusedByTheDatabase()
     {
-        await using (var store = await SqliteStateStore.OpenAsync(_temp.StatePath))
-        {
-            await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At), CancellationToken.None);
-        }
+        var store = await OpenAsync();
+        await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At), CancellationToken.None);
 
-        await using var connection = new SqliteConnection($"Data Source={_temp.StatePath};Pooling=False");
-        await connection.OpenAsync();
         foreach (var sql in new[] { "UPDATE attempts SET outcome = 'failed';", "DELETE FROM attempts;" })
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            var error = await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => Backing.ScalarAsync(sql));
+            Assert.IsType(Backing.DatabaseError, error);
             Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordRun_ThenRead_RoundTripsNewestFirst()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var older = new RunRecord(
             StateSamples.At,
             TimeSpan.FromMilliseconds(4_321),
@@ -144,10 +135,10 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
         AssertRun(older, read[1]);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadRuns_Limit_KeepsTheNewest()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         for (var i = 0; i < 3; i++)
         {
             await store.RecordRunAsync(
@@ -163,3 +154,7 @@ public sealed class SqliteStateStoreHistoryTests : IDisposable
     // The outcome counts are a typed record: record equality compares every count.
     private static void AssertRun(RunRecord expected, RunRecord actual) => Assert.Equal(expected, actual);
 }
+
+public sealed class SqliteHistoryTests : HistoryContract<SqliteBacking>;
+
+public sealed class PostgresHistoryTests : HistoryContract<PostgresBacking>;

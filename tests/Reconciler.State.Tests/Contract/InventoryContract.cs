@@ -1,25 +1,20 @@
-using Microsoft.Data.Sqlite;
 using Reconciler.Core.Normalization;
-using Xunit;
 
-namespace Reconciler.State.Tests;
+namespace Reconciler.State.Tests.Contract;
 
-public sealed class SqliteStateStoreInventoryTests : IDisposable
+/// <summary>The inventory: what was last applied per task, byte for byte.</summary>
+public abstract class InventoryContract<TBacking> : StoreContract<TBacking>
+    where TBacking : IStoreBacking, new()
 {
-    private readonly TempStateDirectory _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    [Fact]
+    [StoreFact]
     public async Task RecordApplied_ThenLoad_RoundTripsBodyExactly()
     {
         var record = StateSamples.Applied();
-        await using (var store = await SqliteStateStore.OpenAsync(_temp.StatePath))
-        {
-            await store.RecordAppliedAsync(record, CancellationToken.None);
-        }
+        var store = await OpenAsync();
+        await store.RecordAppliedAsync(record, CancellationToken.None);
+        await store.DisposeAsync();
 
-        await using var reopened = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var reopened = await OpenAsync();
         var loaded = await reopened.LoadAppliedAsync(CancellationToken.None);
 
         var only = Assert.Single(loaded);
@@ -31,34 +26,11 @@ public sealed class SqliteStateStoreInventoryTests : IDisposable
         Assert.Equal("tasks/华东/回访-222.yaml", only.Value.SourceFile);
     }
 
-    [Fact]
-    public async Task RecordApplied_StoresBodyAsTextExactly()
-    {
-        var record = StateSamples.Applied();
-        await using (var store = await SqliteStateStore.OpenAsync(_temp.StatePath))
-        {
-            await store.RecordAppliedAsync(record, CancellationToken.None);
-        }
-
-        // Look at the file with plain SQL, as an operator with the sqlite3 shell would.
-        await using var connection = new SqliteConnection($"Data Source={_temp.StatePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT typeof(body), body, body_hash, applied_at, source_revision FROM tasks;";
-        await using var reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal("text", reader.GetString(0));
-        Assert.Equal(record.Body.Json, reader.GetString(1));
-        Assert.Equal(record.Body.Hash, reader.GetString(2));
-        Assert.Equal("2026-11-24T10:00:00.0000000Z", reader.GetString(3));
-        Assert.Equal(record.SourceRevision, reader.GetString(4));
-    }
-
-    [Fact]
+    [StoreFact]
     public async Task RecordApplied_OffsetTimestamp_IsStoredAndReadAsUtc()
     {
         var beijing = new DateTimeOffset(2026, 11, 24, 18, 0, 0, 123, TimeSpan.FromHours(8));
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.RecordAppliedAsync(StateSamples.Applied(at: beijing), CancellationToken.None);
 
         var loaded = (await store.LoadAppliedAsync(CancellationToken.None))[StateSamples.Identity];
@@ -67,10 +39,10 @@ public sealed class SqliteStateStoreInventoryTests : IDisposable
         Assert.Equal(TimeSpan.Zero, loaded.AppliedAt.Offset);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordApplied_NullRevision_RoundTrips()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.RecordAppliedAsync(StateSamples.Applied(revision: null), CancellationToken.None);
 
         var loaded = (await store.LoadAppliedAsync(CancellationToken.None))[StateSamples.Identity];
@@ -78,10 +50,10 @@ public sealed class SqliteStateStoreInventoryTests : IDisposable
         Assert.Null(loaded.SourceRevision);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task RecordApplied_SameIdentityTwice_ReplacesTheRecord()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
         var second = StateSamples.Applied(
             bodyJson: """{"name":"第二版","maximumcall":4}""",
@@ -95,10 +67,10 @@ public sealed class SqliteStateStoreInventoryTests : IDisposable
         Assert.Equal(CanonicalBody.FromJson("""{"maximumcall":4,"name":"第二版"}"""), loaded[StateSamples.Identity].Body);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Forget_RemovesOnlyThatTask()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var kept = StateSamples.Applied(taskId: "kept");
         await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
         await store.RecordAppliedAsync(kept, CancellationToken.None);
@@ -109,10 +81,10 @@ public sealed class SqliteStateStoreInventoryTests : IDisposable
         Assert.Equal(kept, Assert.Single(loaded).Value);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Forget_UnknownTask_DoesNothing()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
 
         await store.ForgetAsync(new("someone", "else"), CancellationToken.None);
@@ -120,21 +92,25 @@ public sealed class SqliteStateStoreInventoryTests : IDisposable
         Assert.Single(await store.LoadAppliedAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LoadApplied_EmptyStore_IsEmpty()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
 
         Assert.Empty(await store.LoadAppliedAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Operations_AfterDispose_Throw()
     {
-        var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.LoadAppliedAsync(CancellationToken.None));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.AcquireApplyLockAsync(CancellationToken.None));
     }
 }
+
+public sealed class SqliteInventoryTests : InventoryContract<SqliteBacking>;
+
+public sealed class PostgresInventoryTests : InventoryContract<PostgresBacking>;

@@ -1,23 +1,18 @@
-using Microsoft.Data.Sqlite;
 using Reconciler.Core.State;
-using Xunit;
 
-namespace Reconciler.State.Tests;
+namespace Reconciler.State.Tests.Contract;
 
 /// <summary>Write-ahead intents: recorded before a request, settled by a definitive answer, in doubt otherwise.</summary>
-public sealed class SqliteStateStoreIntentTests : IDisposable
+public abstract class IntentContract<TBacking> : StoreContract<TBacking>
+    where TBacking : IStoreBacking, new()
 {
-    private readonly TempStateDirectory _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
     private static TaskIntent Intent(string hash = "h-b", int minutes = 0) =>
         new(0, StateSamples.Identity, TaskIntent.Update, hash, "rev", StateSamples.At.AddMinutes(minutes));
 
-    [Fact]
+    [StoreFact]
     public async Task RecordIntent_Unsettled_IsInDoubtWithItsHash()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
 
         var recorded = await store.RecordIntentAsync(Intent(), CancellationToken.None);
 
@@ -26,10 +21,10 @@ public sealed class SqliteStateStoreIntentTests : IDisposable
         Assert.Equal(recorded, inDoubt.Value);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SettleIntent_Applied_WritesTheRecordAndClearsTheDoubtInOneStep()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var intent = await store.RecordIntentAsync(Intent(), CancellationToken.None);
         var applied = StateSamples.Applied();
 
@@ -38,12 +33,13 @@ public sealed class SqliteStateStoreIntentTests : IDisposable
         Assert.Empty(await store.LoadInDoubtAsync(CancellationToken.None));
         Assert.Equal(applied.Body, (await store.LoadAppliedAsync(CancellationToken.None))[StateSamples.Identity].Body);
         Assert.Equal(intent.Id, await ScalarAsync<long>("SELECT intent_id FROM attempts;"));
+        Assert.Equal("applied", await ScalarAsync<string>("SELECT outcome FROM intents;"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task SettleIntent_NotDefinitive_KeepsTheTaskInDoubtAndTheAttemptInTheHistory()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         var intent = await store.RecordIntentAsync(Intent(), CancellationToken.None);
 
         await store.SettleIntentAsync(intent, StateSamples.Attempt(StateSamples.At, ApplyOutcome.Failed), definitive: false, null, CancellationToken.None);
@@ -52,10 +48,10 @@ public sealed class SqliteStateStoreIntentTests : IDisposable
         Assert.Single(await store.ReadAttemptsAsync(10, CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task InDoubt_ALaterRejection_DoesNotClearIt_OnlyALaterApplyDoes()
     {
-        await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var store = await OpenAsync();
         await store.RecordIntentAsync(Intent("h-lost"), CancellationToken.None);
         var rejected = await store.RecordIntentAsync(Intent("h-c", 1), CancellationToken.None);
         await store.SettleIntentAsync(rejected, StateSamples.Attempt(StateSamples.At, ApplyOutcome.Rejected), definitive: true, null, CancellationToken.None);
@@ -67,25 +63,36 @@ public sealed class SqliteStateStoreIntentTests : IDisposable
         Assert.Empty(await store.LoadInDoubtAsync(CancellationToken.None));
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task InDoubt_TheNewestUnsettledUpdateWins_AndAStopIsNeverInDoubt()
+    {
+        var store = await OpenAsync();
+        await store.RecordIntentAsync(Intent("h-old"), CancellationToken.None);
+        await store.RecordIntentAsync(Intent("h-new", 1), CancellationToken.None);
+        await store.RecordIntentAsync(new TaskIntent(0, StateSamples.OtherIdentity, TaskIntent.Stop, null, "rev", StateSamples.At), CancellationToken.None);
+
+        var inDoubt = Assert.Single(await store.LoadInDoubtAsync(CancellationToken.None));
+
+        Assert.Equal("h-new", inDoubt.Value.BodyHash);
+    }
+
+    [StoreFact]
     public async Task Intents_ASettledOneNeverChangesAndNoneIsDeleted()
     {
-        await using (var store = await SqliteStateStore.OpenAsync(_temp.StatePath))
-        {
-            var intent = await store.RecordIntentAsync(Intent(), CancellationToken.None);
-            await store.SettleIntentAsync(intent, StateSamples.Attempt(StateSamples.At), definitive: true, StateSamples.Applied(), CancellationToken.None);
-        }
+        var store = await OpenAsync();
+        var intent = await store.RecordIntentAsync(Intent(), CancellationToken.None);
+        await store.SettleIntentAsync(intent, StateSamples.Attempt(StateSamples.At), definitive: true, StateSamples.Applied(), CancellationToken.None);
 
-        await Assert.ThrowsAsync<SqliteException>(() => ScalarAsync<long>("UPDATE intents SET outcome = 'rejected' RETURNING id;"));
-        await Assert.ThrowsAsync<SqliteException>(() => ScalarAsync<long>("DELETE FROM intents RETURNING id;"));
-    }
+        var update = await Assert.ThrowsAnyAsync<Exception>(() => Backing.ScalarAsync("UPDATE intents SET outcome = 'rejected' RETURNING id;"));
+        var delete = await Assert.ThrowsAnyAsync<Exception>(() => Backing.ScalarAsync("DELETE FROM intents RETURNING id;"));
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_temp.StatePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync())!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsType(Backing.DatabaseError, update);
+        Assert.Contains("never changes", update.Message, StringComparison.Ordinal);
+        Assert.IsType(Backing.DatabaseError, delete);
+        Assert.Contains("never deleted", delete.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteIntentTests : IntentContract<SqliteBacking>;
+
+public sealed class PostgresIntentTests : IntentContract<PostgresBacking>;

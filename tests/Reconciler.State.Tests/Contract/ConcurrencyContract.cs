@@ -1,21 +1,18 @@
 using Reconciler.Core.State;
-using Xunit;
 
-namespace Reconciler.State.Tests;
+namespace Reconciler.State.Tests.Contract;
 
-public sealed class ConcurrentWriterTests : IDisposable
+/// <summary>Several writers at once: parallel tasks of one apply, and several stores (processes, replicas) on one state.</summary>
+public abstract class ConcurrencyContract<TBacking> : StoreContract<TBacking>
+    where TBacking : IStoreBacking, new()
 {
-    private readonly TempStateDirectory _temp = new();
-
-    public void Dispose() => _temp.Dispose();
-
-    [Fact]
+    [StoreFact]
     public async Task Writes_FromParallelTasksAndTwoStores_AllSucceed()
     {
         const int writers = 8;
         const int perWriter = 20;
-        await using var first = await SqliteStateStore.OpenAsync(_temp.StatePath);
-        await using var second = await SqliteStateStore.OpenAsync(_temp.StatePath);
+        var first = await OpenAsync();
+        var second = await OpenAsync();
 
         var work = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
         {
@@ -36,23 +33,17 @@ public sealed class ConcurrentWriterTests : IDisposable
         Assert.Equal(writers * perWriter, (await second.ReadAttemptsAsync(int.MaxValue, CancellationToken.None)).Count);
     }
 
-    [Fact]
-    public async Task Open_FromParallelTasksOnAFreshFile_MigratesOnce()
+    [StoreFact]
+    public async Task Open_FromParallelTasksOnFreshData_MigratesOnce()
     {
-        var stores = await Task.WhenAll(Enumerable.Range(0, 4)
-            .Select(_ => Task.Run(() => SqliteStateStore.OpenAsync(_temp.StatePath))));
-        try
-        {
-            await stores[0].RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
-            Assert.All(stores, s => Assert.Equal(_temp.StatePath, s.Path));
-            Assert.Single(await stores[3].LoadAppliedAsync(CancellationToken.None));
-        }
-        finally
-        {
-            foreach (var store in stores)
-            {
-                await store.DisposeAsync();
-            }
-        }
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => OpenAsync())));
+
+        await stores[0].RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
+
+        Assert.Single(await stores[3].LoadAppliedAsync(CancellationToken.None));
     }
 }
+
+public sealed class SqliteConcurrencyTests : ConcurrencyContract<SqliteBacking>;
+
+public sealed class PostgresConcurrencyTests : ConcurrencyContract<PostgresBacking>;

@@ -1,0 +1,7 @@
+namespace Reconciler.Core.State.Export;
+
+/// <summary>How many rows a store holds per table.</summary>
+public sealed record StateCounts(int Tasks, int Intents, int Attempts, int Runs, int Info)
+{
+    public override string ToString() => $"{Tasks} task(s), {Intents} intent(s), {Attempts} attempt(s), {Runs} run(s), {Info} store_info key(s)";
+}

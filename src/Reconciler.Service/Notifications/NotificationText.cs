@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using Reconciler.Core.Secrets;
+using Reconciler.Core.Text;
+
+namespace Reconciler.Service.Notifications;
+
+/// <summary>
+/// The words of a notification, in Chinese for the call-centre teams who read them. Everything from outside
+/// (names, file names, the platform's message) is cut to a length, has its control characters escaped
+/// (<see cref="ControlText"/>), and passes the secret redactor; markdown text is also escaped so that a task
+/// name cannot become a link or a heading.
+/// </summary>
+public static class NotificationText
+{
+    private const int MaxName = 120;
+    private const int MaxMessage = 400;
+
+    public static string Title(TaskEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return $"【任务对账】{Headline(e.Kind)}:{Clip(e.Task.Name ?? e.Task.TaskId, MaxName)}";
+    }
+
+    public static string Headline(TaskEventKind kind) => kind switch
+    {
+        TaskEventKind.Blocked => "任务被阻塞",
+        TaskEventKind.Failed => "任务更新失败",
+        TaskEventKind.InDoubt => "任务结果未知",
+        TaskEventKind.LeftStopped => "任务已停止,需要人工启动",
+        _ => "任务已恢复",
+    };
+
+    /// <summary>The lines after the title, as (label, value) pairs: the same facts in every format.</summary>
+    public static IReadOnlyList<(string Label, string Value)> Facts(TaskEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var task = e.Task;
+        var facts = new List<(string, string)>
+        {
+            ("任务", $"{Clip(task.Name, MaxName)}({Clip(task.UserId, 80)} / {Clip(task.TaskId, 80)})"),
+            ("情况", Explain(e)),
+        };
+        if (task.Message is { Length: > 0 } message)
+        {
+            facts.Add(("平台消息", (task.ApiCode is { } code ? $"[{code}] " : "") + Clip(message, MaxMessage)));
+        }
+
+        if (task.File is { } file)
+        {
+            facts.Add(("文件", Clip(file, 200)));
+        }
+
+        facts.Add(("版本", e.Revision is null ? "—" : e.Revision[..Math.Min(12, e.Revision.Length)]));
+        facts.Add(("仓库", Clip(e.Repository, 200)));
+        facts.Add(("时间", e.At.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)));
+        return facts;
+    }
+
+    /// <summary>Plain text: the title, then one "label:value" line per fact.</summary>
+    public static string Plain(TaskEvent e, SecretRedactor secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var text = new StringBuilder(Title(e));
+        foreach (var (label, value) in Facts(e))
+        {
+            text.Append('\n').Append(label).Append(':').Append(value);
+        }
+
+        return secrets.Redact(text.ToString());
+    }
+
+    /// <summary>Markdown (DingTalk): a heading and a list, every value escaped.</summary>
+    public static string Markdown(TaskEvent e, SecretRedactor secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var text = new StringBuilder("#### ").Append(EscapeMarkdown(Title(e))).Append("\n\n");
+        foreach (var (label, value) in Facts(e))
+        {
+            text.Append("- **").Append(label).Append("**:").Append(EscapeMarkdown(value)).Append('\n');
+        }
+
+        return secrets.Redact(text.ToString());
+    }
+
+    private static string Explain(TaskEvent e) => e.Kind switch
+    {
+        TaskEventKind.Blocked => "任务正在运行,平台不允许修改(6007);服务会按退避自动重试",
+        TaskEventKind.Failed => e.Task.State switch
+        {
+            "rejected" => "平台拒绝了这次修改;修改清单后才会重试",
+            "unauthorized" => "平台拒绝了令牌;请检查该账号的令牌",
+            _ => "临时故障,重试后仍失败;服务会按退避自动重试",
+        },
+        TaskEventKind.InDoubt => "上次请求没有得到明确答复,平台可能已经应用,也可能没有;下次运行会重新发送",
+        TaskEventKind.LeftStopped => "为了更新,服务按 stop_before_update 停止了正在运行的任务;平台没有恢复接口,任务保持停止,需要人工启动",
+        _ => $"已恢复(之前:{(e.Previous is { } previous ? Headline(previous) : "—")}),现在{(e.Task.State == "applied" ? "已应用" : "已同步")}",
+    };
+
+    private static string Clip(string? text, int max)
+    {
+        var escaped = ControlText.Escape(text ?? "");
+        return escaped.Length <= max ? escaped : escaped[..max] + "…";
+    }
+
+    private static string EscapeMarkdown(string text)
+    {
+        var output = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '(' or ')' or '#' or '>' or '!' or '|' or '~' or '<' or '&')
+            {
+                output.Append(c switch { '<' => "&lt;", '&' => "&amp;", _ => "\\" + c });
+            }
+            else
+            {
+                output.Append(c);
+            }
+        }
+
+        return output.ToString();
+    }
+}

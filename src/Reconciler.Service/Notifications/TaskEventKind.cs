@@ -1,0 +1,20 @@
+namespace Reconciler.Service.Notifications;
+
+/// <summary>What changed for a task between two runs, worth telling a person.</summary>
+public enum TaskEventKind
+{
+    /// <summary>The task is running and the platform refuses updates (6007); retried later.</summary>
+    Blocked,
+
+    /// <summary>Failed after retries, rejected by the platform, or the token was refused.</summary>
+    Failed,
+
+    /// <summary>The last request got no definitive answer: the platform may or may not hold it.</summary>
+    InDoubt,
+
+    /// <summary>The service stopped the running task to update it and it stays stopped (no resume endpoint).</summary>
+    LeftStopped,
+
+    /// <summary>A task that had one of the problems above is in sync (or applied) again.</summary>
+    Recovered,
+}

@@ -1,0 +1,132 @@
+using Npgsql;
+using NpgsqlTypes;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.State;
+using Reconciler.Core.State.Export;
+
+namespace Reconciler.State.Postgres;
+
+/// <summary>
+/// Every record in or out of a PostgreSQL store, ids kept (<c>reconciler state migrate</c>). The import runs under the
+/// apply lock, in one transaction, with binary COPY, into a store that holds no records yet; then each identity
+/// sequence is moved past the copied ids, so new rows never collide with migrated ones.
+/// </summary>
+public static class PostgresStateTransfer
+{
+    private static readonly string[] IdentityTables = ["intents", "attempts", "runs"];
+
+    /// <exception cref="StateStoreException">The target already holds records, is locked, or a write failed (nothing is kept then).</exception>
+    public static async Task<StateCounts> ImportAsync(PostgresStateStore store, StateExport export, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(export);
+        await using var lease = await store.AcquireApplyLockAsync(cancellationToken);
+        var existing = await CountAsync(store, cancellationToken);
+        if (existing.Tasks + existing.Intents + existing.Attempts + existing.Runs > 0 || existing.Info > 1)
+        {
+            throw new StateStoreException($"state store '{store.Display}' already holds records ({existing}): migrate only into a new, empty store");
+        }
+
+        await ((PostgresLease)lease).RunAsync("import every record", async (connection, transaction, token) =>
+        {
+            await CopyAsync(connection, "tasks (user_id, task_id, body, body_hash, source_file, source_revision, applied_at)", export.Tasks, async (w, t) =>
+            {
+                await Text(w, t.Identity.UserId, token); await Text(w, t.Identity.TaskId, token); await Text(w, t.Body.Json, token); await Text(w, t.Body.Hash, token);
+                await Text(w, t.SourceFile, token); await Text(w, t.SourceRevision, token); await Time(w, t.AppliedAt, token);
+            }, token);
+            await CopyAsync(connection, "intents (id, at, revision, user_id, task_id, operation, body_hash, settled_at, outcome)", export.Intents, async (w, i) =>
+            {
+                await w.WriteAsync(i.Intent.Id, NpgsqlDbType.Bigint, token); await Time(w, i.Intent.At, token); await Text(w, i.Intent.Revision, token);
+                await Text(w, i.Intent.Identity.UserId, token); await Text(w, i.Intent.Identity.TaskId, token); await Text(w, i.Intent.Operation, token);
+                await Text(w, i.Intent.BodyHash, token); await Time(w, i.SettledAt, token); await Text(w, i.Outcome, token);
+            }, token);
+            await CopyAsync(connection, "attempts (id, at, revision, user_id, task_id, outcome, api_code, message, duration_ms, body_hash, intent_id)", export.Attempts, async (w, a) =>
+            {
+                var attempt = a.Attempt;
+                await w.WriteAsync(a.Id, NpgsqlDbType.Bigint, token); await Time(w, attempt.At, token); await Text(w, attempt.Revision, token);
+                await Text(w, attempt.Identity.UserId, token); await Text(w, attempt.Identity.TaskId, token); await Text(w, PostgresText.Outcome(attempt.Outcome), token);
+                await Nullable(w, attempt.ApiCode, NpgsqlDbType.Integer, token); await Text(w, attempt.Message, token);
+                await w.WriteAsync(PostgresText.Milliseconds(attempt.Duration), NpgsqlDbType.Bigint, token); await Text(w, attempt.BodyHash, token);
+                await Nullable(w, a.IntentId, NpgsqlDbType.Bigint, token);
+            }, token);
+            await CopyAsync(connection, "runs (id, started_at, duration_ms, revision, \"trigger\", applied, outcomes, error)", export.Runs, async (w, r) =>
+            {
+                var run = r.Run;
+                await w.WriteAsync(r.Id, NpgsqlDbType.Bigint, token); await Time(w, run.StartedAt, token);
+                await w.WriteAsync(PostgresText.Milliseconds(run.Duration), NpgsqlDbType.Bigint, token); await Text(w, run.Revision, token);
+                await Text(w, run.Trigger, token); await w.WriteAsync(run.Applied, NpgsqlDbType.Boolean, token);
+                await Text(w, PostgresText.OutcomeCounts(run.Outcomes.ToDictionary()), token); await Text(w, run.Error, token);
+            }, token);
+            foreach (var (key, value) in export.Info)
+            {
+                await PostgresDatabase.ScalarAsync(connection, transaction, PostgresStatements.WriteInfo, p =>
+                {
+                    p.AddWithValue("key", key);
+                    p.AddWithValue("value", value);
+                }, token);
+            }
+
+            foreach (var table in IdentityTables)
+            {
+                await PostgresDatabase.ScalarAsync(connection, transaction, $"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table})) WHERE EXISTS (SELECT 1 FROM {table});", _ => { }, token);
+            }
+
+            return true;
+        }, cancellationToken);
+        return await CountAsync(store, cancellationToken);
+    }
+
+    /// <summary>Every record, read in one repeatable-read snapshot.</summary>
+    public static async Task<StateExport> ExportAsync(PostgresStateStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var database = store.Database;
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+            var tasks = await PostgresDatabase.ReadAsync(connection, transaction, PostgresStatements.LoadApplied, _ => { }, PostgresRows.Applied, cancellationToken);
+            var intents = await PostgresDatabase.ReadAsync(connection, transaction, $"SELECT {PostgresRows.IntentColumns}, settled_at, outcome FROM intents ORDER BY id;", _ => { }, r =>
+                new ExportedIntent(PostgresRows.Intent(r), r.IsDBNull(7) ? null : PostgresRows.Time(r, 7), PostgresRows.Text(r, 8)), cancellationToken);
+            var attempts = await PostgresDatabase.ReadAsync(connection, transaction, $"SELECT {PostgresRows.AttemptColumns}, id, intent_id FROM attempts ORDER BY id;", _ => { }, r =>
+                new ExportedAttempt(r.GetInt64(9), PostgresRows.Attempt(r), r.IsDBNull(10) ? null : r.GetInt64(10)), cancellationToken);
+            var runs = await PostgresDatabase.ReadAsync(connection, transaction, $"SELECT {PostgresRows.RunColumns}, id FROM runs ORDER BY id;", _ => { }, r => new ExportedRun(r.GetInt64(7), PostgresRows.Run(r)), cancellationToken);
+            var info = await PostgresDatabase.ReadAsync(connection, transaction, "SELECT key, value FROM store_info ORDER BY key;", _ => { }, r => (r.GetString(0), r.GetString(1)), cancellationToken);
+            return new StateExport(tasks, intents, attempts, runs, info.ToDictionary(i => i.Item1, i => i.Item2, StringComparer.Ordinal));
+        }
+        catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e) || PostgresErrors.IsMalformedRow(e))
+        {
+            throw PostgresErrors.Wrap(store.Display, "read every record", e, database.Redactor);
+        }
+    }
+
+    public static async Task<StateCounts> CountAsync(PostgresStateStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var counts = await store.Database.ReadAsync("count its records", PostgresStatements.Counts, _ => { }, r =>
+            new StateCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4)), cancellationToken);
+        return counts[0];
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string target, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {target} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync(cancellationToken);
+            await write(importer, row);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static Task Text(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    private static Task Time(NpgsqlBinaryImporter writer, DateTimeOffset? value, CancellationToken cancellationToken) =>
+        value is { } time ? writer.WriteAsync(time.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+
+    private static Task Nullable<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct =>
+        value is { } present ? writer.WriteAsync(present, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+}

@@ -1,0 +1,75 @@
+using Reconciler.Service.Notifications;
+using Reconciler.Service.Status;
+using Xunit;
+
+namespace Reconciler.Service.Tests.Units;
+
+/// <summary>Events come from consecutive runs: new problems and recoveries only, never a repeat.</summary>
+public sealed class TaskEventDetectorTests
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Next_ProblemThenWaitingThenSuccess_IsOneProblemAndOneRecovery()
+    {
+        var detector = new TaskEventDetector();
+
+        var first = detector.Next([Task("a", "blocked"), Task("b", "applied")], "repo", "r1", At);
+        var second = detector.Next([Task("a", "held_back"), Task("b", "in_sync")], "repo", "r1", At);
+        var third = detector.Next([Task("a", "applied"), Task("b", "in_sync")], "repo", "r1", At);
+
+        Assert.Equal(TaskEventKind.Blocked, Assert.Single(first).Kind);
+        Assert.Empty(second);
+        var recovered = Assert.Single(third);
+        Assert.Equal((TaskEventKind.Recovered, TaskEventKind.Blocked, "a"), (recovered.Kind, recovered.Previous, recovered.Task.TaskId));
+    }
+
+    [Theory]
+    [InlineData("failed", TaskEventKind.Failed)]
+    [InlineData("rejected", TaskEventKind.Failed)]
+    [InlineData("unauthorized", TaskEventKind.Failed)]
+    public void Next_FailureWords_AreFailed(string state, TaskEventKind kind) =>
+        Assert.Equal(kind, Assert.Single(new TaskEventDetector().Next([Task("a", state)], "repo", "r1", At)).Kind);
+
+    [Fact]
+    public void Next_BlockedThenFailed_IsANewProblem()
+    {
+        var detector = new TaskEventDetector();
+        detector.Next([Task("a", "blocked")], "repo", "r1", At);
+
+        var next = Assert.Single(detector.Next([Task("a", "failed")], "repo", "r1", At));
+
+        Assert.Equal((TaskEventKind.Failed, TaskEventKind.Blocked), (next.Kind, next.Previous));
+    }
+
+    [Fact]
+    public void Next_LeftStopped_IsReportedOnceAndNeverAsRecovered()
+    {
+        var detector = new TaskEventDetector();
+
+        var stopped = detector.Next([Task("a", "applied") with { LeftStopped = true }], "repo", "r1", At);
+        var still = detector.Next([Task("a", "in_sync") with { LeftStopped = true }], "repo", "r1", At);
+        var sentAgain = detector.Next([Task("a", "applied")], "repo", "r2", At);
+
+        Assert.Equal(TaskEventKind.LeftStopped, Assert.Single(stopped).Kind);
+        Assert.Empty(still);
+        Assert.Empty(sentAgain);
+    }
+
+    [Fact]
+    public void Next_InDoubtWithoutAnAnswerYet_IsInDoubt() =>
+        Assert.Equal(TaskEventKind.InDoubt, Assert.Single(new TaskEventDetector().Next([Task("a", "pending") with { InDoubt = true }], "repo", "r1", At)).Kind);
+
+    [Fact]
+    public void Next_TaskGoneFromThePlan_IsForgottenSilently()
+    {
+        var detector = new TaskEventDetector();
+        detector.Next([Task("a", "failed")], "repo", "r1", At);
+
+        Assert.Empty(detector.Next([], "repo", "r2", At));
+        Assert.Single(detector.Next([Task("a", "failed")], "repo", "r3", At));
+    }
+
+    private static TaskStatusView Task(string id, string state) =>
+        new("u", id, "任务 " + id, $"tasks/{id}.yaml", "update", state, state == "blocked" ? 6007 : null, null, 0, null, null, []);
+}
