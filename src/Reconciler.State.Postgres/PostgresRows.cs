@@ -28,7 +28,7 @@ internal static class PostgresRows
         Time(row, 0),
         Text(row, 1),
         new TaskIdentity(row.GetString(2), row.GetString(3)),
-        PostgresText.ParseOutcome(row.GetString(4)),
+        ApplyOutcomeWords.Parse(row.GetString(4)),
         row.IsDBNull(5) ? null : row.GetInt32(5),
         Text(row, 6),
         TimeSpan.FromMilliseconds(row.GetInt64(7)),
@@ -40,7 +40,7 @@ internal static class PostgresRows
         Text(row, 2),
         row.GetString(3),
         row.GetBoolean(4),
-        RunOutcomes.FromDictionary(PostgresText.ParseOutcomeCounts(row.GetString(5))),
+        RunOutcomes.FromJson(row.GetString(5)),
         Text(row, 6));
 
     public static TaskIntent Intent(NpgsqlDataReader row) => new(

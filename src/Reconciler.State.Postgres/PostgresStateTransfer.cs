@@ -44,7 +44,7 @@ public static class PostgresStateTransfer
             {
                 var attempt = a.Attempt;
                 await w.WriteAsync(a.Id, NpgsqlDbType.Bigint, token); await Time(w, attempt.At, token); await Text(w, attempt.Revision, token);
-                await Text(w, attempt.Identity.UserId, token); await Text(w, attempt.Identity.TaskId, token); await Text(w, PostgresText.Outcome(attempt.Outcome), token);
+                await Text(w, attempt.Identity.UserId, token); await Text(w, attempt.Identity.TaskId, token); await Text(w, attempt.Outcome.ToWord(), token);
                 await Nullable(w, attempt.ApiCode, NpgsqlDbType.Integer, token); await Text(w, attempt.Message, token);
                 await w.WriteAsync(PostgresText.Milliseconds(attempt.Duration), NpgsqlDbType.Bigint, token); await Text(w, attempt.BodyHash, token);
                 await Nullable(w, a.IntentId, NpgsqlDbType.Bigint, token);
@@ -55,7 +55,7 @@ public static class PostgresStateTransfer
                 await w.WriteAsync(r.Id, NpgsqlDbType.Bigint, token); await Time(w, run.StartedAt, token);
                 await w.WriteAsync(PostgresText.Milliseconds(run.Duration), NpgsqlDbType.Bigint, token); await Text(w, run.Revision, token);
                 await Text(w, run.Trigger, token); await w.WriteAsync(run.Applied, NpgsqlDbType.Boolean, token);
-                await Text(w, PostgresText.OutcomeCounts(run.Outcomes.ToDictionary()), token); await Text(w, run.Error, token);
+                await Text(w, run.Outcomes.ToJson(), token); await Text(w, run.Error, token);
             }, token);
             foreach (var (key, value) in export.Info)
             {

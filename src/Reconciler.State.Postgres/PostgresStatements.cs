@@ -104,7 +104,7 @@ internal static class PostgresStatements
         p.AddWithValue("at", PostgresText.Utc(attempt.At));
         Text(p, "revision", attempt.Revision);
         BindIdentity(p, attempt.Identity);
-        p.AddWithValue("outcome", PostgresText.Outcome(attempt.Outcome));
+        p.AddWithValue("outcome", attempt.Outcome.ToWord());
         p.AddWithValue("api_code", NpgsqlTypes.NpgsqlDbType.Integer, attempt.ApiCode is { } code ? code : DBNull.Value);
         Text(p, "message", attempt.Message);
         p.AddWithValue("duration_ms", PostgresText.Milliseconds(attempt.Duration));
@@ -133,7 +133,7 @@ internal static class PostgresStatements
         Text(p, "revision", run.Revision);
         p.AddWithValue("trigger", run.Trigger);
         p.AddWithValue("applied", run.Applied);
-        p.AddWithValue("outcomes", PostgresText.OutcomeCounts(run.Outcomes.ToDictionary()));
+        p.AddWithValue("outcomes", run.Outcomes.ToJson());
         Text(p, "error", run.Error);
     }
 

@@ -31,7 +31,7 @@ internal static class StateRows
         StateText.ParseTimestamp(row.GetString(0)),
         NullableString(row, 1),
         new TaskIdentity(row.GetString(2), row.GetString(3)),
-        StateText.ParseOutcome(row.GetString(4)),
+        ApplyOutcomeWords.Parse(row.GetString(4)),
         row.IsDBNull(5) ? null : row.GetInt32(5),
         NullableString(row, 6),
         TimeSpan.FromMilliseconds(row.GetInt64(7)),
@@ -43,7 +43,7 @@ internal static class StateRows
         NullableString(row, 2),
         row.GetString(3),
         row.GetInt64(4) != 0,
-        Core.Reconciling.RunOutcomes.FromDictionary(StateText.ParseOutcomeCounts(row.GetString(5))),
+        Core.Reconciling.RunOutcomes.FromJson(row.GetString(5)),
         NullableString(row, 6));
 
     public static TaskIntent Intent(SqliteDataReader row) => new(

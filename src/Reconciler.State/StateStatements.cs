@@ -78,7 +78,7 @@ internal static class StateStatements
         p.AddWithValue("$at", StateText.Timestamp(attempt.At));
         p.AddWithValue("$revision", Nullable(attempt.Revision));
         BindIdentity(p, attempt.Identity);
-        p.AddWithValue("$outcome", StateText.Outcome(attempt.Outcome));
+        p.AddWithValue("$outcome", attempt.Outcome.ToWord());
         p.AddWithValue("$api_code", attempt.ApiCode is { } code ? code : DBNull.Value);
         p.AddWithValue("$message", Nullable(attempt.Message));
         p.AddWithValue("$duration_ms", StateText.Milliseconds(attempt.Duration));
@@ -107,7 +107,7 @@ internal static class StateStatements
         p.AddWithValue("$revision", Nullable(run.Revision));
         p.AddWithValue("$trigger", run.Trigger);
         p.AddWithValue("$applied", run.Applied ? 1 : 0);
-        p.AddWithValue("$outcomes", StateText.OutcomeCounts(run.Outcomes.ToDictionary()));
+        p.AddWithValue("$outcomes", run.Outcomes.ToJson());
         p.AddWithValue("$error", Nullable(run.Error));
     }
 

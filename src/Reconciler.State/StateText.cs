@@ -31,43 +31,4 @@ internal static class StateText
 
     public static long Milliseconds(TimeSpan duration) => (long)Math.Round(duration.TotalMilliseconds);
 
-    public static string Outcome(ApplyOutcome outcome) => outcome switch
-    {
-        ApplyOutcome.Applied => "applied",
-        ApplyOutcome.Blocked => "blocked",
-        ApplyOutcome.Rejected => "rejected",
-        ApplyOutcome.Failed => "failed",
-        ApplyOutcome.Unauthorized => "unauthorized",
-        ApplyOutcome.Stopped => "stopped",
-        ApplyOutcome.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "unknown apply outcome"),
-    };
-
-    public static ApplyOutcome ParseOutcome(string text) => text switch
-    {
-        "applied" => ApplyOutcome.Applied,
-        "blocked" => ApplyOutcome.Blocked,
-        "rejected" => ApplyOutcome.Rejected,
-        "failed" => ApplyOutcome.Failed,
-        "unauthorized" => ApplyOutcome.Unauthorized,
-        "stopped" => ApplyOutcome.Stopped,
-        "cancelled" => ApplyOutcome.Cancelled,
-        _ => throw new FormatException($"unknown apply outcome '{text}' in the attempt history"),
-    };
-
-    /// <summary>Run outcome counts as compact JSON with keys in ordinal order (stable text for equal maps).</summary>
-    public static string OutcomeCounts(IReadOnlyDictionary<string, int> counts)
-    {
-        var sorted = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (name, count) in counts)
-        {
-            sorted[name] = count;
-        }
-
-        return JsonSerializer.Serialize(sorted, CanonicalJson.Compact);
-    }
-
-    public static IReadOnlyDictionary<string, int> ParseOutcomeCounts(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, int>>(json, CanonicalJson.Compact)
-        ?? new Dictionary<string, int>();
 }

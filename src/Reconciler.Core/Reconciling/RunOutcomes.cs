@@ -69,6 +69,14 @@ public sealed record RunOutcomes(
     /// <summary>The stored form: every word with its count.</summary>
     public IReadOnlyDictionary<string, int> ToDictionary() => Words.ToDictionary(w => w, w => this[w], StringComparer.Ordinal);
 
+    /// <summary>The stored text: compact JSON with the words in ordinal order (equal counts, equal text), as both state stores keep it.</summary>
+    public string ToJson() =>
+        System.Text.Json.JsonSerializer.Serialize(new SortedDictionary<string, int>(ToDictionary().ToDictionary(), StringComparer.Ordinal), Json.CanonicalJson.Compact);
+
+    /// <summary>Reads <see cref="ToJson"/> back (words it does not know are ignored).</summary>
+    public static RunOutcomes FromJson(string json) =>
+        FromDictionary(System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(json, Json.CanonicalJson.Compact) ?? []);
+
     /// <summary>Reads the stored form back; words it does not know (from a newer version) are ignored, missing ones are 0.</summary>
     public static RunOutcomes FromDictionary(IReadOnlyDictionary<string, int> counts)
     {
