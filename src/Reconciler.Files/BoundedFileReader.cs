@@ -3,9 +3,9 @@ namespace Reconciler.Files;
 /// <summary>
 /// Reads a regular file, never more than <c>limit + 1</c> bytes: a file that grows while it is read (or
 /// lies about its size) cannot exhaust memory, and one byte over the limit is enough for the loader to
-/// refuse it as too large. A file read whole in its first call (the usual case) costs open, statx, one read
-/// and close. The open is non-blocking on Linux and the opened file is checked again, so a
-/// FIFO or device swapped in after the listing is refused, never waited on.
+/// refuse it as too large. A file as long as statx said (the usual case) costs open, statx, one read and
+/// close. The open is non-blocking on Linux and the opened file is checked again, so a FIFO or device
+/// swapped in after the listing is refused, never waited on.
 /// </summary>
 internal static class BoundedFileReader
 {
@@ -26,11 +26,17 @@ internal static class BoundedFileReader
         {
             var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
             total += read;
-            if (read == 0 || total < buffer.Length)
+            if (read == 0 || (total < buffer.Length && total == status.Size))
             {
-                // A short read of a regular file is its end: the buffer has room for one byte more than the size
-                // statx reported, so a file that is as long as it said is read with one call, not two.
+                // The buffer has room for one byte more than the size statx reported, so a file as long as it said
+                // is read with one call, not two. Any other short read is not taken as the end (a network or FUSE
+                // file system may return fewer bytes than asked): the loop reads on until a read returns nothing.
                 break;
+            }
+
+            if (total < buffer.Length)
+            {
+                continue;
             }
 
             if (buffer.Length == cap)
