@@ -3,8 +3,9 @@ namespace Reconciler.Files;
 /// <summary>
 /// Reads a regular file, never more than <c>limit + 1</c> bytes: a file that grows while it is read (or
 /// lies about its size) cannot exhaust memory, and one byte over the limit is enough for the loader to
-/// refuse it as too large. The open is non-blocking on Linux and the opened file is checked again, so a
-/// FIFO or device swapped in after the listing is refused, never waited on.
+/// refuse it as too large. A file as long as statx said (the usual case) costs open, statx, one read and
+/// close. The open is non-blocking on Linux and the opened file is checked again, so a FIFO or device
+/// swapped in after the listing is refused, never waited on.
 /// </summary>
 internal static class BoundedFileReader
 {
@@ -23,23 +24,27 @@ internal static class BoundedFileReader
         var total = 0;
         while (true)
         {
-            if (total == buffer.Length)
-            {
-                if (buffer.Length == cap)
-                {
-                    break;
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, cap));
-            }
-
             var read = RandomAccess.Read(handle, buffer.AsSpan(total), total);
-            if (read == 0)
+            total += read;
+            if (read == 0 || (total < buffer.Length && total == status.Size))
             {
+                // The buffer has room for one byte more than the size statx reported, so a file as long as it said
+                // is read with one call, not two. Any other short read is not taken as the end (a network or FUSE
+                // file system may return fewer bytes than asked): the loop reads on until a read returns nothing.
                 break;
             }
 
-            total += read;
+            if (total < buffer.Length)
+            {
+                continue;
+            }
+
+            if (buffer.Length == cap)
+            {
+                break; // one byte over the limit is all the loader needs to refuse the file
+            }
+
+            Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, cap));
         }
 
         return buffer.AsMemory(0, total);

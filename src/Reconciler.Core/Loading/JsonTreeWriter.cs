@@ -10,7 +10,8 @@ namespace Reconciler.Core.Loading;
 /// </summary>
 internal static class JsonTreeWriter
 {
-    private static readonly JsonWriterOptions Options = new()
+    /// <summary>How loaded documents are written (the fast loader writes with the same options, so the bytes are the same).</summary>
+    internal static readonly JsonWriterOptions Options = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = false,
@@ -59,7 +60,7 @@ internal static class JsonTreeWriter
         }
     }
 
-    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)
+    internal static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)
     {
         switch (scalar.Kind)
         {

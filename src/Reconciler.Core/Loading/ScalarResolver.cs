@@ -38,7 +38,8 @@ internal static partial class ScalarResolver
         };
     }
 
-    private static YamlScalarNode ResolvePlain(string value, int line, int column)
+    /// <summary>Types a plain, untagged scalar; a value JSON cannot hold (.inf, .nan) is refused with its position.</summary>
+    internal static YamlScalarNode ResolvePlain(string value, int line, int column)
     {
         switch (value)
         {

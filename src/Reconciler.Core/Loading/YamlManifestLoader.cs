@@ -17,6 +17,12 @@ public sealed class YamlManifestLoader(LoaderLimits? limits = null)
 
     private readonly LoaderLimits _limits = limits ?? LoaderLimits.Default;
 
+    /// <summary>
+    /// Whether the fast loader (<see cref="Fast.FastYamlLoader"/>) reads the files it can, the full loader the
+    /// rest; off, the full loader reads every file (the differential tests compare the two).
+    /// </summary>
+    internal bool FastPath { get; init; } = true;
+
     public LoadResult Load(ManifestFile file)
     {
         if (file.Length > _limits.MaxFileBytes)
@@ -37,6 +43,11 @@ public sealed class YamlManifestLoader(LoaderLimits? limits = null)
         if (bytes.Length > _limits.MaxFileBytes)
         {
             return Failed(file.Path, "file-too-large", $"file is {bytes.Length:N0} bytes; the limit is {_limits.MaxFileBytes:N0} bytes", 1, 1);
+        }
+
+        if (FastPath && Fast.FastYamlLoader.TryLoad(file.Path, bytes, _limits) is { } documents)
+        {
+            return new LoadResult(file.Path, documents, []);
         }
 
         return Decode(file.Path, bytes.Span, out var text, out var problem) ? Parse(file.Path, text) : new LoadResult(file.Path, [], [problem!]);

@@ -17,6 +17,7 @@ public sealed class ManifestGlob
 
     private readonly Matcher _matcher;
     private readonly Matcher _excluded;
+    private readonly bool _isDefault;
 
     public ManifestGlob(IReadOnlyList<string> include, IReadOnlyList<string>? exclude = null)
     {
@@ -29,6 +30,7 @@ public sealed class ManifestGlob
         _excluded = new Matcher(Comparison);
         _excluded.AddInclude("**/*");
         _excluded.AddExcludePatterns(Exclude);
+        _isDefault = Comparison == StringComparison.OrdinalIgnoreCase && Exclude.SequenceEqual(DefaultExclude, StringComparer.Ordinal);
     }
 
     public IReadOnlyList<string> Include { get; }
@@ -40,6 +42,13 @@ public sealed class ManifestGlob
 
     public bool IsMatch(string relativePath)
     {
+        // The matcher builds a little directory tree for every path it is asked about (about 6 µs and 5 KB);
+        // a plainly named manifest under the default patterns is answered without it.
+        if (_isDefault && IsPlainManifestPath(relativePath))
+        {
+            return true;
+        }
+
         lock (_matcher)
         {
             return _matcher.Match(relativePath).HasMatches;
@@ -53,5 +62,46 @@ public sealed class ManifestGlob
         {
             return !_excluded.Match($"{relativeDirectory}/probe").HasMatches;
         }
+    }
+
+    /// <summary>
+    /// A path the default patterns certainly take: every segment made of ASCII letters, digits, '-', '_' and
+    /// '.', none starting with '.' (so no hidden directory), the last one ending in <c>.yaml</c> or <c>.yml</c>
+    /// in any letter case after at least one character. Anything else is left to the matcher.
+    /// </summary>
+    internal static bool IsPlainManifestPath(string path)
+    {
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        var stem = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) ? name.Length - 5
+            : name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ? name.Length - 4
+            : 0;
+        if (stem <= 0)
+        {
+            return false;
+        }
+
+        var segmentStart = true;
+        foreach (var c in path)
+        {
+            if (c == '/')
+            {
+                if (segmentStart)
+                {
+                    return false; // an empty segment
+                }
+
+                segmentStart = true;
+                continue;
+            }
+
+            if ((segmentStart && c == '.') || !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+
+            segmentStart = false;
+        }
+
+        return true;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Diagnostics;
@@ -27,9 +28,48 @@ public static class IntegerValues
     public static bool TryRead(JsonNode? node, out long value)
     {
         value = 0;
-        return node is JsonValue json && json.GetValueKind() == JsonValueKind.Number && IsPlainLiteral(json.ToJsonString())
-            && long.TryParse(json.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return node is JsonValue json && json.GetValueKind() == JsonValueKind.Number && NumberText(json) is var text && IsPlainLiteral(text)
+            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
     }
+
+    /// <summary>
+    /// True when <paramref name="node"/> is a number written as plain digits within 64 bits, so that
+    /// <see cref="NumberProblem"/> has nothing to say; read in place, without writing the number out.
+    /// </summary>
+    internal static bool IsPlainInt64(JsonNode? node) =>
+        node is JsonValue json && json.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number
+        && IsPlainLiteral(JsonMarshal.GetRawUtf8Value(element)) && element.TryGetInt64(out _);
+
+    /// <summary>
+    /// False when <paramref name="node"/> certainly gives <see cref="DigitStringProblem"/> nothing to say (not a
+    /// string, not all digits, or digits within 64 bits); read in place.
+    /// </summary>
+    internal static bool MayBeDigitStringProblem(JsonNode? node)
+    {
+        if (node is not JsonValue json || !json.TryGetValue<JsonElement>(out var element))
+        {
+            return node is JsonValue;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var content = raw.Length >= 2 ? raw[1..^1] : raw;
+        if (content.Contains((byte)'\\'))
+        {
+            return true; // escaped: let the full check read it
+        }
+
+        return content.Length > 0 && content.IndexOfAnyExceptInRange((byte)'0', (byte)'9') < 0
+            && !long.TryParse(content, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+    }
+
+    /// <summary>The number's JSON text as written (a parsed node's own text, not written out again).</summary>
+    internal static string NumberText(JsonValue json) =>
+        json.TryGetValue<JsonElement>(out var element) ? element.GetRawText() : json.ToJsonString();
 
     /// <summary>
     /// Reads an integer a rule needs. Absent or null: no value and no problem (required fields are the schema's
@@ -61,7 +101,7 @@ public static class IntegerValues
             return null;
         }
 
-        var text = json.ToJsonString();
+        var text = NumberText(json);
         if (IsPlainLiteral(text))
         {
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? null : Range(document, pointer, text);
@@ -94,6 +134,12 @@ public static class IntegerValues
     {
         var digits = text.StartsWith('-') ? text.AsSpan(1) : text.AsSpan();
         return digits.Length > 0 && (digits.Length == 1 || digits[0] != '0') && !digits.ContainsAnyExceptInRange('0', '9');
+    }
+
+    private static bool IsPlainLiteral(ReadOnlySpan<byte> text)
+    {
+        var digits = text.Length > 0 && text[0] == (byte)'-' ? text[1..] : text;
+        return digits.Length > 0 && (digits.Length == 1 || digits[0] != (byte)'0') && !digits.ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 
     /// <summary>Whether a JSON number literal is a whole number, and which (null when far beyond 64 bits), without ever building a huge value.</summary>

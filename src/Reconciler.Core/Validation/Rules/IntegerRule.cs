@@ -8,39 +8,61 @@ namespace Reconciler.Core.Validation.Rules;
 /// Every value the schema says is an integer is written as plain digits within 64 bits (<see cref="IntegerValues"/>):
 /// JSON Schema itself accepts <c>4.0</c> and <c>1e1</c> as integers, but the body is sent as written.
 /// </summary>
+/// <remarks>
+/// The document is walked along the schema's integer templates only (<see cref="IntegerTemplates"/>), and a value's
+/// pointer is written out only where the value is checked: this rule runs on every document.
+/// </remarks>
 public sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
 {
     private readonly SchemaCatalog _schemas = schemas ?? SchemaCatalog.Default;
+    private IntegerTemplates? _templates;
 
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {
+        // Built on first use; two threads building it at once build the same thing.
+        var templates = _templates ??= IntegerTemplates.Build(_schemas.IntegerPositions);
         var found = new List<Diagnostic>();
-        Walk(document, document.Root, "", "", found);
+        Walk(document, document.Root, templates, new List<object>(), found);
         return found;
     }
 
-    private void Walk(ManifestDocument document, JsonNode? node, string pointer, string template, List<Diagnostic> found)
+    private static void Walk(ManifestDocument document, JsonNode? node, IntegerTemplates templates, List<object> path, List<Diagnostic> found)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, child) in obj)
                 {
-                    Walk(document, child, JsonPointers.Append(pointer, key), JsonPointers.Append(template, key), found);
+                    if (templates.Child(Escape(key)) is { } next)
+                    {
+                        path.Add(key);
+                        Walk(document, child, next, path, found);
+                        path.RemoveAt(path.Count - 1);
+                    }
                 }
 
                 break;
-            case JsonArray array:
+            case JsonArray array when templates.Child("#") is { } items:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Walk(document, array[i], JsonPointers.Append(pointer, i), template + "/#", found);
+                    path.Add(i);
+                    Walk(document, array[i], items, path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
 
                 break;
             case JsonValue:
-                var positions = _schemas.IntegerPositions;
-                var problem = positions.Integers.Contains(template) ? IntegerValues.NumberProblem(document, pointer, node) : null;
-                problem ??= positions.DigitStrings.Contains(template) ? IntegerValues.DigitStringProblem(document, pointer, node) : null;
+                // Most values are fine: only a value that may have a problem gets its pointer written out.
+                var checkNumber = templates.Integer && !IntegerValues.IsPlainInt64(node);
+                var checkDigits = templates.DigitString && IntegerValues.MayBeDigitStringProblem(node);
+                if (!checkNumber && !checkDigits)
+                {
+                    break;
+                }
+
+                var pointer = JsonPointers.Of([.. path]);
+                var problem = checkNumber ? IntegerValues.NumberProblem(document, pointer, node) : null;
+                problem ??= checkDigits ? IntegerValues.DigitStringProblem(document, pointer, node) : null;
                 if (problem is not null)
                 {
                     found.Add(problem);
@@ -49,4 +71,10 @@ public sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
                 break;
         }
     }
+
+    /// <summary>A key as a template segment (RFC 6901 escapes); allocates only for the rare key that needs them.</summary>
+    private static string Escape(string key) =>
+        key.Contains('~', StringComparison.Ordinal) || key.Contains('/', StringComparison.Ordinal)
+            ? key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
+            : key;
 }
