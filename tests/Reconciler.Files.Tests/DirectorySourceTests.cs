@@ -1,28 +1,33 @@
 using Reconciler.Core.Sources;
 using Reconciler.Core.Validation;
 using Reconciler.Files;
+using Reconciler.Testing;
 
 namespace Reconciler.Files.Tests;
 
 public sealed class DirectorySourceTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("reconciler-dir-").FullName;
-    private readonly string _outside = Directory.CreateTempSubdirectory("reconciler-outside-").FullName;
+    private readonly TestDirectory _rootDirectory = new("dir");
+    private readonly TestDirectory _outsideDirectory = new("outside");
+
+    private string Root => _rootDirectory.Path;
+
+    private string Outside => _outsideDirectory.Path;
 
     public void Dispose()
     {
-        Directory.Delete(_root, recursive: true);
-        Directory.Delete(_outside, recursive: true);
+        _rootDirectory.Dispose();
+        _outsideDirectory.Dispose();
     }
 
     private void Write(string path, string text = "a: 1")
     {
-        var full = Path.Combine(_root, path);
+        var full = Path.Combine(Root, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         File.WriteAllText(full, text);
     }
 
-    private string[] Paths(ManifestGlob? glob = null) => new DirectorySource(_root, glob).Read().Files.Select(f => f.Path).ToArray();
+    private string[] Paths(ManifestGlob? glob = null) => new DirectorySource(Root, glob).Read().Files.Select(f => f.Path).ToArray();
 
     [Fact]
     public void Read_DefaultGlob_TakesYamlAndSkipsHiddenDirectories()
@@ -48,12 +53,12 @@ public sealed class DirectorySourceTests : IDisposable
     [Fact]
     public void Read_SymlinkLeadingOutside_IsReportedAndNotRead()
     {
-        File.WriteAllText(Path.Combine(_outside, "secret.yaml"), "password: x");
-        Directory.CreateDirectory(Path.Combine(_root, "tasks"));
-        File.CreateSymbolicLink(Path.Combine(_root, "tasks", "link.yaml"), Path.Combine(_outside, "secret.yaml"));
-        Directory.CreateSymbolicLink(Path.Combine(_root, "tasks", "linked-dir"), _outside);
+        File.WriteAllText(Path.Combine(Outside, "secret.yaml"), "password: x");
+        Directory.CreateDirectory(Path.Combine(Root, "tasks"));
+        File.CreateSymbolicLink(Path.Combine(Root, "tasks", "link.yaml"), Path.Combine(Outside, "secret.yaml"));
+        Directory.CreateSymbolicLink(Path.Combine(Root, "tasks", "linked-dir"), Outside);
 
-        var snapshot = new DirectorySource(_root).Read();
+        var snapshot = new DirectorySource(Root).Read();
 
         Assert.Empty(snapshot.Files);
         Assert.Equal(2, snapshot.Diagnostics.Count);
@@ -67,8 +72,8 @@ public sealed class DirectorySourceTests : IDisposable
     public void Read_SymlinkStayingInside_IsFollowed()
     {
         Write("shared/base.yaml");
-        Directory.CreateDirectory(Path.Combine(_root, "tasks"));
-        File.CreateSymbolicLink(Path.Combine(_root, "tasks", "link.yaml"), Path.Combine(_root, "shared", "base.yaml"));
+        Directory.CreateDirectory(Path.Combine(Root, "tasks"));
+        File.CreateSymbolicLink(Path.Combine(Root, "tasks", "link.yaml"), Path.Combine(Root, "shared", "base.yaml"));
         Assert.Equal(["shared/base.yaml", "tasks/link.yaml"], Paths());
     }
 
@@ -76,14 +81,14 @@ public sealed class DirectorySourceTests : IDisposable
     public void Read_SymlinkedRootDirectory_IsResolvedFirst()
     {
         Write("tasks/a.yaml");
-        var link = Path.Combine(_outside, "root-link");
-        Directory.CreateSymbolicLink(link, _root);
+        var link = Path.Combine(Outside, "root-link");
+        Directory.CreateSymbolicLink(link, Root);
         Assert.Equal(["tasks/a.yaml"], new DirectorySource(link).Read().Files.Select(f => f.Path));
     }
 
     [Fact]
     public void Read_MissingDirectory_Throws()
     {
-        Assert.Throws<DirectoryNotFoundException>(() => new DirectorySource(Path.Combine(_root, "nope")).Read());
+        Assert.Throws<DirectoryNotFoundException>(() => new DirectorySource(Path.Combine(Root, "nope")).Read());
     }
 }

@@ -31,6 +31,11 @@ public sealed class ServiceStatusPageTests
         var nonce = System.Text.RegularExpressions.Regex.Match(policy, "'nonce-([^']+)'").Groups[1].Value;
         Assert.Contains($"<script nonce=\"{nonce}\">", html, StringComparison.Ordinal);
 
+        // The style and script (their own files in the source) arrive inline in this one response, every placeholder filled.
+        Assert.Contains(".chip[aria-pressed=\"true\"]", html, StringComparison.Ordinal);
+        Assert.Contains("function renderTasks(status)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("{{", html, StringComparison.Ordinal);
+
         // No external asset: no src= or stylesheet link anywhere, and the configured URL cannot close the script element.
         Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
         Assert.DoesNotContain("rel=\"stylesheet\"", html, StringComparison.Ordinal);

@@ -7,7 +7,7 @@ namespace Reconciler.State.Tests;
 
 public sealed class ApplyLockTests : IDisposable
 {
-    private readonly TempStateDirectory _temp = new();
+    private readonly TestDirectory _temp = new("state");
 
     public void Dispose() => _temp.Dispose();
 

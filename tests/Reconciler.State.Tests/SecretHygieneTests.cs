@@ -12,7 +12,7 @@ public sealed class SecretHygieneTests : IDisposable
     private const string FakeToken = "tok_live_7Qm2ZxV9pR4sT8wK1nB6cD3fG5hJ0LaE";
     private const string TokenVariable = "RECONCILER_TOKEN_5832d184_dd53_42a0_8ace_0bf8d660f4cc";
 
-    private readonly TempStateDirectory _temp = new();
+    private readonly TestDirectory _temp = new("state");
 
     public void Dispose() => _temp.Dispose();
 

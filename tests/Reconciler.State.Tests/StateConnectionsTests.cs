@@ -4,15 +4,15 @@ namespace Reconciler.State.Tests;
 
 public sealed class StateConnectionsTests : IDisposable
 {
-    private readonly TempStateDirectory _temp = new();
+    private readonly TestDirectory _temp = new("state");
 
     public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Open_EveryConnection_IsDurableAndWaitsForOtherWriters()
     {
-        Directory.CreateDirectory(_temp.Root);
-        var connections = new StateConnections(Path.Combine(_temp.Root, "c.db"));
+        Directory.CreateDirectory(_temp.Path);
+        var connections = new StateConnections(Path.Combine(_temp.Path, "c.db"));
 
         // Twice: the second comes from the pool and must carry the same settings.
         for (var i = 0; i < 2; i++)

@@ -6,12 +6,12 @@ namespace Reconciler.State.Tests;
 
 public sealed class StateMigratorTests : IDisposable
 {
-    private readonly TempStateDirectory _temp = new();
+    private readonly TestDirectory _temp = new("state");
     private readonly SqliteConnection _connection;
 
     public StateMigratorTests()
     {
-        _connection = new SqliteConnection($"Data Source={Path.Combine(_temp.Root, "m.db")};Pooling=False");
+        _connection = new SqliteConnection($"Data Source={Path.Combine(_temp.Path, "m.db")};Pooling=False");
         _connection.Open();
     }
 

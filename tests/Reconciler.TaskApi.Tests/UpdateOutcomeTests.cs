@@ -127,24 +127,17 @@ public sealed class UpdateOutcomeTests(SimulatorFixture sim) : IClassFixture<Sim
     public async Task Update_TokenFromTokensFile_IsUsed()
     {
         var task = sim.CreateTask(_account);
-        var path = Path.Combine(Path.GetTempPath(), $"tokens-{Guid.NewGuid():N}");
-        await File.WriteAllTextAsync(path, $"# mounted secret\nsomeone-else=abc\n{_account.UserId} = {_account.Token}\n");
-        try
+        using var directory = new TestDirectory("tokens");
+        var path = directory.Write("tokens", $"# mounted secret\nsomeone-else=abc\n{_account.UserId} = {_account.Token}\n");
+        using var harness = ClientHarness.Create(sim.BaseAddress, new Dictionary<string, string?>
         {
-            using var harness = ClientHarness.Create(sim.BaseAddress, new Dictionary<string, string?>
-            {
-                [EnvironmentTokenSource.TokensFileVariable] = path,
-                [EnvironmentTokenSource.DefaultVariable] = "tok-wrong-default",
-            });
+            [EnvironmentTokenSource.TokensFileVariable] = path,
+            [EnvironmentTokenSource.DefaultVariable] = "tok-wrong-default",
+        });
 
-            var result = await harness.Api.UpdateTaskAsync(task, SampleBodies.V2(), CancellationToken.None);
+        var result = await harness.Api.UpdateTaskAsync(task, SampleBodies.V2(), CancellationToken.None);
 
-            Assert.Equal(ApplyOutcome.Applied, result.Outcome);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.Equal(ApplyOutcome.Applied, result.Outcome);
     }
 
     [Fact]

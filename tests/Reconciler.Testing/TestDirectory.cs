@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Reconciler.Testing;
 
 /// <summary>A fresh folder under the system temp directory, removed (best effort) on dispose.</summary>
@@ -12,6 +14,9 @@ public sealed class TestDirectory : IDisposable
     public string Path { get; }
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>A state path like the CLI's default, <c>.reconciler/state.db</c>; neither it nor its folder exists yet.</summary>
+    public string StatePath => Combine(".reconciler", "state.db");
 
     /// <summary>Writes a UTF-8 file (creating its directories) and returns its full path.</summary>
     public string Write(string relative, string content)
@@ -34,7 +39,12 @@ public sealed class TestDirectory : IDisposable
         }
     }
 
-    public void Dispose() => Delete(Path);
+    public void Dispose()
+    {
+        // Pooled SQLite connections keep state files open; close them before deleting.
+        SqliteConnection.ClearAllPools();
+        Delete(Path);
+    }
 
     /// <summary>Deletes a tree even when git made its object files read-only; leftovers in temp are harmless.</summary>
     public static void Delete(string path)

@@ -65,27 +65,20 @@ public sealed class HostingTests
     [Fact]
     public async Task SeedFile_LoadsAccountsAndTasks()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"sim-seed-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """
+        using var directory = new TestDirectory("sim-seed");
+        var path = directory.Write("sim-seed.json", """
             {
               "accounts": [ { "user_id": "u-seed", "token": "seed-token" } ],
               "tasks": [ { "user_id": "u-seed", "task_id": "t-seed", "flavour": "v2_legacy", "status": "waiting", "body": {"name": "种子", "id": 215870475195883520} } ]
             }
             """);
-        try
-        {
-            await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { SeedFile = path });
+        await using var server = await SimulatorServer.StartAsync(new SimulatorOptions { SeedFile = path });
 
-            var task = server.State.GetTask("u-seed", "t-seed")!;
-            Assert.Equal(SimulatedTaskStatus.Waiting, task.Status);
-            Assert.Equal(TaskFlavour.V2Legacy, task.Flavour);
-            Assert.Equal("{\"name\": \"种子\", \"id\": 215870475195883520}", task.Body);
-            Assert.True(server.State.IsAuthorized("u-seed", "seed-token"));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var task = server.State.GetTask("u-seed", "t-seed")!;
+        Assert.Equal(SimulatedTaskStatus.Waiting, task.Status);
+        Assert.Equal(TaskFlavour.V2Legacy, task.Flavour);
+        Assert.Equal("{\"name\": \"种子\", \"id\": 215870475195883520}", task.Body);
+        Assert.True(server.State.IsAuthorized("u-seed", "seed-token"));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Reconciler.Cli.Output;
 /// never held at once. The chunk is one reused array, below the large-object heap's threshold: a new
 /// string per chunk would land there and pile up until a full collection.
 /// </summary>
-public sealed class BufferedOutput(TextWriter inner) : TextWriter
+internal sealed class BufferedOutput(TextWriter inner) : TextWriter
 {
     private readonly char[] _chunk = new char[16 * 1024];
     private int _used;

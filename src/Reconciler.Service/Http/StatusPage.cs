@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http;
 namespace Reconciler.Service.Http;
 
 /// <summary>
-/// <c>GET /</c>: the status page for people. One self-contained HTML file (inline CSS and script, no external
-/// asset, so it works on a network without internet) that fetches <c>/status?order=problems</c> every few
+/// <c>GET /</c>: the status page for people. One self-contained HTML response (its CSS and script, kept in their
+/// own embedded files, are inlined at start; no external asset, so it works on a network without internet) that fetches <c>/status?order=problems</c> every few
 /// seconds and draws it with DOM text nodes only: nothing from the status is ever parsed as HTML, and control
 /// characters are shown escaped as the CLI shows them. A per-response nonce lets only this page's own script and
 /// style run (Content-Security-Policy), and links to the repository carry no referrer.
@@ -34,10 +34,25 @@ public sealed class StatusPage(string? repoWebUrl, int refreshSeconds = StatusPa
         await response.WriteAsync(html, cancellationToken);
     }
 
+    // The style and script are inlined once, before the per-response nonce and config: neither can inject a placeholder.
     private static string ReadTemplate()
     {
-        using var stream = typeof(StatusPage).Assembly.GetManifestResourceStream("Reconciler.Service.Http.StatusPage.html")
-            ?? throw new InvalidOperationException("the status page is not embedded in the assembly");
+        var style = ReadResource("StatusPage.css");
+        var script = ReadResource("StatusPage.js");
+        if (style.Contains("</style", StringComparison.OrdinalIgnoreCase) || script.Contains("</script", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("the status page's style or script would close its own element");
+        }
+
+        return ReadResource("StatusPage.html")
+            .Replace("{{STYLE}}", style.TrimEnd(), StringComparison.Ordinal)
+            .Replace("{{SCRIPT}}", script.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    private static string ReadResource(string name)
+    {
+        using var stream = typeof(StatusPage).Assembly.GetManifestResourceStream("Reconciler.Service.Http." + name)
+            ?? throw new InvalidOperationException($"{name} is not embedded in the assembly");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

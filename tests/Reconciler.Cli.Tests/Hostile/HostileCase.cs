@@ -14,10 +14,13 @@ internal sealed record HostileCase(string Name, Action<HostileRepo> Arrange, int
 
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Needs root to build (mknod of a device); skipped as a pass otherwise, with a line in the test output.</summary>
+    /// <summary>Needs root to build (mknod of a device): run by a <see cref="Testing.Files.RootTheoryAttribute"/> theory, skipped without root.</summary>
     public bool NeedsRoot { get; init; }
 
-    /// <summary>Runs the CLI as an unprivileged user, so chmod 000 really denies reading (the tests often run as root).</summary>
+    /// <summary>
+    /// Runs the CLI as an unprivileged user, so chmod 000 really denies reading (the tests often run as root): run by an
+    /// <see cref="UnprivilegedTheoryAttribute"/> theory, skipped as root without setpriv.
+    /// </summary>
     public bool Unprivileged { get; init; }
 
     /// <summary>How the valid manifest's adopt line looks in this case's output format.</summary>

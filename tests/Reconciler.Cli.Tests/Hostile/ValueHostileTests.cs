@@ -17,5 +17,8 @@ public sealed class ValueHostileTests(ITestOutputHelper output)
     {
         Assert.True(HostileCorpus.All.Count >= 60, $"{HostileCorpus.All.Count} cases");
         Assert.Equal(HostileCorpus.All.Count, HostileCorpus.All.Select(c => c.Name).Distinct().Count());
+        // Only FileSystemHostileTests has theories for the privileged cases: one anywhere else would be run by no theory.
+        var fileSystem = FileSystemCases.All().Select(c => c.Name).ToHashSet();
+        Assert.All(HostileCorpus.All.Where(c => c.NeedsRoot || c.Unprivileged), c => Assert.Contains(c.Name, fileSystem));
     }
 }

@@ -19,17 +19,19 @@ internal sealed class PrWorkspace : IAsyncDisposable
 
     // A hang fails one test instead of stalling the run.
 
-    private PrWorkspace(FakeGitHubServer github, string directory)
+    private readonly TestDirectory _directory;
+
+    private PrWorkspace(FakeGitHubServer github, TestDirectory directory)
     {
         GitHub = github;
-        Directory = directory;
+        _directory = directory;
         Environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["GITHUB_TOKEN"] = Token };
     }
 
     public FakeGitHubServer GitHub { get; }
 
     /// <summary>The working directory the CLI runs in.</summary>
-    public string Directory { get; }
+    public string Directory => _directory.Path;
 
     /// <summary>The whole environment the CLI sees; tests add GITHUB_ACTIONS, GITHUB_STEP_SUMMARY…</summary>
     public Dictionary<string, string> Environment { get; }
@@ -41,7 +43,7 @@ internal sealed class PrWorkspace : IAsyncDisposable
     {
         var github = await FakeGitHubServer.StartAsync(new FakeGitHubServerOptions { Owner = "o", Repository = "r", Token = token });
         github.AddPullRequest(new FakePullRequest(Pr, HeadSha));
-        return new PrWorkspace(github, System.IO.Directory.CreateTempSubdirectory("reconciler-prplan-").FullName);
+        return new PrWorkspace(github, new TestDirectory("prplan"));
     }
 
     /// <summary>Writes a file under the working directory (creating folders) and returns its full path.</summary>
@@ -64,13 +66,6 @@ internal sealed class PrWorkspace : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await GitHub.DisposeAsync();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: the temp folder is cleaned eventually.
-        }
+        _directory.Dispose();
     }
 }

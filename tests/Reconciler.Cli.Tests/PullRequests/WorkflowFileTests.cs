@@ -80,30 +80,24 @@ public sealed class WorkflowFileTests
         Assert.Matches(@"^[0-9]+\.[0-9]+\.[0-9]+", Text(Map(install, "env"), "RECONCILER_VERSION"));
 
         // Run the step with a stand-in dotnet on PATH: it installs the pinned version into the folder the plan step runs from.
-        var temp = Directory.CreateTempSubdirectory("reconciler-install-").FullName;
-        try
-        {
-            var bin = Directory.CreateDirectory(Path.Combine(temp, "bin")).FullName;
-            var stub = Path.Combine(bin, "dotnet");
-            await File.WriteAllTextAsync(stub, $"#!/usr/bin/env bash\necho \"$@\" > \"{temp}/args\"\n");
-            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var directory = new TestDirectory("install");
+        var temp = directory.Path;
+        var bin = Directory.CreateDirectory(Path.Combine(temp, "bin")).FullName;
+        var stub = Path.Combine(bin, "dotnet");
+        await File.WriteAllTextAsync(stub, $"#!/usr/bin/env bash\necho \"$@\" > \"{temp}/args\"\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-            var exit = await RunBashAsync(Text(install, "run")!, new()
-            {
-                ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
-                ["RUNNER_TEMP"] = temp,
-                ["RECONCILER_VERSION"] = "0.1.0",
-                ["RECONCILER_FEED"] = "https://feed.example/index.json",
-            });
-
-            Assert.Equal(0, exit);
-            Assert.Equal($"tool install reconciler --version 0.1.0 --add-source https://feed.example/index.json --tool-path {temp}/reconciler", (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
-            Assert.Contains("\"$RUNNER_TEMP/reconciler/reconciler\" plan", Text(PlanStep(Load()), "run"), StringComparison.Ordinal);
-        }
-        finally
+        var exit = await RunBashAsync(Text(install, "run")!, new()
         {
-            Directory.Delete(temp, recursive: true);
-        }
+            ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["RUNNER_TEMP"] = temp,
+            ["RECONCILER_VERSION"] = "0.1.0",
+            ["RECONCILER_FEED"] = "https://feed.example/index.json",
+        });
+
+        Assert.Equal(0, exit);
+        Assert.Equal($"tool install reconciler --version 0.1.0 --add-source https://feed.example/index.json --tool-path {temp}/reconciler", (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
+        Assert.Contains("\"$RUNNER_TEMP/reconciler/reconciler\" plan", Text(PlanStep(Load()), "run"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -120,36 +114,30 @@ public sealed class WorkflowFileTests
         }
 
         var script = Text(PlanStep(Load()), "run")!;
-        var temp = Directory.CreateTempSubdirectory("reconciler-workflow-").FullName;
-        try
-        {
-            var stub = Path.Combine(temp, "reconciler", "reconciler");
-            Directory.CreateDirectory(Path.GetDirectoryName(stub)!);
-            await File.WriteAllTextAsync(stub, $"#!/usr/bin/env bash\necho \"$@\" > \"{temp}/args\"\nexit {planExit}\n");
-            File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            var outputs = Path.Combine(temp, "github-output");
-            await File.WriteAllTextAsync(outputs, "");
+        using var directory = new TestDirectory("workflow");
+        var temp = directory.Path;
+        var stub = Path.Combine(temp, "reconciler", "reconciler");
+        Directory.CreateDirectory(Path.GetDirectoryName(stub)!);
+        await File.WriteAllTextAsync(stub, $"#!/usr/bin/env bash\necho \"$@\" > \"{temp}/args\"\nexit {planExit}\n");
+        File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var outputs = Path.Combine(temp, "github-output");
+        await File.WriteAllTextAsync(outputs, "");
 
-            var exit = await RunBashAsync(script, new()
-            {
-                ["RUNNER_TEMP"] = temp,
-                ["GITHUB_OUTPUT"] = outputs,
-                ["REPOSITORY"] = "callcentre/tasks",
-                ["PR_NUMBER"] = "7",
-                ["HEAD_SHA"] = "4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345",
-                ["BASE_REF"] = "main",
-            });
-
-            Assert.Equal(stepExit, exit);
-            Assert.Equal(output, (await File.ReadAllTextAsync(outputs)).Trim());
-            Assert.Equal(
-                "plan . --base origin/main --github-repo callcentre/tasks --pr 7 --sha 4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345 --detailed-exitcode",
-                (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
-        }
-        finally
+        var exit = await RunBashAsync(script, new()
         {
-            Directory.Delete(temp, recursive: true);
-        }
+            ["RUNNER_TEMP"] = temp,
+            ["GITHUB_OUTPUT"] = outputs,
+            ["REPOSITORY"] = "callcentre/tasks",
+            ["PR_NUMBER"] = "7",
+            ["HEAD_SHA"] = "4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345",
+            ["BASE_REF"] = "main",
+        });
+
+        Assert.Equal(stepExit, exit);
+        Assert.Equal(output, (await File.ReadAllTextAsync(outputs)).Trim());
+        Assert.Equal(
+            "plan . --base origin/main --github-repo callcentre/tasks --pr 7 --sha 4f2c9e1a7b3d5f60718293a4b5c6d7e8f9012345 --detailed-exitcode",
+            (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
     }
 
     [Fact]

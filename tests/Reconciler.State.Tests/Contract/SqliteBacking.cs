@@ -5,7 +5,7 @@ namespace Reconciler.State.Tests.Contract;
 
 public sealed class SqliteBacking : IStoreBacking
 {
-    private readonly TempStateDirectory _temp = new();
+    private readonly TestDirectory _temp = new("state");
 
     public Type DatabaseError => typeof(SqliteException);
 

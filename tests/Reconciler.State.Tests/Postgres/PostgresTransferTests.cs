@@ -11,7 +11,7 @@ namespace Reconciler.State.Tests.Postgres;
 /// <summary>Moving every record of an SQLite file into PostgreSQL (what <c>reconciler state migrate</c> does).</summary>
 public sealed class PostgresTransferTests : IAsyncLifetime
 {
-    private TempStateDirectory Temp { get; } = new();
+    private TestDirectory Temp { get; } = new("state");
 
     private PostgresBacking Backing { get; } = new();
 

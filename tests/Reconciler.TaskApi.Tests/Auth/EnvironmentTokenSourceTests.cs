@@ -5,10 +5,10 @@ namespace Reconciler.TaskApi.Tests.Auth;
 public sealed class EnvironmentTokenSourceTests : IDisposable
 {
     private const string User = "5832d184-dd53-42a0-8ace-0bf8d660f4cc";
-    private readonly string _dir = Directory.CreateTempSubdirectory("tokens-").FullName;
+    private readonly TestDirectory _dir = new("tokens");
     private readonly Dictionary<string, string?> _env = [];
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public void PerUserVariable_UpperCasesAndReplacesNonAlphanumerics() =>
@@ -92,7 +92,7 @@ public sealed class EnvironmentTokenSourceTests : IDisposable
     [Fact]
     public void GetToken_UnreadableFile_IsAProblemNamingTheVariable()
     {
-        _env[EnvironmentTokenSource.DefaultFileVariable] = Path.Combine(_dir, "missing");
+        _env[EnvironmentTokenSource.DefaultFileVariable] = _dir.Combine("missing");
 
         var lookup = Source().GetToken(User);
 
@@ -138,7 +138,7 @@ public sealed class EnvironmentTokenSourceTests : IDisposable
 
     private string Write(string name, string text)
     {
-        var path = Path.Combine(_dir, name);
+        var path = _dir.Combine(name);
         File.WriteAllText(path, text);
         return path;
     }

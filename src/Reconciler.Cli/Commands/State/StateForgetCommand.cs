@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Reconciler.Core.State;
 
 namespace Reconciler.Cli.Commands.State;
@@ -10,9 +11,11 @@ internal static class StateForgetCommand
     {
         var task = new Argument<string>("TASK") { Description = "Task id, or USER_ID/TASK_ID." };
         var state = new StateOptions();
+        var format = StateFormatOption.Create();
         var command = new Command("forget", "Stop managing one task: its last-applied record is removed (the history stays); the task on the platform is not touched. While its manifest exists, the next plan adopts it again.");
         command.Arguments.Add(task);
         command.Options.Add(state.State);
+        command.Options.Add(format);
         command.SetAction(async (result, cancellationToken) =>
         {
             await using var store = await state.OpenExistingAsync(result, console, cancellationToken);
@@ -30,7 +33,9 @@ internal static class StateForgetCommand
             {
                 var identity = StateViews.Resolve(result.GetValue(task)!, (await store.LoadAppliedAsync(cancellationToken)).Keys);
                 await store.ForgetAsync(identity, cancellationToken);
-                await console.Out.WriteLineAsync($"Forgot {identity}: no longer managed; the platform was not touched.");
+                await console.Out.WriteLineAsync(result.GetValue(format) == StateFormat.Json
+                    ? new JsonObject { ["user_id"] = identity.UserId, ["task_id"] = identity.TaskId, ["forgotten"] = true, ["platform_touched"] = false }.ToJsonString(StateViews.Json)
+                    : $"Forgot {identity}: no longer managed; the platform was not touched.");
             }
 
             return ExitCodes.Success;

@@ -15,6 +15,9 @@ namespace Reconciler.Cli.Tests.Processes.Replicas;
 /// </summary>
 internal sealed class ReplicaCluster : IAsyncDisposable
 {
+    /// <summary>The replicas' <c>--interval 1s</c> (in <see cref="Start"/>): how often each one polls; a follower also reads the shared state then.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     private readonly Dictionary<string, (ReconcilerProcess Process, int Port)> _replicas = [];
@@ -57,18 +60,40 @@ internal sealed class ReplicaCluster : IAsyncDisposable
         Remote.CommitAndPush($"{count} tasks, {version}");
     }
 
-    public void Start(string name)
+    /// <summary>Commits task <paramref name="task"/> renamed on <paramref name="branch"/> (a pull request's head), pushes it, and returns to main.</summary>
+    public string PushBranch(string branch, int task, string name)
+    {
+        if (Remote.WorkingRepository.Branches[branch] is null)
+        {
+            Remote.CreateBranch(branch);
+        }
+        else
+        {
+            Remote.Checkout(branch);
+        }
+
+        Remote.Write(ServiceManifests.Path(task), ServiceManifests.Valid(Tasks[task], name));
+        var head = Remote.CommitAndPush($"rename on {branch}");
+        Remote.Checkout("main");
+        return head;
+    }
+
+    /// <summary>Starts replica <paramref name="name"/> with the cluster's settings, plus <paramref name="environment"/> and <paramref name="extra"/> arguments.</summary>
+    public void Start(string name, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
         var token = Simulator.CreateClientToken(Account, name);
         var port = LoopbackPorts.Free();
         var workingDirectory = Directory.Combine(name);
         System.IO.Directory.CreateDirectory(workingDirectory);
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["RECONCILER_API_TOKEN"] = token };
         var process = ReconcilerProcess.Start(
             workingDirectory,
-            new Dictionary<string, string> { ["RECONCILER_API_TOKEN"] = token },
-            "run", "--repo", Remote.Url, "--state", Schema.Url, "--api-url", Simulator.BaseAddress.ToString(), "--listen", $"127.0.0.1:{port}",
-            "--interval", "1s", "--jitter", "0", "--resync", "10m", "--retry-base", "1s", "--running-check", "false", "--parallelism", "1",
-            "--grace-period", "2s", "--log-format", "json");
+            variables,
+            [
+                "run", "--repo", Remote.Url, "--state", Schema.Url, "--api-url", Simulator.BaseAddress.ToString(), "--listen", $"127.0.0.1:{port}",
+                "--interval", "1s", "--jitter", "0", "--resync", "10m", "--retry-base", "1s", "--running-check", "false", "--parallelism", "1",
+                "--grace-period", "2s", "--log-format", "json", .. extra,
+            ]);
         _replicas[name] = (process, port);
     }
 
@@ -118,8 +143,11 @@ internal sealed class ReplicaCluster : IAsyncDisposable
     }
 
     /// <summary>A replica's session waits on the apply lock (an advisory lock request not granted yet).</summary>
-    public async Task<bool> SomeoneWaitsForTheLockAsync() =>
-        Convert.ToInt64(await Schema.ScalarAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objid = hashtext(current_schema())::oid;"), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    public async Task<bool> SomeoneWaitsForTheLockAsync() => await WaitingForTheLockAsync() > 0;
+
+    /// <summary>How many replicas' sessions wait on the apply lock now.</summary>
+    public async Task<long> WaitingForTheLockAsync() =>
+        Convert.ToInt64(await Schema.ScalarAsync("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND objid = hashtext(current_schema())::oid;"), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Every task's last-applied body in the shared state holds the version's name, and none is in doubt.</summary>
     public async Task<bool> ConvergedAsync(string version) =>

@@ -1,6 +1,8 @@
+using Reconciler.Service.Replicas;
 using Reconciler.Testing.Postgres;
 using TaskApi.Simulator;
 using TaskApi.Simulator.Faults;
+using Xunit.Abstractions;
 
 namespace Reconciler.Cli.Tests.Processes.Replicas;
 
@@ -8,7 +10,7 @@ namespace Reconciler.Cli.Tests.Processes.Replicas;
 /// Several real <c>reconciler run</c> processes on one PostgreSQL state: exactly one leads and sends; when it dies or
 /// loses its database session, another takes over, re-sends only what is in doubt, and converges.
 /// </summary>
-public sealed class ReplicaProcessTests
+public sealed class ReplicaProcessTests(ITestOutputHelper output)
 {
     [PostgresFact]
     public async Task ThreeReplicas_OneState_ExactlyOneLeaderSendsEveryPut()
@@ -67,15 +69,20 @@ public sealed class ReplicaProcessTests
         }
 
         await using var cluster = await ReplicaCluster.StartAsync();
-        cluster.CommitTasks(8);
+        cluster.Remote.Write("README.md", "call tasks\n");
+        cluster.Remote.CommitAndPush("no tasks yet");
 
-        // Each PUT is stored at once and answered 400 ms later: the leader is killed while one is in flight.
+        // Each PUT is stored at once and answered 400 ms later: the leader is killed while one is in flight. B and C
+        // wait for the lock before there is anything to apply, so the takeover below is not their start-up.
         cluster.Simulator.State.SetFaultProfile(new FaultProfile { Latency = TimeSpan.FromMilliseconds(400), LatencyPhase = LatencyPhase.After });
         cluster.Start("a");
-        await cluster.Simulator.WaitUntilAsync(s => s.GetRequestLog().Any(r => r.Operation == ApiOperation.UpdateTask));
+        await ReplicaCluster.WaitUntilAsync(async () => await cluster.RoleAsync("a") == "leader", "replica a leads");
         cluster.Start("b");
         cluster.Start("c");
+        await ReplicaCluster.WaitUntilAsync(async () => await cluster.WaitingForTheLockAsync() == 2, "replicas b and c wait for the lock");
+        cluster.CommitTasks(8);
         await cluster.Simulator.WaitUntilAsync(s => s.GetRequestLog().Count(r => r.Operation == ApiOperation.UpdateTask) >= 3);
+        var killedAt = cluster.Simulator.State.Time.GetUtcNow();
         cluster.Process("a").Kill();
 
         await ReplicaCluster.WaitUntilAsync(() => cluster.ConvergedAsync("v1"), "the tasks applied after the takeover");
@@ -85,8 +92,15 @@ public sealed class ReplicaProcessTests
         Assert.Equal(2, senders.Count);
 
         // Never interleaved: once the new leader sent, the old one never did again.
-        var firstOfNewLeader = puts.First(p => p.Client != "a").Sequence;
-        Assert.DoesNotContain(puts, p => p.Client == "a" && p.Sequence > firstOfNewLeader);
+        var firstOfNewLeader = puts.First(p => p.Client != "a");
+        Assert.DoesNotContain(puts, p => p.Client == "a" && p.Sequence > firstOfNewLeader.Sequence);
+
+        // A bounded takeover (a behaviour bound, not a benchmark): the kill ends the session and frees the lock at once,
+        // so the new leader's first PUT comes within one poll and one lock-wait slice, with a generous margin.
+        var takeover = firstOfNewLeader.ReceivedAt - killedAt;
+        var bound = ReplicaCluster.PollInterval + PostgresLeadership.WaitSlice + TimeSpan.FromSeconds(10);
+        output.WriteLine($"kill to the new leader's first PUT: {takeover.TotalMilliseconds:0} ms (bound {bound.TotalSeconds:0} s)");
+        Assert.True(takeover <= bound, $"the new leader's first PUT came {takeover.TotalSeconds:0.0} s after the kill (bound {bound.TotalSeconds:0} s)");
 
         // Each task reached the platform once, except the one whose intent the old leader left unsettled (in doubt):
         // twice when its PUT had left, once when the kill came between recording the intent and sending.

@@ -1,0 +1,288 @@
+// The status page's script: StatusPage.cs inlines it into StatusPage.html under the per-response nonce (no separate request).
+"use strict";
+(function () {
+  const config = JSON.parse(document.getElementById("config").textContent);
+  const MAX_ROWS = 1000;
+
+  // Chinese labels and a tone per task state (docs/service.md lists the states).
+  const STATES = {
+    blocked: ["阻塞(任务运行中)", "bad"], failed: ["失败", "bad"], rejected: ["被平台拒绝", "bad"],
+    unauthorized: ["未授权", "bad"], invalid: ["清单无效", "bad"], drifted: ["已漂移", "warn"],
+    held_back: ["等待重试", "warn"], cancelled: ["已取消", "warn"], pending: ["待处理", "warn"],
+    pending_window: ["等待同步窗口", "info"], applied: ["已应用", "ok"], in_sync: ["已同步", "ok"],
+    unmanaged: ["不再管理", "muted"], suspended: ["已挂起", "muted"]
+  };
+  const FINE = new Set(["in_sync", "applied", "suspended", "unmanaged"]);
+  const TRIGGERS = { poll: "轮询", webhook: "网络钩子", resync: "定时重同步", retry: "重试", window: "同步窗口", sync: "手动同步", cli: "命令行" };
+  const FILTERS = [
+    ["problems", "需处理", t => isProblem(t)],
+    ["blocked", "阻塞", t => t.state === "blocked"],
+    ["failed", "失败/拒绝", t => ["failed", "rejected", "unauthorized"].includes(t.state)],
+    ["invalid", "清单无效", t => t.state === "invalid"],
+    ["in_doubt", "结果未知", t => t.in_doubt === true],
+    ["drifted", "已漂移", t => t.state === "drifted" || t.drifted === true],
+    ["left_stopped", "已停止待启动", t => t.left_stopped === true],
+    ["held_back", "等待重试", t => t.state === "held_back"],
+    ["pending_window", "等待同步窗口", t => t.state === "pending_window"],
+    ["all", "全部", () => true]
+  ];
+  let filter = "problems";
+  let search = "";
+  let last = null;
+
+  // The same escaping as the CLI's ControlText: control and bidi characters are shown, never obeyed.
+  const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+  function esc(value) {
+    if (value === null || value === undefined) return "";
+    return String(value).replace(UNSAFE, c => {
+      if (c === "\n") return "\\n";
+      if (c === "\r") return "\\r";
+      if (c === "\t") return "\\t";
+      const code = c.charCodeAt(0);
+      return code < 0x100 ? "\\x" + code.toString(16).toUpperCase().padStart(2, "0") : "\\u" + code.toString(16).toUpperCase().padStart(4, "0");
+    });
+  }
+
+  // Every element is built with textContent: nothing from /status is ever parsed as HTML.
+  function el(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = esc(text);
+    if (className) node.className = className;
+    return node;
+  }
+  function cell(row, content, className) {
+    const td = document.createElement("td");
+    if (className) td.className = className;
+    if (content instanceof Node) td.appendChild(content); else td.textContent = esc(content);
+    row.appendChild(td);
+    return td;
+  }
+  function when(value) {
+    if (!value) return "";
+    const date = new Date(value);
+    return isNaN(date) ? esc(value) : date.toLocaleString("zh-CN", { hour12: false });
+  }
+  function short(revision) { return revision ? String(revision).slice(0, 12) : "—"; }
+  function isProblem(t) { return !FINE.has(t.state) || t.in_doubt === true || t.left_stopped === true || t.drifted === true; }
+
+  function stateBadge(t) {
+    const span = document.createElement("span");
+    const [label, tone] = STATES[t.state] || [t.state, "warn"];
+    span.appendChild(el("span", label, "state s-" + tone));
+    if (t.in_doubt) span.appendChild(el("span", "结果未知", "state s-bad flag"));
+    if (t.left_stopped) span.appendChild(el("span", "已停止待启动", "state s-warn flag"));
+    if (t.drifted && t.state !== "drifted") span.appendChild(el("span", "已漂移", "state s-warn flag"));
+    span.dataset.state = t.state;
+    return span;
+  }
+
+  function reason(t) {
+    const parts = [];
+    switch (t.state) {
+      case "blocked": parts.push("任务正在运行,平台不允许修改(6007);将自动重试"); break;
+      case "failed": parts.push("临时故障,重试后仍失败;将自动重试"); break;
+      case "rejected": parts.push("平台拒绝了此次修改;修改清单后才会重试"); break;
+      case "unauthorized": parts.push("令牌无效或缺失"); break;
+      case "held_back": parts.push("按退避等待下次重试" + (t.failures ? "(已失败 " + t.failures + " 次)" : "")); break;
+      case "pending_window": parts.push("同步窗口未开启,窗口开启后应用"); break;
+      case "pending": parts.push("本次运行在处理它之前停止"); break;
+      case "cancelled": parts.push("服务停止,未发送"); break;
+      case "drifted": parts.push("平台上的任务与清单不一致"); break;
+      case "suspended": parts.push("metadata.suspend: true,不会发送"); break;
+      case "unmanaged": parts.push("清单已删除,不再管理(平台任务不受影响)"); break;
+      case "applied": parts.push("本次运行已应用"); break;
+    }
+    if (t.in_doubt) parts.push("上次请求没有得到明确答复,已重新发送");
+    if (t.left_stopped) parts.push("更新前已停止任务(stop_before_update),平台没有恢复接口,需要人工启动");
+    return parts.join(";");
+  }
+
+  function fileLink(t, status) {
+    if (!t.file) return document.createTextNode("—");
+    const repoPath = (status.path ? status.path.replace(/\/+$/, "") + "/" : "") + t.file;
+    const revision = (status.last_run && status.last_run.revision) || status.watched_revision || "";
+    const template = config.repoWebUrl;
+    if (template && /^https?:\/\//i.test(template) && revision) {
+      const a = el("a", t.file, "mono");
+      a.href = template
+        .replace("{revision}", encodeURIComponent(revision))
+        .replace("{path}", repoPath.split("/").map(encodeURIComponent).join("/"));
+      a.rel = "noopener noreferrer";
+      a.target = "_blank";
+      return a;
+    }
+    return el("span", t.file, "mono");
+  }
+
+  function renderFacts(status) {
+    const facts = document.getElementById("facts");
+    facts.replaceChildren();
+    const add = (name, value, mono) => { facts.appendChild(el("dt", name)); facts.appendChild(el("dd", value, mono ? "mono" : "")); };
+    add("仓库", status.repository, true);
+    add("分支 / 目录", status.branch + " / " + (status.path || "(仓库根目录)"), true);
+    add("监视的版本", status.watched_revision || "尚未成功获取", true);
+    add("最近成功应用的版本", status.last_successful_revision || "—", true);
+    add("最近获取", when(status.last_fetch_at) + (status.consecutive_fetch_failures ? "(连续失败 " + status.consecutive_fetch_failures + " 次)" : ""));
+    add("就绪", status.ready ? "是" : "否(尚未成功获取仓库)");
+    if (status.leader !== undefined && status.leader !== null) {
+      const leader = typeof status.leader === "object" ? (status.leader.holder || status.leader.id || JSON.stringify(status.leader)) : status.leader;
+      add("主副本(负责应用)", leader, true);
+    }
+    if (status.sync_window) {
+      const w = status.sync_window;
+      add("同步窗口", w.windows + "(" + w.time_zone + "),现在" + (w.open ? "开启" : "关闭,下次开启 " + when(w.next_opening)));
+    }
+    document.getElementById("repo").textContent = esc(status.repository + " @ " + short(status.watched_revision));
+  }
+
+  function renderBanners(status) {
+    const fetchError = document.getElementById("fetch-error");
+    fetchError.classList.toggle("hidden", !status.last_fetch_error);
+    fetchError.textContent = status.last_fetch_error ? esc("获取仓库失败,继续使用上一个成功的版本:" + status.last_fetch_error) : "";
+    const stateError = document.getElementById("state-error");
+    stateError.classList.toggle("hidden", !status.state_error);
+    stateError.textContent = status.state_error ? esc("状态存储不可用,不会发送任何请求:" + status.state_error) : "";
+    const windowNote = document.getElementById("window-note");
+    const pending = status.sync_window && status.sync_window.pending_changes && !status.sync_window.open;
+    windowNote.classList.toggle("hidden", !pending);
+    windowNote.textContent = pending ? "有变更等待同步窗口开启:" + when(status.sync_window.next_opening) : "";
+  }
+
+  function outcomes(o) {
+    if (!o) return "";
+    const names = { applied: "应用", blocked: "阻塞", rejected: "拒绝", failed: "失败", unauthorized: "未授权", cancelled: "取消", invalid: "无效", held_back: "等待重试", pending_window: "等待窗口", unchanged: "未变" };
+    return Object.keys(names).filter(k => o[k]).map(k => names[k] + " " + o[k]).join(",") || "无变更";
+  }
+
+  function renderRuns(status) {
+    const body = document.querySelector("#runs tbody");
+    body.replaceChildren();
+    const runs = status.recent_runs && status.recent_runs.length ? status.recent_runs : (status.last_run ? [status.last_run] : []);
+    if (runs.length === 0) {
+      const row = document.createElement("tr");
+      cell(row, "还没有运行").colSpan = 6;
+      body.appendChild(row);
+    }
+    for (const run of runs) {
+      const row = document.createElement("tr");
+      cell(row, when(run.started_at));
+      cell(row, TRIGGERS[run.trigger] || run.trigger);
+      cell(row, short(run.revision), "mono");
+      cell(row, outcomes(run.outcomes) + (run.applied ? "" : "(未应用)"));
+      cell(row, Math.round(run.duration_ms) + " 毫秒");
+      cell(row, run.error || "", run.error ? "s-bad" : "");
+      body.appendChild(row);
+    }
+  }
+
+  function renderChips(tasks) {
+    const chips = document.getElementById("chips");
+    chips.replaceChildren();
+    for (const [key, label, test] of FILTERS) {
+      const count = tasks.filter(test).length;
+      if (count === 0 && !["problems", "all", filter].includes(key)) continue;
+      const button = el("button", label, "chip");
+      button.type = "button";
+      button.dataset.filter = key;
+      button.setAttribute("aria-pressed", String(key === filter));
+      button.appendChild(el("span", String(count), "n"));
+      button.addEventListener("click", () => { filter = key; render(); });
+      chips.appendChild(button);
+    }
+  }
+
+  function renderTasks(status) {
+    const tasks = status.tasks || [];
+    const test = (FILTERS.find(f => f[0] === filter) || FILTERS[0])[2];
+    const needle = search.trim().toLowerCase();
+    const shown = tasks.filter(t => test(t) && (!needle || [t.name, t.task_id, t.user_id, t.file].some(v => v && String(v).toLowerCase().includes(needle))));
+    const body = document.querySelector("#tasks tbody");
+    const rows = document.createDocumentFragment();
+    for (const t of shown.slice(0, MAX_ROWS)) {
+      const row = document.createElement("tr");
+      row.dataset.state = t.state;
+      row.dataset.taskId = t.task_id || "";
+      cell(row, stateBadge(t));
+      const name = el("div", t.name || "(无名称)");
+      const id = el("div", (t.user_id || "?") + " / " + (t.task_id || "?"), "mono muted");
+      const who = document.createElement("div");
+      who.append(name, id);
+      cell(row, who);
+      cell(row, fileLink(t, status));
+      const why = document.createElement("div");
+      why.appendChild(el("div", reason(t)));
+      if (t.errors && t.errors.length) {
+        const list = el("ul", null, "errors mono");
+        for (const error of t.errors) list.appendChild(el("li", error));
+        why.appendChild(list);
+      }
+      cell(row, why);
+      const code = t.api_code !== null && t.api_code !== undefined && (t.message || t.api_code !== 200) ? "[" + t.api_code + "] " : "";
+      cell(row, code + (t.message || ""));
+      cell(row, when(t.last_attempt_at));
+      cell(row, when(t.retry_at));
+      rows.appendChild(row);
+    }
+    if (shown.length === 0) {
+      const row = document.createElement("tr");
+      cell(row, filter === "problems" && !needle ? "没有需要处理的任务" : "没有符合筛选条件的任务").colSpan = 7;
+      rows.appendChild(row);
+    }
+    body.replaceChildren(rows);
+    document.getElementById("task-count").textContent = "(共 " + tasks.length + " 个,显示 " + Math.min(shown.length, MAX_ROWS) + " 个)";
+    const truncated = document.getElementById("truncated");
+    truncated.classList.toggle("hidden", shown.length <= MAX_ROWS);
+    truncated.textContent = shown.length > MAX_ROWS ? "还有 " + (shown.length - MAX_ROWS) + " 个任务未显示,请使用筛选或搜索。" : "";
+  }
+
+  function renderPullRequests(status) {
+    const prs = status.pull_requests || [];
+    document.getElementById("prs-section").classList.toggle("hidden", prs.length === 0);
+    const body = document.querySelector("#prs tbody");
+    body.replaceChildren();
+    for (const pr of prs) {
+      const row = document.createElement("tr");
+      if (pr.comment_url && /^https?:\/\//i.test(pr.comment_url)) {
+        const a = el("a", "#" + pr.number);
+        a.href = pr.comment_url;
+        a.rel = "noopener noreferrer";
+        cell(row, a);
+      } else {
+        cell(row, "#" + pr.number);
+      }
+      cell(row, short(pr.head_sha), "mono");
+      cell(row, when(pr.planned_at));
+      cell(row, pr.summary);
+      cell(row, pr.error || "", pr.error ? "s-bad" : "");
+      body.appendChild(row);
+    }
+  }
+
+  function render() {
+    if (!last) return;
+    renderFacts(last);
+    renderBanners(last);
+    renderRuns(last);
+    renderChips(last.tasks || []);
+    renderTasks(last);
+    renderPullRequests(last);
+  }
+
+  async function refresh() {
+    try {
+      const response = await fetch("status?order=problems", { cache: "no-store", headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      last = await response.json();
+      render();
+      document.getElementById("updated").textContent = "更新于 " + new Date().toLocaleTimeString("zh-CN", { hour12: false });
+      document.body.dataset.loaded = "true";
+    } catch (error) {
+      document.getElementById("updated").textContent = esc("无法获取状态(" + error.message + "),稍后重试");
+    }
+  }
+
+  document.getElementById("search").addEventListener("input", event => { search = event.target.value; renderTasks(last || { tasks: [] }); });
+  document.getElementById("every").textContent = String(config.refreshSeconds);
+  refresh();
+  setInterval(refresh, config.refreshSeconds * 1000);
+})();
