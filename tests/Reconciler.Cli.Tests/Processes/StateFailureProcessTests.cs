@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Reconciler.Cli.Tests.Support;
 using Reconciler.Core.Manifests;
 using Reconciler.State;
@@ -90,14 +91,30 @@ public sealed class StateFailureProcessTests(ITestOutputHelper output)
         Rename(work, tasks, "只读之后");
         var puts = work.Puts([.. tasks]);
         CliResult refused;
+        CliResult? halfRestored = null;
         try
         {
             MakeReadOnly(work, directoryWritable);
             refused = await ApplyProcessAsync(work, UnprivilegedUser.Wrapper);
+            if (directoryWritable)
+            {
+                // Only the database made writable again: SQLite gave the -wal and -shm it made the database's
+                // read-only mode, and still says only "readonly database"; the error must say which file it is.
+                File.SetUnixFileMode(work.StatePath, (UnixFileMode)0x1B6); // 0666
+                halfRestored = await ApplyProcessAsync(work, UnprivilegedUser.Wrapper);
+            }
         }
         finally
         {
             MakeWritable(work);
+        }
+
+        if (halfRestored is not null)
+        {
+            output.WriteLine(halfRestored.ToString());
+            Assert.True(halfRestored.ExitCode == 1, halfRestored.ToString());
+            Assert.Matches($"state store '{Regex.Escape(work.StatePath)}': could not record the intent to update task [^ ]+ \\(its 'state\\.db-(wal|shm)' file cannot be written: [^)]+\\): SQLite Error 8: ", halfRestored.Error);
+            Assert.Equal(puts, work.Puts([.. tasks]));
         }
 
         output.WriteLine(refused.ToString());
