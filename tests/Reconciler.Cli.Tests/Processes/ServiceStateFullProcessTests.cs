@@ -41,14 +41,14 @@ public sealed partial class ServiceStateFullProcessTests(ITestOutputHelper outpu
         var environment = new Dictionary<string, string> { ["RECONCILER_API_TOKEN"] = account.Token };
 
         // A normal start records every task, then the state's volume fills up (32 KiB: see StateFailureProcessTests).
-        await RunUntilAsync(directory, environment, [], statePath, remote, simulator, async port => await ReadyAsync(port) && tasks.All(t => Body(simulator, t).Contains("first", StringComparison.Ordinal)));
+        await RunUntilAsync(directory, environment, [], statePath, remote, simulator, async port => await RunsAsync(port, "success") > 0 && tasks.All(t => Body(simulator, t).Contains("first", StringComparison.Ordinal)));
         Commit(remote, tasks, "after-full");
         var before = tasks.ToDictionary(t => t, t => simulator.Task(t).PutCount);
         var limited = new Dictionary<string, string>(environment);
         FileSizeLimit.PrepareRuntime(limited);
         var full = await RunUntilAsync(directory, limited, FileSizeLimit.Wrapper(32), statePath, remote, simulator, async port =>
         {
-            if (await ErrorRunsAsync(port) < FailedRuns)
+            if (await RunsAsync(port, "error") < FailedRuns)
             {
                 return false;
             }
@@ -72,7 +72,7 @@ public sealed partial class ServiceStateFullProcessTests(ITestOutputHelper outpu
         var (applied, inDoubt) = await ReadStateAsync(statePath, tasks);
         Assert.Equal(tasks.Where(t => sent[t] > 0).Order(), applied.Concat(inDoubt).Order());
 
-        await RunUntilAsync(directory, environment, [], statePath, remote, simulator, async port => await ReadyAsync(port) && tasks.All(t => Body(simulator, t).Contains("after-full", StringComparison.Ordinal)));
+        await RunUntilAsync(directory, environment, [], statePath, remote, simulator, async port => await RunsAsync(port, "success") > 0 && await ReadyAsync(port) && tasks.All(t => Body(simulator, t).Contains("after-full", StringComparison.Ordinal)));
         Assert.All(tasks, t => Assert.Equal(before[t] + sent[t] + (applied.Contains(t) ? 0 : 1), simulator.Task(t).PutCount));
     }
 
@@ -129,12 +129,14 @@ public sealed partial class ServiceStateFullProcessTests(ITestOutputHelper outpu
         }
     }
 
-    /// <summary>reconciler_runs_total{result="error"} summed over triggers; 0 while the service does not answer.</summary>
-    private static async Task<int> ErrorRunsAsync(int port)
+    /// <summary>reconciler_runs_total with this result (success, error), summed over triggers; 0 while the service does not answer.</summary>
+    private static async Task<int> RunsAsync(int port, string result)
     {
         try
         {
-            return ErrorRunsMetric().Matches(await GetAsync(port, "metrics")).Sum(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+            return RunsMetric().Matches(await GetAsync(port, "metrics"))
+                .Where(m => m.Groups[1].Value == result)
+                .Sum(m => int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
         }
         catch (HttpRequestException)
         {
@@ -158,8 +160,8 @@ public sealed partial class ServiceStateFullProcessTests(ITestOutputHelper outpu
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    [GeneratedRegex("reconciler_runs_total\\{trigger=\"[a-z]+\",result=\"error\"\\} ([0-9]+)")]
-    private static partial Regex ErrorRunsMetric();
+    [GeneratedRegex("reconciler_runs_total\\{trigger=\"[a-z]+\",result=\"([a-z]+)\"\\} ([0-9]+)")]
+    private static partial Regex RunsMetric();
 
     /// <summary>The service's "run failed" log line (event 16), one per failed run.</summary>
     [GeneratedRegex("\"EventId\":16\\b")]
