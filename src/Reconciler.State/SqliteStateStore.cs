@@ -26,7 +26,7 @@ public sealed class SqliteStateStore : IStateStore
         FullPath = fullPath;
         LockPath = fullPath + ".lock";
         _identity = identity;
-        _database = new StateDatabase(path, new StateConnections(fullPath, create: false), identity.Problem);
+        _database = new StateDatabase(path, new StateConnections(fullPath, create: false), identity.Problem, fullPath);
         _timeProvider = timeProvider;
     }
 
@@ -80,7 +80,7 @@ public sealed class SqliteStateStore : IStateStore
         }
         catch (SqliteException exception)
         {
-            throw StateErrors.Wrap(path, "open" + WritableHint(fullPath), exception);
+            throw StateErrors.Wrap(path, "open" + StateFileAccess.WritableHint(fullPath), exception);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -90,20 +90,6 @@ public sealed class SqliteStateStore : IStateStore
         {
             // The opening connection created the file; the store's own connections never create one.
             connections.ClearPool();
-        }
-    }
-
-    /// <summary>SQLite says only "unable to open" about a read-only volume: say what is wrong.</summary>
-    private static string WritableHint(string fullPath)
-    {
-        try
-        {
-            using var probe = new FileStream(fullPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            return "";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return File.Exists(fullPath) ? $" (the file cannot be written: {e.Message.TrimEnd('.')}; the state must be on a writable volume)" : "";
         }
     }
 

@@ -17,12 +17,14 @@ internal sealed class StateDatabase : IAsyncDisposable
     private readonly StateWriteQueue _writes;
 
     /// <param name="fileProblem">Checked before every statement: why the path no longer names the file opened, or null.</param>
-    public StateDatabase(string displayPath, StateConnections connections, Func<string?>? fileProblem = null)
+    /// <param name="fullPath">The file's real path: a write refused as read-only names which of its files cannot be written.</param>
+    public StateDatabase(string displayPath, StateConnections connections, Func<string?>? fileProblem = null, string? fullPath = null)
     {
         _displayPath = displayPath;
         _connections = connections;
         _fileProblem = fileProblem ?? (() => null);
-        _writes = new StateWriteQueue(connections, (action, exception) => StateErrors.Wrap(displayPath, action, exception));
+        _writes = new StateWriteQueue(connections, (action, exception) =>
+            StateErrors.Wrap(displayPath, fullPath is null ? action : action + StateFileAccess.WritableHint(fullPath, exception), exception));
     }
 
     public async ValueTask DisposeAsync()

@@ -33,6 +33,34 @@ public sealed class ServiceStateFailureTests
         Assert.False(File.Exists(service.StatePath)); // never silently re-created empty by the running service
     }
 
+    [Fact]
+    public async Task Run_StateReplacedWhileRunning_SendsNothingAndIsNotReadyUntilRestartedThenConverges()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        var tasks = service.AddTasks(3);
+        service.Remote.CommitAndPush("three tasks");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+        var puts = service.Puts();
+
+        // A copy moved over the file (a backup restored, a sync tool's atomic rename): same name, another file. The
+        // copy holds what the main file held; the commits still only in the WAL are not in it, as in a real restore.
+        var copy = service.StatePath + ".restored";
+        File.Copy(service.StatePath, copy);
+        File.Move(copy, service.StatePath, overwrite: true);
+
+        RenameAll(service, tasks, "替换之后");
+        await PollAsync(service, 2);
+
+        Assert.Equal(puts, service.Puts());
+        await AssertFailedClosedAsync(service, "the file was replaced while the store was open");
+        Assert.Contains("nothing more is recorded or sent until it is opened again", (await service.StatusAsync()).GetProperty("state_error").GetString(), StringComparison.Ordinal);
+
+        // Opened again (the operator restarts the service): the file now at the path is the state, and one run converges.
+        await service.RestartAsync();
+        await ConvergeAsync(service, tasks, "替换之后", puts);
+    }
+
     [RequiresTmpfsFact]
     public async Task Run_StateOnAReadOnlyDisk_SendsNothingUntilItIsWritableThenConverges()
     {

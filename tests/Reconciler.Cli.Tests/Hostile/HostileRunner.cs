@@ -1,6 +1,5 @@
 using System.Globalization;
 using Reconciler.Cli.Tests.Support;
-using Reconciler.Testing.Files;
 
 namespace Reconciler.Cli.Tests.Hostile;
 
@@ -17,10 +16,8 @@ internal static class HostileRunner
     /// <summary>Peak resident memory allowed for any case; the CLI needs about 60–150 MB.</summary>
     public const long MemoryBudgetKb = 400 * 1024;
 
-    private static readonly string[] AsNobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
-
     /// <summary>Whether unprivileged runs are possible here: not root, or root with setpriv on PATH.</summary>
-    public static bool CanRunUnprivileged => !SpecialFiles.IsRoot || File.Exists("/usr/bin/setpriv") || File.Exists("/bin/setpriv");
+    public static bool CanRunUnprivileged => UnprivilegedUser.CanRun;
 
     public static async Task<(CliResult Result, long PeakKb)> RunAsync(HostileRepo repo, HostileCase item)
     {
@@ -29,7 +26,7 @@ internal static class HostileRunner
             ["DOTNET_GCHeapHardLimit"] = "0x20000000", // 512 MiB: a runaway read ends in an error, not a swapped machine
             ["NO_COLOR"] = "1",
         };
-        var wrapper = item.Unprivileged && SpecialFiles.IsRoot ? AsNobody : [];
+        var wrapper = item.Unprivileged ? UnprivilegedUser.Wrapper : [];
         using var process = ReconcilerProcess.Start(repo.WorkingDirectory, environment, wrapper, item.Args);
         var sampler = new Sampler(process.Id);
         var thread = new Thread(sampler.Run) { IsBackground = true, Name = "VmHWM sampler" };
