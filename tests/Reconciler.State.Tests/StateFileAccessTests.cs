@@ -9,7 +9,7 @@ namespace Reconciler.State.Tests;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class StateFileAccessTests : IDisposable
 {
-    private readonly TempStateDirectory _directory = new();
+    private readonly TestDirectory _directory = new();
 
     [LinuxFact]
     public void WritableHint_ReadOnlyShmBesideAWritableDatabase_NamesTheShmFile()
@@ -46,7 +46,7 @@ public sealed class StateFileAccessTests : IDisposable
 
     private string Write(string name, int mode)
     {
-        var path = Path.Combine(_directory.Root, name);
+        var path = Path.Combine(_directory.Path, name);
         File.WriteAllBytes(path, []);
         File.SetUnixFileMode(path, (UnixFileMode)mode);
         return path;

@@ -26,7 +26,7 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
         var unmanaged = 0;
         foreach (var entry in plan.Entries.Where(e => e.Action == PlanAction.Unmanage && e.Deferral is null))
         {
-            if (run.MayStart && await run.GuardAsync(() => store.ForgetAsync(entry.Identity!, CancellationToken.None)))
+            if (run.MayStart && await run.TryWriteAsync(() => store.ForgetAsync(entry.Identity!, CancellationToken.None)) is null)
             {
                 unmanaged++;
             }

@@ -20,18 +20,18 @@ internal sealed class ApplyRun(string? revision, CancellationToken stopStarting)
         ? $"not started: the state store cannot be written ({error}); nothing is sent that cannot be recorded"
         : "not started: apply was cancelled";
 
-    /// <summary>Runs a state write; on failure remembers it (the first one wins) and returns false.</summary>
-    public async Task<bool> GuardAsync(Func<Task> write)
+    /// <summary>Runs a state write; returns null when it succeeded, else its error, which the run remembers (the first one wins).</summary>
+    public async Task<string?> TryWriteAsync(Func<Task> write)
     {
         try
         {
             await write();
-            return true;
+            return null;
         }
         catch (StateStoreException e)
         {
             Interlocked.CompareExchange(ref _stateError, e.Message, null);
-            return false;
+            return e.Message;
         }
     }
 }

@@ -15,13 +15,15 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
     private readonly long _started = time.GetTimestamp();
 
+    private string? _stateError;
+
     public async Task<TaskApplyResult> RunAsync(CancellationToken abortInFlight)
     {
         if (entry.IsBlockedByRunningTask)
         {
             // Known before sending: the platform would answer 6007. Don't spend a request; retry on a later run.
             var blocked = Result(ApplyOutcome.Blocked, TaskApiResult.TaskRunningCode, "task is running (checked before applying); stop it or set metadata.stop_before_update: true");
-            return await run.GuardAsync(() => store.AppendAttemptAsync(Attempt(blocked), CancellationToken.None)) ? blocked : StateFailed(blocked);
+            return await RecordAsync(() => store.AppendAttemptAsync(Attempt(blocked), CancellationToken.None)) ? blocked : StateFailed(blocked);
         }
 
         var stopped = false;
@@ -78,7 +80,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     {
         var desired = entry.Desired!;
         TaskIntent? intent = null;
-        if (!await run.GuardAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash), CancellationToken.None)))
+        if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash), CancellationToken.None)))
         {
             return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
         }
@@ -100,7 +102,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     private async Task<TaskApplyResult?> StopAsync(CancellationToken abortInFlight)
     {
         TaskIntent? intent = null;
-        if (!await run.GuardAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Stop, null), CancellationToken.None)))
+        if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Stop, null), CancellationToken.None)))
         {
             return Result(ApplyOutcome.Cancelled, null, run.NotStartedReason);
         }
@@ -118,7 +120,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         // The client reports a successful task_stop as Stopped (code 200); Applied is accepted too, as a success.
         var succeeded = stop.Outcome is ApplyOutcome.Stopped or ApplyOutcome.Applied;
         var stopResult = Result(succeeded ? ApplyOutcome.Stopped : stop.Outcome, stop.ApiCode, succeeded ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}");
-        var recorded = await run.GuardAsync(() => store.SettleIntentAsync(intent!, Attempt(stopResult), stop.Outcome != ApplyOutcome.Failed, null, CancellationToken.None));
+        var recorded = await RecordAsync(() => store.SettleIntentAsync(intent!, Attempt(stopResult), stop.Outcome != ApplyOutcome.Failed, null, CancellationToken.None));
         return !recorded ? StateFailed(stopResult) : succeeded ? null : stopResult;
     }
 
@@ -128,14 +130,22 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         var applied = result.Outcome == ApplyOutcome.Applied
             ? new AppliedRecord(desired.Identity, desired.Body, desired.File, run.Revision, time.GetUtcNow())
             : null;
-        return run.GuardAsync(() => store.SettleIntentAsync(intent, Attempt(result), definitive, applied, CancellationToken.None));
+        return RecordAsync(() => store.SettleIntentAsync(intent, Attempt(result), definitive, applied, CancellationToken.None));
+    }
+
+    /// <summary>One of this task's state writes; its own failure is kept for its message (the run keeps the first of all).</summary>
+    private async Task<bool> RecordAsync(Func<Task> write)
+    {
+        var error = await run.TryWriteAsync(write);
+        _stateError ??= error;
+        return error is null;
     }
 
     /// <summary>The answer could not be recorded: the platform may hold it, the state does not, so the task is in doubt.</summary>
     private TaskApplyResult StateFailed(TaskApplyResult answer) => answer with
     {
         Outcome = answer.Outcome == ApplyOutcome.Cancelled ? ApplyOutcome.Cancelled : ApplyOutcome.Failed,
-        Message = $"{answer.Outcome.ToString().ToLowerInvariant()} but not recorded: the state store cannot be written ({run.StateError}); the task is in doubt",
+        Message = $"{answer.Outcome.ToString().ToLowerInvariant()} but not recorded: the state store cannot be written ({_stateError ?? run.StateError}); the task is in doubt",
     };
 
     private TaskIntent Intent(string operation, string? bodyHash) =>

@@ -80,7 +80,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
-            Write();
+            Write($"record the intent to update task {intent.Identity}");
             var recorded = intent with { Id = _intents.Count + 1 };
             _intents.Add((recorded, null));
             return Task.FromResult(recorded);
@@ -91,7 +91,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
-            Write();
+            Write($"settle the intent of task {intent.Identity}");
             _attempts.Add(attempt);
             if (definitive)
             {
@@ -108,11 +108,11 @@ internal sealed class FakeStateStore : IStateStore
         return Task.CompletedTask;
     }
 
-    private void Write()
+    private void Write(string action = "write")
     {
         if (FailWritesAfter is { } limit && _writes >= limit)
         {
-            throw new StateStoreException("state store 'fake.db': could not write: disk I/O error");
+            throw new StateStoreException($"state store 'fake.db': could not {action}: disk I/O error");
         }
 
         _writes++;
@@ -148,7 +148,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
-            Write();
+            Write($"record an attempt for task {attempt.Identity}");
             _attempts.Add(attempt);
         }
 

@@ -162,6 +162,9 @@ public sealed class ReconciliationTests
         var notRecorded = run.Report!.Results.Where(r => r.Outcome == ApplyOutcome.Failed).ToList();
         Assert.All(notRecorded, r => Assert.Contains("not recorded", r.Message, StringComparison.Ordinal));
         Assert.NotEmpty(notRecorded);
+
+        // Each unrecorded task quotes its own state failure, not the first failure of the run (another task's).
+        Assert.All(notRecorded, r => Assert.Contains($"task {r.Entry.Identity}", r.Message, StringComparison.Ordinal));
     }
 
     [Fact]
