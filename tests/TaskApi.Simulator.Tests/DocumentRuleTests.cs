@@ -76,5 +76,20 @@ public sealed class DocumentRuleTests(SimulatorFixture sim) : IClassFixture<Simu
 
     private static JsonObject Line(string id) => new() { ["id"] = id, ["limit"] = 10 };
 
+    [Fact]
+    public async Task Put_WithoutBridgeGroupId_ClearsTheTransferGroup()
+    {
+        // "bridge_group_id … 不传这个键,则表示为空": a PUT that omits the key leaves the task with no transfer group.
+        var task = sim.CreateTask(_account);
+        var withGroup = await _client.PutTaskAsync(task, V2With(b => b["bridge_group_id"] = 7), _account.Token);
+        Assert.Contains("\"bridge_group_id\":7", sim.Task(task).Body, StringComparison.Ordinal);
+        var withoutGroup = await _client.PutTaskAsync(task, V2With(b => b.Remove("bridge_group_id")), _account.Token);
+
+        Assert.Equal((ApiCodes.Success, ApiCodes.Success), (withGroup.Code, withoutGroup.Code));
+        var detail = (await _client.DetailAsync(task, _account.Token)).Data;
+        Assert.False(detail.TryGetProperty("bridge_group_id", out var left) && left.ValueKind is not (System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined), $"bridge_group_id is still {left}");
+        Assert.DoesNotContain("bridge_group_id", sim.Task(task).Body, StringComparison.Ordinal);
+    }
+
     private async Task<ApiAnswer> PutAsync(string body) => await _client.PutTaskAsync(sim.CreateTask(_account), body, _account.Token);
 }
