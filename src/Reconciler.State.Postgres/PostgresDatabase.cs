@@ -1,5 +1,8 @@
+using System.Data;
+using System.Data.Common;
 using Npgsql;
 using Reconciler.Core.Secrets;
+using Reconciler.State.Sql;
 
 namespace Reconciler.State.Postgres;
 
@@ -16,7 +19,7 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string display, 
 
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken) => source.OpenConnectionAsync(cancellationToken);
 
-    public async Task<object?> WriteScalarAsync(string action, string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    public async Task<object?> WriteScalarAsync(string action, string sql, Action<StoreParameters> bind, CancellationToken cancellationToken)
     {
         try
         {
@@ -34,12 +37,12 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string display, 
         }
     }
 
-    public async Task<IReadOnlyList<T>> ReadAsync<T>(string action, string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<T>> ReadAsync<T>(string action, string sql, Action<StoreParameters> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         try
         {
             await using var connection = await source.OpenConnectionAsync(cancellationToken);
-            return await ReadAsync(connection, null, sql, bind, map, cancellationToken);
+            return await StoreCommands.ReadAsync(connection, null, PostgresDialect.Instance, sql, bind, map, cancellationToken);
         }
         catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e) || PostgresErrors.IsMalformedRow(e))
         {
@@ -47,26 +50,23 @@ internal sealed class PostgresDatabase(NpgsqlDataSource source, string display, 
         }
     }
 
-    public static async Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, Action<NpgsqlParameterCollection> bind, CancellationToken cancellationToken)
+    /// <summary>Runs reads in one repeatable-read transaction: one consistent snapshot of every table.</summary>
+    public async Task<T> SnapshotAsync<T>(string action, Func<DbConnection, DbTransaction, Task<T>> read, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        bind(command.Parameters);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    public static async Task<IReadOnlyList<T>> ReadAsync<T>(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, Action<NpgsqlParameterCollection> bind, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        bind(command.Parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
+        try
         {
-            rows.Add(map(reader));
+            await using var connection = await source.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+            return await read(connection, transaction);
         }
-
-        return rows;
+        catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e) || PostgresErrors.IsMalformedRow(e))
+        {
+            throw PostgresErrors.Wrap(display, action, e, redactor);
+        }
     }
+
+    public static Task<object?> ScalarAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, Action<StoreParameters> bind, CancellationToken cancellationToken) =>
+        StoreCommands.ScalarAsync(connection, transaction, PostgresDialect.Instance, sql, bind, cancellationToken);
 
     public ValueTask DisposeAsync() => source.DisposeAsync();
 }

@@ -40,13 +40,7 @@ internal static class PostgresLeaseClaims
                 connection,
                 null,
                 "INSERT INTO leader_terms (replica, host, process_id, backend_pid, acquired_at) VALUES (@replica, @host, @pid, pg_backend_pid(), @at) RETURNING term;",
-                p =>
-                {
-                    p.AddWithValue("replica", who.Name);
-                    p.AddWithValue("host", who.Host);
-                    p.AddWithValue("pid", who.ProcessId);
-                    p.AddWithValue("at", at);
-                },
+                p => p.Text("replica", who.Name).Text("host", who.Host).Integer("pid", who.ProcessId).Time("at", at),
                 cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
             return new PostgresLease(connection, new LeaderRecord(term, who.Name, who.Host, who.ProcessId, connection.ProcessID, at, Held: true), database);
         }

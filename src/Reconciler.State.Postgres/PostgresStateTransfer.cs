@@ -1,8 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
-using Reconciler.Core.Manifests;
 using Reconciler.Core.State;
 using Reconciler.Core.State.Export;
+using Reconciler.State.Sql;
 
 namespace Reconciler.State.Postgres;
 
@@ -46,24 +46,20 @@ public static class PostgresStateTransfer
                 await w.WriteAsync(a.Id, NpgsqlDbType.Bigint, token); await Time(w, attempt.At, token); await Text(w, attempt.Revision, token);
                 await Text(w, attempt.Identity.UserId, token); await Text(w, attempt.Identity.TaskId, token); await Text(w, attempt.Outcome.ToWord(), token);
                 await Nullable(w, attempt.ApiCode, NpgsqlDbType.Integer, token); await Text(w, attempt.Message, token);
-                await w.WriteAsync(PostgresText.Milliseconds(attempt.Duration), NpgsqlDbType.Bigint, token); await Text(w, attempt.BodyHash, token);
+                await w.WriteAsync(StoreStatements.Milliseconds(attempt.Duration), NpgsqlDbType.Bigint, token); await Text(w, attempt.BodyHash, token);
                 await Nullable(w, a.IntentId, NpgsqlDbType.Bigint, token);
             }, token);
             await CopyAsync(connection, "runs (id, started_at, duration_ms, revision, \"trigger\", applied, outcomes, error)", export.Runs, async (w, r) =>
             {
                 var run = r.Run;
                 await w.WriteAsync(r.Id, NpgsqlDbType.Bigint, token); await Time(w, run.StartedAt, token);
-                await w.WriteAsync(PostgresText.Milliseconds(run.Duration), NpgsqlDbType.Bigint, token); await Text(w, run.Revision, token);
+                await w.WriteAsync(StoreStatements.Milliseconds(run.Duration), NpgsqlDbType.Bigint, token); await Text(w, run.Revision, token);
                 await Text(w, run.Trigger, token); await w.WriteAsync(run.Applied, NpgsqlDbType.Boolean, token);
                 await Text(w, run.Outcomes.ToJson(), token); await Text(w, run.Error, token);
             }, token);
             foreach (var (key, value) in export.Info)
             {
-                await PostgresDatabase.ScalarAsync(connection, transaction, PostgresStatements.WriteInfo, p =>
-                {
-                    p.AddWithValue("key", key);
-                    p.AddWithValue("value", value);
-                }, token);
+                await PostgresDatabase.ScalarAsync(connection, transaction, StoreStatements.WriteInfo, p => p.Text("key", key).Text("value", value), token);
             }
 
             foreach (var table in IdentityTables)
@@ -77,27 +73,10 @@ public static class PostgresStateTransfer
     }
 
     /// <summary>Every record, read in one repeatable-read snapshot.</summary>
-    public static async Task<StateExport> ExportAsync(PostgresStateStore store, CancellationToken cancellationToken)
+    public static Task<StateExport> ExportAsync(PostgresStateStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var database = store.Database;
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
-            var tasks = await PostgresDatabase.ReadAsync(connection, transaction, PostgresStatements.LoadApplied, _ => { }, PostgresRows.Applied, cancellationToken);
-            var intents = await PostgresDatabase.ReadAsync(connection, transaction, $"SELECT {PostgresRows.IntentColumns}, settled_at, outcome FROM intents ORDER BY id;", _ => { }, r =>
-                new ExportedIntent(PostgresRows.Intent(r), r.IsDBNull(7) ? null : PostgresRows.Time(r, 7), PostgresRows.Text(r, 8)), cancellationToken);
-            var attempts = await PostgresDatabase.ReadAsync(connection, transaction, $"SELECT {PostgresRows.AttemptColumns}, id, intent_id FROM attempts ORDER BY id;", _ => { }, r =>
-                new ExportedAttempt(r.GetInt64(9), PostgresRows.Attempt(r), r.IsDBNull(10) ? null : r.GetInt64(10)), cancellationToken);
-            var runs = await PostgresDatabase.ReadAsync(connection, transaction, $"SELECT {PostgresRows.RunColumns}, id FROM runs ORDER BY id;", _ => { }, r => new ExportedRun(r.GetInt64(7), PostgresRows.Run(r)), cancellationToken);
-            var info = await PostgresDatabase.ReadAsync(connection, transaction, "SELECT key, value FROM store_info ORDER BY key;", _ => { }, r => (r.GetString(0), r.GetString(1)), cancellationToken);
-            return new StateExport(tasks, intents, attempts, runs, info.ToDictionary(i => i.Item1, i => i.Item2, StringComparer.Ordinal));
-        }
-        catch (Exception e) when (PostgresErrors.IsDatabaseFailure(e) || PostgresErrors.IsMalformedRow(e))
-        {
-            throw PostgresErrors.Wrap(store.Display, "read every record", e, database.Redactor);
-        }
+        return store.ExportAsync(cancellationToken);
     }
 
     public static async Task<StateCounts> CountAsync(PostgresStateStore store, CancellationToken cancellationToken)

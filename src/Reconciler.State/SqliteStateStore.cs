@@ -1,26 +1,28 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
-using Reconciler.Core.Manifests;
 using Reconciler.Core.State;
+using Reconciler.Core.State.Export;
 using Reconciler.State.Locking;
 using Reconciler.State.Migrations;
+using Reconciler.State.Sql;
 
 namespace Reconciler.State;
 
 /// <summary>
-/// The embedded state store: one SQLite file holding the inventory (<c>tasks</c>), the write-ahead
-/// <c>intents</c>, the append-only attempt history (<c>attempts</c>), the <c>runs</c> and what the store is
-/// bound to (<c>store_info</c>), plus an OS lock file beside it for applies. Every write is its own transaction
+/// The embedded state store: one SQLite file holding the records of <see cref="SqlStateStore"/> (the inventory, the
+/// write-ahead intents, the attempt history, the runs and what the store is bound to), plus an OS lock file beside it
+/// for applies. Every write is its own transaction
 /// and is fsynced before it returns (writes that arrive together share one commit: <see cref="StateWriteQueue"/>). The file is named by its real path (symbolic links resolved), and a file
 /// deleted or replaced under the open store fails every later read and write instead of being written blind.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore
+public sealed class SqliteStateStore : SqlStateStore
 {
     private readonly StateDatabase _database;
     private readonly StateFileIdentity _identity;
     private readonly TimeProvider _timeProvider;
-    private int _disposed;
 
     private SqliteStateStore(string path, string fullPath, StateFileIdentity identity, TimeProvider timeProvider)
+        : base(SqliteDialect.Instance, timeProvider)
     {
         Path = path;
         FullPath = fullPath;
@@ -93,143 +95,30 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
-    public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) =>
-        (await Read("load the applied tasks", StateStatements.LoadApplied, _ => { }, StateRows.Applied, cancellationToken)).ToDictionary(r => r.Identity);
-
-    public async Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken)
+    public override Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken)
     {
-        var inDoubt = new Dictionary<TaskIdentity, TaskIntent>();
-        foreach (var intent in await Read("load the tasks in doubt", StateStatements.LoadInDoubt, _ => { }, StateRows.Intent, cancellationToken))
-        {
-            inDoubt[intent.Identity] = intent;
-        }
-
-        return inDoubt;
-    }
-
-    public async Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(intent);
-        var id = await Write($"record the intent to {intent.Operation} task {intent.Identity}", StateStatements.InsertIntent, p => StateStatements.BindIntent(p, intent), cancellationToken);
-        return intent with { Id = Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture) };
-    }
-
-    public Task SettleIntentAsync(TaskIntent intent, ApplyAttempt attempt, bool definitive, AppliedRecord? applied, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(intent);
-        ArgumentNullException.ThrowIfNull(attempt);
-        var sql = StateStatements.InsertAttempt + (definitive ? StateStatements.SettleIntent : "") + (applied is null ? "" : StateStatements.UpsertApplied);
-        return Write(
-            $"record how the {intent.Operation} of task {intent.Identity} ended",
-            sql,
-            p =>
-            {
-                StateStatements.BindAttempt(p, attempt, intent.Id);
-                if (applied is not null)
-                {
-                    StateStatements.BindApplied(p, applied);
-                }
-            },
-            cancellationToken);
-    }
-
-    public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return Write($"record task {record.Identity} as applied", StateStatements.UpsertApplied, p => StateStatements.BindApplied(p, record), cancellationToken);
-    }
-
-    public Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(identity);
-        return Write($"forget task {identity}", StateStatements.Forget, p => StateStatements.BindIdentity(p, identity), cancellationToken);
-    }
-
-    public Task AppendAttemptAsync(ApplyAttempt attempt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(attempt);
-        return Write($"record an attempt for task {attempt.Identity}", StateStatements.InsertAttempt, p => StateStatements.BindAttempt(p, attempt, null), cancellationToken);
-    }
-
-    public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return Read("read the attempt history", StateStatements.ReadAttempts, p => p.AddWithValue("$limit", limit), StateRows.Attempt, cancellationToken);
-    }
-
-    /// <summary>The newest attempts of one task first, at most <paramref name="limit"/>.</summary>
-    public Task<IReadOnlyList<ApplyAttempt>> ReadAttemptsAsync(TaskIdentity identity, int limit, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(identity);
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return Read(
-            $"read the attempt history of task {identity}",
-            StateStatements.ReadTaskAttempts,
-            p =>
-            {
-                StateStatements.BindIdentity(p, identity);
-                p.AddWithValue("$limit", limit);
-            },
-            StateRows.Attempt,
-            cancellationToken);
-    }
-
-    public Task RecordRunAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        return Write("record a run", StateStatements.InsertRun, p => StateStatements.BindRun(p, run), cancellationToken);
-    }
-
-    public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
-        return Read("read the runs", StateStatements.ReadRuns, p => p.AddWithValue("$limit", limit), StateRows.Run, cancellationToken);
-    }
-
-    public async Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) =>
-        (await Read("read the endpoint it is bound to", StateStatements.ReadInfo, p => p.AddWithValue("$key", "endpoint"), r => r.GetString(0), cancellationToken)).SingleOrDefault();
-
-    public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
-        return Write(
-            $"bind it to {endpoint}",
-            StateStatements.WriteInfo + (forgetRecords ? StateStatements.ForgetForRebind : ""),
-            p =>
-            {
-                p.AddWithValue("$key", "endpoint");
-                p.AddWithValue("$value", endpoint);
-                p.AddWithValue("$at", StateText.Timestamp(_timeProvider.GetUtcNow()));
-            },
-            cancellationToken);
-    }
-
-    public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult<IAsyncDisposable>(ApplyLock.Acquire(LockPath, Path, _timeProvider));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Every record in one read transaction (<c>reconciler state migrate</c>), consistent even while another process writes.</summary>
+    internal Task<StateExport> ExportAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            // Finish the queued writes, then close every connection: the last close checkpoints the WAL and releases the file.
-            await _database.DisposeAsync();
-            _identity.Dispose();
-        }
+        ObjectDisposedException.ThrowIf(IsDisposed, this);
+        return _database.SnapshotAsync("read every record", (connection, transaction) => ExportAsync(connection, transaction, cancellationToken), cancellationToken);
     }
 
-    private Task<object?> Write(string action, string sql, Action<SqliteParameterCollection> bind, CancellationToken cancellationToken)
+    private protected override async ValueTask DisposeCoreAsync()
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _database.WriteScalarAsync(action, sql, bind, cancellationToken);
+        // Finish the queued writes, then close every connection: the last close checkpoints the WAL and releases the file.
+        await _database.DisposeAsync();
+        _identity.Dispose();
     }
 
-    private Task<IReadOnlyList<T>> Read<T>(string action, string sql, Action<SqliteParameterCollection> bind, Func<SqliteDataReader, T> map, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        return _database.ReadAsync(action, sql, bind, map, cancellationToken);
-    }
+    private protected override Task<object?> WriteCoreAsync(string action, string sql, Action<StoreParameters> bind, CancellationToken cancellationToken) =>
+        _database.WriteScalarAsync(action, sql, bind, cancellationToken);
+
+    private protected override Task<IReadOnlyList<T>> ReadCoreAsync<T>(string action, string sql, Action<StoreParameters> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        _database.ReadAsync(action, sql, bind, map, cancellationToken);
 }

@@ -1,6 +1,8 @@
-using Reconciler.Core.State;
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Reconciler.Core.State;
+using Reconciler.State.Sql;
 
 namespace Reconciler.State;
 
@@ -34,11 +36,7 @@ internal sealed class StateDatabase : IAsyncDisposable
     }
 
     /// <summary>Runs the statements as one unit (a savepoint of the next group commit) and returns the first column of the first row (e.g. <c>RETURNING id</c>), once it is durable.</summary>
-    public Task<object?> WriteScalarAsync(
-        string action,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        CancellationToken cancellationToken)
+    public Task<object?> WriteScalarAsync(string action, string sql, Action<StoreParameters> bind, CancellationToken cancellationToken)
     {
         EnsureSameFile(action);
 
@@ -46,28 +44,18 @@ internal sealed class StateDatabase : IAsyncDisposable
         return _writes.WriteAsync(action, sql, bind);
     }
 
-    public async Task<IReadOnlyList<T>> ReadAsync<T>(
-        string action,
-        string sql,
-        Action<SqliteParameterCollection> bind,
-        Func<SqliteDataReader, T> map,
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<T>> ReadAsync<T>(string action, string sql, Action<StoreParameters> bind, Func<DbDataReader, T> map, CancellationToken cancellationToken) =>
+        SnapshotAsync(action, (connection, transaction) => StoreCommands.ReadAsync(connection, transaction, SqliteDialect.Instance, sql, bind, map, cancellationToken), cancellationToken);
+
+    /// <summary>Runs reads in one read transaction, so they see one consistent state even while another process writes.</summary>
+    public async Task<T> SnapshotAsync<T>(string action, Func<DbConnection, DbTransaction, Task<T>> read, CancellationToken cancellationToken)
     {
         EnsureSameFile(action);
         try
         {
             await using var connection = await _connections.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            bind(command.Parameters);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
+            await using var transaction = connection.BeginTransaction(deferred: true);
+            return await read(connection, transaction);
         }
         catch (SqliteException exception)
         {

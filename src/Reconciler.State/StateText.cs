@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using Reconciler.Core.Json;
-using Reconciler.Core.State;
 
 namespace Reconciler.State;
 
@@ -28,7 +25,4 @@ internal static class StateText
     /// <summary>Whole seconds, for messages meant for people (the lock holder's start time).</summary>
     public static string TimestampSeconds(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    public static long Milliseconds(TimeSpan duration) => (long)Math.Round(duration.TotalMilliseconds);
-
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Reconciler.State.Sql;
 
 namespace Reconciler.State;
 
@@ -27,7 +28,7 @@ internal sealed class StateWriteQueue : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public Task<object?> WriteAsync(string action, string sql, Action<SqliteParameterCollection> bind)
+    public Task<object?> WriteAsync(string action, string sql, Action<StoreParameters> bind)
     {
         var pending = new PendingWrite(action, sql, bind);
         ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
@@ -103,11 +104,7 @@ internal sealed class StateWriteQueue : IAsyncDisposable
         await Execute(connection, transaction, "SAVEPOINT write;");
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = write.Sql;
-            write.Bind(command.Parameters);
-            var value = await command.ExecuteScalarAsync(CancellationToken.None);
+            var value = await StoreCommands.ScalarAsync(connection, transaction, SqliteDialect.Instance, write.Sql, write.Bind, CancellationToken.None);
             await Execute(connection, transaction, "RELEASE write;");
             return (value, null);
         }
@@ -141,7 +138,7 @@ internal sealed class StateWriteQueue : IAsyncDisposable
     private const int SqliteFull = 13;
     private const int SqliteReadOnly = 8;
 
-    private sealed record PendingWrite(string Action, string Sql, Action<SqliteParameterCollection> Bind)
+    private sealed record PendingWrite(string Action, string Sql, Action<StoreParameters> Bind)
     {
         public TaskCompletionSource<object?> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,0 +1,68 @@
+using System.Data.Common;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Normalization;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.State;
+using Reconciler.Core.State.Export;
+
+namespace Reconciler.State.Sql;
+
+/// <summary>Reads one row of each table back into the core's records (column order as in the column lists).</summary>
+internal sealed class StoreRows(SqlDialect dialect)
+{
+    public const string AppliedColumns = "user_id, task_id, body, body_hash, source_file, source_revision, applied_at";
+
+    public const string AttemptColumns = "at, revision, user_id, task_id, outcome, api_code, message, duration_ms, body_hash";
+
+    public const string IntentColumns = "id, at, revision, user_id, task_id, operation, body_hash";
+
+    public const string RunColumns = "started_at, duration_ms, revision, \"trigger\", applied, outcomes, error";
+
+    public AppliedRecord Applied(DbDataReader row) => new(
+        new TaskIdentity(row.GetString(0), row.GetString(1)),
+
+        // The stored text is the canonical body byte for byte; it is not re-parsed, so nothing
+        // (a 2^53+ id, a Chinese name) can change on the way back.
+        new CanonicalBody(row.GetString(2), row.GetString(3)),
+        row.GetString(4),
+        Text(row, 5),
+        dialect.ReadTime(row, 6));
+
+    public ApplyAttempt Attempt(DbDataReader row) => new(
+        dialect.ReadTime(row, 0),
+        Text(row, 1),
+        new TaskIdentity(row.GetString(2), row.GetString(3)),
+        ApplyOutcomeWords.Parse(row.GetString(4)),
+        row.IsDBNull(5) ? null : row.GetInt32(5),
+        Text(row, 6),
+        TimeSpan.FromMilliseconds(row.GetInt64(7)),
+        Text(row, 8));
+
+    public RunRecord Run(DbDataReader row) => new(
+        dialect.ReadTime(row, 0),
+        TimeSpan.FromMilliseconds(row.GetInt64(1)),
+        Text(row, 2),
+        row.GetString(3),
+        dialect.ReadFlag(row, 4),
+        RunOutcomes.FromJson(row.GetString(5)),
+        Text(row, 6));
+
+    public TaskIntent Intent(DbDataReader row) => new(
+        row.GetInt64(0),
+        new TaskIdentity(row.GetString(3), row.GetString(4)),
+        row.GetString(5),
+        Text(row, 6),
+        Text(row, 2),
+        dialect.ReadTime(row, 1));
+
+    /// <summary>An intent with how it was settled (<see cref="IntentColumns"/>, then <c>settled_at, outcome</c>).</summary>
+    public ExportedIntent ExportedIntent(DbDataReader row) => new(Intent(row), row.IsDBNull(7) ? null : dialect.ReadTime(row, 7), Text(row, 8));
+
+    /// <summary>An attempt with its ids (<see cref="AttemptColumns"/>, then <c>id, intent_id</c>).</summary>
+    public ExportedAttempt ExportedAttempt(DbDataReader row) => new(row.GetInt64(9), Attempt(row), row.IsDBNull(10) ? null : row.GetInt64(10));
+
+    /// <summary>A run with its id (<see cref="RunColumns"/>, then <c>id</c>).</summary>
+    public ExportedRun ExportedRun(DbDataReader row) => new(row.GetInt64(7), Run(row));
+
+    public static string? Text(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+}

@@ -1,0 +1,110 @@
+using Reconciler.Core.Manifests;
+using Reconciler.Core.State;
+
+namespace Reconciler.State.Sql;
+
+/// <summary>
+/// The store's SQL, one text for every database (the common ground of SQLite and PostgreSQL: <c>@name</c>
+/// parameters, <c>ON CONFLICT … DO UPDATE</c>, <c>RETURNING</c>), and how each record binds to its parameters.
+/// </summary>
+internal static class StoreStatements
+{
+    public const string LoadApplied = $"SELECT {StoreRows.AppliedColumns} FROM tasks ORDER BY user_id, task_id;";
+
+    /// <summary>Per task: unsettled update intents newer than its last applied one (ordered by id: the newest wins).</summary>
+    public const string LoadInDoubt = $"""
+        SELECT {StoreRows.IntentColumns} FROM intents i
+        WHERE i.operation = 'update' AND i.settled_at IS NULL
+          AND i.id > COALESCE((SELECT MAX(a.id) FROM intents a
+                               WHERE a.user_id = i.user_id AND a.task_id = i.task_id AND a.outcome = 'applied'), 0)
+        ORDER BY i.id;
+        """;
+
+    public const string InsertIntent = """
+        INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash)
+        VALUES (@at, @revision, @user_id, @task_id, @operation, @body_hash) RETURNING id;
+        """;
+
+    public const string SettleIntent = "UPDATE intents SET settled_at = @at, outcome = @outcome WHERE id = @intent_id;\n";
+
+    public const string InsertAttempt = $"""
+        INSERT INTO attempts ({StoreRows.AttemptColumns}, intent_id)
+        VALUES (@at, @revision, @user_id, @task_id, @outcome, @api_code, @message, @duration_ms, @body_hash, @intent_id);
+
+        """;
+
+    public const string UpsertApplied = $"""
+        INSERT INTO tasks ({StoreRows.AppliedColumns})
+        VALUES (@user_id, @task_id, @body, @applied_body_hash, @source_file, @source_revision, @applied_at)
+        ON CONFLICT (user_id, task_id) DO UPDATE SET
+            body = excluded.body, body_hash = excluded.body_hash, source_file = excluded.source_file,
+            source_revision = excluded.source_revision, applied_at = excluded.applied_at;
+
+        """;
+
+    public const string Forget = "DELETE FROM tasks WHERE user_id = @user_id AND task_id = @task_id;";
+
+    public const string ReadAttempts = $"SELECT {StoreRows.AttemptColumns} FROM attempts ORDER BY at DESC, id DESC LIMIT @limit;";
+
+    public const string ReadTaskAttempts = $"""
+        SELECT {StoreRows.AttemptColumns} FROM attempts
+        WHERE user_id = @user_id AND task_id = @task_id
+        ORDER BY at DESC, id DESC LIMIT @limit;
+        """;
+
+    public const string InsertRun = $"""
+        INSERT INTO runs ({StoreRows.RunColumns})
+        VALUES (@started_at, @duration_ms, @revision, @trigger, @applied, @outcomes, @error);
+        """;
+
+    public const string ReadRuns = $"SELECT {StoreRows.RunColumns} FROM runs ORDER BY started_at DESC, id DESC LIMIT @limit;";
+
+    public const string ReadInfo = "SELECT value FROM store_info WHERE key = @key;";
+
+    public const string WriteInfo = "INSERT INTO store_info (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n";
+
+    /// <summary>Re-binding to another endpoint: its records describe the old one, so they are forgotten (history is kept) and every open intent is closed.</summary>
+    public const string ForgetForRebind = "DELETE FROM tasks;\nUPDATE intents SET settled_at = @at, outcome = 'rebound' WHERE settled_at IS NULL;\n";
+
+    /// <summary>Every row of every table, for <c>reconciler state migrate</c> (read in one snapshot by the caller).</summary>
+    public const string ExportIntents = $"SELECT {StoreRows.IntentColumns}, settled_at, outcome FROM intents ORDER BY id;";
+
+    public const string ExportAttempts = $"SELECT {StoreRows.AttemptColumns}, id, intent_id FROM attempts ORDER BY id;";
+
+    public const string ExportRuns = $"SELECT {StoreRows.RunColumns}, id FROM runs ORDER BY id;";
+
+    public const string ExportInfo = "SELECT key, value FROM store_info ORDER BY key;";
+
+    public static void BindIntent(StoreParameters p, TaskIntent intent)
+    {
+        p.Time("at", intent.At).Text("revision", intent.Revision).Text("operation", intent.Operation).Text("body_hash", intent.BodyHash);
+        BindIdentity(p, intent.Identity);
+    }
+
+    public static void BindAttempt(StoreParameters p, ApplyAttempt attempt, long? intentId)
+    {
+        p.Time("at", attempt.At).Text("revision", attempt.Revision).Text("outcome", attempt.Outcome.ToWord()).Integer("api_code", attempt.ApiCode)
+            .Text("message", attempt.Message).Long("duration_ms", Milliseconds(attempt.Duration)).Text("body_hash", attempt.BodyHash).Long("intent_id", intentId);
+        BindIdentity(p, attempt.Identity);
+    }
+
+    public static void BindApplied(StoreParameters p, AppliedRecord record)
+    {
+        if (!p.Contains("user_id"))
+        {
+            BindIdentity(p, record.Identity);
+        }
+
+        p.Text("body", record.Body.Json).Text("applied_body_hash", record.Body.Hash).Text("source_file", record.SourceFile)
+            .Text("source_revision", record.SourceRevision).Time("applied_at", record.AppliedAt);
+    }
+
+    public static void BindRun(StoreParameters p, RunRecord run) =>
+        p.Time("started_at", run.StartedAt).Long("duration_ms", Milliseconds(run.Duration)).Text("revision", run.Revision).Text("trigger", run.Trigger)
+            .Flag("applied", run.Applied).Text("outcomes", run.Outcomes.ToJson()).Text("error", run.Error);
+
+    public static void BindIdentity(StoreParameters p, TaskIdentity identity) =>
+        p.Text("user_id", identity.UserId).Text("task_id", identity.TaskId);
+
+    public static long Milliseconds(TimeSpan duration) => (long)Math.Round(duration.TotalMilliseconds);
+}
