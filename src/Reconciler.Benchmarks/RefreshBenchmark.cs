@@ -53,7 +53,7 @@ internal static class RefreshBenchmark
         var snapshot = new DirectorySource(directory).Read();
 
         // Apply everything first (no latency), so the refresh compares N live tasks that match.
-        await engine.ApplyAsync(await engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None), "bench", null, CancellationToken.None);
+        await engine.ApplyAsync(await engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None), RunTrigger.Cli, null, CancellationToken.None);
         simulator.State.SetFaultProfile(new FaultProfile { Latency = Latency });
         simulator.State.ClearRequestLog();
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Core.State.Export;
 using Reconciler.State.Sql;
@@ -54,7 +55,7 @@ public static class PostgresStateTransfer
                 var run = r.Run;
                 await w.WriteAsync(r.Id, NpgsqlDbType.Bigint, token); await Time(w, run.StartedAt, token);
                 await w.WriteAsync(StoreStatements.Milliseconds(run.Duration), NpgsqlDbType.Bigint, token); await Text(w, run.Revision, token);
-                await Text(w, run.Trigger, token); await w.WriteAsync(run.Applied, NpgsqlDbType.Boolean, token);
+                await Text(w, run.Trigger.ToWord(), token); await w.WriteAsync(run.Applied, NpgsqlDbType.Boolean, token);
                 await Text(w, run.Outcomes.ToJson(), token); await Text(w, run.Error, token);
             }, token);
             foreach (var (key, value) in export.Info)

@@ -42,7 +42,7 @@ internal sealed class StoreRows(SqlDialect dialect)
         dialect.ReadTime(row, 0),
         TimeSpan.FromMilliseconds(row.GetInt64(1)),
         Text(row, 2),
-        row.GetString(3),
+        RunTriggerWords.Parse(row.GetString(3)),
         dialect.ReadFlag(row, 4),
         RunOutcomes.FromJson(row.GetString(5)),
         Text(row, 6));

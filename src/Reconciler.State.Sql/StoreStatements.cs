@@ -1,4 +1,5 @@
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 
 namespace Reconciler.State.Sql;
@@ -100,7 +101,7 @@ internal static class StoreStatements
     }
 
     public static void BindRun(StoreParameters p, RunRecord run) =>
-        p.Time("started_at", run.StartedAt).Long("duration_ms", Milliseconds(run.Duration)).Text("revision", run.Revision).Text("trigger", run.Trigger)
+        p.Time("started_at", run.StartedAt).Long("duration_ms", Milliseconds(run.Duration)).Text("revision", run.Revision).Text("trigger", run.Trigger.ToWord())
             .Flag("applied", run.Applied).Text("outcomes", run.Outcomes.ToJson()).Text("error", run.Error);
 
     public static void BindIdentity(StoreParameters p, TaskIdentity identity) =>

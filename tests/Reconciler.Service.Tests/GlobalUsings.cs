@@ -1,2 +1,3 @@
 global using Xunit;
 global using Reconciler.Testing;
+global using Reconciler.Service.Loop;

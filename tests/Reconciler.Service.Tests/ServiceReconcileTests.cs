@@ -34,7 +34,7 @@ public sealed class ServiceReconcileTests
 
         await using var store = await SqliteStateStore.OpenAsync(service.StatePath);
         var run = Assert.Single(await store.ReadRunsAsync(10, service.Token));
-        Assert.Equal(("poll", commit, true, 3), (run.Trigger, run.Revision, run.Applied, run.Outcomes["applied"]));
+        Assert.Equal((Core.Reconciling.RunTrigger.Poll, commit, true, 3), (run.Trigger, run.Revision, run.Applied, run.Outcomes["applied"]));
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed class SecretHygieneTests : IDisposable
                     StateSamples.Attempt(StateSamples.At, ApplyOutcome.Unauthorized, apiCode: null, message: "HTTP 401 from the task API"),
                     CancellationToken.None);
                 await store.RecordRunAsync(
-                    new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, "cli", true,
+                    new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, Core.Reconciling.RunTrigger.Cli, true,
                         new RunOutcomes(Unauthorized: 1), null),
                     CancellationToken.None);
 

@@ -16,14 +16,14 @@ public sealed class StateSeederTests : IDisposable
     {
         var record = StateSeeder.Applied(StateSamples.UserId, StateSamples.TaskId, StateSamples.BodyJson, "tasks/a.yaml", "abc");
         var attempt = StateSamples.Attempt(StateSamples.At, ApplyOutcome.Blocked, apiCode: 6007);
-        var run = new RunRecord(StateSamples.At, TimeSpan.FromSeconds(3), "abc", "poll", true, new RunOutcomes(Blocked: 1), null);
+        var run = new RunRecord(StateSamples.At, TimeSpan.FromSeconds(3), "abc", Core.Reconciling.RunTrigger.Poll, true, new RunOutcomes(Blocked: 1), null);
 
         await StateSeeder.SeedAsync(_temp.StatePath, [record], [attempt], [run]);
 
         await using var store = await SqliteStateStore.OpenAsync(_temp.StatePath);
         Assert.Equal(record, Assert.Single(await store.LoadAppliedAsync(CancellationToken.None)).Value);
         Assert.Equal(attempt, Assert.Single(await store.ReadAttemptsAsync(10, CancellationToken.None)));
-        Assert.Equal("poll", Assert.Single(await store.ReadRunsAsync(10, CancellationToken.None)).Trigger);
+        Assert.Equal(Core.Reconciling.RunTrigger.Poll, Assert.Single(await store.ReadRunsAsync(10, CancellationToken.None)).Trigger);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
-using Reconciler.Core.Policies;
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Tasks;
 using Reconciler.Service.Notifications;
 using Reconciler.Service.Status;
 
@@ -23,10 +24,13 @@ internal static partial class ApplyNotifications
 
     public static async Task SendAsync(IReadOnlyList<NotifyTarget> targets, ReconcileRun run, string source, CliConsole console, CancellationToken cancellationToken)
     {
-        if (targets.Count == 0 || TaskStatusViews.Build(run, new TaskBackoff(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10))) is not { } tasks)
+        // The one state rule, with no memory: an explicit apply remembers nothing between runs.
+        if (targets.Count == 0 || TaskStandings.Derive(run, TaskLedger.Empty) is not { } standings)
         {
             return;
         }
+
+        var tasks = standings.Select(TaskStatusView.From).ToList();
 
         var events = new TaskEventDetector().Next(tasks, Credentials().Replace(source, "://"), run.Record.Revision, TimeProvider.System.GetUtcNow());
         if (events.Count == 0)

@@ -72,7 +72,7 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
         {
             ApplyOutcome.Applied => result.Stopped ? "applied (task was stopped first and left stopped)" : "applied",
             ApplyOutcome.Blocked => "blocked (running)",
-            _ => result.Outcome.ToString().ToLowerInvariant(),
+            _ => result.Outcome.ToWord(),
         };
         // The message is the platform's text: escaped like everything else from outside.
         var detail = result.Outcome == ApplyOutcome.Applied || string.IsNullOrEmpty(result.Message) ? "" : $": {ControlText.Escape(result.Message)}";

@@ -107,7 +107,7 @@ internal static class ApplyCommand
         }
 
         var toSend = pending.Plan.Entries.Count(e => e.WillSend || e.IsBlockedByRunningTask);
-        var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, "cli", progress, cancellationToken));
+        var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, RunTrigger.Cli, progress, cancellationToken));
         foreach (var failure in run.Report?.Results.Where(r => r.Outcome is not ApplyOutcome.Applied) ?? [])
         {
             await console.Error.WriteLineAsync("reconciler: " + ApplyProgress.Line(failure));

@@ -3,7 +3,10 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Reconciler.Cli.Output;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Tasks;
 using Reconciler.Core.Text;
+using Reconciler.Service.Status;
 
 namespace Reconciler.Cli.Commands;
 
@@ -36,152 +39,109 @@ internal static class StatusCommand
             var address = server.BaseAddress(result, console);
             var query = "status?order=problems" + (result.GetValue(problems) ? "&tasks=problems" : "");
             using var client = ServerOptions.Client(address);
-            string body;
-            try
-            {
-                using var response = await client.GetAsync(query, cancellationToken);
-                body = await response.Content.ReadAsStringAsync(cancellationToken);
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new CliException($"{address}status answered HTTP {(int)response.StatusCode}: {ControlText.Escape(body.Length > 200 ? body[..200] : body)}");
-                }
-            }
-            catch (HttpRequestException e)
-            {
-                throw new CliException($"cannot reach the service at {address} ({e.Message}); is `reconciler run` listening there? (--server / {ServerOptions.Variable})", e);
-            }
-            catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new CliException($"the service at {address} did not answer within 15 s", e);
-            }
-
-            using var status = Parse(body, address);
+            var status = await StatusClient.ReadAsync(client, address, query, cancellationToken);
             await console.Out.WriteAsync(result.GetValue(format) == StatusFormat.Json
-                ? ControlText.EscapeJson(JsonSerializer.Serialize(status.RootElement, Indented)) + "\n"
-                : Render(status.RootElement, console.OutIsTerminal));
+                ? ControlText.EscapeJson(JsonSerializer.Serialize(status, StatusJson.Options)) + "\n"
+                : Render(status, console.OutIsTerminal));
             return ExitCodes.Success;
         });
         return command;
     }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static JsonDocument Parse(string body, Uri address)
-    {
-        try
-        {
-            return JsonDocument.Parse(body);
-        }
-        catch (JsonException e)
-        {
-            throw new CliException($"{address}status did not answer JSON: is this a reconciler service?", e);
-        }
-    }
-
     /// <summary>The text view: a few header lines, then the task table.</summary>
-    internal static string Render(JsonElement status, bool terminal)
+    internal static string Render(StatusSnapshot status, bool terminal)
     {
         var text = new StringBuilder();
         void Line(string label, string value) => text.Append(label.PadRight(10)).Append(ControlText.Escape(value)).Append('\n');
-        Line("Repo:", $"{Str(status, "repository")} (branch {Str(status, "branch")}{(Str(status, "path") is { Length: > 0 } path ? ", path " + path : "")})");
-        Line("Revision:", $"{Short(Str(status, "watched_revision")) ?? "none fetched yet"}{(Bool(status, "ready") ? "" : " (not ready)")}");
-        if (status.TryGetProperty("leader", out var leader) && leader.ValueKind != JsonValueKind.Null)
+        Line("Repo:", $"{status.Repository} (branch {status.Branch}{(status.Path is { Length: > 0 } path ? ", path " + path : "")})");
+        Line("Revision:", $"{Short(status.WatchedRevision) ?? "none fetched yet"}{(status.Ready ? "" : " (not ready)")}");
+        if (status.Replica is { } replica)
         {
-            Line("Leader:", leader.ValueKind == JsonValueKind.String ? leader.GetString()! : leader.GetRawText());
+            Line("Replica:", $"{replica.Name}, {replica.Role.ToWord()}{(replica.Term is { } term ? $" (term {term})" : "")}");
+            Line("Leader:", replica.Leader is { } leader
+                ? $"{leader.Replica} on {leader.Host} (pid {leader.ProcessId}, term {leader.Term}, since {leader.Since:u}){(leader.Held ? "" : ", its lock is lost")}"
+                : "none elected yet");
         }
 
-        if (Str(status, "last_fetch_error") is { } fetchError)
+        if (status.LastFetchError is { } fetchError)
         {
-            Line("Fetch:", $"failing ({Int(status, "consecutive_fetch_failures")} in a row): {fetchError}");
+            Line("Fetch:", $"failing ({status.ConsecutiveFetchFailures} in a row): {fetchError}");
         }
 
-        if (Str(status, "state_error") is { } stateError)
+        if (status.StateError is { } stateError)
         {
             Line("State:", $"unusable, nothing is sent: {stateError}");
         }
 
-        if (status.TryGetProperty("last_run", out var run) && run.ValueKind == JsonValueKind.Object)
+        if (status.LastRun is { } run)
         {
-            Line("Last run:", $"{Str(run, "started_at")} {Str(run, "trigger")} at {Short(Str(run, "revision"))}: {Outcomes(run)}{(Bool(run, "applied") ? "" : " (not applied)")}, {Double(run, "duration_ms"):0} ms{(Str(run, "error") is { } error ? "; error: " + error : "")}");
+            Line("Last run:", $"{Time(run.StartedAt)} {run.Trigger.ToWord()} at {Short(run.Revision)}: {Outcomes(run.Outcomes)}{(run.Applied ? "" : " (not applied)")}, {run.DurationMs:0} ms{(run.Error is { } error ? "; error: " + error : "")}");
         }
 
-        if (status.TryGetProperty("sync_window", out var window) && window.ValueKind == JsonValueKind.Object)
+        if (status.SyncWindow is { } window)
         {
-            Line("Window:", $"{Str(window, "windows")} ({Str(window, "time_zone")}), {(Bool(window, "open") ? "open" : "closed until " + Str(window, "next_opening"))}");
+            Line("Window:", $"{window.Windows} ({window.TimeZone}), {(window.Open ? "open" : $"closed until {Time(window.NextOpening)}")}");
         }
 
-        var tasks = status.TryGetProperty("tasks", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
         text.Append('\n');
-        if (tasks.Count == 0)
+        if (status.Tasks.Count == 0)
         {
             return text.Append("No tasks to show.\n").ToString();
         }
 
-        var rows = tasks.Select(t => (IReadOnlyList<string>)
+        var rows = status.Tasks.Select(t => (IReadOnlyList<string>)
         [
             State(t),
-            Cell(Str(t, "name") ?? "", terminal ? 30 : 200),
-            Cell(Str(t, "task_id") ?? "", 200),
-            Cell(Str(t, "file") ?? "", 200),
+            Cell(t.Name ?? "", terminal ? 30 : 200),
+            Cell(t.TaskId ?? "", 200),
+            Cell(t.File ?? "", 200),
             Cell(Message(t), terminal ? 70 : 400),
         ]).ToList();
         text.Append(TextColumns.Render(["STATE", "NAME", "TASK ID", "FILE", "MESSAGE"], rows));
-        var problems = tasks.Count(t => Str(t, "state") is not ("in_sync" or "applied" or "suspended" or "unmanaged") || Bool(t, "in_doubt") || Bool(t, "left_stopped"));
-        return text.Append('\n').Append(CultureInfo.InvariantCulture, $"{tasks.Count} task(s), {problems} need attention.\n").ToString();
+        return text.Append('\n').Append(CultureInfo.InvariantCulture, $"{status.Tasks.Count} task(s), {status.Tasks.Count(TaskProblems.IsProblem)} need attention.\n").ToString();
     }
 
-    private static string State(JsonElement task)
+    /// <summary>The counts of a run, in the stored order, without the zeros: "2 applied, 1 blocked".</summary>
+    internal static string Outcomes(RunOutcomes outcomes)
     {
-        var state = Str(task, "state") ?? "?";
+        var counts = RunOutcomes.Words.Where(w => outcomes[w] > 0).Select(w => $"{outcomes[w]} {w.Replace('_', ' ')}").ToList();
+        return counts.Count == 0 ? "nothing" : string.Join(", ", counts);
+    }
+
+    private static string State(TaskStatusView task)
+    {
         var flags = new List<string>();
-        if (Bool(task, "in_doubt"))
+        if (task.InDoubt)
         {
             flags.Add("in doubt");
         }
 
-        if (Bool(task, "left_stopped"))
+        if (task.LeftStopped)
         {
             flags.Add("left stopped");
         }
 
-        if (Bool(task, "drifted") && state != "drifted")
+        if (task.Drifted && task.State != TaskState.Drifted)
         {
             flags.Add("drifted");
         }
 
-        return ControlText.Escape(flags.Count == 0 ? state : $"{state} ({string.Join(", ", flags)})");
+        var state = task.State.ToWord();
+        return flags.Count == 0 ? state : $"{state} ({string.Join(", ", flags)})";
     }
 
-    private static string Message(JsonElement task)
+    /// <summary>The platform's code and message, then what happens next: the retry time, or the state's next step (rejected: a manifest change).</summary>
+    private static string Message(TaskStatusView task)
     {
-        var errors = task.TryGetProperty("errors", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().Select(e => e.GetString()).FirstOrDefault() : null;
-        var message = Str(task, "message") ?? errors ?? "";
-        var code = task.TryGetProperty("api_code", out var c) && c.ValueKind == JsonValueKind.Number && (message.Length > 0 || c.GetInt32() != 200) ? $"[{c.GetInt32()}] " : "";
-        var retry = Str(task, "retry_at") is { } at && Str(task, "state") is "held_back" or "blocked" or "failed" ? $" (retry at {at})" : "";
-        return code + message + retry;
+        var message = task.Message ?? (task.Errors.Count > 0 ? task.Errors[0] : "");
+        var code = task.ApiCode is { } c && (message.Length > 0 || c != 200) ? $"[{c}] " : "";
+        var next = task.RetryAt is { } at ? $"retry at {Time(at)}" : task.State.NeedsAttention() ? task.State.Next() : "";
+        return code + message + (next.Length == 0 ? "" : message.Length + code.Length == 0 ? next : $" ({next})");
     }
 
-    private static string Outcomes(JsonElement run)
-    {
-        if (!run.TryGetProperty("outcomes", out var outcomes) || outcomes.ValueKind != JsonValueKind.Object)
-        {
-            return "";
-        }
-
-        var counts = outcomes.EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Number && o.Value.GetInt32() > 0).Select(o => $"{o.Value.GetInt32()} {o.Name.Replace('_', ' ')}").ToList();
-        return counts.Count == 0 ? "nothing" : string.Join(", ", counts);
-    }
+    private static string Time(DateTimeOffset at) => at.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     private static string Cell(string text, int max) => TextColumns.Clip(ControlText.Escape(text), max);
 
     private static string? Short(string? revision) => revision is null ? null : revision[..Math.Min(12, revision.Length)];
-
-    private static string? Str(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static bool Bool(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
-
-    private static int Int(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.TryGetInt32(out var n) ? n : 0;
-
-    private static double Double(JsonElement element, string name) => element.TryGetProperty(name, out var value) && value.TryGetDouble(out var n) ? n : 0;
 }

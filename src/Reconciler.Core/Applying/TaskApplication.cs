@@ -145,7 +145,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     private TaskApplyResult StateFailed(TaskApplyResult answer) => answer with
     {
         Outcome = answer.Outcome == ApplyOutcome.Cancelled ? ApplyOutcome.Cancelled : ApplyOutcome.Failed,
-        Message = $"{answer.Outcome.ToString().ToLowerInvariant()} but not recorded: the state store cannot be written ({_stateError ?? run.StateError}); the task is in doubt",
+        Message = $"{answer.Outcome.ToWord()} but not recorded: the state store cannot be written ({_stateError ?? run.StateError}); the task is in doubt",
     };
 
     private TaskIntent Intent(string operation, string? bodyHash) =>

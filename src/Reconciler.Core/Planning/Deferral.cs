@@ -9,13 +9,15 @@ namespace Reconciler.Core.Planning;
 /// <param name="Failures">Attempts in a row that did not apply (held back only).</param>
 /// <param name="ApiCode">The platform's code of the last attempt, when there was one.</param>
 /// <param name="LastMessage">The platform's message of the last attempt, when there was one.</param>
+/// <param name="LastOutcome">How the last attempt ended (held back only): a rejected body waits for a manifest change, not for a time.</param>
 public sealed record Deferral(
     DeferralKind Kind,
     string Reason,
     DateTimeOffset? RetryAt = null,
     int Failures = 0,
     int? ApiCode = null,
-    string? LastMessage = null)
+    string? LastMessage = null,
+    State.ApplyOutcome? LastOutcome = null)
 {
     /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>.</summary>
     public string Word => Kind switch

@@ -19,37 +19,25 @@ public sealed class Reconciliation
     private readonly ReconcileSettings _settings;
     private readonly IStateStore? _store;
     private readonly ITaskApi? _api;
-    private readonly TaskBackoff? _backoff;
     private readonly DriftPolicy? _drift;
     private readonly TimeProvider _time;
     private readonly ManifestPipeline _pipeline;
 
     /// <param name="store">The live state; null for a plan that has none (the state is then empty, nothing can be applied).</param>
     /// <param name="api">The platform; null for plan-only use (no running check, nothing can be applied).</param>
-    /// <param name="backoff">Per-task backoff (the service); null: every change is sent at once.</param>
     /// <param name="pipeline">Evaluation with its content cache; one per engine, so a long-lived engine re-parses only changed files.</param>
     /// <param name="drift">What to do with drift found by refresh (the service: self-heal or report); null: re-apply it (an explicit <c>apply --refresh</c>).</param>
-    public Reconciliation(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TaskBackoff? backoff = null, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
+    public Reconciliation(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _store = store;
         _api = api;
-        _backoff = backoff;
         _drift = drift;
         _time = time ?? TimeProvider.System;
         _pipeline = pipeline ?? new ManifestPipeline();
     }
 
     public ManifestPipeline Pipeline => _pipeline;
-
-    /// <summary>Seeds the per-task backoff from the attempt history, so a restart does not retry everything at once.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        if (_backoff is not null && _store is not null)
-        {
-            _backoff.Seed(await _store.ReadAttemptsAsync(5_000, cancellationToken));
-        }
-    }
 
     public DesiredState Evaluate(SourceSnapshot snapshot) => _pipeline.Evaluate(snapshot);
 
@@ -106,10 +94,10 @@ public sealed class Reconciliation
         if (options.Refresh && _api is not null)
         {
             planned = await LiveRefresh.RefreshAsync(planned, _api, _settings.Parallelism, cancellationToken);
-            planned = _drift?.Apply(planned, startedAt) ?? planned;
+            planned = _drift?.Apply(planned, options.Ledger, startedAt) ?? planned;
         }
 
-        var deferred = DeferralPolicy.Apply(planned, _backoff, _settings.SyncWindows, startedAt);
+        var deferred = DeferralPolicy.Apply(planned, options.Ledger, _settings.SyncWindows, startedAt);
         if (_api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
         {
             deferred = await RemoteStateChecker.CheckAsync(deferred, _api, _settings.Parallelism, cancellationToken);
@@ -129,7 +117,7 @@ public sealed class Reconciliation
     /// requests; requests in flight get the grace period and are recorded.
     /// </summary>
     /// <exception cref="InvalidOperationException">The engine has no state store or no API, or the plan is not against the live state.</exception>
-    public async Task<ReconcileRun> ApplyAsync(PendingPlan pending, string trigger, IProgress<TaskApplyResult>? progress, CancellationToken stopStarting)
+    public async Task<ReconcileRun> ApplyAsync(PendingPlan pending, RunTrigger trigger, IProgress<TaskApplyResult>? progress, CancellationToken stopStarting)
     {
         ArgumentNullException.ThrowIfNull(pending);
         if (_store is null || _api is null || pending.Plan.Compared != BaselineKind.LiveState)
@@ -141,22 +129,19 @@ public sealed class Reconciliation
         if (pending.HasWork)
         {
             report = await new Applier(_api, _store, _time).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod), progress, stopStarting);
-            _backoff?.Record(report.Results, _time.GetUtcNow());
-            _drift?.Record(report.Results, _time.GetUtcNow());
         }
 
-        _backoff?.KeepOnly(pending.Plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!));
         var error = report?.StateError is { } stateError ? $"state store failed, nothing more was sent: {stateError}" : null;
         var record = new RunRecord(pending.StartedAt, _time.GetElapsedTime(pending.StartedTimestamp), pending.Plan.Revision, trigger, pending.WindowOpen, RunOutcomes.Count(pending.Plan, report), error);
         return await RecordAsync(new ReconcileRun(record, pending.Plan, report) { StateUnusable = error is not null });
     }
 
     /// <summary>Records a run that failed before it could plan (the source could not be read).</summary>
-    public Task<ReconcileRun> RecordFailureAsync(string trigger, DateTimeOffset startedAt, TimeSpan duration, string? revision, string error) =>
+    public Task<ReconcileRun> RecordFailureAsync(RunTrigger trigger, DateTimeOffset startedAt, TimeSpan duration, string? revision, string error) =>
         RecordAsync(new ReconcileRun(new RunRecord(startedAt, duration, revision, trigger, false, RunOutcomes.None, error), null, null));
 
     /// <summary>A run that could not read the state store at all: reported, not recorded (there is nowhere to record it).</summary>
-    public ReconcileRun StateFailure(string trigger, DateTimeOffset startedAt, string? revision, StateStoreException error)
+    public ReconcileRun StateFailure(RunTrigger trigger, DateTimeOffset startedAt, string? revision, StateStoreException error)
     {
         ArgumentNullException.ThrowIfNull(error);
         var record = new RunRecord(startedAt, _time.GetUtcNow() - startedAt, revision, trigger, false, RunOutcomes.None, $"state store failed, nothing was sent: {error.Message}");

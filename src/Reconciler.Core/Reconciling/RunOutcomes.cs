@@ -1,12 +1,12 @@
 using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
-using Reconciler.Core.State;
+using Reconciler.Core.Tasks;
 
 namespace Reconciler.Core.Reconciling;
 
 /// <summary>
-/// How many tasks of one run ended how: the apply outcomes, the plan actions left alone, and the changes
-/// deferred (held back by backoff, waiting for the sync window). The same counts for the CLI and the service,
+/// How many tasks of one run ended how, by their <see cref="TaskState"/>: the apply outcomes, the plan actions left
+/// alone, and the changes deferred (held back by backoff, waiting for the sync window). The same counts for the CLI and the service,
 /// the state store, <c>/status</c>, <c>/metrics</c> and the log line.
 /// </summary>
 public sealed record RunOutcomes(
@@ -29,25 +29,38 @@ public sealed record RunOutcomes(
     public static readonly IReadOnlyList<string> Words =
         ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled", "unchanged", "invalid", "suspended", "unmanaged", "held_back", "pending_window"];
 
+    /// <summary>
+    /// Counts the tasks of <paramref name="plan"/> by their state (<see cref="TaskStandings.StateOf"/>), so the counts
+    /// never disagree with <c>/status</c>: a body rejected earlier and unchanged since counts as rejected, not held back.
+    /// </summary>
     /// <param name="report">Null when nothing was applied (a plan-only run, or every change deferred).</param>
     public static RunOutcomes Count(Plan plan, ApplyReport? report)
     {
-        var summary = plan.Summary;
-        int Results(ApplyOutcome outcome) => report?.Count(outcome) ?? 0;
+        ArgumentNullException.ThrowIfNull(plan);
+        var results = TaskStandings.ResultsByTask(report);
+        var states = plan.Entries
+            .Select(e => TaskStandings.StateOf(e, e.Identity is { } id ? results.GetValueOrDefault(id) : null))
+            .GroupBy(s => s)
+            .ToDictionary(g => g.Key, g => g.Count());
+        int Of(TaskState state) => states.GetValueOrDefault(state);
         return new RunOutcomes(
-            Results(ApplyOutcome.Applied),
-            Results(ApplyOutcome.Blocked),
-            Results(ApplyOutcome.Rejected),
-            Results(ApplyOutcome.Failed),
-            Results(ApplyOutcome.Unauthorized),
-            Results(ApplyOutcome.Cancelled),
-            summary.Unchanged,
-            summary.Invalid,
-            summary.Suspended,
+            Of(TaskState.Applied),
+            Of(TaskState.Blocked),
+            Of(TaskState.Rejected),
+            Of(TaskState.Failed),
+            Of(TaskState.Unauthorized),
+            Of(TaskState.Cancelled),
+            Of(TaskState.InSync),
+            Of(TaskState.Invalid),
+            Of(TaskState.Suspended),
             report?.Unmanaged ?? 0,
-            plan.Entries.Count(e => e.Deferral?.Kind == DeferralKind.HeldBack),
-            plan.Entries.Count(e => e.Deferral?.Kind == DeferralKind.OutsideWindow));
+            Of(TaskState.HeldBack),
+            Of(TaskState.PendingWindow));
     }
+
+    /// <summary>The task state a count is of: each word is its state's word, except <c>unchanged</c> (<see cref="TaskState.InSync"/>).</summary>
+    /// <exception cref="FormatException">Not one of <see cref="Words"/>.</exception>
+    public static TaskState StateOf(string word) => word == "unchanged" ? TaskState.InSync : TaskStateWords.Parse(word);
 
     public int this[string word] => word switch
     {

@@ -15,9 +15,9 @@ using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Git;
 using Reconciler.GitHub;
+using Reconciler.Service.Loop;
 using Reconciler.Service.Replicas;
 using Reconciler.Service.State;
-using Reconciler.State.Postgres;
 using Reconciler.TaskApi;
 using Reconciler.TaskApi.Auth;
 
@@ -42,8 +42,9 @@ public static class ServiceHost
         IAsyncDisposable? applyLock = null;
         try
         {
-            store = await StateStoreLocator.OpenAsync(location, overrides.Environment, null, cancellationToken);
-            if (store is PostgresStateStore)
+            var opened = await StateStoreLocator.OpenForServiceAsync(location, overrides.Environment, null, cancellationToken);
+            store = opened.Store;
+            if (opened.Election is not null)
             {
                 // Shared by several replicas: the lock is taken by the leader election, the endpoint bound by the leader.
                 await CheckEndpointAsync(store, options, cancellationToken);
@@ -56,7 +57,7 @@ public static class ServiceHost
             }
 
             var publisher = CreatePublisher(options, secrets);
-            var app = Build(options, secrets, overrides, source, store, publisher);
+            var app = Build(options, secrets, overrides, source, opened, publisher);
             return new ServiceApp(app, store, applyLock, source);
         }
         catch (Exception e)
@@ -100,8 +101,9 @@ public static class ServiceHost
         return e;
     }
 
-    private static WebApplication Build(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, GitRepositorySource source, IStateStore store, PullRequestPublisher? publisher)
+    private static WebApplication Build(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, GitRepositorySource source, OpenedStore opened, PullRequestPublisher? publisher)
     {
+        var store = opened.Store;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
@@ -131,13 +133,11 @@ public static class ServiceHost
         var clock = overrides.Clock;
         var status = new ServiceStatus(source.DisplayUrl, options.Branch, options.Path, options.SyncWindows);
         var metrics = new ServiceMetrics();
-        var backoff = new TaskBackoff(options.RetryBase, options.RetryMax);
         services.AddSingleton(options);
         services.AddSingleton(secrets);
         services.AddSingleton(new ServiceClock(clock));
         services.AddSingleton(status);
         services.AddSingleton(metrics);
-        services.AddSingleton(backoff);
         services.AddSingleton(source);
         services.AddSingleton(store);
         services.AddSingleton<TriggerQueue>();
@@ -153,8 +153,8 @@ public static class ServiceHost
         var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows);
         NotificationServices.Add(services, options, secrets, source.DisplayUrl, overrides.Notify);
         services.AddSingleton(provider => new ReconcileRunner(
-            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), backoff, clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
-            backoff, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
+            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
+            store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
         if (publisher is not null)
         {
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.
@@ -163,19 +163,19 @@ public static class ServiceHost
                 options, publisher, source, new Reconciliation(settings, store, time: clock), status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
         }
 
-        if (store is PostgresStateStore shared)
+        if (opened.Election is { } election)
         {
             // Registered before the loop: hosted services stop in reverse order, so the lease outlives the last pass.
-            services.AddSingleton(shared);
-            services.AddSingleton(provider => new FollowerView(shared, source, options, settings, status, metrics, clock, provider.GetRequiredService<ILogger<FollowerView>>()));
-            services.AddSingleton<PostgresLeadership>();
-            services.AddSingleton<ILeadership>(provider => provider.GetRequiredService<PostgresLeadership>());
-            services.AddHostedService(provider => provider.GetRequiredService<PostgresLeadership>());
+            services.AddSingleton(election);
+            services.AddSingleton(provider => new FollowerView(store, election, source, options, settings, status, metrics, clock, provider.GetRequiredService<ILogger<FollowerView>>()));
+            services.AddSingleton<ReplicaLeadership>();
+            services.AddSingleton<ILeadership>(provider => provider.GetRequiredService<ReplicaLeadership>());
+            services.AddHostedService(provider => provider.GetRequiredService<ReplicaLeadership>());
         }
 
         var random = overrides.Random ?? new Random();
         services.AddHostedService(provider => new ReconcileLoop(
-            provider.GetRequiredService<ReconcileRunner>(), provider.GetRequiredService<TriggerQueue>(), options, backoff, status, clock, random,
+            provider.GetRequiredService<ReconcileRunner>(), provider.GetRequiredService<TriggerQueue>(), ScheduleSettings.From(options), status, clock, random,
             provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetService<PullRequestWatcher>(), provider.GetService<ILeadership>()));
 
         var app = builder.Build();

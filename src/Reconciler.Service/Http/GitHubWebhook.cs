@@ -2,7 +2,9 @@ using System.IO.Pipelines;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Reconciling;
 using Reconciler.Service.Configuration;
+using Reconciler.Service.Loop;
 using Reconciler.Service.Metrics;
 
 namespace Reconciler.Service.Http;
@@ -71,7 +73,7 @@ public sealed partial class GitHubWebhook(ServiceOptions options, ServiceSecrets
                 return Results.Json(new { status = "pong" });
             case "push" when pushRef.GaveUp:
                 // Signed, but the ref is not where GitHub puts it: polling is harmless (the service reads the repository itself).
-                triggers.Request($"webhook push {delivery}");
+                triggers.Request(RunTrigger.Webhook);
                 metrics.Webhook("accepted");
                 LogAccepted(logger, pushRef.ToString(), delivery);
                 return Results.Json(new { status = "poll queued (ref not read)" }, statusCode: StatusCodes.Status202Accepted);
@@ -83,13 +85,13 @@ public sealed partial class GitHubWebhook(ServiceOptions options, ServiceSecrets
                     return Results.Json(new { status = $"ignored: push to {pushed ?? "(no ref)"}, watching {options.Branch}" });
                 }
 
-                triggers.Request($"webhook push {delivery}");
+                triggers.Request(RunTrigger.Webhook);
                 metrics.Webhook("accepted");
                 LogAccepted(logger, pushed!, delivery);
                 return Results.Json(new { status = "poll queued" }, statusCode: StatusCodes.Status202Accepted);
             case "pull_request" when options.GitHubRepo is not null:
                 // Pull-request heads are planned after each poll: poll now rather than at the next interval.
-                triggers.Request($"webhook pull_request {delivery}");
+                triggers.Request(RunTrigger.Webhook);
                 metrics.Webhook("accepted");
                 return Results.Json(new { status = "poll queued" }, statusCode: StatusCodes.Status202Accepted);
             default:

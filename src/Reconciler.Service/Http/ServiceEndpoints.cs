@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,13 +10,8 @@ namespace Reconciler.Service.Http;
 /// <summary>The operations surface: the status page, health, readiness, Prometheus metrics, status JSON, sync and the GitHub webhook.</summary>
 public static class ServiceEndpoints
 {
-    /// <summary><c>/status</c> is read by people and scripts: snake_case like the plan JSON, indented.</summary>
-    public static readonly JsonSerializerOptions StatusJson = new(JsonSerializerDefaults.Web)
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // task names are Chinese: keep them readable
-    };
+    /// <summary><c>/status</c> is read by people and scripts: the contract's options (<see cref="Status.StatusJson"/>).</summary>
+    private static JsonSerializerOptions StatusJson => Status.StatusJson.Options;
 
     public static void Map(WebApplication app)
     {

@@ -17,13 +17,16 @@ public sealed class StatusPage(string? repoWebUrl, int refreshSeconds = StatusPa
 
     private static readonly Lazy<string> Template = new(ReadTemplate);
 
+    // The words are the same for every response: built once.
+    private static readonly Lazy<object> Vocabulary = new(StatusPageWords.Vocabulary);
+
     public async Task WriteAsync(HttpResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
 
         // JsonSerializer's default encoder writes <, >, & and quotes as \uXXXX: the JSON cannot end the script element.
-        var config = JsonSerializer.Serialize(new { repoWebUrl = RepoWebUrl.Template(repoWebUrl), refreshSeconds });
+        var config = JsonSerializer.Serialize(new { repoWebUrl = RepoWebUrl.Template(repoWebUrl), refreshSeconds, words = Vocabulary.Value });
         var html = Template.Value.Replace("{{NONCE}}", nonce, StringComparison.Ordinal).Replace("{{CONFIG}}", config, StringComparison.Ordinal);
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.ContentSecurityPolicy =

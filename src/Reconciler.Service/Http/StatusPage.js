@@ -4,28 +4,13 @@
   const config = JSON.parse(document.getElementById("config").textContent);
   const MAX_ROWS = 1000;
 
-  // Chinese labels and a tone per task state (docs/service.md lists the states).
-  const STATES = {
-    blocked: ["阻塞(任务运行中)", "bad"], failed: ["失败", "bad"], rejected: ["被平台拒绝", "bad"],
-    unauthorized: ["未授权", "bad"], invalid: ["清单无效", "bad"], drifted: ["已漂移", "warn"],
-    held_back: ["等待重试", "warn"], cancelled: ["已取消", "warn"], pending: ["待处理", "warn"],
-    pending_window: ["等待同步窗口", "info"], applied: ["已应用", "ok"], in_sync: ["已同步", "ok"],
-    unmanaged: ["不再管理", "muted"], suspended: ["已挂起", "muted"]
-  };
-  const FINE = new Set(["in_sync", "applied", "suspended", "unmanaged"]);
-  const TRIGGERS = { poll: "轮询", webhook: "网络钩子", resync: "定时重同步", retry: "重试", window: "同步窗口", sync: "手动同步", cli: "命令行" };
-  const FILTERS = [
-    ["problems", "需处理", t => isProblem(t)],
-    ["blocked", "阻塞", t => t.state === "blocked"],
-    ["failed", "失败/拒绝", t => ["failed", "rejected", "unauthorized"].includes(t.state)],
-    ["invalid", "清单无效", t => t.state === "invalid"],
-    ["in_doubt", "结果未知", t => t.in_doubt === true],
-    ["drifted", "已漂移", t => t.state === "drifted" || t.drifted === true],
-    ["left_stopped", "已停止待启动", t => t.left_stopped === true],
-    ["held_back", "等待重试", t => t.state === "held_back"],
-    ["pending_window", "等待同步窗口", t => t.state === "pending_window"],
-    ["all", "全部", () => true]
-  ];
+  // Every word comes from the server (Http/StatusPageWords.cs, built from the one vocabulary): this script spells no state.
+  const WORDS = config.words;
+  const UNKNOWN = { label: null, tone: "warn", reason: "", filter: "", attention: true, counts_failures: false };
+  function stateOf(t) { return WORDS.states[t.state] || Object.assign({}, UNKNOWN, { label: t.state }); }
+  // A chip matches a state's filter, or one of the flags a task carries beside its state.
+  const FLAGS = { problems: t => isProblem(t), all: () => true, in_doubt: t => t.in_doubt === true, left_stopped: t => t.left_stopped === true, drifted: t => t.drifted === true };
+  const FILTERS = WORDS.filters.map(([key, label]) => [key, label, t => stateOf(t).filter === key || (key in FLAGS && FLAGS[key](t))]);
   let filter = "problems";
   let search = "";
   let last = null;
@@ -63,35 +48,23 @@
     return isNaN(date) ? esc(value) : date.toLocaleString("zh-CN", { hour12: false });
   }
   function short(revision) { return revision ? String(revision).slice(0, 12) : "—"; }
-  function isProblem(t) { return !FINE.has(t.state) || t.in_doubt === true || t.left_stopped === true || t.drifted === true; }
+  function isProblem(t) { return stateOf(t).attention || t.in_doubt === true || t.left_stopped === true || t.drifted === true; }
 
   function stateBadge(t) {
     const span = document.createElement("span");
-    const [label, tone] = STATES[t.state] || [t.state, "warn"];
-    span.appendChild(el("span", label, "state s-" + tone));
+    const state = stateOf(t);
+    span.appendChild(el("span", state.label, "state s-" + state.tone));
     if (t.in_doubt) span.appendChild(el("span", "结果未知", "state s-bad flag"));
     if (t.left_stopped) span.appendChild(el("span", "已停止待启动", "state s-warn flag"));
-    if (t.drifted && t.state !== "drifted") span.appendChild(el("span", "已漂移", "state s-warn flag"));
+    if (t.drifted && state.filter !== "drifted") span.appendChild(el("span", "已漂移", "state s-warn flag"));
     span.dataset.state = t.state;
     return span;
   }
 
   function reason(t) {
     const parts = [];
-    switch (t.state) {
-      case "blocked": parts.push("任务正在运行,平台不允许修改(6007);将自动重试"); break;
-      case "failed": parts.push("临时故障,重试后仍失败;将自动重试"); break;
-      case "rejected": parts.push("平台拒绝了此次修改;修改清单后才会重试"); break;
-      case "unauthorized": parts.push("令牌无效或缺失"); break;
-      case "held_back": parts.push("按退避等待下次重试" + (t.failures ? "(已失败 " + t.failures + " 次)" : "")); break;
-      case "pending_window": parts.push("同步窗口未开启,窗口开启后应用"); break;
-      case "pending": parts.push("本次运行在处理它之前停止"); break;
-      case "cancelled": parts.push("服务停止,未发送"); break;
-      case "drifted": parts.push("平台上的任务与清单不一致"); break;
-      case "suspended": parts.push("metadata.suspend: true,不会发送"); break;
-      case "unmanaged": parts.push("清单已删除,不再管理(平台任务不受影响)"); break;
-      case "applied": parts.push("本次运行已应用"); break;
-    }
+    const state = stateOf(t);
+    if (state.reason) parts.push(state.reason + (state.counts_failures && t.failures ? "(已失败 " + t.failures + " 次)" : ""));
     if (t.in_doubt) parts.push("上次请求没有得到明确答复,已重新发送");
     if (t.left_stopped) parts.push("更新前已停止任务(stop_before_update),平台没有恢复接口,需要人工启动");
     return parts.join(";");
@@ -124,9 +97,11 @@
     add("最近成功应用的版本", status.last_successful_revision || "—", true);
     add("最近获取", when(status.last_fetch_at) + (status.consecutive_fetch_failures ? "(连续失败 " + status.consecutive_fetch_failures + " 次)" : ""));
     add("就绪", status.ready ? "是" : "否(尚未成功获取仓库)");
-    if (status.leader !== undefined && status.leader !== null) {
-      const leader = typeof status.leader === "object" ? (status.leader.holder || status.leader.id || JSON.stringify(status.leader)) : status.leader;
-      add("主副本(负责应用)", leader, true);
+    if (status.replica) {
+      const r = status.replica;
+      add("本副本", r.name + " — " + (WORDS.roles[r.role] || r.role) + (r.term ? ",任期 " + r.term : ""), false);
+      const l = r.leader;
+      add("主副本(负责应用)", l ? l.replica + "(" + l.host + ",进程 " + l.process_id + ",任期 " + l.term + (l.held ? "" : ",已失去锁") + ")" : "尚未选出", true);
     }
     if (status.sync_window) {
       const w = status.sync_window;
@@ -150,8 +125,7 @@
 
   function outcomes(o) {
     if (!o) return "";
-    const names = { applied: "应用", blocked: "阻塞", rejected: "拒绝", failed: "失败", unauthorized: "未授权", cancelled: "取消", invalid: "无效", held_back: "等待重试", pending_window: "等待窗口", unchanged: "未变" };
-    return Object.keys(names).filter(k => o[k]).map(k => names[k] + " " + o[k]).join(",") || "无变更";
+    return WORDS.outcomes.filter(([key]) => o[key]).map(([key, label]) => label + " " + o[key]).join(",") || "无变更";
   }
 
   function renderRuns(status) {
@@ -166,7 +140,7 @@
     for (const run of runs) {
       const row = document.createElement("tr");
       cell(row, when(run.started_at));
-      cell(row, TRIGGERS[run.trigger] || run.trigger);
+      cell(row, WORDS.triggers[run.trigger] || run.trigger);
       cell(row, short(run.revision), "mono");
       cell(row, outcomes(run.outcomes) + (run.applied ? "" : "(未应用)"));
       cell(row, Math.round(run.duration_ms) + " 毫秒");

@@ -2,21 +2,24 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Reconciling;
 using Reconciler.Service.Configuration;
+using Reconciler.Service.Loop;
+using Reconciler.Service.Replicas;
+using Reconciler.Service.Status;
 
 namespace Reconciler.Service.Http;
 
 /// <summary>
 /// <c>POST /sync</c>: "reconcile now" for people and scripts (<c>reconciler sync</c>), authenticated by a bearer
-/// token that both sides read from <c>RECONCILER_SYNC_TOKEN</c>. Off (404) unless the token is set. It queues
-/// the same immediate poll a webhook does (a burst becomes one poll), and the run re-plans even when the branch
-/// did not move; per-task retry times still hold, so a failing API is not hammered.
+/// token that both sides read from <c>RECONCILER_SYNC_TOKEN</c>. Off (404) unless the token is set. It queues a
+/// <see cref="RunTrigger.Sync"/>, merged with whatever is already waiting (never dropped), and the pass re-plans even
+/// when the branch did not move; per-task retry times still hold, so a failing API is not hammered. The 202 answer
+/// carries a ticket; the run that answers it carries the same ticket in <c>/status</c>. A follower replica
+/// answers 409 (it never reconciles): the sync goes to the leader.
 /// </summary>
-public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ILogger<SyncEndpoint> logger)
+public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ServiceStatus status, ILogger<SyncEndpoint> logger, ILeadership? leadership = null)
 {
-    /// <summary>The reason a sync request puts in the trigger queue; the loop names such runs <c>sync</c>.</summary>
-    public const string Reason = "sync";
-
     public IResult Handle(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -34,9 +37,15 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
             return Results.Json(new { error = $"missing or wrong bearer token (the service's {ServiceSettings.SyncTokenVariable})" }, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        triggers.Request(Reason);
-        LogQueued(logger);
-        return Results.Json(new { status = "sync queued" }, statusCode: StatusCodes.Status202Accepted);
+        if (leadership is { IsLeader: false })
+        {
+            var leader = status.Current.Replica?.Leader;
+            return Results.Json(new { error = $"this replica follows and never reconciles; send the sync to the leader ({(leader is null ? "none elected yet" : $"{leader.Replica} on {leader.Host}")})" }, statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var ticket = triggers.Request(RunTrigger.Sync);
+        LogQueued(logger, ticket);
+        return Results.Json(new SyncAnswer("sync queued", ticket), StatusJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     // Hashing first makes the comparison constant-time whatever the lengths.
@@ -46,6 +55,6 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
     [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "sync refused: missing or wrong bearer token")]
     private static partial void LogRefused(ILogger logger);
 
-    [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "sync requested: reconciling now")]
-    private static partial void LogQueued(ILogger logger);
+    [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "sync requested (ticket {Ticket}): reconciling now")]
+    private static partial void LogQueued(ILogger logger, long ticket);
 }

@@ -1,4 +1,4 @@
-namespace Reconciler.Service;
+namespace Reconciler.Service.Loop;
 
 /// <summary>What a poll of the remote found.</summary>
 public enum FetchOutcome

@@ -1,34 +1,36 @@
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Manifests;
-using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Sources;
 using Reconciler.Core.State;
+using Reconciler.Core.Tasks;
 using Reconciler.Core.Validation;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Metrics;
 using Reconciler.Service.Status;
 
-namespace Reconciler.Service;
+namespace Reconciler.Service.Loop;
 
 /// <summary>
 /// One pass of the service: fetch the watched branch, then let the engine plan against the live state and apply
-/// (<see cref="Reconciliation"/>: the same path as <c>apply</c>). The one result of each run is then reported
-/// on the way out — status, metrics, log — as Flux's reconcilers finalise status on every exit path.
+/// (<see cref="Reconciliation"/>: the same path as <c>apply</c>). The one result of each run updates the
+/// <see cref="TaskLedger"/> (the service's only memory of each task) and is then reported on the way out — status,
+/// metrics, notifications, log — as Flux's reconcilers finalise status on every exit path.
 /// Called by one loop only; not re-entrant.
 /// </summary>
 public sealed partial class ReconcileRunner(
     ServiceOptions options,
     IManifestSource source,
     Reconciliation engine,
-    TaskBackoff backoff,
+    IStateStore store,
     ServiceStatus status,
     ServiceMetrics metrics,
     TimeProvider time,
     ILogger<ReconcileRunner> logger,
     Notifications.Notifier? notifier = null)
 {
-    private readonly DriftMemory _drift = new();
+    private readonly RetryPolicy _retry = new(options.RetryBase, options.RetryMax);
     private SourceSnapshot? _snapshot;
     private string? _reconciledRevision;
     private string? _reportedInvalidRevision;
@@ -36,12 +38,15 @@ public sealed partial class ReconcileRunner(
     /// <summary>The last successful fetch; resync and retries re-plan it without contacting the remote.</summary>
     public SourceSnapshot? LastSnapshot => _snapshot;
 
-    /// <summary>The last run planned changes while the sync window was closed: apply them when it opens.</summary>
-    public bool PendingForWindow { get; private set; }
+    /// <summary>What is remembered of each task; changed only by the runs this runner reports.</summary>
+    public TaskLedger Ledger { get; private set; } = TaskLedger.Empty;
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => engine.InitializeAsync(cancellationToken);
+    /// <summary>Rebuilds the ledger from the attempt history (at start, and when a new leadership term begins).</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        Ledger = TaskLedger.FromHistory(await store.ReadAttemptsAsync(5_000, cancellationToken), _retry);
 
-    public async Task<FetchOutcome> FetchAsync(string trigger, CancellationToken cancellationToken)
+    /// <param name="syncTicket">The sync request this pass answers (0: none); a failed fetch's run answers it.</param>
+    public async Task<FetchOutcome> FetchAsync(RunTrigger trigger, long syncTicket, CancellationToken cancellationToken)
     {
         var startedAt = time.GetUtcNow();
         var started = time.GetTimestamp();
@@ -55,7 +60,7 @@ public sealed partial class ReconcileRunner(
             status.FetchFailed(e.Message, time.GetUtcNow());
             metrics.Fetched(false, null);
             LogFetchFailed(logger, e.Reason, e.Message, _snapshot?.Revision ?? "none");
-            Report(await engine.RecordFailureAsync(trigger, startedAt, time.GetElapsedTime(started), _snapshot?.Revision, $"fetch failed ({e.Reason}): {e.Message}"));
+            Report(await engine.RecordFailureAsync(trigger, startedAt, time.GetElapsedTime(started), _snapshot?.Revision, $"fetch failed ({e.Reason}): {e.Message}"), syncTicket);
             return FetchOutcome.Failed;
         }
 
@@ -73,7 +78,8 @@ public sealed partial class ReconcileRunner(
     }
 
     /// <summary>Plans the last fetched revision and applies what it may. Returns false when nothing has been fetched yet.</summary>
-    public async Task<bool> ReconcileAsync(string trigger, CancellationToken stopping)
+    /// <param name="refresh">Read every managed task's live detail (drift); the loop decides, by its triggers.</param>
+    public async Task<bool> ReconcileAsync(RunTrigger trigger, bool refresh, long syncTicket, CancellationToken stopping)
     {
         if (_snapshot is not { } snapshot)
         {
@@ -84,9 +90,7 @@ public sealed partial class ReconcileRunner(
         ReconcileRun run;
         try
         {
-            // The live tasks are read on the resync timer only: one GET per task, not on every push.
-            var refresh = options.Refresh && trigger == "resync";
-            var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Refresh: refresh), stopping);
+            var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Refresh: refresh, Ledger: Ledger), stopping);
             ReportInvalid(pending, snapshot.Revision);
 
             // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
@@ -98,28 +102,30 @@ public sealed partial class ReconcileRunner(
             run = engine.StateFailure(trigger, startedAt, snapshot.Revision, e);
         }
 
-        PendingForWindow = run.Plan is null ? PendingForWindow : run.PendingForWindow;
         _reconciledRevision = run.Succeeded ? snapshot.Revision : null;
         ConsecutiveFailedRuns = run.Succeeded ? 0 : ConsecutiveFailedRuns + 1;
-        Report(run);
+        Report(run, syncTicket);
         return true;
     }
 
     /// <summary>Runs in a row that ended in an error (the state store, a failed record): the loop backs off on them.</summary>
     public int ConsecutiveFailedRuns { get; private set; }
 
-    /// <summary>The one place a finished run is reported: status, metrics and the log all read the same result.</summary>
-    private void Report(ReconcileRun run)
+    /// <summary>
+    /// The one place a finished run is reported: the ledger takes it in, then the task states derived from both
+    /// (<see cref="TaskStandings"/>) feed status, metrics and notifications, and the log reads the same result.
+    /// </summary>
+    private void Report(ReconcileRun run, long syncTicket)
     {
-        foreach (var (task, fields) in _drift.Update(run))
+        foreach (var (task, fields) in Ledger.NewlyDrifted(run))
         {
             LogDrifted(logger, task.ToString(), string.Join(", ", fields), options.SelfHeal ? "re-applying it (self-heal)" : "reported only (self-heal is off)");
         }
 
-        var tasks = TaskStatusViews.Build(run, backoff, _drift);
-        status.RunCompleted(run, tasks);
-        metrics.RunCompleted(run);
-        metrics.Drifted(_drift.Count);
+        Ledger = Ledger.After(run);
+        var tasks = TaskStandings.Derive(run, Ledger);
+        status.RunCompleted(run, tasks, Ledger, syncTicket);
+        metrics.RunCompleted(run, tasks, Ledger);
         if (tasks is not null)
         {
             // What changed since the last run, queued for the receivers; never waits for them.
@@ -128,14 +134,14 @@ public sealed partial class ReconcileRunner(
 
         foreach (var result in run.Report?.Results.Where(r => r.Outcome != Core.State.ApplyOutcome.Applied) ?? [])
         {
-            LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToString().ToLowerInvariant(), result.ApiCode, result.Message ?? "");
+            LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToWord(), result.ApiCode, result.Message ?? "");
         }
 
         if (run.Plan is not { } plan)
         {
             if (run.StateUnusable)
             {
-                LogRunFailed(logger, run.Record.Trigger, Short(run.Record.Revision), "Plan: none.", "Apply: nothing sent.", run.Error!);
+                LogRunFailed(logger, run.Record.Trigger.ToWord(), Short(run.Record.Revision), "Plan: none.", "Apply: nothing sent.", run.Error!);
             }
 
             return;
@@ -149,11 +155,11 @@ public sealed partial class ReconcileRunner(
         var applied = run.Report?.ToString() ?? (run.PendingForWindow ? "Apply: held back (outside the sync window)." : "Apply: nothing to do.");
         if (run.Error is { } error)
         {
-            LogRunFailed(logger, run.Record.Trigger, Short(run.Record.Revision), plan.Summary.ToString(), applied, error);
+            LogRunFailed(logger, run.Record.Trigger.ToWord(), Short(run.Record.Revision), plan.Summary.ToString(), applied, error);
         }
         else
         {
-            LogRun(logger, run.Record.Trigger, Short(run.Record.Revision), plan.Summary.ToString(), applied, run.Outcomes.HeldBack, run.Record.Duration.TotalMilliseconds);
+            LogRun(logger, run.Record.Trigger.ToWord(), Short(run.Record.Revision), plan.Summary.ToString(), applied, run.Outcomes.HeldBack, run.Record.Duration.TotalMilliseconds);
         }
     }
 

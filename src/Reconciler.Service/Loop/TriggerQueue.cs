@@ -1,31 +1,67 @@
-using System.Threading.Channels;
+using Reconciler.Core.Reconciling;
 
-namespace Reconciler.Service;
+namespace Reconciler.Service.Loop;
 
 /// <summary>
-/// Requests for an immediate poll (webhooks). Holds at most one: a burst of pushes while a run is busy becomes
-/// one more poll, never a queue of them (no reconcile storms).
+/// Requests for a pass now (webhooks, <c>POST /sync</c>, a new leadership term). Requests made while the loop is busy
+/// are merged into one pending <see cref="TriggerSet"/> (a burst of pushes becomes one poll, never a queue of them),
+/// and nothing is ever dropped: a sync queued behind a webhook still gets its pass. Each sync request gets a ticket;
+/// the pass that takes it reports the newest ticket it answers, so <c>reconciler sync --wait</c> knows its run.
 /// </summary>
 public sealed class TriggerQueue
 {
-    private readonly Channel<string> _channel = Channel.CreateBounded<string>(new BoundedChannelOptions(1)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
-
+    private readonly Lock _gate = new();
+    private TriggerSet _pending;
+    private long _syncTickets;
+    private long _pendingTicket;
     private int _requested;
+    private TaskCompletionSource _signal = NewSignal();
 
     /// <summary>Total requests received, including ones merged into a pending request.</summary>
     public int Requested => Volatile.Read(ref _requested);
 
-    public void Request(string reason)
+    /// <summary>Asks for a pass; returns the sync ticket for <see cref="RunTrigger.Sync"/> (0 for the others).</summary>
+    public long Request(RunTrigger trigger)
     {
-        Interlocked.Increment(ref _requested);
-        _channel.Writer.TryWrite(reason);
+        lock (_gate)
+        {
+            _requested++;
+            _pending = _pending.With(trigger);
+            if (trigger == RunTrigger.Sync)
+            {
+                _pendingTicket = ++_syncTickets;
+            }
+
+            _signal.TrySetResult();
+            return trigger == RunTrigger.Sync ? _pendingTicket : 0;
+        }
     }
 
-    public bool TryTake(out string? reason) => _channel.Reader.TryRead(out reason);
+    /// <summary>Takes everything requested so far, merged, and the newest sync ticket among it (0: none).</summary>
+    public (TriggerSet Triggers, long SyncTicket) Take()
+    {
+        lock (_gate)
+        {
+            var taken = (_pending, _pendingTicket);
+            _pending = TriggerSet.None;
+            _pendingTicket = 0;
+            if (_signal.Task.IsCompleted)
+            {
+                _signal = NewSignal();
+            }
 
-    public Task WaitAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            return taken;
+        }
+    }
+
+    /// <summary>Completes when a request is pending (at once if one already is).</summary>
+    public Task WaitAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _signal.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

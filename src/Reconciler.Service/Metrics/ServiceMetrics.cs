@@ -1,6 +1,9 @@
 using Prometheus;
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.State;
+using Reconciler.Core.Tasks;
 
 namespace Reconciler.Service.Metrics;
 
@@ -16,7 +19,7 @@ public sealed class ServiceMetrics
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private static readonly double[] PutBuckets = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
-    private static readonly string[] ApplyOutcomeWords = ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled"];
+    private static readonly ApplyOutcome[] PutOutcomes = [ApplyOutcome.Applied, ApplyOutcome.Blocked, ApplyOutcome.Rejected, ApplyOutcome.Failed, ApplyOutcome.Unauthorized, ApplyOutcome.Cancelled];
 
     // Gauges that mean "when" or "which": absent until known, rather than a misleading 0.
     private static readonly GaugeConfiguration Unset = new() { SuppressInitialValue = true };
@@ -31,6 +34,7 @@ public sealed class ServiceMetrics
     private readonly Counter _pullRequestPlans;
     private readonly Gauge _planTasks;
     private readonly Gauge _heldBack;
+    private readonly Gauge _tasks;
     private readonly Gauge _drifted;
     private readonly Gauge _leader;
     private readonly Gauge _lastRunAt;
@@ -57,6 +61,7 @@ public sealed class ServiceMetrics
         _pullRequestPlans = Factory.CreateCounter("reconciler_pull_request_plans_total", "Pull-request plans posted by result.", ["result"]);
         _planTasks = Factory.CreateGauge("reconciler_plan_tasks", "Tasks per plan action in the last run.", ["action"]);
         _heldBack = Factory.CreateGauge("reconciler_held_back_tasks", "Tasks waiting for their per-task retry backoff.");
+        _tasks = Factory.CreateGauge("reconciler_tasks", "Tasks by state after the last run (the states of /status).", ["state"]);
         _drifted = Factory.CreateGauge("reconciler_drifted_tasks", "Tasks whose live values differed from the manifest when last read (resync refresh).");
         _leader = Factory.CreateGauge("reconciler_leader", "1 while this replica leads (applies and posts plans), 0 while it follows.");
         _leader.Set(1);
@@ -92,16 +97,20 @@ public sealed class ServiceMetrics
         }
     }
 
-    public void RunCompleted(ReconcileRun run)
+    /// <param name="tasks">Where each task stands after the run (null: the run failed before planning; the gauges keep their values).</param>
+    public void RunCompleted(ReconcileRun run, IReadOnlyList<TaskStanding>? tasks, TaskLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(ledger);
         var record = run.Record;
         lock (_gate)
         {
-            _runs.WithLabels(record.Trigger, run.Succeeded ? "success" : "error").Inc();
-            foreach (var outcome in ApplyOutcomeWords)
+            _runs.WithLabels(record.Trigger.ToWord(), run.Succeeded ? "success" : "error").Inc();
+
+            // The PUTs of this run, by their answer (a body rejected earlier and not sent again is not counted twice).
+            foreach (var outcome in PutOutcomes)
             {
-                _outcomes.WithLabels(outcome).Inc(record.Outcomes[outcome]);
+                _outcomes.WithLabels(outcome.ToWord()).Inc(run.Report?.Count(outcome) ?? 0);
             }
 
             _stateUsable.Set(run.StateUnusable ? 0 : 1);
@@ -120,14 +129,32 @@ public sealed class ServiceMetrics
                 {
                     _planTasks.WithLabels(action.ToWord()).Set(plan.Entries.Count(e => e.Action == action));
                 }
-
-                _heldBack.Set(record.Outcomes.HeldBack);
             }
+
+            _drifted.Set(ledger.DriftedCount);
+        }
+
+        if (tasks is not null)
+        {
+            TasksObserved(tasks);
         }
     }
 
-    /// <summary>Tasks last seen drifted (changed on the platform).</summary>
-    public void Drifted(int count) => _drifted.Set(count);
+    /// <summary>Tasks by state (a leader's last run, or what a follower read from the shared state).</summary>
+    public void TasksObserved(IReadOnlyList<TaskStanding> tasks)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var counts = tasks.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count());
+        lock (_gate)
+        {
+            foreach (var state in TaskStateWords.All)
+            {
+                _tasks.WithLabels(state.ToWord()).Set(counts.GetValueOrDefault(state));
+            }
+
+            _heldBack.Set(counts.GetValueOrDefault(TaskState.HeldBack));
+        }
+    }
 
     /// <summary>Whether this replica leads (always, with an SQLite state: the service holds its lock).</summary>
     public void Leader(bool leading) => _leader.Set(leading ? 1 : 0);

@@ -6,6 +6,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Secrets;
+using Reconciler.Core.Tasks;
 
 namespace Reconciler.Service.Notifications;
 
@@ -58,7 +59,7 @@ public static class NotificationPayload
                 ["task_id"] = task.TaskId,
                 ["name"] = task.Name,
                 ["file"] = task.File,
-                ["state"] = task.State,
+                ["state"] = task.State.ToWord(),
                 ["in_doubt"] = task.InDoubt,
                 ["left_stopped"] = task.LeftStopped,
                 ["api_code"] = task.ApiCode,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Reconciler.Core.Secrets;
+using Reconciler.Core.Tasks;
 using Reconciler.Core.Text;
 
 namespace Reconciler.Service.Notifications;
@@ -88,13 +89,13 @@ public static class NotificationText
         TaskEventKind.Blocked => "任务正在运行,平台不允许修改(6007);服务会按退避自动重试",
         TaskEventKind.Failed => e.Task.State switch
         {
-            "rejected" => "平台拒绝了这次修改;修改清单后才会重试",
-            "unauthorized" => "平台拒绝了令牌;请检查该账号的令牌",
+            TaskState.Rejected => "平台拒绝了这次修改;修改清单后才会重试",
+            TaskState.Unauthorized => "平台拒绝了令牌;请检查该账号的令牌",
             _ => "临时故障,重试后仍失败;服务会按退避自动重试",
         },
         TaskEventKind.InDoubt => "上次请求没有得到明确答复,平台可能已经应用,也可能没有;下次运行会重新发送",
         TaskEventKind.LeftStopped => "为了更新,服务按 stop_before_update 停止了正在运行的任务;平台没有恢复接口,任务保持停止,需要人工启动",
-        _ => $"已恢复(之前:{(e.Previous is { } previous ? Headline(previous) : "—")}),现在{(e.Task.State == "applied" ? "已应用" : "已同步")}",
+        _ => $"已恢复(之前:{(e.Previous is { } previous ? Headline(previous) : "—")}),现在{(e.Task.State == TaskState.Applied ? "已应用" : "已同步")}",
     };
 
     private static string Clip(string? text, int max)

@@ -1,3 +1,4 @@
+using Reconciler.Core.Tasks;
 using Reconciler.Service.Status;
 
 namespace Reconciler.Service.Notifications;
@@ -46,11 +47,10 @@ public sealed class TaskEventDetector
     /// <summary>The task's problem after this run: null when fine; <paramref name="before"/> when this run brought no news.</summary>
     private static TaskEventKind? Classify(TaskStatusView task, TaskEventKind? before) => task.State switch
     {
-        "blocked" => TaskEventKind.Blocked,
-        "failed" or "rejected" or "unauthorized" => TaskEventKind.Failed,
-        "applied" when task.LeftStopped => TaskEventKind.LeftStopped,
-        "applied" or "in_sync" => task.LeftStopped ? TaskEventKind.LeftStopped : null,
-        "suspended" or "unmanaged" => null,
+        TaskState.Blocked => TaskEventKind.Blocked,
+        TaskState.Failed or TaskState.Rejected or TaskState.Unauthorized => TaskEventKind.Failed,
+        TaskState.Applied or TaskState.InSync => task.LeftStopped ? TaskEventKind.LeftStopped : null,
+        TaskState.Suspended or TaskState.Unmanaged => null,
         _ when task.InDoubt && before is null => TaskEventKind.InDoubt,
         _ => before,
     };

@@ -1,74 +1,82 @@
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Manifests;
-using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Sources;
 using Reconciler.Core.State;
-using Reconciler.Core.Validation;
+using Reconciler.Core.Tasks;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Metrics;
 using Reconciler.Service.Status;
-using Reconciler.State.Postgres;
 
 namespace Reconciler.Service.Replicas;
 
 /// <summary>
 /// What a follower shows, read from the shared state each poll: the leader's last run, each task as the shared state
-/// has it (the branch planned against the shared inventory, plan-only: in sync, pending, held back by the shared
-/// attempt history, in doubt), and who leads. It fetches the branch (its own clone) but never writes the state and
-/// never calls the platform. A read that fails makes the replica not ready: ready means connected to the database.
+/// has it (the branch planned against the shared inventory by one plan-only engine, with the <see cref="TaskLedger"/>
+/// the shared attempt history implies: in sync, pending, held back, rejected, in doubt), and who leads. It fetches the
+/// branch (its own clone) but never writes the state and never calls the platform. A read that fails makes the
+/// replica not ready: ready means connected to the database.
 /// </summary>
-public sealed partial class FollowerView(
-    PostgresStateStore store,
-    IManifestSource source,
-    ServiceOptions options,
-    ReconcileSettings settings,
-    ServiceStatus status,
-    ServiceMetrics metrics,
-    TimeProvider time,
-    ILogger<FollowerView> logger)
+public sealed partial class FollowerView
 {
-    private readonly ManifestPipeline _pipeline = new();
+    private readonly IStateStore _store;
+    private readonly ILeaderElection _election;
+    private readonly IManifestSource _source;
+    private readonly RetryPolicy _retry;
+    private readonly Reconciliation _planner;
+    private readonly ServiceStatus _status;
+    private readonly ServiceMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FollowerView> _logger;
     private SourceSnapshot? _snapshot;
+
+    public FollowerView(IStateStore store, ILeaderElection election, IManifestSource source, ServiceOptions options, ReconcileSettings settings, ServiceStatus status, ServiceMetrics metrics, TimeProvider time, ILogger<FollowerView> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(settings);
+        (_store, _election, _source, _status, _metrics, _time, _logger) = (store, election, source, status, metrics, time, logger);
+        _retry = new RetryPolicy(options.RetryBase, options.RetryMax);
+
+        // Plan-only (no API): a follower never reads the platform; one engine, so its evaluation cache lives as long as the replica.
+        _planner = new Reconciliation(settings with { RunningCheck = false }, store, api: null, time);
+    }
 
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         try
         {
-            _snapshot = await source.ReadLatestAsync(cancellationToken);
-            status.Fetched(_snapshot.Revision!, time.GetUtcNow());
-            metrics.Fetched(true, _snapshot.Revision);
+            _snapshot = await _source.ReadLatestAsync(cancellationToken);
+            _status.Fetched(_snapshot.Revision!, _time.GetUtcNow());
+            _metrics.Fetched(true, _snapshot.Revision);
         }
         catch (SourceUnavailableException e)
         {
-            status.FetchFailed(e.Message, time.GetUtcNow());
-            metrics.Fetched(false, null);
+            _status.FetchFailed(e.Message, _time.GetUtcNow());
+            _metrics.Fetched(false, null);
         }
 
         try
         {
-            var backoff = new TaskBackoff(options.RetryBase, options.RetryMax);
-            backoff.Seed(await store.ReadAttemptsAsync(5_000, cancellationToken));
-            var runs = await store.ReadRunsAsync(1, cancellationToken);
-            var lastRun = runs.Count > 0 ? runs[0] : null;
-            IReadOnlyList<TaskStatusView>? tasks = null;
+            var ledger = TaskLedger.FromHistory(await _store.ReadAttemptsAsync(5_000, cancellationToken), _retry);
+            var runs = await _store.ReadRunsAsync(1, cancellationToken);
+            IReadOnlyList<TaskStanding>? tasks = null;
             if (_snapshot is { } snapshot)
             {
-                var pending = await new Reconciliation(settings with { RunningCheck = false }, store, api: null, backoff, time, _pipeline).PlanAsync(snapshot, CompareWith.LiveState, cancellationToken);
-                var record = new RunRecord(pending.StartedAt, TimeSpan.Zero, snapshot.Revision, "follower", false, RunOutcomes.None, null);
-                tasks = TaskStatusViews.Build(new ReconcileRun(record, pending.Plan, null), backoff); // a follower never reads the platform
+                var pending = await _planner.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Ledger: ledger), cancellationToken);
+                tasks = TaskStandings.Derive(pending.Plan, null, ledger);
+                _metrics.TasksObserved(tasks);
             }
 
-            var leader = await store.ReadLeaderAsync(cancellationToken);
-            status.Observed(lastRun is null ? null : RunStatusView.From(lastRun), tasks);
-            status.LeaderObserved(PostgresLeadership.View(leader));
-            metrics.StateUsable(true);
+            _status.Observed(runs.Count > 0 ? RunStatusView.From(runs[0]) : null, tasks, ledger);
+            _status.LeaderObserved(await _election.ReadLeaderAsync(cancellationToken));
+            _metrics.StateUsable(true);
         }
         catch (StateStoreException e)
         {
-            LogUnreachable(logger, e.Message);
-            status.StateUnreachable(e.Message);
-            metrics.StateUsable(false);
+            LogUnreachable(_logger, e.Message);
+            _status.StateUnreachable(e.Message);
+            _metrics.StateUsable(false);
         }
     }
 

@@ -2,13 +2,11 @@ namespace Reconciler.Service.Replicas;
 
 /// <summary>
 /// Which replica may apply. With an SQLite state there is none of this (the service holds the file's lock for its
-/// whole life); with a shared PostgreSQL state the replicas elect one leader (<see cref="PostgresLeadership"/>).
+/// whole life); with a shared PostgreSQL state the replicas elect one leader (<see cref="ReplicaLeadership"/>), which
+/// wakes the loop with a <see cref="Core.Reconciling.RunTrigger.Takeover"/> when it begins a term.
 /// </summary>
 public interface ILeadership
 {
-    /// <summary>The reason a new leader wakes the loop with (<see cref="TriggerQueue"/>).</summary>
-    public const string TakeoverReason = "takeover";
-
     bool IsLeader { get; }
 
     /// <summary>

@@ -36,6 +36,20 @@ public static class StateStoreLocator
             : await SqliteStateStore.OpenAsync(location.Spec, time, cancellationToken);
     }
 
+    /// <summary>Opens the store for the service, with the leader election a shared store offers (the only place that knows which does).</summary>
+    /// <exception cref="StateStoreException">It cannot be opened; the message names it without a password.</exception>
+    public static async Task<OpenedStore> OpenForServiceAsync(StateLocation location, Func<string, string?> environment, TimeProvider? time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        if (!location.IsPostgres)
+        {
+            return new OpenedStore(await SqliteStateStore.OpenAsync(location.Spec, time, cancellationToken), null);
+        }
+
+        var shared = await PostgresStateStore.OpenAsync(Postgres(location, environment), time, cancellationToken);
+        return new OpenedStore(shared, new Replicas.PostgresElection(shared));
+    }
+
     /// <summary>For plans: the store when it exists (null otherwise), so a plan never creates one.</summary>
     public static async Task<IStateStore?> OpenIfExistsAsync(StateLocation location, Func<string, string?> environment, TimeProvider? time, CancellationToken cancellationToken)
     {

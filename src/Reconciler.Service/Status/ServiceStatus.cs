@@ -1,5 +1,7 @@
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Tasks;
 
 namespace Reconciler.Service.Status;
 
@@ -16,7 +18,7 @@ public sealed class ServiceStatus
     private readonly Lock _gate = new();
     private readonly SyncSchedule? _windows;
     private StatusSnapshot _snapshot;
-    private bool _pendingForWindow;
+    private TaskLedger _ledger = TaskLedger.Empty;
     private int _runs;
     private int _passes;
     private TaskCompletionSource _changed = NewSignal();
@@ -24,7 +26,7 @@ public sealed class ServiceStatus
     public ServiceStatus(string repository, string branch, string path, SyncSchedule? windows)
     {
         _windows = windows;
-        _snapshot = new StatusSnapshot(repository, branch, path, false, null, null, null, 0, null, null, null, null, [], []);
+        _snapshot = new StatusSnapshot(repository, branch, path, false, null, null, null, 0, null, null, null, null, [], []) { Version = StatusSnapshot.ContractVersion };
     }
 
     /// <summary>Runs completed (each recorded in the state store), including runs that failed to fetch.</summary>
@@ -54,7 +56,7 @@ public sealed class ServiceStatus
         {
             return _windows is null ? _snapshot : _snapshot with
             {
-                SyncWindow = new SyncWindowStatusView(string.Join(",", _windows.Windows), _windows.Zone.Id, _windows.IsOpen(now), _windows.NextOpening(now), _pendingForWindow),
+                SyncWindow = new SyncWindowStatusView(string.Join(",", _windows.Windows), _windows.Zone.Id, _windows.IsOpen(now), _windows.NextOpening(now), _ledger.PendingForWindow),
             };
         }
     }
@@ -75,19 +77,23 @@ public sealed class ServiceStatus
         ConsecutiveFetchFailures = s.ConsecutiveFetchFailures + 1,
     });
 
-    /// <param name="tasks">The per-task lines of this run; null keeps the previous ones (a run that failed before planning).</param>
-    public void RunCompleted(ReconcileRun run, IReadOnlyList<TaskStatusView>? tasks)
+    /// <param name="tasks">Where each task stands after this run; null keeps the previous lines (a run that failed before planning).</param>
+    /// <param name="ledger">The ledger after this run (whether changes wait for the sync window).</param>
+    /// <param name="syncTicket">The sync request this run answers (0: none).</param>
+    public void RunCompleted(ReconcileRun run, IReadOnlyList<TaskStanding>? tasks, TaskLedger ledger, long syncTicket = 0)
     {
         ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var views = tasks?.Select(TaskStatusView.From).ToList();
         lock (_gate)
         {
-            _pendingForWindow = run.Plan is null ? _pendingForWindow : run.PendingForWindow;
-            var last = RunStatusView.From(run.Record);
+            _ledger = ledger;
+            var last = RunStatusView.From(run.Record) with { SyncTicket = syncTicket > 0 ? syncTicket : null };
             _snapshot = _snapshot with
             {
                 LastRun = last,
                 RecentRuns = [last, .. _snapshot.RecentRuns.Take(RecentRunCount - 1)],
-                Tasks = tasks is null ? _snapshot.Tasks : TaskProblems.CarryLeftStopped(_snapshot.Tasks, tasks),
+                Tasks = views is null ? _snapshot.Tasks : TaskProblems.CarryLeftStopped(_snapshot.Tasks, views),
                 LastSuccessfulRevision = run.Succeeded ? run.Record.Revision : _snapshot.LastSuccessfulRevision,
                 StateError = run.StateUnusable ? run.Error : null,
             };
@@ -96,13 +102,17 @@ public sealed class ServiceStatus
         }
     }
 
-    /// <summary>A follower read the shared state: the leader's last run and the tasks as that state has them; the store is usable.</summary>
-    public void Observed(RunStatusView? lastRun, IReadOnlyList<TaskStatusView>? tasks) => Change(s => s with
+    /// <summary>A follower read the shared state: the leader's last run, the tasks as that state has them, and the ledger it implies; the store is usable.</summary>
+    public void Observed(RunStatusView? lastRun, IReadOnlyList<TaskStanding>? tasks, TaskLedger ledger) => Change(s =>
     {
-        LastRun = lastRun ?? s.LastRun,
-        Tasks = tasks ?? s.Tasks,
-        LastSuccessfulRevision = lastRun is { Error: null } ? lastRun.Revision : s.LastSuccessfulRevision,
-        StateError = null,
+        _ledger = ledger;
+        return s with
+        {
+            LastRun = lastRun ?? s.LastRun,
+            Tasks = tasks?.Select(TaskStatusView.From).ToList() ?? s.Tasks,
+            LastSuccessfulRevision = lastRun is { Error: null } ? lastRun.Revision : s.LastSuccessfulRevision,
+            StateError = null,
+        };
     });
 
     /// <summary>The shared state cannot be read: not ready until it can.</summary>

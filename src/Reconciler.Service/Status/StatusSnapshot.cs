@@ -1,6 +1,11 @@
 namespace Reconciler.Service.Status;
 
-/// <summary>What <c>/status</c> returns (snake_case JSON). Immutable: the service swaps in a new one after each change.</summary>
+/// <summary>
+/// What <c>/status</c> returns: the one versioned contract between the service and its readers (<c>reconciler status</c>
+/// and <c>sync</c> deserialise it with <see cref="StatusJson"/>; the status page reads the same JSON). Fields may be
+/// added within a version; a change that readers cannot ignore raises <see cref="ContractVersion"/>. Immutable: the
+/// service swaps in a new one after each change.
+/// </summary>
 /// <param name="WatchedRevision">The commit the watched branch pointed at on the last successful fetch.</param>
 /// <param name="LastSuccessfulRevision">The revision of the last run that completed without error.</param>
 /// <param name="StateError">Set while the state store cannot be read or written: nothing is sent and <c>/readyz</c> answers 503.</param>
@@ -20,6 +25,14 @@ public sealed record StatusSnapshot(
     IReadOnlyList<TaskStatusView> Tasks,
     IReadOnlyList<PullRequestStatusView> PullRequests)
 {
+    /// <summary>The contract version this service writes and this CLI reads.</summary>
+    public const int ContractVersion = 1;
+
+    /// <summary>The contract version of this answer (<see cref="ContractVersion"/>).</summary>
+    [System.Text.Json.Serialization.JsonRequired]
+    [System.Text.Json.Serialization.JsonPropertyOrder(-1)]
+    public int Version { get; init; }
+
     /// <summary>With a shared (PostgreSQL) state: this replica, its role and who leads; absent with an SQLite state.</summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ReplicaStatusView? Replica { get; init; }

@@ -1,42 +1,31 @@
+using Reconciler.Core.Tasks;
+
 namespace Reconciler.Service.Status;
 
 /// <summary>
 /// Which tasks need a person, and in what order the status page, <c>reconciler status</c> and
-/// <c>/status?order=problems</c> list them: blocked first, then failures, invalid manifests, answers lost (in
-/// doubt), drift, tasks left stopped, retries and windows waiting, and last the tasks that are fine.
+/// <c>/status?order=problems</c> list them: by the state's rank in the one word table (<see cref="TaskStateWords"/>),
+/// with two flags that raise a task: its answer was lost (in doubt, right after invalid manifests) and it was left
+/// stopped (right after drift).
 /// </summary>
 public static class TaskProblems
 {
-    /// <summary>States that need nobody's attention (unless a flag such as in doubt or left stopped says otherwise).</summary>
-    private static readonly HashSet<string> Fine = new(StringComparer.Ordinal) { "in_sync", "applied", "suspended", "unmanaged" };
+    private const int InDoubtRank = 3;
+    private const int LeftStoppedRank = 5;
 
     public static bool IsProblem(TaskStatusView task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return !Fine.Contains(task.State) || task.InDoubt || task.LeftStopped;
+        return task.State.NeedsAttention() || task.InDoubt || task.LeftStopped;
     }
 
-    /// <summary>Lower comes first. States this version does not know (drift, added later) rank with drift.</summary>
+    /// <summary>Lower comes first.</summary>
     public static int Rank(TaskStatusView task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task.State switch
-        {
-            "blocked" => 0,
-            "failed" or "rejected" or "unauthorized" => 1,
-            "invalid" => 2,
-            _ when task.InDoubt => 3,
-            "drifted" => 4,
-            _ when task.LeftStopped => 5,
-            "held_back" => 6,
-            "cancelled" or "pending" => 7,
-            "pending_window" => 8,
-            "applied" => 9,
-            "in_sync" => 10,
-            "unmanaged" => 11,
-            "suspended" => 12,
-            _ => 4,
-        };
+        var rank = task.State.Rank();
+        rank = task.InDoubt ? Math.Min(rank, InDoubtRank) : rank;
+        return task.LeftStopped ? Math.Min(rank, LeftStoppedRank) : rank;
     }
 
     /// <summary>Problems first (by <see cref="Rank"/>), then by file and name; stable for equal keys.</summary>
@@ -54,7 +43,7 @@ public static class TaskProblems
             return current;
         }
 
-        return current.Select(t => !t.LeftStopped && t.State is "in_sync" or "held_back" or "pending_window" or "suspended" && stopped.Contains((t.UserId, t.TaskId))
+        return current.Select(t => !t.LeftStopped && t.State is TaskState.InSync or TaskState.HeldBack or TaskState.PendingWindow or TaskState.Suspended && stopped.Contains((t.UserId, t.TaskId))
             ? t with { LeftStopped = true }
             : t).ToList();
     }

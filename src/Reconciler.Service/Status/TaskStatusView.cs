@@ -1,21 +1,19 @@
+using Reconciler.Core.Planning;
+using Reconciler.Core.Tasks;
+
 namespace Reconciler.Service.Status;
 
-/// <summary>One task in <c>/status</c>.</summary>
-/// <param name="Action">The plan action of the last run: update, adopt, unchanged, unmanage, invalid, suspended.</param>
-/// <param name="State">
-/// Where the task stands: <c>in_sync</c>, <c>applied</c>, <c>blocked</c>, <c>failed</c>, <c>rejected</c>,
-/// <c>unauthorized</c>, <c>cancelled</c>, <c>held_back</c> (waiting for its retry), <c>pending_window</c>
-/// (outside the sync window), <c>pending</c> (the run stopped before it), <c>drifted</c> (changed on the platform,
-/// reported only), <c>fighting</c> (drifted again and again: held back), <c>suspended</c>, <c>invalid</c>, <c>unmanaged</c>.
-/// </param>
-/// <param name="RetryAt">When a held-back task is next tried (null for rejected: only a manifest change retries it).</param>
+/// <summary>One task in <c>/status</c> (part of the <see cref="StatusSnapshot"/> contract).</summary>
+/// <param name="Action">The plan action of the last run (its word: update, adopt, unchanged, unmanage, invalid, suspended).</param>
+/// <param name="State">Where the task stands (its word from <see cref="TaskStateWords"/>: <c>in_sync</c>, <c>rejected</c>, <c>held_back</c>…).</param>
+/// <param name="RetryAt">When the task is next tried: set for held back (and blocked, failed, unauthorized); null for rejected (only a manifest change retries it).</param>
 public sealed record TaskStatusView(
     string? UserId,
     string? TaskId,
     string? Name,
     string? File,
-    string Action,
-    string State,
+    PlanAction Action,
+    TaskState State,
     int? ApiCode,
     string? Message,
     int Failures,
@@ -37,4 +35,16 @@ public sealed record TaskStatusView(
     /// and the API has no resume endpoint: someone must start it again. Kept until the task is next sent.
     /// </summary>
     public bool LeftStopped { get; init; }
+
+    public static TaskStatusView From(TaskStanding task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return new TaskStatusView(
+            task.Identity?.UserId, task.Identity?.TaskId, task.Name, task.File, task.Action, task.State, task.ApiCode, task.Message, task.Failures, task.LastAttemptAt, task.RetryAt, task.Errors)
+        {
+            InDoubt = task.InDoubt,
+            DriftFields = task.DriftFields,
+            LeftStopped = task.LeftStopped,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
@@ -27,7 +28,7 @@ public sealed class DriftAndTargetTests
     {
         var plan = Drifted();
 
-        var decided = new DriftPolicy(heal: false).Apply(plan, EngineFixture.Start);
+        var decided = new DriftPolicy(Heal: false).Apply(plan, null, EngineFixture.Start);
 
         Assert.Equal(DeferralKind.DriftReported, Assert.Single(decided.Entries).Deferral!.Kind);
     }
@@ -35,14 +36,21 @@ public sealed class DriftAndTargetTests
     [Fact]
     public void DriftPolicy_HealedTooOftenWithinAnHour_IsFighting()
     {
-        var policy = new DriftPolicy(heal: true, maxHealsPerHour: 2);
-        var entry = Assert.Single(Drifted().Entries);
-        policy.Record([new Core.Applying.TaskApplyResult(entry, ApplyOutcome.Applied, 200, null, TimeSpan.Zero)], EngineFixture.Start);
-        Assert.Null(Assert.Single(policy.Apply(Drifted(), EngineFixture.Start.AddMinutes(1)).Entries).Deferral);
-        policy.Record([new Core.Applying.TaskApplyResult(entry, ApplyOutcome.Applied, 200, null, TimeSpan.Zero)], EngineFixture.Start.AddMinutes(2));
+        var policy = new DriftPolicy(Heal: true, MaxHealsPerHour: 2);
+        var ledger = new TaskLedger(RetryPolicy.Default).After(Healed(EngineFixture.Start));
+        Assert.Null(Assert.Single(policy.Apply(Drifted(), ledger, EngineFixture.Start.AddMinutes(1)).Entries).Deferral);
+        ledger = ledger.After(Healed(EngineFixture.Start.AddMinutes(2)));
 
-        Assert.Equal(DeferralKind.Fighting, Assert.Single(policy.Apply(Drifted(), EngineFixture.Start.AddMinutes(3)).Entries).Deferral!.Kind);
-        Assert.Null(Assert.Single(policy.Apply(Drifted(), EngineFixture.Start.AddMinutes(61)).Entries).Deferral);
+        Assert.Equal(DeferralKind.Fighting, Assert.Single(policy.Apply(Drifted(), ledger, EngineFixture.Start.AddMinutes(3)).Entries).Deferral!.Kind);
+        Assert.Null(Assert.Single(policy.Apply(Drifted(), ledger, EngineFixture.Start.AddMinutes(61)).Entries).Deferral);
+    }
+
+    /// <summary>A run at <paramref name="at"/> that re-applied the drifted task (self-heal).</summary>
+    private static ReconcileRun Healed(DateTimeOffset at)
+    {
+        var plan = Drifted();
+        var result = new Core.Applying.TaskApplyResult(Assert.Single(plan.Entries), ApplyOutcome.Applied, 200, null, TimeSpan.Zero);
+        return new ReconcileRun(new RunRecord(at, TimeSpan.Zero, plan.Revision, RunTrigger.Resync, true, RunOutcomes.None, null), plan, new Core.Applying.ApplyReport([result], 0));
     }
 
     private static Plan Drifted()

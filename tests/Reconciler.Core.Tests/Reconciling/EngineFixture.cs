@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Tests.Applying;
@@ -13,7 +14,7 @@ internal sealed class EngineFixture
 
     public EngineFixture(SyncSchedule? windows = null, bool runningCheck = true)
     {
-        Engine = new Reconciliation(new ReconcileSettings(Parallelism: 2, RunningCheck: runningCheck, SyncWindows: windows), Store, Api, Backoff, Clock);
+        Engine = new Reconciliation(new ReconcileSettings(Parallelism: 2, RunningCheck: runningCheck, SyncWindows: windows), Store, Api, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -22,7 +23,8 @@ internal sealed class EngineFixture
 
     public FakeStateStore Store { get; } = new();
 
-    public TaskBackoff Backoff { get; } = new(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30));
+    /// <summary>What is remembered of each task, as the service keeps it: each pass plans with it and takes its run in.</summary>
+    public TaskLedger Ledger { get; private set; } = new(new RetryPolicy(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(30)));
 
     public Reconciliation Engine { get; }
 
@@ -34,10 +36,12 @@ internal sealed class EngineFixture
             .ToList(),
         []);
 
-    /// <summary>Plans against the live state and applies, as the service's pass does.</summary>
-    public async Task<ReconcileRun> PassAsync(SourceSnapshot snapshot, string trigger = "poll")
+    /// <summary>Plans against the live state with the ledger and applies, then takes the run into the ledger, as the service's pass does.</summary>
+    public async Task<ReconcileRun> PassAsync(SourceSnapshot snapshot, RunTrigger trigger = RunTrigger.Poll)
     {
-        var pending = await Engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None);
-        return await Engine.ApplyAsync(pending, trigger, null, CancellationToken.None);
+        var pending = await Engine.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Ledger: Ledger), CancellationToken.None);
+        var run = await Engine.ApplyAsync(pending, trigger, null, CancellationToken.None);
+        Ledger = Ledger.After(run);
+        return run;
     }
 }

@@ -31,12 +31,12 @@ public sealed class ReconciliationTests
         var engine = new EngineFixture();
         await engine.PassAsync(EngineFixture.Snapshot(3));
 
-        var run = await engine.PassAsync(EngineFixture.Snapshot(3), "resync");
+        var run = await engine.PassAsync(EngineFixture.Snapshot(3), RunTrigger.Resync);
 
         Assert.Equal(3, engine.Api.Puts);
         Assert.Null(run.Report);
         Assert.Equal(new RunOutcomes(Unchanged: 3), run.Outcomes);
-        Assert.Equal("resync", run.Record.Trigger);
+        Assert.Equal(RunTrigger.Resync, run.Record.Trigger);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ReconciliationTests
         await engine.PassAsync(EngineFixture.Snapshot(2));
 
         engine.Clock.Advance(TimeSpan.FromSeconds(30));
-        var run = await engine.PassAsync(EngineFixture.Snapshot(2), "resync");
+        var run = await engine.PassAsync(EngineFixture.Snapshot(2), RunTrigger.Resync);
 
         var held = Assert.Single(run.Plan!.Entries, e => e.Identity == ApplyPlans.Identity(1));
         Assert.Equal(PlanAction.Adopt, held.Action);
@@ -58,7 +58,7 @@ public sealed class ReconciliationTests
         Assert.Equal(new RunOutcomes(Unchanged: 1, HeldBack: 1), run.Outcomes);
 
         engine.Clock.Advance(TimeSpan.FromSeconds(31));
-        var retried = await engine.PassAsync(EngineFixture.Snapshot(2), "retry");
+        var retried = await engine.PassAsync(EngineFixture.Snapshot(2), RunTrigger.Retry);
         Assert.Equal(new RunOutcomes(Applied: 1, Unchanged: 1), retried.Outcomes);
         Assert.Equal(3, engine.Api.Puts);
     }
@@ -92,7 +92,7 @@ public sealed class ReconciliationTests
         Assert.DoesNotContain(("put", ApplyPlans.Identity(0)), engine.Api.Calls);
         Assert.Equal(new RunOutcomes(Applied: 1, Blocked: 1), run.Outcomes);
         Assert.Equal(ApplyOutcome.Blocked, Assert.Single(engine.Store.Attempts, a => a.Identity == ApplyPlans.Identity(0)).Outcome);
-        Assert.NotNull(engine.Backoff.Get(ApplyPlans.Identity(0)));
+        Assert.NotNull(engine.Ledger.Get(ApplyPlans.Identity(0)).Backoff);
     }
 
     [Fact]
@@ -179,6 +179,6 @@ public sealed class ReconciliationTests
         Assert.Equal([PlanAction.Adopt, PlanAction.Unchanged], pending.Plan.Entries.Select(e => e.Action));
         Assert.All(pending.Plan.Entries.Where(e => e.Baseline is not null), e => Assert.Null(e.Baseline!.AppliedAt));
         Assert.Empty(engine.Api.Calls);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => engine.Engine.ApplyAsync(pending, "cli", null, CancellationToken.None));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => engine.Engine.ApplyAsync(pending, RunTrigger.Cli, null, CancellationToken.None));
     }
 }

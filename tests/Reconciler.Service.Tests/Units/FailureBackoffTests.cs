@@ -6,7 +6,7 @@ public sealed class FailureBackoffTests
     [Fact]
     public void FailureBackoff_DoublesPerFailureUpToTheMaximum()
     {
-        var delays = Enumerable.Range(1, 6).Select(n => ReconcileLoop.FailureBackoff(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), n).TotalMinutes);
+        var delays = Enumerable.Range(1, 6).Select(n => LoopSchedule.FailureBackoff(TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(10), n).TotalMinutes);
 
         Assert.Equal([1, 2, 4, 8, 10, 10], delays);
     }
@@ -14,6 +14,6 @@ public sealed class FailureBackoffTests
     [Fact]
     public void FailureBackoff_MaximumBelowTheInterval_IsNeverShorterThanOneInterval()
     {
-        Assert.Equal(TimeSpan.FromMinutes(5), ReconcileLoop.FailureBackoff(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), 3));
+        Assert.Equal(TimeSpan.FromMinutes(5), LoopSchedule.FailureBackoff(TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(1), 3));
     }
 }

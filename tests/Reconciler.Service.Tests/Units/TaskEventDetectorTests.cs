@@ -1,3 +1,5 @@
+using Reconciler.Core.Planning;
+using Reconciler.Core.Tasks;
 using Reconciler.Service.Notifications;
 using Reconciler.Service.Status;
 using Xunit;
@@ -14,9 +16,9 @@ public sealed class TaskEventDetectorTests
     {
         var detector = new TaskEventDetector();
 
-        var first = detector.Next([Task("a", "blocked"), Task("b", "applied")], "repo", "r1", At);
-        var second = detector.Next([Task("a", "held_back"), Task("b", "in_sync")], "repo", "r1", At);
-        var third = detector.Next([Task("a", "applied"), Task("b", "in_sync")], "repo", "r1", At);
+        var first = detector.Next([Task("a", TaskState.Blocked), Task("b", TaskState.Applied)], "repo", "r1", At);
+        var second = detector.Next([Task("a", TaskState.HeldBack), Task("b", TaskState.InSync)], "repo", "r1", At);
+        var third = detector.Next([Task("a", TaskState.Applied), Task("b", TaskState.InSync)], "repo", "r1", At);
 
         Assert.Equal(TaskEventKind.Blocked, Assert.Single(first).Kind);
         Assert.Empty(second);
@@ -25,19 +27,19 @@ public sealed class TaskEventDetectorTests
     }
 
     [Theory]
-    [InlineData("failed", TaskEventKind.Failed)]
-    [InlineData("rejected", TaskEventKind.Failed)]
-    [InlineData("unauthorized", TaskEventKind.Failed)]
-    public void Next_FailureWords_AreFailed(string state, TaskEventKind kind) =>
+    [InlineData(TaskState.Failed, TaskEventKind.Failed)]
+    [InlineData(TaskState.Rejected, TaskEventKind.Failed)]
+    [InlineData(TaskState.Unauthorized, TaskEventKind.Failed)]
+    public void Next_FailureStates_AreFailed(TaskState state, TaskEventKind kind) =>
         Assert.Equal(kind, Assert.Single(new TaskEventDetector().Next([Task("a", state)], "repo", "r1", At)).Kind);
 
     [Fact]
     public void Next_BlockedThenFailed_IsANewProblem()
     {
         var detector = new TaskEventDetector();
-        detector.Next([Task("a", "blocked")], "repo", "r1", At);
+        detector.Next([Task("a", TaskState.Blocked)], "repo", "r1", At);
 
-        var next = Assert.Single(detector.Next([Task("a", "failed")], "repo", "r1", At));
+        var next = Assert.Single(detector.Next([Task("a", TaskState.Failed)], "repo", "r1", At));
 
         Assert.Equal((TaskEventKind.Failed, TaskEventKind.Blocked), (next.Kind, next.Previous));
     }
@@ -47,9 +49,9 @@ public sealed class TaskEventDetectorTests
     {
         var detector = new TaskEventDetector();
 
-        var stopped = detector.Next([Task("a", "applied") with { LeftStopped = true }], "repo", "r1", At);
-        var still = detector.Next([Task("a", "in_sync") with { LeftStopped = true }], "repo", "r1", At);
-        var sentAgain = detector.Next([Task("a", "applied")], "repo", "r2", At);
+        var stopped = detector.Next([Task("a", TaskState.Applied) with { LeftStopped = true }], "repo", "r1", At);
+        var still = detector.Next([Task("a", TaskState.InSync) with { LeftStopped = true }], "repo", "r1", At);
+        var sentAgain = detector.Next([Task("a", TaskState.Applied)], "repo", "r2", At);
 
         Assert.Equal(TaskEventKind.LeftStopped, Assert.Single(stopped).Kind);
         Assert.Empty(still);
@@ -58,18 +60,18 @@ public sealed class TaskEventDetectorTests
 
     [Fact]
     public void Next_InDoubtWithoutAnAnswerYet_IsInDoubt() =>
-        Assert.Equal(TaskEventKind.InDoubt, Assert.Single(new TaskEventDetector().Next([Task("a", "pending") with { InDoubt = true }], "repo", "r1", At)).Kind);
+        Assert.Equal(TaskEventKind.InDoubt, Assert.Single(new TaskEventDetector().Next([Task("a", TaskState.Pending) with { InDoubt = true }], "repo", "r1", At)).Kind);
 
     [Fact]
     public void Next_TaskGoneFromThePlan_IsForgottenSilently()
     {
         var detector = new TaskEventDetector();
-        detector.Next([Task("a", "failed")], "repo", "r1", At);
+        detector.Next([Task("a", TaskState.Failed)], "repo", "r1", At);
 
         Assert.Empty(detector.Next([], "repo", "r2", At));
-        Assert.Single(detector.Next([Task("a", "failed")], "repo", "r3", At));
+        Assert.Single(detector.Next([Task("a", TaskState.Failed)], "repo", "r3", At));
     }
 
-    private static TaskStatusView Task(string id, string state) =>
-        new("u", id, "任务 " + id, $"tasks/{id}.yaml", "update", state, state == "blocked" ? 6007 : null, null, 0, null, null, []);
+    private static TaskStatusView Task(string id, TaskState state) =>
+        new("u", id, "任务 " + id, $"tasks/{id}.yaml", PlanAction.Update, state, state == TaskState.Blocked ? 6007 : null, null, 0, null, null, []);
 }

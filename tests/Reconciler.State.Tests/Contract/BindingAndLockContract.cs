@@ -79,7 +79,7 @@ public abstract class BindingAndLockContract<TBacking> : StoreContract<TBacking>
         {
             var intent = await store.RecordIntentAsync(new TaskIntent(0, StateSamples.Identity, TaskIntent.Update, "h", null, StateSamples.At), CancellationToken.None);
             await store.SettleIntentAsync(intent, StateSamples.Attempt(StateSamples.At), definitive: true, StateSamples.Applied(), CancellationToken.None);
-            await store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, "cli", true, new Core.Reconciling.RunOutcomes(Applied: 1), null), CancellationToken.None);
+            await store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, Core.Reconciling.RunTrigger.Cli, true, new Core.Reconciling.RunOutcomes(Applied: 1), null), CancellationToken.None);
         }
 
         var reader = await OpenAsync();

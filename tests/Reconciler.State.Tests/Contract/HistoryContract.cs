@@ -113,7 +113,7 @@ public abstract class HistoryContract<TBacking> : StoreContract<TBacking>
             StateSamples.At,
             TimeSpan.FromMilliseconds(4_321),
             "9fceb02d0ae598e95dc970b74767f19372d61af8",
-            "poll",
+            RunTrigger.Poll,
             Applied: true,
             new RunOutcomes(Applied: 2, Blocked: 1, Unchanged: 9),
             Error: null);
@@ -121,7 +121,7 @@ public abstract class HistoryContract<TBacking> : StoreContract<TBacking>
             StateSamples.At.AddMinutes(5),
             TimeSpan.FromSeconds(2),
             Revision: null,
-            "resync",
+            RunTrigger.Resync,
             Applied: false,
             RunOutcomes.None,
             "远端不可达: connection refused");
@@ -142,7 +142,7 @@ public abstract class HistoryContract<TBacking> : StoreContract<TBacking>
         for (var i = 0; i < 3; i++)
         {
             await store.RecordRunAsync(
-                new RunRecord(StateSamples.At.AddHours(i), TimeSpan.Zero, null, "cli", true, RunOutcomes.None, null),
+                new RunRecord(StateSamples.At.AddHours(i), TimeSpan.Zero, null, RunTrigger.Cli, true, RunOutcomes.None, null),
                 CancellationToken.None);
         }
 

@@ -48,7 +48,7 @@ public sealed class PostgresLeaseTests : IAsyncLifetime
         Assert.Equal(1L, await Backing.Schema.ScalarAsync("SELECT count(*) FROM intents;"));
 
         // Every later write fails at once too, until this store leads again.
-        await Assert.ThrowsAsync<StateStoreException>(() => store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.Zero, null, "poll", true, Core.Reconciling.RunOutcomes.None, null), CancellationToken.None));
+        await Assert.ThrowsAsync<StateStoreException>(() => store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.Zero, null, Core.Reconciling.RunTrigger.Poll, true, Core.Reconciling.RunOutcomes.None, null), CancellationToken.None));
         Assert.NotNull(Own(await (await OpenAsync()).ClaimAsync(ReplicaIdentity.Current(), TimeSpan.FromSeconds(10), CancellationToken.None)));
     }
 

@@ -74,8 +74,8 @@ public sealed class PostgresTransferTests : IAsyncLifetime
             await sqlite.SettleIntentAsync(rejected, StateSamples.Attempt(at, ApplyOutcome.Rejected, StateSamples.OtherIdentity.TaskId, 1001, "名称重复"), definitive: true, null, CancellationToken.None);
             await sqlite.RecordIntentAsync(new TaskIntent(0, StateSamples.OtherIdentity, TaskIntent.Update, "h-lost", "rev2", at.AddSeconds(1)), CancellationToken.None);
             await sqlite.AppendAttemptAsync(StateSamples.Attempt(at, ApplyOutcome.Blocked, apiCode: 6007, message: "2.0任务启动中,请先停止任务"), CancellationToken.None);
-            await sqlite.RecordRunAsync(new RunRecord(at, TimeSpan.FromMilliseconds(1234), "rev", "poll", true, new RunOutcomes(Applied: 1, Rejected: 1, Blocked: 1), null), CancellationToken.None);
-            await sqlite.RecordRunAsync(new RunRecord(at.AddMinutes(1), TimeSpan.Zero, null, "resync", false, RunOutcomes.None, "远端不可达"), CancellationToken.None);
+            await sqlite.RecordRunAsync(new RunRecord(at, TimeSpan.FromMilliseconds(1234), "rev", RunTrigger.Poll, true, new RunOutcomes(Applied: 1, Rejected: 1, Blocked: 1), null), CancellationToken.None);
+            await sqlite.RecordRunAsync(new RunRecord(at.AddMinutes(1), TimeSpan.Zero, null, RunTrigger.Resync, false, RunOutcomes.None, "远端不可达"), CancellationToken.None);
         }
 
         return await SqliteStateExporter.ExportAsync(Temp.StatePath, CancellationToken.None);

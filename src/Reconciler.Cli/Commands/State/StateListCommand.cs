@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
+using Reconciler.Core.State;
 using Reconciler.Core.Text;
 
 namespace Reconciler.Cli.Commands.State;
@@ -38,7 +39,7 @@ internal static class StateListCommand
                     ["revision"] = r.Record.SourceRevision,
                     ["applied_at"] = r.Record.AppliedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                     ["body_hash"] = r.Record.Body.Hash,
-                    ["last_outcome"] = r.Last?.Outcome.ToString().ToLowerInvariant(),
+                    ["last_outcome"] = r.Last?.Outcome.ToWord(),
                     ["in_doubt"] = r.InDoubt,
                 }).ToArray());
                 await console.Out.WriteLineAsync(array.ToJsonString(StateViews.Json));
@@ -48,7 +49,7 @@ internal static class StateListCommand
             foreach (var r in rows)
             {
                 var revision = r.Record.SourceRevision is { } rev ? rev[..Math.Min(12, rev.Length)] : "-";
-                await console.Out.WriteLineAsync($"{r.Record.Identity}  {ControlText.Escape(r.Name ?? "-")}  applied {r.Record.AppliedAt:u} at {revision}  last: {r.Last?.Outcome.ToString().ToLowerInvariant() ?? "-"}{(r.InDoubt ? "  IN DOUBT" : "")}  {ControlText.Escape(r.Record.SourceFile)}");
+                await console.Out.WriteLineAsync($"{r.Record.Identity}  {ControlText.Escape(r.Name ?? "-")}  applied {r.Record.AppliedAt:u} at {revision}  last: {r.Last?.Outcome.ToWord() ?? "-"}{(r.InDoubt ? "  IN DOUBT" : "")}  {ControlText.Escape(r.Record.SourceFile)}");
             }
 
             await console.Out.WriteLineAsync($"{rows.Count} managed task(s), {rows.Count(r => r.InDoubt)} in doubt.");

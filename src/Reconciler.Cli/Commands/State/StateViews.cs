@@ -24,7 +24,7 @@ internal static class StateViews
         ["at"] = attempt.At.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
         ["user_id"] = attempt.Identity.UserId,
         ["task_id"] = attempt.Identity.TaskId,
-        ["outcome"] = attempt.Outcome.ToString().ToLowerInvariant(),
+        ["outcome"] = attempt.Outcome.ToWord(),
         ["api_code"] = attempt.ApiCode,
         ["message"] = attempt.Message,
         ["revision"] = attempt.Revision,
@@ -33,7 +33,7 @@ internal static class StateViews
     };
 
     public static string AttemptLine(ApplyAttempt attempt) =>
-        $"{attempt.At:u}  {attempt.Identity}  {attempt.Outcome.ToString().ToLowerInvariant(),-12}{(attempt.ApiCode is { } code ? $" [code {code}]" : "")}{(string.IsNullOrEmpty(attempt.Message) ? "" : ": " + ControlText.Escape(attempt.Message))}";
+        $"{attempt.At:u}  {attempt.Identity}  {attempt.Outcome.ToWord(),-12}{(attempt.ApiCode is { } code ? $" [code {code}]" : "")}{(string.IsNullOrEmpty(attempt.Message) ? "" : ": " + ControlText.Escape(attempt.Message))}";
 
     /// <summary>TASK as typed: a task id, or USER_ID/TASK_ID when one task id is used by several accounts.</summary>
     /// <exception cref="CliException">No such task in the state, or ambiguous.</exception>

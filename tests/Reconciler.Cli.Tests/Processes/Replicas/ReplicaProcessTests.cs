@@ -98,7 +98,7 @@ public sealed class ReplicaProcessTests(ITestOutputHelper output)
         // A bounded takeover (a behaviour bound, not a benchmark): the kill ends the session and frees the lock at once,
         // so the new leader's first PUT comes within one poll and one lock-wait slice, with a generous margin.
         var takeover = firstOfNewLeader.ReceivedAt - killedAt;
-        var bound = ReplicaCluster.PollInterval + PostgresLeadership.WaitSlice + TimeSpan.FromSeconds(10);
+        var bound = ReplicaCluster.PollInterval + ReplicaLeadership.WaitSlice + TimeSpan.FromSeconds(10);
         output.WriteLine($"kill to the new leader's first PUT: {takeover.TotalMilliseconds:0} ms (bound {bound.TotalSeconds:0} s)");
         Assert.True(takeover <= bound, $"the new leader's first PUT came {takeover.TotalSeconds:0.0} s after the kill (bound {bound.TotalSeconds:0} s)");
 

@@ -1,29 +1,31 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Service.Configuration;
+using Reconciler.Service.Loop;
 using Reconciler.Service.Metrics;
 using Reconciler.Service.Status;
-using Reconciler.State.Postgres;
 
 namespace Reconciler.Service.Replicas;
 
 /// <summary>
-/// Elects one leader among the replicas sharing a PostgreSQL state. Each replica waits on the store's advisory lock
-/// (on its own session, bounded waits); the server grants it to one waiter the moment the leader's session ends, so a
+/// Elects one leader among the replicas sharing a state (<see cref="ILeaderElection"/>; PostgreSQL: each replica waits
+/// on the store's advisory lock on its own session, in bounded waits); the server grants it to one waiter the moment the leader's session ends, so a
 /// follower takes over as soon as the old leader is gone (killed: at once; network cut: once the server's keepalive
 /// probes fail). The leader checks its session every <see cref="CheckEvery"/>; when the session is lost it stops
 /// leading at once, and the store has already refused its next write (its next intent), so it sends nothing more.
 /// Registered before the reconcile loop, so at shutdown it lets go only after the loop's last pass is recorded.
 /// </summary>
-public sealed partial class PostgresLeadership(
-    PostgresStateStore store,
+public sealed partial class ReplicaLeadership(
+    ILeaderElection election,
+    IStateStore store,
     ServiceOptions options,
     TriggerQueue triggers,
     ServiceStatus status,
     ServiceMetrics metrics,
     FollowerView follower,
-    ILogger<PostgresLeadership> logger) : BackgroundService, ILeadership
+    ILogger<ReplicaLeadership> logger) : BackgroundService, ILeadership
 {
     /// <summary>How long one wait for the lock lasts before it is asked again (the server grants it at once when free).</summary>
     public static readonly TimeSpan WaitSlice = TimeSpan.FromSeconds(5);
@@ -31,8 +33,7 @@ public sealed partial class PostgresLeadership(
     /// <summary>How often the leader asks its own session whether it is still alive.</summary>
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(2);
 
-    private readonly ReplicaIdentity _self = ReplicaIdentity.Current();
-    private PostgresLease? _lease;
+    private ILeaderTerm? _lease;
     private int _termBegun;
 
     public bool IsLeader => Volatile.Read(ref _lease) is { IsHeld: true };
@@ -52,7 +53,7 @@ public sealed partial class PostgresLeadership(
         }
         catch (StateEndpointMismatchException e)
         {
-            LogWrongEndpoint(logger, store.Display, e.Message);
+            LogWrongEndpoint(logger, election.Display, e.Message);
             await lease.DisposeAsync();
             return false;
         }
@@ -63,14 +64,14 @@ public sealed partial class PostgresLeadership(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         metrics.Leader(false);
-        status.ReplicaChanged(new ReplicaStatusView(_self.Name, "follower", null, null));
+        status.ReplicaChanged(new ReplicaStatusView(election.Replica, ReplicaRole.Follower, null, null));
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    var lease = await store.ClaimAsync(_self, WaitSlice, stoppingToken);
+                    var lease = await election.ClaimAsync(WaitSlice, stoppingToken);
                     if (lease is null)
                     {
                         continue;
@@ -101,14 +102,14 @@ public sealed partial class PostgresLeadership(
         }
     }
 
-    private async Task LeadAsync(PostgresLease lease, CancellationToken stoppingToken)
+    private async Task LeadAsync(ILeaderTerm lease, CancellationToken stoppingToken)
     {
         Volatile.Write(ref _termBegun, 0);
         Volatile.Write(ref _lease, lease);
         metrics.Leader(true);
-        status.ReplicaChanged(new ReplicaStatusView(_self.Name, "leader", lease.Term, View(lease.Leader)));
-        LogLeading(logger, lease.Term, _self.Name);
-        triggers.Request(ILeadership.TakeoverReason);
+        status.ReplicaChanged(new ReplicaStatusView(election.Replica, ReplicaRole.Leader, lease.Term, lease.Leader));
+        LogLeading(logger, lease.Term, election.Replica);
+        triggers.Request(RunTrigger.Takeover);
         while (lease.IsHeld)
         {
             await Task.WhenAny(lease.Ended, Task.Delay(CheckEvery, TimeProvider.System, stoppingToken));
@@ -118,16 +119,13 @@ public sealed partial class PostgresLeadership(
 
         Volatile.Write(ref _lease, null);
         metrics.Leader(false);
-        status.ReplicaChanged(new ReplicaStatusView(_self.Name, "follower", null, null));
+        status.ReplicaChanged(new ReplicaStatusView(election.Replica, ReplicaRole.Follower, null, null));
         LogLost(logger, lease.Term, lease.EndReason ?? "unknown");
         await lease.DisposeAsync();
 
         // A replica that just lost its session probably has trouble reaching the database: let the others go first.
         await Task.Delay(options.Interval, TimeProvider.System, stoppingToken);
     }
-
-    internal static LeaderStatusView? View(LeaderRecord? leader) =>
-        leader is null ? null : new LeaderStatusView(leader.Replica, leader.Host, leader.ProcessId, leader.Term, leader.AcquiredAt, leader.Held);
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Information, Message = "leading the replicas (term {Term}) as {Replica}: this replica applies and posts plans")]
     private static partial void LogLeading(ILogger logger, long term, string replica);

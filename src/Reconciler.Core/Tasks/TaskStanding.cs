@@ -1,0 +1,35 @@
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Tasks;
+
+/// <summary>Where one task stands after a run, with the facts a person needs: derived by <see cref="TaskStandings"/>.</summary>
+/// <param name="Identity">Null only for an invalid document whose identity could not be read.</param>
+/// <param name="Action">The plan action of the run.</param>
+/// <param name="ApiCode">The platform's code of the task's last attempt, when there was one.</param>
+/// <param name="Message">The platform's message of the last attempt that did not apply (or why it is held back).</param>
+/// <param name="Failures">Attempts in a row that did not apply.</param>
+/// <param name="RetryAt">When a held-back, blocked, failed or unauthorized task is next tried; null for rejected (only a manifest change retries it).</param>
+/// <param name="Errors">An invalid manifest's errors, as <c>file:line:column: error: …</c>.</param>
+public sealed record TaskStanding(
+    TaskIdentity? Identity,
+    string? Name,
+    string? File,
+    PlanAction Action,
+    TaskState State,
+    int? ApiCode,
+    string? Message,
+    int Failures,
+    DateTimeOffset? LastAttemptAt,
+    DateTimeOffset? RetryAt,
+    IReadOnlyList<string> Errors)
+{
+    /// <summary>The task's last attempt got no definitive answer: this run re-sent it (or will).</summary>
+    public bool InDoubt { get; init; }
+
+    /// <summary>Fields that differed on the platform when the live task was last read (null: not drifted, or not read).</summary>
+    public IReadOnlyList<string>? DriftFields { get; init; }
+
+    /// <summary>The task was stopped (task_stop) before its update in this run, and the API has no resume endpoint.</summary>
+    public bool LeftStopped { get; init; }
+}

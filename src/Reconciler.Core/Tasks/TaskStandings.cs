@@ -1,0 +1,99 @@
+using Reconciler.Core.Applying;
+using Reconciler.Core.Ledger;
+using Reconciler.Core.Planning;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.State;
+
+namespace Reconciler.Core.Tasks;
+
+/// <summary>
+/// The one rule that says where each task stands: from a run (its plan, with deferrals as data, and what apply did)
+/// and the <see cref="TaskLedger"/> after it. <c>/status</c>, the status page, <c>reconciler status</c> and
+/// <c>sync</c>, notifications, metrics and the run's outcome counts all read its answer, so they cannot disagree.
+/// </summary>
+public static class TaskStandings
+{
+    /// <summary>
+    /// A task's state from its plan entry and, when apply reached it, its result. A rejected body stays
+    /// <see cref="TaskState.Rejected"/> on later runs until the manifest changes; held back means a retry time exists.
+    /// </summary>
+    public static TaskState StateOf(PlanEntry entry, TaskApplyResult? result)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Action switch
+        {
+            PlanAction.Unchanged => TaskState.InSync,
+            PlanAction.Suspended => TaskState.Suspended,
+            PlanAction.Invalid => TaskState.Invalid,
+            _ when result is not null => Of(result.Outcome),
+            _ => entry.Deferral switch
+            {
+                { Kind: DeferralKind.HeldBack, LastOutcome: ApplyOutcome.Rejected } => TaskState.Rejected,
+                { Kind: DeferralKind.HeldBack } => TaskState.HeldBack,
+                { Kind: DeferralKind.OutsideWindow } => TaskState.PendingWindow,
+                { Kind: DeferralKind.DriftReported } => TaskState.Drifted,
+                { Kind: DeferralKind.Fighting } => TaskState.Fighting,
+                _ when entry.Action == PlanAction.Unmanage => TaskState.Unmanaged,
+
+                // A change that was neither applied nor deferred: the run stopped before it (cancelled, state failure).
+                _ => TaskState.Pending,
+            },
+        };
+    }
+
+    public static IReadOnlyList<TaskStanding>? Derive(ReconcileRun run, TaskLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Plan is { } plan ? Derive(plan, run.Report, ledger) : null;
+    }
+
+    /// <param name="report">What apply did; null for a plan that was not applied (a follower's view).</param>
+    public static IReadOnlyList<TaskStanding> Derive(Plan plan, ApplyReport? report, TaskLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var results = ResultsByTask(report);
+        return plan.Entries.Select(entry =>
+        {
+            var result = entry.Identity is { } id ? results.GetValueOrDefault(id) : null;
+            var memory = entry.Identity is { } identity ? ledger.Get(identity) : TaskMemory.None;
+            var state = StateOf(entry, result);
+            var standing = new TaskStanding(
+                entry.Identity, entry.Name, entry.File, entry.Action, state, null, null,
+                memory.Backoff?.Failures ?? 0, memory.Backoff?.LastAttemptAt, memory.Backoff?.RetryAt, [])
+            {
+                InDoubt = entry.Reason == UpdateReason.InDoubt,
+                DriftFields = memory.DriftFields,
+            };
+            return (state, result, entry.Deferral) switch
+            {
+                (TaskState.Invalid, _, _) => standing with { Errors = entry.Errors.Select(d => d.ToString()).ToList() },
+                (_, { } applied, _) => standing with
+                {
+                    ApiCode = applied.ApiCode,
+                    Message = applied.Outcome == ApplyOutcome.Applied ? null : applied.Message,
+                    LeftStopped = applied.Stopped,
+                },
+                (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
+                (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },
+                _ => standing,
+            };
+        }).ToList();
+    }
+
+    internal static Dictionary<Manifests.TaskIdentity, TaskApplyResult> ResultsByTask(ApplyReport? report) =>
+        report?.Results.Where(r => r.Entry.Identity is not null).ToDictionary(r => r.Entry.Identity!) ?? [];
+
+    private static TaskState Of(ApplyOutcome outcome) => outcome switch
+    {
+        ApplyOutcome.Applied => TaskState.Applied,
+        ApplyOutcome.Blocked => TaskState.Blocked,
+        ApplyOutcome.Rejected => TaskState.Rejected,
+        ApplyOutcome.Failed => TaskState.Failed,
+        ApplyOutcome.Unauthorized => TaskState.Unauthorized,
+        ApplyOutcome.Cancelled => TaskState.Cancelled,
+
+        // A stop is not an update's outcome; an update that reports one was not sent.
+        _ => TaskState.Pending,
+    };
+}
