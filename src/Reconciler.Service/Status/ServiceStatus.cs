@@ -120,8 +120,11 @@ public sealed class ServiceStatus
 
     public void ReplicaChanged(ReplicaStatusView replica) => Change(s => s with { Replica = replica });
 
-    /// <summary>Who leads, as a follower read it from the shared state (this replica's own role is left as it is).</summary>
-    public void LeaderObserved(LeaderStatusView? leader) => Change(s => s with { Replica = s.Replica is { } replica ? replica with { Leader = leader } : null });
+    /// <summary>
+    /// Who leads, as a follower read it from the shared state (this replica's own role is left as it is). A read that
+    /// finishes after this replica became the leader is stale: its own term is the truth then, and is kept.
+    /// </summary>
+    public void LeaderObserved(LeaderStatusView? leader) => Change(s => s with { Replica = s.Replica is { Role: ReplicaRole.Follower } replica ? replica with { Leader = leader } : s.Replica });
 
     public void PullRequestPlanned(PullRequestStatusView pull) => Change(s => s with
     {

@@ -32,9 +32,11 @@ internal sealed class RunningService : IAsyncDisposable
 
     public List<TaskIdentity> Tasks { get; } = [];
 
-    public static async Task<RunningService> StartAsync(int tasks, int running, string name = "外呼任务")
+    /// <param name="platform">Prepares the simulator before the first run (e.g. a line residue that refuses the tasks).</param>
+    public static async Task<RunningService> StartAsync(int tasks, int running, string name = "外呼任务", Action<global::TaskApi.Simulator.SimulatorState>? platform = null)
     {
         var service = new RunningService(await SimulatorFixture.StartAsync());
+        platform?.Invoke(service.Simulator.State);
         var account = service.Simulator.CreateAccount();
         for (var i = 0; i < tasks + running; i++)
         {

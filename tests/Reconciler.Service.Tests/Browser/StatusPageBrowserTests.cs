@@ -1,6 +1,9 @@
 using Microsoft.Playwright;
 using Reconciler.Core.Manifests;
+using Reconciler.Service.Configuration;
+using Reconciler.Service.Status;
 using Reconciler.Service.Tests.Support;
+using Reconciler.Testing.Postgres;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -34,14 +37,8 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         await service.WaitForRunsAsync(1);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
-            Headless = true,
-            Args = ChromiumFlags,
-            Timeout = 60_000,
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        await using var browser = await LaunchAsync(playwright);
+        var page = await NewPageAsync(browser);
         var problems = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") problems.Add(message.Text); };
         page.PageError += (_, error) => problems.Add(error);
@@ -92,6 +89,41 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Assert.Empty(problems);
         Assert.All(requested, url => Assert.StartsWith(service.App.BaseAddress.ToString(), url, StringComparison.Ordinal));
     }
+
+    [ChromiumFact(postgres: true)]
+    public async Task StatusPage_WithASharedPostgresState_ShowsThisReplicaAndTheLeader()
+    {
+        await using var schema = await PostgresTestServer.CreateSchemaAsync();
+        await using var service = await ServiceHarness.CreateAsync();
+        service.AddTasks(1);
+        service.Remote.CommitAndPush("one task");
+        await service.StartAsync(new Dictionary<string, string?> { [ServiceSettings.State.Key] = schema.Url });
+        await service.App.Status.WaitUntilAsync(() => service.App.Status.Current.Replica is { Role: ReplicaRole.Leader, Leader: not null } && service.App.Status.Runs > 0, service.Token);
+        var leader = service.App.Status.Current.Replica!.Leader!;
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await NewPageAsync(browser);
+        await page.GotoAsync(service.App.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        var facts = await page.Locator("#facts").InnerTextAsync();
+        Assert.Contains("主副本(负责应用)", facts, StringComparison.Ordinal);
+        Assert.Contains($"{leader.Replica}({leader.Host},进程 {leader.ProcessId},任期 {leader.Term})", facts, StringComparison.Ordinal);
+        Assert.Contains("本副本", facts, StringComparison.Ordinal);
+        Assert.Contains(leader.Replica + " — 主副本(负责应用)", facts, StringComparison.Ordinal);
+    }
+
+    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    {
+        ExecutablePath = ChromiumFactAttribute.ExecutablePath,
+        Headless = true,
+        Args = ChromiumFlags,
+        Timeout = 60_000,
+    });
+
+    private static Task<IPage> NewPageAsync(IBrowser browser) =>
+        browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
 
     private static async Task<List<string>> States(IPage page) =>
         [.. await page.Locator("#tasks tbody tr[data-state]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.state)")];

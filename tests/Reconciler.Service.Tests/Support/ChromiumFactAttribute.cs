@@ -9,11 +9,16 @@ internal sealed class ChromiumFactAttribute : FactAttribute
 {
     public const string PathVariable = "RECONCILER_CHROMIUM";
 
-    public ChromiumFactAttribute()
+    /// <param name="postgres">The test also needs PostgreSQL (a shared state): skipped, saying why, when there is none.</param>
+    public ChromiumFactAttribute(bool postgres = false)
     {
         if (ExecutablePath is null)
         {
             Skip = $"no Chromium at /usr/bin/chromium (or ${PathVariable}): install Debian's chromium package (.ci/run does) to run the status page in a real browser";
+        }
+        else if (postgres)
+        {
+            Skip = Reconciler.Testing.Postgres.PostgresTestServer.SkipReason;
         }
     }
 

@@ -99,6 +99,9 @@ internal sealed class ReplicaCluster : IAsyncDisposable
 
     public ReconcilerProcess Process(string name) => _replicas[name].Process;
 
+    /// <summary>Where replica <paramref name="name"/> answers (its <c>--listen</c>).</summary>
+    public Uri Address(string name) => new($"http://127.0.0.1:{_replicas[name].Port}/");
+
     /// <summary>The update PUTs in arrival order, each with the replica that sent it.</summary>
     public IReadOnlyList<RequestLogEntry> Puts() =>
         Simulator.State.GetRequestLog().Where(r => r.Operation == ApiOperation.UpdateTask).OrderBy(r => r.Sequence).ToList();

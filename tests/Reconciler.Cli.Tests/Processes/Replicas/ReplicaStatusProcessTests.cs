@@ -1,0 +1,44 @@
+using Reconciler.Cli.Tests.Support;
+using Reconciler.Testing.Postgres;
+
+namespace Reconciler.Cli.Tests.Processes.Replicas;
+
+/// <summary>
+/// <c>reconciler status</c> as a real process against replicas sharing one PostgreSQL state: asked on the leader or on a
+/// follower, it names the replica it asked, its role, and who leads (the contract's <c>replica.leader</c>).
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class ReplicaStatusProcessTests
+{
+    [PostgresFact]
+    public async Task Status_OnTheLeaderAndOnAFollower_NamesTheLeader()
+    {
+        await using var cluster = await ReplicaCluster.StartAsync();
+        cluster.CommitTasks(2);
+        cluster.Start("a");
+        await ReplicaCluster.WaitUntilAsync(async () => await cluster.RoleAsync("a") == "leader", "replica a leads");
+        cluster.Start("b");
+        await ReplicaCluster.WaitUntilAsync(() => cluster.ConvergedAsync("v1"), "the tasks applied");
+        var leader = (await cluster.StatusAsync("a"))!.Value.GetProperty("replica").GetProperty("name").GetString()!;
+        await ReplicaCluster.WaitUntilAsync(async () => await cluster.StatusAsync("b") is { } b && b.GetProperty("replica").GetProperty("leader").ValueKind == System.Text.Json.JsonValueKind.Object, "follower b has read who leads");
+        var follower = (await cluster.StatusAsync("b"))!.Value.GetProperty("replica").GetProperty("name").GetString()!;
+
+        var onLeader = await StatusAsync(cluster, "a");
+        var onFollower = await StatusAsync(cluster, "b");
+
+        Assert.True(onLeader.ExitCode == 0, onLeader.ToString());
+        Assert.True(onFollower.ExitCode == 0, onFollower.ToString());
+        Assert.Contains($"Replica:  {leader}, leader (term 1)", onLeader.Out, StringComparison.Ordinal);
+        Assert.Contains($"Replica:  {follower}, follower", onFollower.Out, StringComparison.Ordinal);
+        foreach (var output in new[] { onLeader.Out, onFollower.Out })
+        {
+            var line = output.Split('\n').Single(l => l.StartsWith("Leader:", StringComparison.Ordinal));
+            Assert.StartsWith($"Leader:   {leader} on ", line, StringComparison.Ordinal);
+            Assert.Contains("term 1", line, StringComparison.Ordinal);
+            Assert.DoesNotContain("lock is lost", line, StringComparison.Ordinal);
+        }
+    }
+
+    private static Task<CliResult> StatusAsync(ReplicaCluster cluster, string name) =>
+        ReconcilerProcess.RunAsync(Path.GetTempPath(), new Dictionary<string, string>(), "status", "--server", cluster.Address(name).ToString());
+}
