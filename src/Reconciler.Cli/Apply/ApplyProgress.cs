@@ -70,8 +70,8 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
     {
         var word = result.Outcome switch
         {
-            ApplyOutcome.Applied => result.Stopped ? "applied (task was stopped first and left stopped)" : "applied",
-            ApplyOutcome.Blocked => "blocked (running)",
+            ApplyOutcome.Applied when result.Stopped => $"{result.Outcome.ToWord()} (task was stopped first and left stopped)",
+            ApplyOutcome.Blocked => $"{result.Outcome.ToWord()} (running)",
             _ => result.Outcome.ToWord(),
         };
         // The message is the platform's text: escaped like everything else from outside.

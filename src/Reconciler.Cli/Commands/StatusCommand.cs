@@ -123,7 +123,7 @@ internal static class StatusCommand
 
         if (task.Drifted && task.State != TaskState.Drifted)
         {
-            flags.Add("drifted");
+            flags.Add(TaskState.Drifted.ToWord());
         }
 
         var state = task.State.ToWord();

@@ -6,7 +6,7 @@
 
   // Every word comes from the server (Http/StatusPageWords.cs, built from the one vocabulary): this script spells no state.
   const WORDS = config.words;
-  const UNKNOWN = { label: null, tone: "warn", reason: "", filter: "", attention: true, counts_failures: false };
+  const UNKNOWN = { label: null, tone: "warn", reason: "", filter: "", attention: true, drift: false, counts_failures: false };
   function stateOf(t) { return WORDS.states[t.state] || Object.assign({}, UNKNOWN, { label: t.state }); }
   // A chip matches a state's filter, or one of the flags a task carries beside its state.
   const FLAGS = { problems: t => isProblem(t), all: () => true, in_doubt: t => t.in_doubt === true, left_stopped: t => t.left_stopped === true, drifted: t => t.drifted === true };
@@ -56,7 +56,7 @@
     span.appendChild(el("span", state.label, "state s-" + state.tone));
     if (t.in_doubt) span.appendChild(el("span", "结果未知", "state s-bad flag"));
     if (t.left_stopped) span.appendChild(el("span", "已停止待启动", "state s-warn flag"));
-    if (t.drifted && state.filter !== "drifted") span.appendChild(el("span", "已漂移", "state s-warn flag"));
+    if (t.drifted && !state.drift) span.appendChild(el("span", "已漂移", "state s-warn flag"));
     span.dataset.state = t.state;
     return span;
   }
