@@ -6,12 +6,15 @@ internal static class ExitCodes
     /// <summary>Success; for plan: no changes (or changes without --detailed-exitcode).</summary>
     public const int Success = 0;
 
-    /// <summary>An error: invalid manifests, bad arguments, unreadable state; for apply: a task was rejected or failed, or the apply was cancelled with tasks unsent.</summary>
+    /// <summary>An error: invalid manifests, bad arguments, unreadable state; for apply and sync --wait: a task was rejected or failed, or the apply was cancelled with tasks unsent.</summary>
     public const int Error = 1;
 
     /// <summary>plan --detailed-exitcode: valid, and there are changes to apply (as terraform plan -detailed-exitcode).</summary>
     public const int Changes = 2;
 
-    /// <summary>apply: nothing rejected or failed, but some tasks were blocked because they are running (6007); a later run retries them.</summary>
+    /// <summary>
+    /// apply: nothing rejected or failed, but some tasks were blocked because they are running (6007); a later run
+    /// retries them. sync --wait: nothing failed, but tasks wait (blocked, held back for a retry, outside the window).
+    /// </summary>
     public const int Blocked = 3;
 }
