@@ -3,7 +3,6 @@ using Reconciler.Core.Ledger;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Tasks;
 using Reconciler.Service.Notifications;
-using Reconciler.Service.Status;
 
 namespace Reconciler.Cli.Apply;
 
@@ -25,12 +24,10 @@ internal static partial class ApplyNotifications
     public static async Task SendAsync(IReadOnlyList<NotifyTarget> targets, ReconcileRun run, string source, CliConsole console, CancellationToken cancellationToken)
     {
         // The one state rule, with no memory: an explicit apply remembers nothing between runs.
-        if (targets.Count == 0 || TaskStandings.Derive(run, TaskLedger.Empty) is not { } standings)
+        if (targets.Count == 0 || TaskStandings.Derive(run, TaskLedger.Empty) is not { } tasks)
         {
             return;
         }
-
-        var tasks = standings.Select(TaskStatusView.From).ToList();
 
         var events = new TaskEventDetector().Next(tasks, Credentials().Replace(source, "://"), run.Record.Revision, TimeProvider.System.GetUtcNow());
         if (events.Count == 0)

@@ -108,7 +108,7 @@ internal static class StatusCommand
         return counts.Count == 0 ? "nothing" : string.Join(", ", counts);
     }
 
-    private static string State(TaskStatusView task)
+    private static string State(TaskStanding task)
     {
         var flags = new List<string>();
         if (task.InDoubt)
@@ -131,7 +131,7 @@ internal static class StatusCommand
     }
 
     /// <summary>The platform's code and message, then what happens next: the retry time, or the state's next step (rejected: a manifest change).</summary>
-    private static string Message(TaskStatusView task)
+    private static string Message(TaskStanding task)
     {
         var message = task.Message ?? (task.Errors.Count > 0 ? task.Errors[0] : "");
         var code = task.ApiCode is { } c && (message.Length > 0 || c != 200) ? $"[{c}] " : "";

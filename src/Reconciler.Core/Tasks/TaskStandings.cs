@@ -59,7 +59,7 @@ public static class TaskStandings
             var memory = entry.Identity is { } identity ? ledger.Get(identity) : TaskMemory.None;
             var state = StateOf(entry, result);
             var standing = new TaskStanding(
-                entry.Identity, entry.Name, entry.File, entry.Action, state, null, null,
+                entry.Identity?.UserId, entry.Identity?.TaskId, entry.Name, entry.File, entry.Action, state, null, null,
                 memory.Backoff?.Failures ?? 0, memory.Backoff?.LastAttemptAt, memory.Backoff?.RetryAt, [])
             {
                 InDoubt = entry.Reason == UpdateReason.InDoubt,

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Prometheus;
 using Reconciler.Core.Secrets;
+using Reconciler.Core.Tasks;
 using Reconciler.Service.Metrics;
-using Reconciler.Service.Status;
 
 namespace Reconciler.Service.Notifications;
 
@@ -57,7 +57,7 @@ public sealed partial class Notifier : BackgroundService
     public long Sent => Interlocked.Read(ref _sent);
 
     /// <summary>Called by the runner after each run that planned: finds what changed and queues it. Never blocks.</summary>
-    public void Report(IReadOnlyList<TaskStatusView> tasks, string? revision)
+    public void Report(IReadOnlyList<TaskStanding> tasks, string? revision)
     {
         foreach (var e in _detector.Next(tasks, _repository, revision, _time.GetUtcNow()))
         {

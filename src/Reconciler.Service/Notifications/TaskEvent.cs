@@ -1,4 +1,4 @@
-using Reconciler.Service.Status;
+using Reconciler.Core.Tasks;
 
 namespace Reconciler.Service.Notifications;
 
@@ -7,7 +7,7 @@ namespace Reconciler.Service.Notifications;
 public sealed record TaskEvent(
     TaskEventKind Kind,
     TaskEventKind? Previous,
-    TaskStatusView Task,
+    TaskStanding Task,
     string Repository,
     string? Revision,
     DateTimeOffset At);

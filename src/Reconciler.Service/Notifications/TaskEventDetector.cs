@@ -14,7 +14,7 @@ public sealed class TaskEventDetector
 {
     private Dictionary<(string?, string?), TaskEventKind> _problems = [];
 
-    public IReadOnlyList<TaskEvent> Next(IReadOnlyList<TaskStatusView> tasks, string repository, string? revision, DateTimeOffset at)
+    public IReadOnlyList<TaskEvent> Next(IReadOnlyList<TaskStanding> tasks, string repository, string? revision, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var events = new List<TaskEvent>();
@@ -45,7 +45,7 @@ public sealed class TaskEventDetector
     }
 
     /// <summary>The task's problem after this run: null when fine; <paramref name="before"/> when this run brought no news.</summary>
-    private static TaskEventKind? Classify(TaskStatusView task, TaskEventKind? before) => task.State switch
+    private static TaskEventKind? Classify(TaskStanding task, TaskEventKind? before) => task.State switch
     {
         TaskState.Blocked => TaskEventKind.Blocked,
         TaskState.Failed or TaskState.Rejected or TaskState.Unauthorized => TaskEventKind.Failed,

@@ -84,7 +84,6 @@ public sealed class ServiceStatus
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(ledger);
-        var views = tasks?.Select(TaskStatusView.From).ToList();
         lock (_gate)
         {
             _ledger = ledger;
@@ -93,7 +92,7 @@ public sealed class ServiceStatus
             {
                 LastRun = last,
                 RecentRuns = [last, .. _snapshot.RecentRuns.Take(RecentRunCount - 1)],
-                Tasks = views is null ? _snapshot.Tasks : TaskProblems.CarryLeftStopped(_snapshot.Tasks, views),
+                Tasks = tasks is null ? _snapshot.Tasks : TaskProblems.CarryLeftStopped(_snapshot.Tasks, tasks),
                 LastSuccessfulRevision = run.Succeeded ? run.Record.Revision : _snapshot.LastSuccessfulRevision,
                 StateError = run.StateUnusable ? run.Error : null,
             };
@@ -109,7 +108,7 @@ public sealed class ServiceStatus
         return s with
         {
             LastRun = lastRun ?? s.LastRun,
-            Tasks = tasks?.Select(TaskStatusView.From).ToList() ?? s.Tasks,
+            Tasks = tasks ?? s.Tasks,
             LastSuccessfulRevision = lastRun is { Error: null } ? lastRun.Revision : s.LastSuccessfulRevision,
             StateError = null,
         };

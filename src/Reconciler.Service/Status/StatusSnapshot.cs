@@ -1,3 +1,5 @@
+using Reconciler.Core.Tasks;
+
 namespace Reconciler.Service.Status;
 
 /// <summary>
@@ -22,7 +24,7 @@ public sealed record StatusSnapshot(
     string? StateError,
     RunStatusView? LastRun,
     SyncWindowStatusView? SyncWindow,
-    IReadOnlyList<TaskStatusView> Tasks,
+    IReadOnlyList<TaskStanding> Tasks,
     IReadOnlyList<PullRequestStatusView> PullRequests)
 {
     /// <summary>The contract version this service writes and this CLI reads.</summary>

@@ -13,14 +13,14 @@ public static class TaskProblems
     private const int InDoubtRank = 3;
     private const int LeftStoppedRank = 5;
 
-    public static bool IsProblem(TaskStatusView task)
+    public static bool IsProblem(TaskStanding task)
     {
         ArgumentNullException.ThrowIfNull(task);
         return task.State.NeedsAttention() || task.InDoubt || task.LeftStopped;
     }
 
     /// <summary>Lower comes first.</summary>
-    public static int Rank(TaskStatusView task)
+    public static int Rank(TaskStanding task)
     {
         ArgumentNullException.ThrowIfNull(task);
         var rank = task.State.Rank();
@@ -29,11 +29,11 @@ public static class TaskProblems
     }
 
     /// <summary>Problems first (by <see cref="Rank"/>), then by file and name; stable for equal keys.</summary>
-    public static IReadOnlyList<TaskStatusView> Order(IEnumerable<TaskStatusView> tasks) =>
+    public static IReadOnlyList<TaskStanding> Order(IEnumerable<TaskStanding> tasks) =>
         tasks.OrderBy(Rank).ThenBy(t => t.File, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
 
     /// <summary>A task left stopped stays flagged on later runs (nobody told us it was started again) until it is next sent.</summary>
-    public static IReadOnlyList<TaskStatusView> CarryLeftStopped(IReadOnlyList<TaskStatusView> previous, IReadOnlyList<TaskStatusView> current)
+    public static IReadOnlyList<TaskStanding> CarryLeftStopped(IReadOnlyList<TaskStanding> previous, IReadOnlyList<TaskStanding> current)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(current);

@@ -72,6 +72,6 @@ public sealed class TaskEventDetectorTests
         Assert.Single(detector.Next([Task("a", TaskState.Failed)], "repo", "r3", At));
     }
 
-    private static TaskStatusView Task(string id, TaskState state) =>
+    private static TaskStanding Task(string id, TaskState state) =>
         new("u", id, "任务 " + id, $"tasks/{id}.yaml", PlanAction.Update, state, state == TaskState.Blocked ? 6007 : null, null, 0, null, null, []);
 }
