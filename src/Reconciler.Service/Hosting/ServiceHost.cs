@@ -2,21 +2,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Reconciler.Service.Configuration;
-using Reconciler.Service.GitHub;
 using Reconciler.Service.Http;
 using Reconciler.Service.Metrics;
 using Reconciler.Service.Notifications;
-using Reconciler.Core.Policies;
 using Reconciler.Service.Status;
-using Reconciler.Core.Applying;
-using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Git;
 using Reconciler.GitHub;
 using Reconciler.Service.Loop;
-using Reconciler.Service.Replicas;
 using Reconciler.Service.State;
 using Reconciler.TaskApi;
 using Reconciler.TaskApi.Auth;
@@ -103,8 +97,39 @@ public static class ServiceHost
 
     private static WebApplication Build(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, GitRepositorySource source, OpenedStore opened, PullRequestPublisher? publisher)
     {
-        var store = opened.Store;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        ConfigureWebHost(builder, options, overrides);
+        var services = builder.Services;
+        var status = new ServiceStatus(source.DisplayUrl, options.Branch, options.Path, options.SyncWindows);
+        var metrics = new ServiceMetrics();
+        services.AddSingleton(options);
+        services.AddSingleton(secrets);
+        services.AddSingleton(new ServiceClock(overrides.Clock));
+        services.AddSingleton(status);
+        services.AddSingleton(metrics);
+        services.AddSingleton(source);
+        services.AddSingleton(opened.Store);
+        services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<GitHubWebhook>();
+        services.AddSingleton(new StatusPage(options.RepoWebUrl));
+        services.AddSingleton<SyncEndpoint>();
+        services.AddSingleton<ITokenSource>(new EnvironmentTokenSource(overrides.Environment));
+        services.AddTaskApiClient(api =>
+        {
+            api.BaseAddress = options.ApiUrl;
+            overrides.ConfigureTaskApi?.Invoke(api);
+        });
+        NotificationServices.Add(services, options, secrets, source.DisplayUrl, overrides.Notify);
+        ReconcilingServices.Add(services, options, overrides, source, opened, publisher, status, metrics);
+
+        var app = builder.Build();
+        ServiceEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Kestrel on the one listen address, the service's logging, the shutdown budget, and who handles signals.</summary>
+    private static void ConfigureWebHost(WebApplicationBuilder builder, ServiceOptions options, ServiceHostOverrides overrides)
+    {
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -112,7 +137,6 @@ public static class ServiceHost
             kestrel.Listen(options.Listen);
         });
         ServiceLogging.Configure(builder.Logging, options, overrides);
-
         var services = builder.Services;
         services.AddRoutingCore();
         services.Configure<HostOptions>(host =>
@@ -129,58 +153,6 @@ public static class ServiceHost
         {
             services.AddSingleton<IHostLifetime, NullHostLifetime>();
         }
-
-        var clock = overrides.Clock;
-        var status = new ServiceStatus(source.DisplayUrl, options.Branch, options.Path, options.SyncWindows);
-        var metrics = new ServiceMetrics();
-        services.AddSingleton(options);
-        services.AddSingleton(secrets);
-        services.AddSingleton(new ServiceClock(clock));
-        services.AddSingleton(status);
-        services.AddSingleton(metrics);
-        services.AddSingleton(source);
-        services.AddSingleton(store);
-        services.AddSingleton<TriggerQueue>();
-        services.AddSingleton<GitHubWebhook>();
-        services.AddSingleton(new StatusPage(options.RepoWebUrl));
-        services.AddSingleton<SyncEndpoint>();
-        services.AddSingleton<ITokenSource>(new EnvironmentTokenSource(overrides.Environment));
-        services.AddTaskApiClient(api =>
-        {
-            api.BaseAddress = options.ApiUrl;
-            overrides.ConfigureTaskApi?.Invoke(api);
-        });
-        var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows);
-        NotificationServices.Add(services, options, secrets, source.DisplayUrl, overrides.Notify);
-        services.AddSingleton(provider => new ReconcileRunner(
-            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
-            store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
-        if (publisher is not null)
-        {
-            // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.
-            services.AddSingleton<IPullRequestPublisher>(publisher);
-            services.AddSingleton(provider => new PullRequestWatcher(
-                options, publisher, source, new Reconciliation(settings, store, time: clock), status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
-        }
-
-        if (opened.Election is { } election)
-        {
-            // Registered before the loop: hosted services stop in reverse order, so the lease outlives the last pass.
-            services.AddSingleton(election);
-            services.AddSingleton(provider => new FollowerView(store, election, source, options, settings, status, metrics, clock, provider.GetRequiredService<ILogger<FollowerView>>()));
-            services.AddSingleton<ReplicaLeadership>();
-            services.AddSingleton<ILeadership>(provider => provider.GetRequiredService<ReplicaLeadership>());
-            services.AddHostedService(provider => provider.GetRequiredService<ReplicaLeadership>());
-        }
-
-        var random = overrides.Random ?? new Random();
-        services.AddHostedService(provider => new ReconcileLoop(
-            provider.GetRequiredService<ReconcileRunner>(), provider.GetRequiredService<TriggerQueue>(), ScheduleSettings.From(options), status, clock, random,
-            provider.GetRequiredService<ILogger<ReconcileLoop>>(), provider.GetRequiredService<IHostApplicationLifetime>(), provider.GetService<PullRequestWatcher>(), provider.GetService<ILeadership>()));
-
-        var app = builder.Build();
-        ServiceEndpoints.Map(app);
-        return app;
     }
 
     private static GitRepositorySource CreateSource(ServiceOptions options, ServiceHostOverrides overrides)
