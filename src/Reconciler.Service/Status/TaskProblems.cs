@@ -5,18 +5,19 @@ namespace Reconciler.Service.Status;
 /// <summary>
 /// Which tasks need a person, and in what order the status page, <c>reconciler status</c> and
 /// <c>/status?order=problems</c> list them: by the state's rank in the one word table (<see cref="TaskStateWords"/>),
-/// with two flags that raise a task: its answer was lost (in doubt, right after invalid manifests) and it was left
-/// stopped (right after drift).
+/// with three flags that raise a task: its answer was lost (in doubt, right after invalid manifests), it drifted on
+/// the platform (with drift), and it was left stopped (right after drift). The status page applies the same rule.
 /// </summary>
 public static class TaskProblems
 {
     private const int InDoubtRank = 3;
+    private const int DriftedRank = 4;
     private const int LeftStoppedRank = 5;
 
     public static bool IsProblem(TaskStanding task)
     {
         ArgumentNullException.ThrowIfNull(task);
-        return task.State.NeedsAttention() || task.InDoubt || task.LeftStopped;
+        return task.State.NeedsAttention() || task.InDoubt || task.Drifted || task.LeftStopped;
     }
 
     /// <summary>Lower comes first.</summary>
@@ -25,6 +26,7 @@ public static class TaskProblems
         ArgumentNullException.ThrowIfNull(task);
         var rank = task.State.Rank();
         rank = task.InDoubt ? Math.Min(rank, InDoubtRank) : rank;
+        rank = task.Drifted ? Math.Min(rank, DriftedRank) : rank;
         return task.LeftStopped ? Math.Min(rank, LeftStoppedRank) : rank;
     }
 
