@@ -8,7 +8,7 @@ namespace Reconciler.Core.Ledger;
 /// <param name="Failures">Attempts in a row that ended blocked, failed, unauthorized or rejected.</param>
 /// <param name="BodyHash">The body those attempts sent: a different desired body is tried at once.</param>
 /// <param name="RetryAt">When the next attempt is allowed; null for rejected (only a change to the manifest retries it).</param>
-public sealed record BackoffEntry(
+internal sealed record BackoffEntry(
     TaskIdentity Identity,
     ApplyOutcome Outcome,
     int Failures,

@@ -51,10 +51,10 @@ public sealed class TaskLedger
 
     internal ImmutableDictionary<TaskIdentity, TaskMemory> Tasks => _tasks;
 
-    public TaskMemory Get(TaskIdentity identity) => _tasks.GetValueOrDefault(identity) ?? TaskMemory.None;
+    internal TaskMemory Get(TaskIdentity identity) => _tasks.GetValueOrDefault(identity) ?? TaskMemory.None;
 
     /// <summary>The backoff that holds this entry's PUT back now, if any: the same body as the last failed attempt, and its delay has not passed.</summary>
-    public BackoffEntry? HeldBack(PlanEntry entry, DateTimeOffset now)
+    internal BackoffEntry? HeldBack(PlanEntry entry, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return entry.Identity is { } identity && entry.Action.SendsPut()
@@ -66,7 +66,7 @@ public sealed class TaskLedger
     }
 
     /// <summary>How often the task was re-applied after drift within <see cref="HealWindow"/> before <paramref name="now"/>.</summary>
-    public int RecentHeals(TaskIdentity identity, DateTimeOffset now) => Get(identity).Heals.Count(at => now - at < HealWindow);
+    internal int RecentHeals(TaskIdentity identity, DateTimeOffset now) => Get(identity).Heals.Count(at => now - at < HealWindow);
 
     /// <summary>The ledger after <paramref name="run"/>: the only way it changes (<see cref="LedgerRecording"/>).</summary>
     public TaskLedger After(ReconcileRun run) => LedgerRecording.After(this, run);

@@ -6,7 +6,7 @@ namespace Reconciler.Core.Ledger;
 /// <param name="Backoff">The streak of attempts that did not apply (null once one applied).</param>
 /// <param name="DriftFields">The fields that differed on the platform when the live task was last read (null: not drifted).</param>
 /// <param name="Heals">When it was re-applied after drift within the last hour (self-heal); too many is a fight.</param>
-public sealed record TaskMemory(BackoffEntry? Backoff, IReadOnlyList<string>? DriftFields, ImmutableList<DateTimeOffset> Heals)
+internal sealed record TaskMemory(BackoffEntry? Backoff, IReadOnlyList<string>? DriftFields, ImmutableList<DateTimeOffset> Heals)
 {
     public static readonly TaskMemory None = new(null, null, []);
 
