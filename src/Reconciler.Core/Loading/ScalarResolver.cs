@@ -13,6 +13,9 @@ namespace Reconciler.Core.Loading;
 /// </summary>
 internal static partial class ScalarResolver
 {
+    /// <summary>Exponents up to ±999,999,999: far beyond any field, and cheap to compare exactly.</summary>
+    private const int MaxExponentDigits = 9;
+
     public static YamlScalarNode Resolve(Scalar scalar)
     {
         var line = (int)scalar.Start.Line;
@@ -70,6 +73,13 @@ internal static partial class ScalarResolver
 
         if (Float().IsMatch(value))
         {
+            var e = value.IndexOfAny(['e', 'E']);
+            if (e >= 0 && value.AsSpan(e + 1).TrimStart("+-").TrimStart('0').Length > MaxExponentDigits)
+            {
+                // Exact comparison reads the exponent as a whole number; one of a million digits would take seconds.
+                throw new LoaderException("yaml-number-range", $"number '{Shorten(value)}' has an exponent of more than {MaxExponentDigits} digits; no field takes such a number (quote it if you mean text)", line, column);
+            }
+
             return Number(NormalizeFloat(value), line, column);
         }
 

@@ -27,6 +27,22 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     /// <param name="lastApplied">For this call, instead of <see cref="LastApplied"/>: the inventory the plan will compare with.</param>
     public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
     {
+        try
+        {
+            return EvaluateFile(file, settings, lastApplied);
+        }
+#pragma warning disable CA1031 // Any failure on one file (a library's exception on a value we did not foresee) is that file's diagnostic; the other files are still planned.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var at = SourceLocation.StartOf(file.Path);
+            var problem = Diagnostic.Error("file-check-failed", $"not planned: checking this file failed ({e.GetType().Name}: {e.Message}); a file is planned whole or not at all", at, "");
+            return new FileEvaluation(file.Path, [], [new InvalidManifest(at, null, null, [problem])]);
+        }
+    }
+
+    private FileEvaluation EvaluateFile(ManifestFile file, RepositorySettings? settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied)
+    {
         settings ??= RepositorySettings.None;
         lastApplied ??= LastApplied;
         var loaded = _loader.Load(file);
