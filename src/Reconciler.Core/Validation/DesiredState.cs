@@ -25,6 +25,28 @@ public sealed record DesiredState(
     public IReadOnlySet<string> UnreadableDirectories { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Whether every file was read whole and every document in it is valid. Only then may a task whose manifest seems gone
+    /// be unmanaged: an unreadable or invalid file could hold it under another name (the planner holds every unmanage).
+    /// </summary>
+    public bool IsComplete => UnreadableFiles.Count == 0 && UnreadableDirectories.Count == 0;
+
+    /// <summary>Why the source is not complete, naming up to three files or directories (null when it is complete).</summary>
+    public string? IncompleteReason
+    {
+        get
+        {
+            if (IsComplete)
+            {
+                return null;
+            }
+
+            var places = UnreadableDirectories.Select(d => d.Length == 0 ? "the whole source" : d).Concat(UnreadableFiles).Order(StringComparer.Ordinal).ToList();
+            var named = string.Join(", ", places.Take(3)) + (places.Count > 3 ? $" and {places.Count - 3} more" : "");
+            return $"{places.Count} file(s) or folder(s) could not be read or hold an invalid manifest ({named}); nothing is unmanaged until every file is read and valid";
+        }
+    }
+
+    /// <summary>
     /// Whether <paramref name="sourceFile"/> (a path as the state recorded it) may still hold tasks that we could not
     /// read: then a task recorded from it is kept, never unmanaged.
     /// </summary>

@@ -44,6 +44,7 @@ internal static class TaskStatusViews
                 _ when entry.Deferral is { Kind: DeferralKind.OutsideWindow } => view with { State = "pending_window" },
                 _ when entry.Deferral is { Kind: DeferralKind.DriftReported } => view with { State = "drifted" },
                 _ when entry.Deferral is { Kind: DeferralKind.Fighting } deferral => view with { State = "fighting", Message = deferral.Reason },
+                _ when entry.Deferral is { Kind: DeferralKind.SourceIncomplete } deferral => view with { State = "pending", Message = deferral.Reason },
                 PlanAction.Unmanage => view with { State = "unmanaged" },
 
                 // A change that was neither applied nor deferred: the run stopped before it (cancelled, state failure).
