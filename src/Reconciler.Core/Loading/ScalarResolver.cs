@@ -21,8 +21,13 @@ internal static partial class ScalarResolver
         var line = (int)scalar.Start.Line;
         var column = (int)scalar.Start.Column;
         var value = scalar.Value;
-        var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
+        if (!scalar.Tag.IsEmpty && scalar.Tag.IsNonSpecific)
+        {
+            // The non-specific tag '!' (`! 0`): YAML 1.2 resolves such a scalar to a string, whatever it looks like.
+            return new YamlScalarNode(line, column, ScalarKind.String, value);
+        }
 
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
         if (tag is null)
         {
             return scalar.Style == ScalarStyle.Plain
