@@ -30,21 +30,13 @@ public sealed record DesiredState(
     /// </summary>
     public bool IsComplete => UnreadableFiles.Count == 0 && UnreadableDirectories.Count == 0;
 
-    /// <summary>Why the source is not complete, naming up to three files or directories (null when it is complete).</summary>
-    public string? IncompleteReason
-    {
-        get
-        {
-            if (IsComplete)
-            {
-                return null;
-            }
-
-            var places = UnreadableDirectories.Select(d => d.Length == 0 ? "the whole source" : d).Concat(UnreadableFiles).Order(StringComparer.Ordinal).ToList();
-            var named = string.Join(", ", places.Take(3)) + (places.Count > 3 ? $" and {places.Count - 3} more" : "");
-            return $"{places.Count} file(s) or folder(s) could not be read or hold an invalid manifest ({named}); nothing is unmanaged until every file is read and valid";
-        }
-    }
+    /// <summary>
+    /// Why the source is not complete (null when it is). The places are not named here: they are the plan's invalid entries,
+    /// whose paths each output shows in its own way (with the manifest folder in front, escaped).
+    /// </summary>
+    public string? IncompleteReason => IsComplete
+        ? null
+        : $"{UnreadableFiles.Count + UnreadableDirectories.Count} file(s) or folder(s) could not be read or hold an invalid manifest (listed as invalid in this plan); nothing is unmanaged until every file is read and valid";
 
     /// <summary>
     /// Whether <paramref name="sourceFile"/> (a path as the state recorded it) may still hold tasks that we could not

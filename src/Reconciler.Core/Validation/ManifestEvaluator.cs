@@ -61,6 +61,15 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             }
         }
 
+        if (!loaded.HasErrors && loaded.Documents.Count == 0)
+        {
+            // Nothing to plan, and nothing to say which task it held: an emptied or truncated manifest must not pass
+            // unnoticed (and, being invalid, it holds back every unmanage of the plan).
+            var start = SourceLocation.StartOf(file.Path);
+            var empty = Diagnostic.Error("file-empty", "no task manifest in this file: it is empty or holds only comments; write a manifest or remove the file", start, "");
+            return new FileEvaluation(file.Path, [], [new InvalidManifest(start, null, null, [empty])]);
+        }
+
         if (!loaded.HasErrors)
         {
             return new FileEvaluation(file.Path, tasks, invalid);

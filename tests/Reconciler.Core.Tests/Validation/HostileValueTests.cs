@@ -116,6 +116,19 @@ public sealed class HostileValueTests
         Assert.Equal(("/spec/name", "must not be empty or only white space (the platform refuses a blank value here)"), (problem.JsonPath, problem.Message));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("# only a comment\n")]
+    [InlineData("---\n")]
+    [InlineData("null\n")]
+    public void Evaluate_FileWithNoManifest_IsInvalidNotSilentlySkipped(string yaml)
+    {
+        var file = TestManifests.Evaluate(yaml, "tasks/emptied.yaml");
+
+        var problem = Assert.Single(Assert.Single(file.Invalid).Diagnostics);
+        Assert.Equal(("file-empty", "tasks/emptied.yaml"), (problem.Code, problem.Location!.File));
+    }
+
     private sealed class ThrowingRule : IManifestRule
     {
         public IEnumerable<Diagnostic> Check(ManifestDocument document) => throw new InvalidOperationException("a defect");
