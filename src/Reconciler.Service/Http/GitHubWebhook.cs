@@ -1,6 +1,5 @@
 using System.IO.Pipelines;
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Reconciler.Service.Configuration;
@@ -23,17 +22,7 @@ public sealed partial class GitHubWebhook(ServiceOptions options, ServiceSecrets
     /// <summary>How many bodies are read at once, and how many wait (shared by every delivery).</summary>
     public WebhookGate Gate { get; } = new();
 
-    /// <summary>Lines about rejected (unauthenticated) deliveries: at most 10 a minute.</summary>
-    private readonly TokenBucketRateLimiter _rejectedLines = new(new TokenBucketRateLimiterOptions
-    {
-        TokenLimit = 10,
-        TokensPerPeriod = 10,
-        ReplenishmentPeriod = TimeSpan.FromMinutes(1),
-        AutoReplenishment = true,
-        QueueLimit = 0,
-    });
-
-    private int _rejectedUnlogged;
+    private readonly UnauthenticatedLines _rejectedLines = new();
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -183,15 +172,9 @@ public sealed partial class GitHubWebhook(ServiceOptions options, ServiceSecrets
     {
         metrics.Webhook("unauthorized");
 
-        // Anyone can send these: a few lines a minute say that it happens (the metric counts every one), never one per request.
-        using var line = _rejectedLines.AttemptAcquire();
-        if (line.IsAcquired)
+        if (_rejectedLines.TryLog(out var unlogged))
         {
-            LogRejected(logger, delivery, Interlocked.Exchange(ref _rejectedUnlogged, 0));
-        }
-        else
-        {
-            Interlocked.Increment(ref _rejectedUnlogged);
+            LogRejected(logger, delivery, unlogged);
         }
 
         return Results.Json(new { error = "invalid or missing X-Hub-Signature-256" }, statusCode: StatusCodes.Status401Unauthorized);

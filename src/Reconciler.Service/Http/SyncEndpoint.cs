@@ -12,8 +12,10 @@ namespace Reconciler.Service.Http;
 /// the same immediate poll a webhook does (a burst becomes one poll), and the run re-plans even when the branch
 /// did not move; per-task retry times still hold, so a failing API is not hammered.
 /// </summary>
-public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ILogger<SyncEndpoint> logger)
+public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ILogger<SyncEndpoint> logger) : IDisposable
 {
+    private readonly UnauthenticatedLines _refusedLines = new();
+
     /// <summary>The reason a sync request puts in the trigger queue; the loop names such runs <c>sync</c>.</summary>
     public const string Reason = "sync";
 
@@ -29,7 +31,11 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
         if (!Same(presented, token))
         {
-            LogRefused(logger);
+            if (_refusedLines.TryLog(out var unlogged))
+            {
+                LogRefused(logger, unlogged);
+            }
+
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Json(new { error = $"missing or wrong bearer token (the service's {ServiceSettings.SyncTokenVariable})" }, statusCode: StatusCodes.Status401Unauthorized);
         }
@@ -43,8 +49,10 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
     private static bool Same(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "sync refused: missing or wrong bearer token")]
-    private static partial void LogRefused(ILogger logger);
+    public void Dispose() => _refusedLines.Dispose();
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "sync refused: missing or wrong bearer token ({Unlogged} more refused since the last such line)")]
+    private static partial void LogRefused(ILogger logger, int unlogged);
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "sync requested: reconciling now")]
     private static partial void LogQueued(ILogger logger);
