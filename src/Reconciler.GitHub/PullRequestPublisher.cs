@@ -25,6 +25,7 @@ public sealed partial class PullRequestPublisher : IPullRequestPublisher, IDispo
     private readonly GitHubErrorTranslator errors;
     private readonly HttpClientAdapter http;
     private readonly GitHubClient client;
+    private CommentAuthor? author;
 
     /// <summary>Creates a publisher; throws <see cref="ArgumentException"/> for an unusable URL, repository or token.</summary>
     public PullRequestPublisher(GitHubOptions options)
@@ -72,8 +73,9 @@ public sealed partial class PullRequestPublisher : IPullRequestPublisher, IDispo
             () => client.Issue.Comment.GetAllForIssue(target.Owner, target.Name, pullRequest, AllPages),
             cancellationToken).ConfigureAwait(false);
 
+        var author = await AuthorAsync(cancellationToken).ConfigureAwait(false);
         var marked = comments
-            .Where(c => IsOurs(c, marker))
+            .Where(c => author.Wrote(c) && StartsWithMarker(c.Body, marker))
             .OrderBy(c => c.CreatedAt)
             .ThenBy(c => c.Id)
             .ToList();
@@ -222,10 +224,41 @@ public sealed partial class PullRequestPublisher : IPullRequestPublisher, IDispo
         return safe;
     }
 
-    private bool IsOurs(IssueComment comment, string marker) =>
-        comment.Body is { } text
-        && text.Contains(marker, StringComparison.Ordinal)
-        && (target.CommentAuthor is null || string.Equals(comment.User?.Login, target.CommentAuthor, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Who our comments are written by, looked up once per publisher: the configured login, else the token's own user
+    /// (<c>GET /user</c>). An app's installation token (GitHub Actions' GITHUB_TOKEN) may not read <c>/user</c>; then any
+    /// bot account counts, which a person pasting the marker into a comment never is.
+    /// </summary>
+    private async Task<CommentAuthor> AuthorAsync(CancellationToken cancellationToken)
+    {
+        if (author is { } known)
+        {
+            return known;
+        }
+
+        if (target.CommentAuthor is { Length: > 0 } configured)
+        {
+            return author = CommentAuthor.Login(configured);
+        }
+
+        try
+        {
+            var user = await CallAsync("reading the token's user", null, () => client.User.Current(), cancellationToken).ConfigureAwait(false);
+            return author = CommentAuthor.Login(user.Login);
+        }
+        catch (GitHubPublishException e) when (e.Failure is GitHubFailure.Forbidden or GitHubFailure.NotFound)
+        {
+            return author = CommentAuthor.AnyBot;
+        }
+    }
+
+    /// <summary>
+    /// Our comment's first line is the marker, exactly: a marker quoted further down (in a value, in someone's text) or
+    /// another channel's marker (<c>plan</c> is not <c>plan-live</c>) never matches.
+    /// </summary>
+    private static bool StartsWithMarker(string? body, string marker) =>
+        body is not null && body.StartsWith(marker, StringComparison.Ordinal)
+        && (body.Length == marker.Length || body[marker.Length] is '\n' or '\r');
 
     // GitHub may store line endings as sent or as LF; either way it is the same comment.
     private static bool SameText(string? existing, string wanted) =>

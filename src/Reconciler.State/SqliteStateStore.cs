@@ -67,6 +67,7 @@ public sealed class SqliteStateStore : SqlStateStore
         }
 
         var fullPath = StateFilePath.Resolve(path);
+        RefuseSecondNames(path, fullPath);
         var connections = new StateConnections(fullPath);
         try
         {
@@ -78,7 +79,14 @@ public sealed class SqliteStateStore : SqlStateStore
             StateMigrator.RefuseNewer(path, version, StateMigrations.All);
             await StateConnections.EnableWriteAheadLogAsync(connection, cancellationToken);
             await StateMigrator.MigrateAsync(connection, path, StateMigrations.All, cancellationToken);
-            return new SqliteStateStore(path, fullPath, new StateFileIdentity(fullPath), timeProvider ?? TimeProvider.System);
+            var identity = new StateFileIdentity(fullPath);
+            if (identity.Problem() is { } problem)
+            {
+                identity.Dispose();
+                throw new StateStoreException($"state store '{path}': {problem}");
+            }
+
+            return new SqliteStateStore(path, fullPath, identity, timeProvider ?? TimeProvider.System);
         }
         catch (SqliteException exception)
         {
@@ -95,10 +103,37 @@ public sealed class SqliteStateStore : SqlStateStore
         }
     }
 
+    /// <summary>Before SQLite opens (and perhaps migrates) it: a state file with a second name is never written through either.</summary>
+    private static void RefuseSecondNames(string path, string fullPath)
+    {
+        if (!File.Exists(fullPath))
+        {
+            return;
+        }
+
+        try
+        {
+            using var probe = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            if (FileLinks.Problem(probe.SafeFileHandle) is { } problem)
+            {
+                throw new StateStoreException($"state store '{path}': {problem}");
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Unreadable here: opening it below reports why, in the usual words.
+        }
+    }
+
     public override Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(IsDisposed, this);
         cancellationToken.ThrowIfCancellationRequested();
+        if (_identity.Problem() is { } problem)
+        {
+            throw new StateStoreException($"state store '{Path}': {problem}");
+        }
+
         return Task.FromResult<IAsyncDisposable>(ApplyLock.Acquire(LockPath, Path, _timeProvider));
     }
 

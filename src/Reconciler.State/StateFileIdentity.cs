@@ -7,7 +7,7 @@ namespace Reconciler.State;
 /// after it was unlinked, so without this a service would record successes in a file nobody will ever read. The
 /// store holds the file open and, before each write, asks the kernel where that handle now points: on Linux
 /// <c>/proc/self/fd/N</c> names the path, with <c>" (deleted)"</c> once the file is gone or renamed over.
-/// Elsewhere only disappearance is noticed.
+/// Elsewhere only disappearance is noticed. A second name (a hard link, <see cref="FileLinks"/>) is refused too.
 /// </summary>
 internal sealed class StateFileIdentity : IDisposable
 {
@@ -23,12 +23,17 @@ internal sealed class StateFileIdentity : IDisposable
         _descriptorLink = OperatingSystem.IsLinux() && File.Exists(link) ? link : null;
     }
 
-    /// <summary>Null while the path still names the file opened; otherwise why it does not.</summary>
+    /// <summary>Null while the path still names the file opened, and only that name does; otherwise why not.</summary>
     public string? Problem()
     {
         if (!File.Exists(_path))
         {
             return "the file was deleted while the store was open";
+        }
+
+        if (FileLinks.Problem(_anchor.SafeFileHandle) is { } links)
+        {
+            return links; // a second name appeared while the store was open: nothing more is written through either
         }
 
         if (_descriptorLink is null)

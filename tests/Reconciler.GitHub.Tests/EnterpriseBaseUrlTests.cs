@@ -19,7 +19,8 @@ public sealed class EnterpriseBaseUrlTests
         await publisher.UpsertPlanCommentAsync(1, Marker, Plan("x"), Deadline());
 
         Assert.Equal(new Uri(github.BaseUrl, "api/v3/"), publisher.ApiUrl);
-        Assert.All(github.Requests, r => Assert.StartsWith($"/api/v3/repos/{github.Repository}/issues/", r.Path, StringComparison.Ordinal));
+        Assert.Equal("/api/v3/user", Assert.Single(github.RequestsTo(FakeGitHubRoute.GetAuthenticatedUser)).Path);
+        Assert.All(github.Requests.Where(r => r.Route != FakeGitHubRoute.GetAuthenticatedUser), r => Assert.StartsWith($"/api/v3/repos/{github.Repository}/issues/", r.Path, StringComparison.Ordinal));
         Assert.Single(github.CommentsOn(1));
     }
 
@@ -35,7 +36,8 @@ public sealed class EnterpriseBaseUrlTests
         await publisher.SetCommitStatusAsync(HeadSha, CommitStatusState.Success, "reconciler/plan", "ok", null, Deadline());
 
         Assert.Equal(CommentAction.Created, result.Action);
-        Assert.All(github.Requests, r => Assert.StartsWith("/gateway/github/api/v3/repos/", r.Path, StringComparison.Ordinal));
+        Assert.All(github.Requests, r => Assert.StartsWith("/gateway/github/api/v3/", r.Path, StringComparison.Ordinal));
+        Assert.All(github.Requests.Where(r => r.Route != FakeGitHubRoute.GetAuthenticatedUser), r => Assert.StartsWith("/gateway/github/api/v3/repos/", r.Path, StringComparison.Ordinal));
         Assert.All(github.Requests, r => Assert.Equal(200, r.StatusCode / 100 * 100));
 
         // The second page was fetched through the Link header, under the same prefix.

@@ -27,6 +27,15 @@ public sealed class TestDirectory : IDisposable
         return full;
     }
 
+    /// <summary>Writes a file of exactly these bytes (creating its directories) and returns its full path.</summary>
+    public string WriteBytes(string relative, byte[] content)
+    {
+        var full = Combine(relative);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        File.WriteAllBytes(full, content);
+        return full;
+    }
+
     /// <summary>Copies a directory of the test output (e.g. <c>sample-repo</c>) into this one.</summary>
     public void CopyFromOutput(string relative)
     {

@@ -13,13 +13,21 @@ namespace Reconciler.Core.Loading;
 /// </summary>
 internal static partial class ScalarResolver
 {
+    /// <summary>Exponents up to ±999,999,999: far beyond any field, and cheap to compare exactly.</summary>
+    private const int MaxExponentDigits = 9;
+
     public static YamlScalarNode Resolve(Scalar scalar)
     {
         var line = (int)scalar.Start.Line;
         var column = (int)scalar.Start.Column;
         var value = scalar.Value;
-        var tag = scalar.Tag.IsEmpty || scalar.Tag.IsNonSpecific ? null : scalar.Tag.Value;
+        if (!scalar.Tag.IsEmpty && scalar.Tag.IsNonSpecific)
+        {
+            // The non-specific tag '!' (`! 0`): YAML 1.2 resolves such a scalar to a string, whatever it looks like.
+            return new YamlScalarNode(line, column, ScalarKind.String, value);
+        }
 
+        var tag = scalar.Tag.IsEmpty ? null : scalar.Tag.Value;
         if (tag is null)
         {
             return scalar.Style == ScalarStyle.Plain
@@ -70,6 +78,13 @@ internal static partial class ScalarResolver
 
         if (Float().IsMatch(value))
         {
+            var e = value.IndexOfAny(['e', 'E']);
+            if (e >= 0 && value.AsSpan(e + 1).TrimStart("+-").TrimStart('0').Length > MaxExponentDigits)
+            {
+                // Exact comparison reads the exponent as a whole number; one of a million digits would take seconds.
+                throw new LoaderException("yaml-number-range", $"number '{Shorten(value)}' has an exponent of more than {MaxExponentDigits} digits; no field takes such a number (quote it if you mean text)", line, column);
+            }
+
             return Number(NormalizeFloat(value), line, column);
         }
 

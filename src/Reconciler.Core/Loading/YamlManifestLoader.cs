@@ -86,8 +86,26 @@ public sealed class YamlManifestLoader(LoaderLimits? limits = null)
 
     private LoadResult Parse(string path, string text)
     {
+        text = BlockScalarRepair.EndWithLineBreak(text);
+        for (var repairs = 0; ; repairs++)
+        {
+            var result = ParseOnce(path, text, out var literalError);
+            if (literalError is null || repairs >= BlockScalarRepair.MaxRepairs
+                || BlockScalarRepair.Repair(text, (int)literalError.End.Line, (int)literalError.End.Column, literalError.End.Index >= text.Length) is not { } repaired)
+            {
+                return result;
+            }
+
+            text = repaired;
+        }
+    }
+
+    private LoadResult ParseOnce(string path, string text, out YamlException? literalError)
+    {
+        literalError = null;
         var documents = new List<LoadedDocument>();
         var parser = new Parser(new StringReader(text));
+        YamlTreeBuilder? builder = null;
         try
         {
             parser.Consume<StreamStart>();
@@ -99,7 +117,8 @@ public sealed class YamlManifestLoader(LoaderLimits? limits = null)
                     throw new LoaderException("yaml-document-limit", $"more than {_limits.MaxDocumentsPerFile} documents in one file", (int)start.Start.Line, (int)start.Start.Column);
                 }
 
-                var root = new YamlTreeBuilder(parser, _limits).ReadDocumentRoot();
+                builder = new YamlTreeBuilder(parser, _limits);
+                var root = builder.ReadDocumentRoot();
                 parser.Consume<DocumentEnd>();
                 if (root is YamlScalarNode { Kind: ScalarKind.Null })
                 {
@@ -118,12 +137,20 @@ public sealed class YamlManifestLoader(LoaderLimits? limits = null)
         }
         catch (YamlException e)
         {
+            literalError = e.Message.Contains(BlockScalarRepair.ExtraSpacesMessage, StringComparison.Ordinal) ? e : null;
             var (line, column) = TabPosition(text, e) ?? ((int)e.Start.Line, (int)e.Start.Column);
-            return new LoadResult(path, documents, [Diagnostic.Error("yaml-syntax", $"YAML syntax error: {Clean(e.Message)}", new SourceLocation(path, line, column))]);
+            var message = builder?.InnermostOpenFlow is { } flow && !e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? flow.Message : Clean(e.Message);
+            return new LoadResult(path, documents, [Diagnostic.Error("yaml-syntax", $"YAML syntax error: {message}", new SourceLocation(path, line, column))]);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or OverflowException)
         {
-            // YamlDotNet reports some malformed input (e.g. an unclosed flow collection) without a position.
+            // YamlDotNet reports some malformed input (e.g. an unclosed flow collection) without a position and in words of
+            // its own state ("operation is not valid due to the current state of the object"): say what is wrong, and where.
+            if (builder?.InnermostOpenFlow is { } flow)
+            {
+                return new LoadResult(path, documents, [Diagnostic.Error("yaml-syntax", $"YAML syntax error: {flow.Message}", new SourceLocation(path, flow.Line, flow.Column))]);
+            }
+
             var at = parser.Current?.Start;
             var line = at is null ? 1 : (int)at.Value.Line;
             var column = at is null ? 1 : (int)at.Value.Column;

@@ -15,7 +15,11 @@ internal sealed class YamlTreeBuilder(IParser parser, LoaderLimits limits)
 
     private readonly Dictionary<string, YamlTreeNode> _anchors = new(StringComparer.Ordinal);
     private readonly HashSet<YamlTreeNode> _incomplete = [];
+    private readonly Stack<FlowOpening> _openFlows = new();
     private long _nodes;
+
+    /// <summary>The innermost flow collection (<c>[</c> or <c>{</c>) opened and not yet closed, for wording a syntax error.</summary>
+    public FlowOpening? InnermostOpenFlow => _openFlows.Count > 0 ? _openFlows.Peek() : null;
 
     /// <summary>Reads the node that starts at the current event (the parser is positioned before it).</summary>
     public YamlTreeNode ReadDocumentRoot() => ReadNode(depth: 0);
@@ -24,6 +28,7 @@ internal sealed class YamlTreeBuilder(IParser parser, LoaderLimits limits)
     {
         // AnchorAlias is not a NodeEvent in YamlDotNet, so take whatever event comes next.
         var current = parser.Current ?? throw new InvalidOperationException("expected a node");
+        OpenFlow(current);
         parser.MoveNext();
         return current switch
         {
@@ -67,6 +72,7 @@ internal sealed class YamlTreeBuilder(IParser parser, LoaderLimits limits)
             node.Items.Add(ReadNode(depth));
         }
 
+        CloseFlow(start.Style == SequenceStyle.Flow);
         node.Complete();
         return End(node);
     }
@@ -80,20 +86,16 @@ internal sealed class YamlTreeBuilder(IParser parser, LoaderLimits limits)
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             var keyEvent = parser.Current ?? throw new InvalidOperationException("expected a key");
-            if (keyEvent is not Scalar keyScalar)
-            {
-                throw new LoaderException("yaml-unsupported", "mapping keys must be plain text (complex and alias keys are not supported)", Line(keyEvent), Column(keyEvent));
-            }
-
+            var key = Key(keyEvent);
             parser.MoveNext();
             var value = ReadNode(depth);
-            if (keyScalar.Value == MergeKey && keyScalar.Style == ScalarStyle.Plain)
+            if (keyEvent is Scalar { Value: MergeKey, Style: ScalarStyle.Plain })
             {
                 merges.Add(value);
                 continue;
             }
 
-            var entry = new YamlMapEntry(keyScalar.Value, Line(keyScalar), Column(keyScalar), value);
+            var entry = new YamlMapEntry(key, Line(keyEvent), Column(keyEvent), value);
             if (explicitKeys.TryGetValue(entry.Key, out var first))
             {
                 throw new LoaderException("yaml-duplicate-key", $"duplicate key '{entry.Key}' (first defined at line {first.KeyLine})", entry.KeyLine, entry.KeyColumn);
@@ -104,8 +106,53 @@ internal sealed class YamlTreeBuilder(IParser parser, LoaderLimits limits)
         }
 
         ApplyMerges(node, explicitKeys, merges);
+        CloseFlow(start.Style == MappingStyle.Flow);
         node.Complete();
         return End(node);
+    }
+
+    /// <summary>
+    /// A mapping key as text: a scalar (its anchor, if any, is registered like any other: <c>&amp;a key: 1</c> then <c>*a</c>
+    /// is the text <c>key</c>), or an alias of a scalar. A collection as a key has no JSON form and is refused.
+    /// </summary>
+    private string Key(ParsingEvent keyEvent)
+    {
+        switch (keyEvent)
+        {
+            case Scalar scalar:
+                if (!scalar.Anchor.IsEmpty)
+                {
+                    Register(scalar.Anchor, Count(ScalarResolver.Resolve(scalar)));
+                }
+
+                return scalar.Value;
+            case AnchorAlias alias when _anchors.TryGetValue(alias.Value.Value, out var target) && target is YamlScalarNode { Kind: not ScalarKind.Null } scalarTarget:
+                return scalarTarget.Text;
+            case AnchorAlias alias when !_anchors.ContainsKey(alias.Value.Value):
+                throw new LoaderException("yaml-syntax", $"alias '*{alias.Value.Value}' refers to no anchor defined before it", Line(alias), Column(alias));
+            case AnchorAlias alias:
+                throw new LoaderException("yaml-unsupported", $"alias '*{alias.Value.Value}' used as a mapping key refers to a list, a mapping or null; a key must be text", Line(alias), Column(alias));
+            default:
+                throw new LoaderException("yaml-unsupported", "a list or a mapping cannot be a mapping key (JSON keys are text)", Line(keyEvent), Column(keyEvent));
+        }
+    }
+
+    /// <summary>Noted before the parser moves past the opening, since the error may come from that very move.</summary>
+    private void OpenFlow(ParsingEvent current)
+    {
+        var isSequence = current is SequenceStart { Style: SequenceStyle.Flow };
+        if (isSequence || current is MappingStart { Style: MappingStyle.Flow })
+        {
+            _openFlows.Push(new FlowOpening(Line(current), Column(current), isSequence));
+        }
+    }
+
+    private void CloseFlow(bool isFlow)
+    {
+        if (isFlow)
+        {
+            _openFlows.Pop();
+        }
     }
 
     /// <summary>YAML merge keys: entries of the merged mappings are added unless the mapping sets them itself; earlier sources win.</summary>

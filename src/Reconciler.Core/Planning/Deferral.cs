@@ -19,7 +19,7 @@ public sealed record Deferral(
     string? LastMessage = null,
     State.ApplyOutcome? LastOutcome = null)
 {
-    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>.</summary>
+    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>, <c>source_incomplete</c>.</summary>
     public string Word => Kind switch
     {
         DeferralKind.Running => "running",
@@ -27,6 +27,7 @@ public sealed record Deferral(
         DeferralKind.OutsideWindow => "outside_window",
         DeferralKind.DriftReported => "drift_reported",
         DeferralKind.Fighting => "fighting",
+        DeferralKind.SourceIncomplete => "source_incomplete",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

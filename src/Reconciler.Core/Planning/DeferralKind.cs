@@ -17,4 +17,10 @@ public enum DeferralKind
 
     /// <summary>Drifted and re-applied too often within an hour: someone keeps changing it on the platform; held back.</summary>
     Fighting,
+
+    /// <summary>
+    /// An unmanage kept while some file could not be read or holds an invalid document: the manifest that seems gone may
+    /// be in it (Flux skips pruning when the build fails). Forgotten only once every file was read and is valid.
+    /// </summary>
+    SourceIncomplete,
 }

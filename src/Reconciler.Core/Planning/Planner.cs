@@ -50,9 +50,11 @@ public static class Planner
                 continue;
             }
 
+            // Unmanage only what a complete, valid tree no longer holds (Flux skips pruning when the build fails).
             entries.Add(new PlanEntry(PlanAction.Unmanage, record.Identity, null, SourceLocation.StartOf(record.SourceFile), [], [])
             {
                 Baseline = record,
+                Deferral = desired.IncompleteReason is { } reason ? new Deferral(DeferralKind.SourceIncomplete, reason) : null,
             });
         }
 

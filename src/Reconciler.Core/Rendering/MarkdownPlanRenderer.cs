@@ -228,7 +228,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
 
     private string Diff(PlanEntry entry)
     {
-        var content = string.Join("\n", entry.Changes.SelectMany(PlanText.DiffLines));
+        var content = MarkdownText.Literal(string.Join("\n", entry.Changes.SelectMany(PlanText.DiffLines)));
         var fence = MarkdownText.Fence(content);
         var summary = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord()} <b>{MarkdownText.Html(PlanText.Title(entry))}</b> — <code>{MarkdownText.Html(Path(entry.File ?? ""))}</code>";
         return $"<details><summary>{summary}</summary>\n\n{fence}diff\n{content}\n{fence}\n\n</details>\n\n";

@@ -53,7 +53,8 @@ public static class PlanText
         if (entry.Deferral is { Kind: not DeferralKind.Running } deferral)
         {
             var last = deferral.LastMessage is { Length: > 0 } message ? $" (last answer{(deferral.ApiCode is { } code ? $" {code}" : "")}: {message})" : "";
-            yield return $"not sent now: {deferral.Reason}{last}";
+            var what = entry.Action == PlanAction.Unmanage ? "kept, not unmanaged now" : "not sent now";
+            yield return ControlText.Escape($"{what}: {deferral.Reason}{last}"); // the platform's message and file names are outside text
         }
 
         if (entry.NotCompared.Count > 0)
@@ -81,6 +82,7 @@ public static class PlanText
         PlanAction.Update when entry.Reason == UpdateReason.Drift => "drift: the live task differs from the manifest (changed on the platform); shown live → desired",
         PlanAction.Adopt when entry.Refreshed => "not tracked yet: the whole body will be sent and tracked from now on; shown live → desired",
         PlanAction.Adopt => "not tracked yet: the whole body will be sent and tracked from now on",
+        PlanAction.Unmanage when entry.Deferral is not null => $"manifest not found (was {ControlText.Escape(entry.File)})",
         PlanAction.Unmanage => $"manifest gone (was {ControlText.Escape(entry.File)}): the record is forgotten; the remote task is not touched",
         PlanAction.Suspended => "metadata.suspend is true: left alone",
         _ => "",

@@ -33,6 +33,9 @@ public static class TaskStandings
                 { Kind: DeferralKind.OutsideWindow } => TaskState.PendingWindow,
                 { Kind: DeferralKind.DriftReported } => TaskState.Drifted,
                 { Kind: DeferralKind.Fighting } => TaskState.Fighting,
+
+                // An unmanage held back because the tree was not read completely: nothing is forgotten yet.
+                { Kind: DeferralKind.SourceIncomplete } => TaskState.Pending,
                 _ when entry.Action == PlanAction.Unmanage => TaskState.Unmanaged,
 
                 // A change that was neither applied nor deferred: the run stopped before it (cancelled, state failure).

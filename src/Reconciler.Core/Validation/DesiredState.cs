@@ -25,6 +25,20 @@ public sealed record DesiredState(
     public IReadOnlySet<string> UnreadableDirectories { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Whether every file was read whole and every document in it is valid. Only then may a task whose manifest seems gone
+    /// be unmanaged: an unreadable or invalid file could hold it under another name (the planner holds every unmanage).
+    /// </summary>
+    public bool IsComplete => UnreadableFiles.Count == 0 && UnreadableDirectories.Count == 0;
+
+    /// <summary>
+    /// Why the source is not complete (null when it is). The places are not named here: they are the plan's invalid entries,
+    /// whose paths each output shows in its own way (with the manifest folder in front, escaped).
+    /// </summary>
+    public string? IncompleteReason => IsComplete
+        ? null
+        : $"{UnreadableFiles.Count + UnreadableDirectories.Count} file(s) or folder(s) could not be read or hold an invalid manifest (listed as invalid in this plan); nothing is unmanaged until every file is read and valid";
+
+    /// <summary>
     /// Whether <paramref name="sourceFile"/> (a path as the state recorded it) may still hold tasks that we could not
     /// read: then a task recorded from it is kept, never unmanaged.
     /// </summary>

@@ -27,6 +27,22 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     /// <param name="lastApplied">For this call, instead of <see cref="LastApplied"/>: the inventory the plan will compare with.</param>
     public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
     {
+        try
+        {
+            return EvaluateFile(file, settings, lastApplied);
+        }
+#pragma warning disable CA1031 // Any failure on one file (a library's exception on a value we did not foresee) is that file's diagnostic; the other files are still planned.
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var at = SourceLocation.StartOf(file.Path);
+            var problem = Diagnostic.Error("file-check-failed", $"not planned: checking this file failed ({e.GetType().Name}: {e.Message}); a file is planned whole or not at all", at, "");
+            return new FileEvaluation(file.Path, [], [new InvalidManifest(at, null, null, [problem])]);
+        }
+    }
+
+    private FileEvaluation EvaluateFile(ManifestFile file, RepositorySettings? settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied)
+    {
         settings ??= RepositorySettings.None;
         lastApplied ??= LastApplied;
         var loaded = _loader.Load(file);
@@ -43,6 +59,15 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             {
                 invalid.Add(result.Invalid!);
             }
+        }
+
+        if (!loaded.HasErrors && loaded.Documents.Count == 0)
+        {
+            // Nothing to plan, and nothing to say which task it held: an emptied or truncated manifest must not pass
+            // unnoticed (and, being invalid, it holds back every unmanage of the plan).
+            var start = SourceLocation.StartOf(file.Path);
+            var empty = Diagnostic.Error("file-empty", "no task manifest in this file: it is empty or holds only comments; write a manifest or remove the file", start, "");
+            return new FileEvaluation(file.Path, [], [new InvalidManifest(start, null, null, [empty])]);
         }
 
         if (!loaded.HasErrors)

@@ -4,6 +4,7 @@ using Json.Schema;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Validation.Fast;
+using Reconciler.Core.Validation.Keywords;
 
 namespace Reconciler.Core.Validation;
 
@@ -134,7 +135,7 @@ public sealed class SchemaCatalog
             // Every $ref points at one of our own files; anything else is a bug, never a download.
             Fetch = static (_, _) => null,
         };
-        var options = new BuildOptions { SchemaRegistry = registry };
+        var options = new BuildOptions { SchemaRegistry = registry, Dialect = ExactDialect.Draft202012, DialectRegistry = ExactDialect.Registry() };
 
         // Bodies first: building the envelope resolves its $refs to them.
         JsonSchema BuildOne(string file) => JsonSchema.Build(roots[file], options, new Uri(BaseUri, file));

@@ -38,6 +38,8 @@ internal static class SchemaMessages
         ["hhmmss"] = "must be a time of day as HH:MM:SS, from 00:00:00 to 23:59:59",
         ["dateTime"] = "must be a date and time like '2024-12-23 19:00:00'",
         ["subUserId"] = "must contain only letters, digits, '-', '_', '.' or '~'",
+        ["nonBlank"] = "must not be empty or only white space (the platform refuses a blank value here)",
+        ["printable"] = "must not contain control characters (line breaks, tabs, escapes)",
     };
 
     /// <summary>The $defs entries whose anyOf/oneOf, pattern or not have their own sentence (a test keeps the schemas in step).</summary>

@@ -47,5 +47,8 @@ internal static class ServiceLogging
         }
 
         overrides.ConfigureLogging?.Invoke(logging);
+
+        // Last, so every provider (tests' too) writes through the one escaping of outside text.
+        EscapingLoggerProvider.WrapAll(logging.Services);
     }
 }

@@ -18,8 +18,10 @@ namespace Reconciler.Service.Http;
 /// carries a ticket; the run that answers it carries the same ticket in <c>/status</c>. A follower replica
 /// answers 409 (it never reconciles): the sync goes to the leader.
 /// </summary>
-public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ServiceStatus status, ILogger<SyncEndpoint> logger, ILeadership? leadership = null)
+public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ServiceStatus status, ILogger<SyncEndpoint> logger, ILeadership? leadership = null) : IDisposable
 {
+    private readonly UnauthenticatedLines _refusedLines = new();
+
     public IResult Handle(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -32,7 +34,11 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
         var presented = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
         if (!Same(presented, token))
         {
-            LogRefused(logger);
+            if (_refusedLines.TryLog(out var unlogged))
+            {
+                LogRefused(logger, unlogged);
+            }
+
             request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
             return Results.Json(new { error = $"missing or wrong bearer token (the service's {ServiceSettings.SyncTokenVariable})" }, statusCode: StatusCodes.Status401Unauthorized);
         }
@@ -52,8 +58,10 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
     private static bool Same(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
-    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "sync refused: missing or wrong bearer token")]
-    private static partial void LogRefused(ILogger logger);
+    public void Dispose() => _refusedLines.Dispose();
+
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "sync refused: missing or wrong bearer token ({Unlogged} more refused since the last such line)")]
+    private static partial void LogRefused(ILogger logger, int unlogged);
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "sync requested (ticket {Ticket}): reconciling now")]
     private static partial void LogQueued(ILogger logger, long ticket);

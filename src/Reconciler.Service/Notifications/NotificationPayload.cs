@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Secrets;
 using Reconciler.Core.Tasks;
+using Reconciler.Core.Text;
 
 namespace Reconciler.Service.Notifications;
 
@@ -107,7 +108,9 @@ public static class NotificationPayload
         return body;
     }
 
-    private static string Serialize(JsonObject body) => body.ToJsonString(Json);
+    // The relaxed encoder leaves bidi controls and U+2028/U+2029 raw; written as \uXXXX they mean the same and cannot
+    // reorder a log viewer's line or end a JavaScript string early.
+    private static string Serialize(JsonObject body) => ControlText.EscapeJson(body.ToJsonString(Json));
 
     /// <summary>Robots refuse long messages (WeCom: 2,048 bytes of text): cut by UTF-8 bytes, on a character boundary.</summary>
     private static string Bounded(string text, int maxBytes)

@@ -9,8 +9,9 @@ namespace Reconciler.Service.Notifications;
 /// <summary>
 /// The words of a notification, in Chinese for the call-centre teams who read them. Everything from outside
 /// (names, file names, the platform's message) is cut to a length, has its control characters escaped
-/// (<see cref="ControlText"/>), and passes the secret redactor; markdown text is also escaped so that a task
-/// name cannot become a link or a heading.
+/// (<see cref="ControlText"/>), has the robots' mention syntax broken (<see cref="Neutralise"/>: a task named
+/// <c>&lt;at user_id="all"&gt;</c> must not call everyone), and passes the secret redactor; markdown text is also escaped so
+/// that a task name cannot become a link or a heading.
 /// </summary>
 public static class NotificationText
 {
@@ -101,7 +102,32 @@ public static class NotificationText
     private static string Clip(string? text, int max)
     {
         var escaped = ControlText.Escape(text ?? "");
-        return escaped.Length <= max ? escaped : escaped[..max] + "…";
+        return Neutralise(escaped.Length <= max ? escaped : escaped[..max] + "…");
+    }
+
+    /// <summary>
+    /// Mention syntax of the robots, broken with an invisible U+200B so a value reads the same but mentions nobody:
+    /// Feishu's <c>&lt;at user_id="all"&gt;</c> (everyone), WeCom's <c>&lt;@userid&gt;</c>, and <c>@name</c> / <c>@13800000000</c>
+    /// (DingTalk mentions a number or name written in the text when the request lists it; we never list any).
+    /// </summary>
+    internal static string Neutralise(string text)
+    {
+        if (text.AsSpan().IndexOfAny('<', '@') < 0)
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < text.Length; i++)
+        {
+            output.Append(text[i]);
+            if (text[i] == '<' || (text[i] == '@' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])))
+            {
+                output.Append('\u200B');
+            }
+        }
+
+        return output.ToString();
     }
 
     private static string EscapeMarkdown(string text)

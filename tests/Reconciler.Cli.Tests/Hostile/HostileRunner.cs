@@ -19,15 +19,18 @@ internal static class HostileRunner
     /// <summary>Whether unprivileged runs are possible here: not root, or root with setpriv on PATH.</summary>
     public static bool CanRunUnprivileged => UnprivilegedUser.CanRun;
 
-    public static async Task<(CliResult Result, long PeakKb)> RunAsync(HostileRepo repo, HostileCase item)
+    public static Task<(CliResult Result, long PeakKb)> RunAsync(HostileRepo repo, HostileCase item) =>
+        MeasureAsync(repo.WorkingDirectory, item.Environment, item.Unprivileged ? UnprivilegedUser.Wrapper : [], item.Args);
+
+    /// <summary>Runs the CLI in <paramref name="workingDirectory"/> with a capped GC heap and measures its peak resident memory.</summary>
+    public static async Task<(CliResult Result, long PeakKb)> MeasureAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> wrapper, IReadOnlyList<string> args)
     {
-        var environment = new Dictionary<string, string>(item.Environment)
+        var capped = new Dictionary<string, string>(environment)
         {
             ["DOTNET_GCHeapHardLimit"] = "0x20000000", // 512 MiB: a runaway read ends in an error, not a swapped machine
             ["NO_COLOR"] = "1",
         };
-        var wrapper = item.Unprivileged ? UnprivilegedUser.Wrapper : [];
-        using var process = ReconcilerProcess.Start(repo.WorkingDirectory, environment, wrapper, item.Args);
+        using var process = ReconcilerProcess.Start(workingDirectory, capped, wrapper, args);
         var sampler = new Sampler(process.Id);
         var thread = new Thread(sampler.Run) { IsBackground = true, Name = "VmHWM sampler" };
         thread.Start();

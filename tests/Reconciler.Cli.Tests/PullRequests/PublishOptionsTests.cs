@@ -1,3 +1,4 @@
+using Reconciler.Testing.GitHub;
 using Xunit;
 using static Reconciler.Cli.Tests.PullRequests.PrWorkspace;
 
@@ -19,7 +20,7 @@ public sealed class PublishOptionsTests
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Single(pr.GitHub.CommentsOn(Pr));
         Assert.Single(pr.GitHub.Statuses);
-        Assert.All(pr.GitHub.Requests, r => Assert.StartsWith("/api/v3/repos/o/r/", r.Path, StringComparison.Ordinal));
+        Assert.All(pr.GitHub.Requests, r => Assert.StartsWith(r.Route == FakeGitHubRoute.GetAuthenticatedUser ? "/api/v3/user" : "/api/v3/repos/o/r/", r.Path, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -95,6 +95,51 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void Plan_TaskGoneFromACompleteValidTree_IsUnmanagedNow()
+    {
+        var (record, _) = Tracked("tasks/a.yaml");
+        var plan = Planner.Plan(TestManifests.Desired(("tasks/b.yaml", TestManifests.V2(taskId: "b"))), new Dictionary<TaskIdentity, AppliedRecord> { [record.Identity] = record });
+
+        var gone = plan.Entries.Single(e => e.Action == PlanAction.Unmanage);
+        Assert.Null(gone.Deferral);
+    }
+
+    [Fact]
+    public void Plan_AnotherFileUnreadable_HoldsEveryUnmanageAndSaysWhy()
+    {
+        // Issue 20: t.yaml applied, then renamed to a name that is not UTF-8; the listing reports that file, and the
+        // task it holds must not be forgotten as "manifest gone".
+        var (record, _) = Tracked("tasks/t.yaml");
+        var unreadable = Core.Diagnostics.Diagnostic.Error("file-name", "file name is not valid UTF-8", Core.Diagnostics.SourceLocation.StartOf("tasks/t\\xFF.yaml"));
+        var desired = DesiredState.Build([TestManifests.Evaluate(TestManifests.V2(taskId: "b"), "tasks/b.yaml")], [unreadable]);
+
+        var plan = Planner.Plan(desired, new Dictionary<TaskIdentity, AppliedRecord> { [record.Identity] = record });
+
+        var kept = plan.Entries.Single(e => e.Action == PlanAction.Unmanage);
+        Assert.Equal(DeferralKind.SourceIncomplete, kept.Deferral?.Kind);
+        Assert.Equal("1 file(s) or folder(s) could not be read or hold an invalid manifest (listed as invalid in this plan); nothing is unmanaged until every file is read and valid", kept.Deferral!.Reason);
+    }
+
+    [Fact]
+    public void Plan_AnotherFileInvalid_HoldsEveryUnmanage()
+    {
+        var (first, _) = Tracked("tasks/a.yaml", "a");
+        var (second, _) = Tracked("tasks/c.yaml", "c");
+        var desired = TestManifests.Desired(("tasks/b.yaml", TestManifests.V2(taskId: "b", name: "\"   \"")));
+
+        var plan = Planner.Plan(desired, new Dictionary<TaskIdentity, AppliedRecord> { [first.Identity] = first, [second.Identity] = second });
+
+        Assert.All(plan.Entries.Where(e => e.Action == PlanAction.Unmanage), e => Assert.Equal("source_incomplete", e.Deferral?.Word));
+        Assert.Equal(2, plan.Entries.Count(e => e.Action == PlanAction.Unmanage));
+    }
+
+    private static (AppliedRecord Record, TaskManifest Task) Tracked(string file, string taskId = "t")
+    {
+        var task = TestManifests.Desired((file, TestManifests.V2(taskId: taskId))).Tasks[0];
+        return (new AppliedRecord(task.Identity, task.Body, file, null, PlanScenario.AppliedAt), task);
+    }
+
+    [Fact]
     public void Plan_SameInputs_SameOrder()
     {
         var first = PlanScenario.Plan().Entries.Select(e => (e.Action, e.Identity));

@@ -112,10 +112,14 @@ public sealed class BodyV2LegacySchemaTests
         AssertSingle("/task_extras/line", "uniqueItems", "must not contain duplicates", Evaluate(b => Extras(b)["line"] = new JsonArray("a", "a")));
     }
 
-    [Fact]
-    public void EvaluateBody_LineIdEmpty_IsRefused()
+    [Theory]
+    [InlineData("", "must not be empty or only white space (the platform refuses a blank value here)")]
+    [InlineData("   ", "must not be empty or only white space (the platform refuses a blank value here)")]
+    [InlineData("29c39ec4\n", "must not contain control characters (line breaks, tabs, escapes)")]
+    [InlineData("29c39ec4\u0085", "must not contain control characters (line breaks, tabs, escapes)")]
+    public void EvaluateBody_LineIdBlankOrWithControls_IsRefused(string id, string message)
     {
-        AssertSingle("/task_extras/line/0", "minLength", "must not be empty", Evaluate(b => Extras(b)["line"] = new JsonArray("")));
+        AssertSingle("/task_extras/line/0", "pattern", message, Evaluate(b => Extras(b)["line"] = new JsonArray(id)));
     }
 
     [Fact]

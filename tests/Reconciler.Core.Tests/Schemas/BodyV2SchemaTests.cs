@@ -91,10 +91,23 @@ public sealed class BodyV2SchemaTests
         AssertSingle("/name", "type", "must be a string, not a number", Evaluate(b => b["name"] = 5));
     }
 
-    [Fact]
-    public void EvaluateBody_NameEmpty_IsRefused()
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    [InlineData("\u3000\u00a0")]
+    public void EvaluateBody_NameEmptyOrBlank_IsRefused(string name)
     {
-        AssertSingle("/name", "minLength", "must not be empty", Evaluate(b => b["name"] = ""));
+        AssertSingle("/name", "pattern", "must not be empty or only white space (the platform refuses a blank value here)", Evaluate(b => b["name"] = name));
+    }
+
+    [Theory]
+    [InlineData(" a ")]
+    [InlineData("\ufeff")]
+    [InlineData("clear\u001b[2J")]
+    public void EvaluateBody_NameWithAnyVisibleCharacter_IsAccepted(string name)
+    {
+        Assert.Empty(Evaluate(b => b["name"] = name));
     }
 
     [Fact]

@@ -151,7 +151,11 @@ public sealed class BodyV2TaskExtrasSchemaTests
     [Theory]
     [InlineData("""{"id": "d47c3599-f166-4cd0-999c-f60e46814d26"}""", "/task_extras/line/0", "required", "missing required field 'limit'")]
     [InlineData("""{"limit": 2}""", "/task_extras/line/0", "required", "missing required field 'id'")]
-    [InlineData("""{"id": "", "limit": 2}""", "/task_extras/line/0/id", "minLength", "must not be empty")]
+    [InlineData("""{"id": "", "limit": 2}""", "/task_extras/line/0/id", "pattern", "must not be empty or only white space (the platform refuses a blank value here)")]
+    [InlineData("""{"id": "  ", "limit": 2}""", "/task_extras/line/0/id", "pattern", "must not be empty or only white space (the platform refuses a blank value here)")]
+    [InlineData("""{"id": "\u3000 ", "limit": 2}""", "/task_extras/line/0/id", "pattern", "must not be empty or only white space (the platform refuses a blank value here)")]
+    [InlineData("""{"id": "d47c3599\n", "limit": 2}""", "/task_extras/line/0/id", "pattern", "must not contain control characters (line breaks, tabs, escapes)")]
+    [InlineData("""{"id": "d47\u001b[2J", "limit": 2}""", "/task_extras/line/0/id", "pattern", "must not contain control characters (line breaks, tabs, escapes)")]
     [InlineData("""{"id": "d47c3599", "limit": 0}""", "/task_extras/line/0/limit", "minimum", "must be at least 1")]
     [InlineData("\"d47c3599-f166-4cd0-999c-f60e46814d26\"", "/task_extras/line/0", "type", "must be an object, not a string")]
     public void EvaluateBody_LineItemMalformed_IsRefused(string line, string pointer, string keyword, string message)

@@ -22,6 +22,11 @@ public sealed class FastSchemaCheckTests
         "null", "true", "false", "\"\"", "\"x\"", "\"0123\"", "\"25:00\"", "\"09:00\"", "\"2026-01-01 00:00:00\"", "\"..\"",
         "0", "-1", "1", "2", "3", "13", "61", "101", "1.0", "1.5", "1e2", "-0", "9007199254740993", "99999999999999999999999999999999",
         "{}", "[]", "[1, 1]", "[\"a\", \"a\"]", "[\"a\"]", "{\"x\": 1}", "\"tasks/v2\"", "\"tasks/v2-legacy\"", "\"Task\"",
+
+        // Numbers past decimal and double (JsonSchema.Net 8.0.5's own enum check threw on these), and text that only
+        // ECMA-262's reading of a pattern refuses (a final line feed, blanks).
+        "1e29", "1e400", "-1e400", "1e-400", "79228162514264337593543950336", "[1e400, 1e400]", "[1e29, 1e29]", "2.0000000000000000000000000001",
+        "\"x\\n\"", "\"0123\\n\"", "\"09:00\\n\"", "\"   \"", "\"\\u00a0\"", "\"\\u3000\"",
     ];
 
     [Fact]

@@ -33,6 +33,15 @@ public static class SpecialFiles
         }
     }
 
+    /// <summary>A second name for an existing file (a hard link, <c>ln EXISTING NEW</c>).</summary>
+    public static void HardLink(string existing, string newName)
+    {
+        if (Link(existing, newName) != 0)
+        {
+            throw new IOException($"link({existing}, {newName}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
     /// <summary>A listening Unix domain socket file; .NET removes the file when the returned socket is disposed.</summary>
     public static Socket MakeSocket(string path)
     {
@@ -138,6 +147,9 @@ public static class SpecialFiles
 #pragma warning disable SYSLIB1054
     [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
     private static extern int MkFifo(string path, uint mode);
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int Link(string existing, string newName);
 
     [DllImport("libc", EntryPoint = "mknod", SetLastError = true)]
     private static extern int MkNod(string path, uint mode, ulong device);

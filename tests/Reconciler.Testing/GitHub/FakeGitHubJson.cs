@@ -123,6 +123,16 @@ internal sealed class FakeGitHubJson(string root, string apiRoot, string owner, 
         };
     }
 
+    /// <summary>The token's own account as <c>GET /user</c> returns it.</summary>
+    public JsonObject AuthenticatedUser(string login)
+    {
+        var user = User(login);
+        user["name"] = login;
+        user["created_at"] = "2020-01-01T00:00:00Z";
+        user["updated_at"] = "2020-01-01T00:00:00Z";
+        return user;
+    }
+
     private JsonObject User(string login) => new()
     {
         ["login"] = login,

@@ -20,4 +20,7 @@ public enum FakeGitHubRoute
 
     /// <summary><c>GET repos/{owner}/{repo}/pulls</c> (paginated, filtered by state).</summary>
     ListPullRequests,
+
+    /// <summary><c>GET user</c>: the token's own account (403 for an app's installation token).</summary>
+    GetAuthenticatedUser,
 }

@@ -8,6 +8,11 @@ internal static class FakeGitHubRouter
         // Longest prefix first, so "/api/v3/repos/…" is not read as owner "api".
         foreach (var prefix in prefixes.OrderByDescending(p => p.Length))
         {
+            if (method == "GET" && path.TrimEnd('/') == prefix.TrimEnd('/') + "/user")
+            {
+                return new FakeGitHubRouteMatch(FakeGitHubRoute.GetAuthenticatedUser, prefix, "", "", null);
+            }
+
             var start = prefix.TrimEnd('/') + "/repos/";
             if (!path.StartsWith(start, StringComparison.Ordinal))
             {

@@ -15,6 +15,12 @@ public sealed record FakeGitHubServerOptions
     /// <summary>The login comments and statuses are created as (what GITHUB_TOKEN comments appear as).</summary>
     public string Login { get; init; } = "github-actions[bot]";
 
+    /// <summary>
+    /// Whether <c>GET /user</c> answers with <see cref="Login"/> (a personal token); false: 403 "Resource not accessible by
+    /// integration", as GitHub answers an app's installation token such as GitHub Actions' GITHUB_TOKEN.
+    /// </summary>
+    public bool UserReadable { get; init; } = true;
+
     /// <summary>Path prefixes the API is served under; "" serves it at the root as well.</summary>
     public IReadOnlyList<string> PathPrefixes { get; init; } = ["/api/v3", ""];
 

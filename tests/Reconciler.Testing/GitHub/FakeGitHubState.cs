@@ -47,6 +47,13 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
 
     public FakeGitHubResponse Handle(FakeGitHubRouteMatch match, HttpRequest request, string? body, FakeGitHubJson json)
     {
+        if (match.Route == FakeGitHubRoute.GetAuthenticatedUser)
+        {
+            return options.UserReadable
+                ? FakeGitHubResponse.Json(200, json.AuthenticatedUser(options.Login))
+                : FakeGitHubResponse.Error(403, "Resource not accessible by integration");
+        }
+
         if (!match.Owner.Equals(options.Owner, StringComparison.OrdinalIgnoreCase)
             || !match.Repository.Equals(options.Repository, StringComparison.OrdinalIgnoreCase))
         {

@@ -1,26 +1,21 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Reconciler.Core.Json;
 
 namespace Reconciler.Core.Validation.Fast;
 
 /// <summary>
-/// Reading instance values the way JsonSchema.Net 8 does, so that the fast check never disagrees with it:
-/// numbers compare as <see cref="decimal"/> (Json.More's equivalence), string lengths count text elements
-/// (its minLength), and a number is an integer when its text has no fraction or exponent.
+/// Reading instance values the way JsonSchema.Net 8 does (with our exact keywords, <see cref="Keywords.ExactDialect"/>),
+/// so that the fast check never disagrees with it: numbers compare exactly (<see cref="ExactNumber"/>), string lengths
+/// count text elements (its minLength), and a number is an integer when its text has no fraction or exponent.
 /// </summary>
 internal static class JsonInstance
 {
     public static JsonValueKind Kind(JsonNode? node) => node is null ? JsonValueKind.Null : node.GetValueKind();
 
-    /// <summary>The number's exact value, or false when it does not fit a decimal (the caller then says Unknown).</summary>
-    public static bool TryDecimal(JsonNode node, out decimal value)
-    {
-        value = 0;
-        return node is JsonValue v && v.TryGetValue<JsonElement>(out var element)
-            ? element.TryGetDecimal(out value)
-            : node is JsonValue other && decimal.TryParse(other.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
-    }
+    /// <summary>The number's exact value, read from its text (never through decimal or double).</summary>
+    public static ExactNumber Number(JsonNode node) => ExactNumber.Of((JsonValue)node);
 
     /// <summary>True for a number written without fraction or exponent (an integer under every reading).</summary>
     public static bool IsIntegerText(JsonNode node)
@@ -41,8 +36,8 @@ internal static class JsonInstance
     public static int TextLength(string text) =>
         text.AsSpan().IndexOfAnyExceptInRange((char)0x20, (char)0x7E) < 0 ? text.Length : new StringInfo(text).LengthInTextElements;
 
-    /// <summary>JSON equality as Json.More defines it (numbers by decimal value); null when a number does not fit.</summary>
-    public static bool? Equivalent(JsonNode? a, JsonNode? b)
+    /// <summary>JSON equality as JSON Schema defines it, numbers by exact value (as <see cref="JsonEquivalence"/> on elements).</summary>
+    public static bool Equivalent(JsonNode? a, JsonNode? b)
     {
         var kind = Kind(a);
         if (kind != Kind(b))
@@ -67,9 +62,9 @@ internal static class JsonInstance
                         return false;
                     }
 
-                    if (Equivalent(value, other) is not true and var result)
+                    if (!Equivalent(value, other))
                     {
-                        return result;
+                        return false;
                     }
                 }
 
@@ -83,9 +78,9 @@ internal static class JsonInstance
 
                 for (var i = 0; i < p.Count; i++)
                 {
-                    if (Equivalent(p[i], q[i]) is not true and var result)
+                    if (!Equivalent(p[i], q[i]))
                     {
-                        return result;
+                        return false;
                     }
                 }
 
@@ -93,7 +88,7 @@ internal static class JsonInstance
             case JsonValueKind.String:
                 return string.Equals(Text(a!), Text(b!), StringComparison.Ordinal);
             case JsonValueKind.Number:
-                return TryDecimal(a!, out var m) && TryDecimal(b!, out var n) ? m == n : null;
+                return Number(a!) == Number(b!);
             default:
                 return true;
         }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Reconciler.Core.Json;
 
 namespace Reconciler.Core.Validation.Fast;
 
@@ -14,23 +15,18 @@ internal static class KeywordChecks
             return Verdict.Valid;
         }
 
-        var verdict = Verdict.Valid;
         for (var i = 0; i < array.Count; i++)
         {
             for (var j = i + 1; j < array.Count; j++)
             {
-                switch (JsonInstance.Equivalent(array[i], array[j]))
+                if (JsonInstance.Equivalent(array[i], array[j]))
                 {
-                    case true:
-                        return Verdict.Invalid;
-                    case null:
-                        verdict = Verdict.Unknown;
-                        break;
+                    return Verdict.Invalid;
                 }
             }
         }
 
-        return verdict;
+        return Verdict.Valid;
     };
 
     public static SchemaCheck AllOf(IReadOnlyList<SchemaCheck> checks) => checks.Count switch
@@ -137,22 +133,7 @@ internal static class KeywordChecks
     }
 
     public static SchemaCheck Enum(IReadOnlyList<JsonNode?> values) => instance =>
-    {
-        var verdict = Verdict.Invalid;
-        foreach (var value in values)
-        {
-            switch (JsonInstance.Equivalent(instance, value))
-            {
-                case true:
-                    return Verdict.Valid;
-                case null:
-                    verdict = Verdict.Unknown;
-                    break;
-            }
-        }
-
-        return verdict;
-    };
+        Of(values.Any(value => JsonInstance.Equivalent(instance, value)));
 
     public static SchemaCheck Required(IReadOnlyList<string> names) => instance =>
     {
@@ -231,20 +212,15 @@ internal static class KeywordChecks
         return Of(length >= min && length <= max);
     };
 
-    public static SchemaCheck Bound(decimal limit, bool isMinimum) => instance =>
+    public static SchemaCheck Bound(ExactNumber limit, bool isMinimum) => instance =>
     {
         if (JsonInstance.Kind(instance) != JsonValueKind.Number)
         {
             return Verdict.Valid;
         }
 
-        // Integers only: their order against an integer limit a double holds is the same in every reading.
-        if (!JsonInstance.IsIntegerText(instance!) || !JsonInstance.TryDecimal(instance!, out var value))
-        {
-            return Verdict.Unknown;
-        }
-
-        return Of(isMinimum ? value >= limit : value <= limit);
+        var order = JsonInstance.Number(instance!).CompareTo(limit);
+        return Of(isMinimum ? order >= 0 : order <= 0);
     };
 
     public static SchemaCheck Pattern(Regex regex) => instance =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
+using Reconciler.Core.Json;
+using Reconciler.Core.Validation.Patterns;
 
 namespace Reconciler.Core.Validation.Fast;
 
@@ -10,7 +11,7 @@ namespace Reconciler.Core.Validation.Fast;
 /// specification and JsonSchema.Net 8 define it; a schema with any other keyword (or a <c>$ref</c> it cannot
 /// resolve) is refused with <see cref="UnsupportedSchemaException"/>, and the catalog then evaluates every
 /// document with JsonSchema.Net alone. Where an instance could be read two ways (a fraction where an
-/// integer is asked, a number beyond <see cref="decimal"/>), the check answers <see cref="Verdict.Unknown"/>.
+/// integer is asked), the check answers <see cref="Verdict.Unknown"/>; numbers compare exactly, whatever their size.
 /// </summary>
 internal sealed class SchemaCompiler
 {
@@ -113,9 +114,9 @@ internal sealed class SchemaCompiler
                 "minimum" => KeywordChecks.Bound(Limit(keyword.Value), isMinimum: true),
                 "maximum" => KeywordChecks.Bound(Limit(keyword.Value), isMinimum: false),
 
-                // The same dialect as JsonSchema.Net's pattern keyword (ECMAScript), so both read a pattern alike; not
-                // compiled to IL, which would cost start-up for patterns this short.
-                "pattern" => KeywordChecks.Pattern(new Regex(keyword.Value.GetString()!, RegexOptions.ECMAScript)),
+                // ECMA-262's meaning, translated as JsonSchema.Net's pattern keyword is (Keywords.EcmaPatternKeyword), so both
+                // read a pattern alike; a pattern the translation refuses fails the build of the catalog.
+                "pattern" => KeywordChecks.Pattern(EcmaPattern.Create(keyword.Value.GetString()!)),
                 "allOf" => KeywordChecks.AllOf([.. keyword.Value.EnumerateArray().Select(s => Compile(file, s))]),
                 "anyOf" => KeywordChecks.AnyOf([.. keyword.Value.EnumerateArray().Select(s => Compile(file, s))]),
                 "oneOf" => KeywordChecks.OneOf([.. keyword.Value.EnumerateArray().Select(s => Compile(file, s))]),
@@ -172,9 +173,9 @@ internal sealed class SchemaCompiler
             ? count
             : throw new UnsupportedSchemaException($"expected a non-negative count, got {value.GetRawText()}");
 
-    /// <summary>Limits a double holds exactly, so JsonSchema.Net's comparison and ours agree on every integer.</summary>
-    private static decimal Limit(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var limit) && Math.Abs(limit) <= (1L << 53)
-            ? limit
-            : throw new UnsupportedSchemaException($"only integer limits up to 2^53 are implemented, got {value.GetRawText()}");
+    /// <summary>A bound, compared exactly here and in JsonSchema.Net (Keywords.ExactBound).</summary>
+    private static ExactNumber Limit(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number
+            ? ExactNumber.Of(value)
+            : throw new UnsupportedSchemaException($"a bound must be a number, got {value.GetRawText()}");
 }
