@@ -21,6 +21,7 @@ public sealed class ServiceStatus
     private TaskLedger _ledger = TaskLedger.Empty;
     private int _runs;
     private int _passes;
+    private int _settledRuns;
     private TaskCompletionSource _changed = NewSignal();
 
     public ServiceStatus(string repository, string branch, string path, SyncSchedule? windows)
@@ -31,6 +32,12 @@ public sealed class ServiceStatus
 
     /// <summary>Runs completed (each recorded in the state store), including runs that failed to fetch.</summary>
     public int Runs => Volatile.Read(ref _runs);
+
+    /// <summary>
+    /// Runs whose pass has ended, so the loop has already scheduled what comes next. A test that moves a fake clock
+    /// after a run waits for this: moved while the pass is still ending, the clock would push the next resync back.
+    /// </summary>
+    public int SettledRuns => Volatile.Read(ref _settledRuns);
 
     /// <summary>Loop passes completed: every wake-up, including polls that found the branch unchanged.</summary>
     public int Passes => Volatile.Read(ref _passes);
@@ -140,11 +147,15 @@ public sealed class ServiceStatus
         lock (_gate)
         {
             _passes++;
+            _settledRuns = _runs;
             Signal();
         }
     }
 
     public Task WaitForRunsAsync(int count, CancellationToken cancellationToken) => WaitUntilAsync(() => Runs >= count, cancellationToken);
+
+    /// <summary>Completes once <paramref name="count"/> runs have ended with their passes (<see cref="SettledRuns"/>).</summary>
+    public Task WaitForSettledRunsAsync(int count, CancellationToken cancellationToken) => WaitUntilAsync(() => SettledRuns >= count, cancellationToken);
 
     public Task WaitForPassesAsync(int count, CancellationToken cancellationToken) => WaitUntilAsync(() => Passes >= count, cancellationToken);
 

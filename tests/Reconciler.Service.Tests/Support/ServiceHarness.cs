@@ -149,7 +149,8 @@ internal sealed class ServiceHarness : IAsyncDisposable
         Notify = NotifyOptions,
     };
 
-    public Task WaitForRunsAsync(int count) => App.Status.WaitForRunsAsync(count, Token);
+    /// <summary>Waits for <paramref name="count"/> runs and the end of the pass that made the last one, so a clock moved next counts from the schedule that pass left.</summary>
+    public Task WaitForRunsAsync(int count) => App.Status.WaitForSettledRunsAsync(count, Token);
 
     public Task WaitForPassesAsync(int count) => App.Status.WaitForPassesAsync(count, Token);
 
