@@ -174,6 +174,45 @@ public sealed class FaultInjectionTests(SimulatorFixture sim) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task Put_QueuedStoreLate_StoresAfterTheDelayEvenWhenTheClientHasGone()
+    {
+        // A platform whose queue is late: the request of a client that gave up (or was paused, or died) still lands.
+        var task = TaskWithFault(new QueuedFault(FaultKind.StoreLate) { Delay = TimeSpan.FromMilliseconds(600) });
+        using var giveUp = new CancellationTokenSource();
+        var put = Put(task, giveUp.Token);
+        await sim.WaitUntilAsync(s => s.GetTask(task.UserId, task.TaskId)!.PutCount == 1);
+        giveUp.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => put);
+        Assert.Equal(0, sim.Task(task).AppliedCount);
+
+        await sim.WaitUntilAsync(s => s.GetTask(task.UserId, task.TaskId)!.AppliedCount == 1);
+
+        Assert.Equal(SampleBodies.V2(), sim.Task(task).Body);
+        Assert.Equal(FaultKind.StoreLate, LogFor(sim.State, task).Single().Fault);
+    }
+
+    [Fact]
+    public async Task Detail_QueuedTrickleAnswer_SendsTheHeadersAtOnceAndTheBodyByteByByte()
+    {
+        var task = TaskWithFault(new QueuedFault(FaultKind.TrickleAnswer) { Delay = TimeSpan.FromMilliseconds(200), Operation = ApiOperation.TaskDetail });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/agent-api/new/user/{task.UserId}/task/{task.TaskId}/edit");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _account.Token);
+
+        using var response = await _client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var first = new byte[16];
+        var clock = Stopwatch.StartNew();
+        var read = await body.ReadAsync(first);
+        var second = await body.ReadAsync(first);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Content.Headers.ContentLength > 100);
+        Assert.Equal(1, read);
+        Assert.Equal(1, second);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(150), $"two bytes came within {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task Detail_QueuedFaultWithoutOperation_AppliesToAnyEndpoint()
     {
         var task = TaskWithFault(new QueuedFault(FaultKind.BadGateway));

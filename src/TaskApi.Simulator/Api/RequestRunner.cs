@@ -27,6 +27,9 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
         // Hanging faults end when the client gives up or the simulator stops, so shutdown never waits on them.
         using var abortedOrStopping = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         var aborted = abortedOrStopping.Token;
+
+        // A late store lands whether or not its client is still there: only the simulator stopping ends it.
+        var processing = fault.Kind == FaultKind.StoreLate ? lifetime.ApplicationStopping : aborted;
         ApiReply? reply = null;
         string? client = null;
         try
@@ -51,7 +54,7 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
                     ? ApiReplies.Unauthenticated()
                     : fault.Kind == FaultKind.TaskRunning
                         ? ApiReplies.Error(ApiCodes.TaskRunning, "2.0任务启动中,请先停止任务")
-                        : await process(aborted);
+                        : await process(processing);
 
                 if (!await AfterProcessingAsync(context, fault, aborted))
                 {
@@ -60,7 +63,7 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
                 }
             }
 
-            await WriteAsync(context.Response, reply, aborted);
+            await WriteAsync(context.Response, reply, fault, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -107,6 +110,10 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
             case FaultKind.DelayBefore:
                 await DelayAsync(fault.Delay, aborted);
                 return null;
+            case FaultKind.StoreLate:
+                await KeepBodyAsync(context.Request, aborted);
+                await DelayAsync(fault.Delay, lifetime.ApplicationStopping);
+                return null;
             default:
                 return null;
         }
@@ -137,7 +144,17 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
     private Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken) =>
         delay > TimeSpan.Zero ? Task.Delay(delay, state.Time, cancellationToken) : Task.CompletedTask;
 
-    private static async Task WriteAsync(HttpResponse response, ApiReply reply, CancellationToken cancellationToken)
+    /// <summary>Reads what the client sent into memory, so the request can be processed after the client has gone.</summary>
+    private static async Task KeepBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var kept = new MemoryStream();
+        request.HttpContext.Response.RegisterForDispose(kept);
+        await request.Body.CopyToAsync(kept, cancellationToken);
+        kept.Position = 0;
+        request.Body = kept;
+    }
+
+    private async Task WriteAsync(HttpResponse response, ApiReply reply, FaultDecision fault, CancellationToken cancellationToken)
     {
         response.StatusCode = reply.HttpStatus;
         response.ContentType = reply.ContentType;
@@ -148,7 +165,20 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
 
         var bytes = Encoding.UTF8.GetBytes(reply.Body);
         response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, cancellationToken);
+        if (fault.Kind != FaultKind.TrickleAnswer)
+        {
+            await response.Body.WriteAsync(bytes, cancellationToken);
+            return;
+        }
+
+        // The headers go at once, then the body drips: a client that waits for the whole answer waits bytes × delay.
+        var interval = fault.Delay > TimeSpan.Zero ? fault.Delay : TimeSpan.FromSeconds(1);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            await response.Body.WriteAsync(bytes.AsMemory(i, 1), cancellationToken);
+            await response.Body.FlushAsync(cancellationToken);
+            await DelayAsync(interval, cancellationToken);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} -> HTTP {Status} code {Code} fault {Fault} ({DurationMs} ms)")]

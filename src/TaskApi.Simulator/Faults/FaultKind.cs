@@ -32,4 +32,13 @@ public enum FaultKind
 
     /// <summary>Process and store, then wait the fault's delay before answering.</summary>
     DelayAfter,
+
+    /// <summary>
+    /// Take the request in, then store it only after the fault's delay, whether or not the client is still there (a
+    /// platform whose queue is late: the request of a client that gave up, was paused or died still lands), then answer.
+    /// </summary>
+    StoreLate,
+
+    /// <summary>Process normally, then send the answer one byte per fault delay (zero: one per second): an answer that drips.</summary>
+    TrickleAnswer,
 }
