@@ -25,6 +25,7 @@ public sealed partial class TaskApiClient : ITaskApi
     private readonly TaskApiOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<TaskApiClient> _logger;
+    private readonly PlatformFailures _failures;
 
     public TaskApiClient(HttpClient httpClient, ITokenSource tokens, IOptions<TaskApiOptions> options, TimeProvider timeProvider, ILogger<TaskApiClient> logger)
     {
@@ -39,13 +40,24 @@ public sealed partial class TaskApiClient : ITaskApi
         {
             throw new ArgumentException(problem, nameof(httpClient));
         }
+
+        _failures = new PlatformFailures(httpClient.BaseAddress!);
     }
 
-    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken)
+    /// <summary><see cref="TaskApiOptions.UpdateDeadline"/>: the deadline the engine records with each update's intent.</summary>
+    public TimeSpan UpdateDeadline => _options.UpdateDeadline;
+
+    /// <summary>
+    /// The update, within <paramref name="deadline"/>: no attempt starts later than one attempt timeout before it, so by our
+    /// assumption (the platform stores a request within one attempt timeout of receiving it, or never) nothing of this
+    /// call can land on the platform after the deadline. The call is abandoned at the deadline.
+    /// </summary>
+    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(bodyJson);
-        return CallAsync(HttpMethod.Put, TaskApiPaths.Update(identity), identity, bodyJson, ApplyOutcome.Applied, cancellationToken);
+        var limits = new CallLimits(deadline - _time.GetUtcNow(), deadline - _options.AttemptTimeout);
+        return CallAsync(HttpMethod.Put, TaskApiPaths.Update(identity), identity, bodyJson, ApplyOutcome.Applied, limits, cancellationToken);
     }
 
     public Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
@@ -53,7 +65,7 @@ public sealed partial class TaskApiClient : ITaskApi
         ArgumentNullException.ThrowIfNull(identity);
         // Where the platform reads sub_user_id for a stop is not documented: send it in the query and the body.
         var body = subUserId is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["sub_user_id"] = subUserId });
-        return CallAsync(HttpMethod.Put, TaskApiPaths.Stop(identity, subUserId), identity, body, ApplyOutcome.Stopped, cancellationToken);
+        return CallAsync(HttpMethod.Put, TaskApiPaths.Stop(identity, subUserId), identity, body, ApplyOutcome.Stopped, new CallLimits(_options.TotalTimeout + _options.AttemptTimeout, null), cancellationToken);
     }
 
     public async Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken) =>
@@ -65,18 +77,28 @@ public sealed partial class TaskApiClient : ITaskApi
         var lookup = _tokens.GetToken(identity.UserId);
         if (lookup.Token is null)
         {
-            LogStateUnknown(_logger, identity.ToString(), lookup.Problem ?? "no token");
-            return RemoteTaskRead.Failed(lookup.Problem ?? "no token for this account");
+            LogPlatformFailure(_logger, identity.ToString(), lookup.Problem ?? "no token");
+            return RemoteTaskRead.Failed(lookup.Problem ?? "no token for this account") with { Platform = PlatformFailures.NoToken(identity.UserId, lookup.Problem) };
         }
 
-        var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.Detail(identity, subUserId), lookup.Token, null, cancellationToken);
+        var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.Detail(identity, subUserId), lookup.Token, null, ReadLimits, cancellationToken);
         var answer = exchange.HttpStatus is >= 200 and < 300 ? ApiAnswer.TryParse(exchange.Text) : null;
         var state = answer?.Code == TaskApiResult.SuccessCode ? TaskStateReader.Read(answer.Data) : null;
         if (state is null)
         {
             var why = lookup.Token.Redactor.Redact(exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}") ?? "unreadable";
-            LogStateUnknown(_logger, identity.ToString(), why);
-            return RemoteTaskRead.Failed(why);
+            var platform = _failures.Of(exchange, ApiCode(exchange), identity.UserId, lookup.Source);
+            if (platform is null)
+            {
+                LogStateUnknown(_logger, identity.ToString(), why);
+            }
+            else
+            {
+                // The platform's failure, not this task's: the run reports it once (a line per task would bury it).
+                LogPlatformFailure(_logger, identity.ToString(), why);
+            }
+
+            return RemoteTaskRead.Failed(why) with { Platform = platform, TimedOut = exchange.TimedOut };
         }
 
         return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonNode.Parse(answer!.Data.GetRawText()) as System.Text.Json.Nodes.JsonObject, null);
@@ -88,18 +110,21 @@ public sealed partial class TaskApiClient : ITaskApi
         var lookup = _tokens.GetToken(userId);
         if (lookup.Token is null)
         {
-            return new TaskListRead([], lookup.Problem ?? "no token for this account");
+            return new TaskListRead([], lookup.Problem ?? "no token for this account") { Platform = PlatformFailures.NoToken(userId, lookup.Problem) };
         }
 
         var ids = new List<string>();
         for (var page = 1; page <= MaxListPages; page++)
         {
-            var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.List(userId, subUserId, page, ListPageSize), lookup.Token, null, cancellationToken);
+            var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.List(userId, subUserId, page, ListPageSize), lookup.Token, null, ReadLimits, cancellationToken);
             var answer = exchange.HttpStatus is >= 200 and < 300 ? ApiAnswer.TryParse(exchange.Text) : null;
             if (answer?.Code != TaskApiResult.SuccessCode || TaskListReader.Ids(answer.Data) is not { } pageIds)
             {
                 var why = exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
-                return new TaskListRead(ids, lookup.Token.Redactor.Redact($"page {page} of the task list could not be read: {why}"));
+                return new TaskListRead(ids, lookup.Token.Redactor.Redact($"page {page} of the task list could not be read: {why}"))
+                {
+                    Platform = _failures.Of(exchange, ApiCode(exchange), userId, lookup.Source),
+                };
             }
 
             ids.AddRange(pageIds);
@@ -118,26 +143,36 @@ public sealed partial class TaskApiClient : ITaskApi
     private const int MaxListPages = 100;
 
     private async Task<TaskApiResult> CallAsync(
-        HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CancellationToken cancellationToken)
+        HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CallLimits limits, CancellationToken cancellationToken)
     {
         var lookup = _tokens.GetToken(identity.UserId);
         if (lookup.Token is null)
         {
-            return new TaskApiResult(ApplyOutcome.Unauthorized, null, lookup.Problem, null);
+            return new TaskApiResult(ApplyOutcome.Unauthorized, null, lookup.Problem, null)
+            {
+                Delivery = RequestDelivery.NotSent,
+                Platform = PlatformFailures.NoToken(identity.UserId, lookup.Problem),
+            };
         }
 
         var started = _time.GetTimestamp();
-        var exchange = await ExchangeAsync(method, path, lookup.Token, body, cancellationToken);
-        var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Redactor);
+        var exchange = await ExchangeAsync(method, path, lookup.Token, body, limits, cancellationToken);
+        var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Redactor) with
+        {
+            Platform = _failures.Of(exchange, ApiCode(exchange), identity.UserId, lookup.Source),
+        };
         var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         LogResult(_logger, method.Method, identity, result.Outcome, result.ApiCode, exchange.Attempts, elapsedMs);
         return result;
     }
 
-    private async Task<ApiExchange> ExchangeAsync(HttpMethod method, string path, ApiToken token, string? body, CancellationToken cancellationToken)
+    /// <summary>A detail or list read: bounded as a whole (retries and the answer's body included) by <see cref="TaskApiOptions.ReadTimeout"/>.</summary>
+    private CallLimits ReadLimits => new(_options.ReadTimeout, null);
+
+    private async Task<ApiExchange> ExchangeAsync(HttpMethod method, string path, ApiToken token, string? body, CallLimits limits, CancellationToken cancellationToken)
     {
         var secret = token.Reveal();
-        var attempts = new AttemptCounter();
+        var attempts = new AttemptCounter { StartBy = limits.StartBy, Time = _time };
         using var request = new HttpRequestMessage(method, path);
         // Without validation: a parse failure would quote the header value, i.e. the token.
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + secret);
@@ -149,12 +184,13 @@ public sealed partial class TaskApiClient : ITaskApi
 
         request.Options.Set(AttemptCounter.Key, attempts);
 
-        // The pipeline bounds sending; this also bounds reading an answer whose body trickles in.
-        using var guard = new CancellationTokenSource(_options.TotalTimeout + _options.AttemptTimeout, _time);
+        // The pipeline bounds each attempt; this bounds the whole call, the answer's body included (one that trickles in).
+        using var guard = new CancellationTokenSource(limits.Total > TimeSpan.Zero ? limits.Total : TimeSpan.FromMilliseconds(1), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
         try
         {
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            await response.Content.LoadIntoBufferAsync(_options.MaxResponseBytes, linked.Token);
             var text = await response.Content.ReadAsStringAsync(linked.Token);
             return new ApiExchange((int)response.StatusCode, response.ReasonPhrase, text, attempts.Count, null, TransientFailures.RetryAfter(response, _time));
         }
@@ -164,28 +200,40 @@ public sealed partial class TaskApiClient : ITaskApi
         }
         catch (TimeoutRejectedException e)
         {
-            return Failure(attempts, $"no answer within {e.Timeout.TotalSeconds:0.###} s");
+            return Failure(attempts, $"no answer within {e.Timeout.TotalSeconds:0.###} s", timedOut: true);
         }
         catch (OperationCanceledException)
         {
-            return Failure(attempts, $"no complete answer within {(_options.TotalTimeout + _options.AttemptTimeout).TotalSeconds:0.###} s");
+            return Failure(attempts, $"no complete answer within {limits.Total.TotalSeconds:0.###} s", timedOut: true);
+        }
+        catch (DeadlinePassedException)
+        {
+            return Failure(attempts, $"its deadline left no time for {(attempts.Count == 0 ? "an" : "another")} attempt");
         }
         catch (HttpRequestException e)
         {
-            return Failure(attempts, token.Redactor.Redact(Describe(e)));
+            return Failure(attempts, token.Redactor.Redact(TransportFailures.Describe(e))) with { Unreachable = !attempts.MayHaveReached };
         }
     }
 
-    private static ApiExchange Failure(AttemptCounter attempts, string failure) => new(null, null, null, attempts.Count, failure);
+    private static ApiExchange Failure(AttemptCounter attempts, string failure, bool timedOut = false) => new(null, null, null, attempts.Count, failure)
+    {
+        Delivery = attempts.MayHaveReached ? RequestDelivery.Unknown : RequestDelivery.NotSent,
+        TimedOut = timedOut,
+    };
 
-    private static string Describe(HttpRequestException e) =>
-        e.InnerException is { } inner && inner.Message != e.Message
-            ? $"connection failed: {e.Message} {inner.Message}"
-            : $"connection failed: {e.Message}";
+    /// <summary>The <c>code</c> of an answer, whatever its HTTP status (the platform may put 401/403 there).</summary>
+    private static int? ApiCode(ApiExchange exchange) => ApiAnswer.TryParse(exchange.Text)?.Code;
+
+    /// <summary>How long a call may take in all, and the latest instant an attempt may start (null: no deadline of its own).</summary>
+    private readonly record struct CallLimits(TimeSpan Total, DateTimeOffset? StartBy);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "task API {Method} {Task}: {Outcome} (code {Code}) after {Attempts} attempt(s) in {DurationMs} ms")]
     private static partial void LogResult(ILogger logger, string method, TaskIdentity task, ApplyOutcome outcome, int? code, int attempts, long durationMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "task API: run state of {Task} unknown ({Reason})")]
     private static partial void LogStateUnknown(ILogger logger, string task, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "task API: {Task} not read ({Reason})")]
+    private static partial void LogPlatformFailure(ILogger logger, string task, string reason);
 }

@@ -31,8 +31,19 @@ public sealed class TaskApiOptions
     /// <summary>Longest one attempt may take before it counts as a (retried) timeout.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Longest one call may take, retries and their delays included.</summary>
+    /// <summary>Longest one call may take, retries and their delays included (an update ends sooner at its <see cref="UpdateDeadline"/>).</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// The hard end-to-end deadline of one update (PUT), from just before its intent is recorded: the call is abandoned
+    /// then, and no attempt starts later than <see cref="AttemptTimeout"/> before it. Recorded with the intent, so
+    /// whoever applies next knows when the request can no longer land (docs/state.md, Deadlines). At least twice the
+    /// attempt timeout, so one retry fits.
+    /// </summary>
+    public TimeSpan UpdateDeadline { get; set; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>Longest one detail or list read may take in all: its retries and its answer's body (one that drips is cut off).</summary>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Largest answer read (a task detail is a few kilobytes).</summary>
     public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;

@@ -24,6 +24,16 @@ internal sealed class TaskApiOptionsValidator : IValidateOptions<TaskApiOptions>
             problems.Add("AttemptTimeout and TotalTimeout must be at least 10 ms");
         }
 
+        if (options.UpdateDeadline < options.AttemptTimeout * 2)
+        {
+            problems.Add("UpdateDeadline must be at least twice AttemptTimeout (one retry must fit before the deadline)");
+        }
+
+        if (options.ReadTimeout < TimeSpan.FromMilliseconds(10))
+        {
+            problems.Add("ReadTimeout must be at least 10 ms");
+        }
+
         if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)
         {
             problems.Add("BaseDelay, MaxDelay and MaxRetryAfter must not be negative");

@@ -10,6 +10,8 @@ namespace Reconciler.TaskApi;
 
 public static class TaskApiServiceCollectionExtensions
 {
+    private static readonly TimeSpan MaxConnectTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// Registers <see cref="ITaskApi"/> as a typed <see cref="HttpClient"/> with retries and timeouts. Tokens come
     /// from <see cref="ITokenSource"/> (default <see cref="EnvironmentTokenSource"/>; register another first to
@@ -36,14 +38,19 @@ public static class TaskApiServiceCollectionExtensions
             client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline owns every timeout
             client.MaxResponseContentBufferSize = options.MaxResponseBytes;
         });
-        builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        builder.ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
         {
             AllowAutoRedirect = false, // a redirected PUT is a misconfigured URL, not something to follow
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+
+            // A platform that does not even accept the connection is unreachable within seconds (nothing was sent), not after a whole attempt.
+            ConnectTimeout = Min(provider.GetRequiredService<IOptions<TaskApiOptions>>().Value.AttemptTimeout, MaxConnectTimeout),
         });
         builder.RedactLoggedHeaders(_ => true);
         builder.AddResilienceHandler(TaskApiResilience.PipelineName, TaskApiResilience.Configure);
         builder.AddHttpMessageHandler(() => new AttemptCountingHandler());
         return builder;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

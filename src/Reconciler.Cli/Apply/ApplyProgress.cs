@@ -53,6 +53,13 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
     {
         lock (_gate)
         {
+            if (value.Platform is not null)
+            {
+                // Not this task's failure but the platform's (unreachable, token refused): said once for the run, not per task.
+                _bar?.Increment(1);
+                return;
+            }
+
             if (_bar is not null)
             {
                 // The bar names the task that just finished (several may be in flight at once): its name is markup-escaped.

@@ -5,6 +5,7 @@ using Reconciler.Core.Applying;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Rendering;
 using Reconciler.Core.State;
+using Reconciler.Core.Text;
 using Reconciler.Core.Validation;
 using Reconciler.TaskApi.Auth;
 
@@ -90,6 +91,12 @@ internal static class ApplyCommand
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         var pending = await engine.PlanAsync(desired, CompareWith.LiveState, options, cancellationToken);
         PlanningOptions.Check(pending);
+        if (pending.PlatformFailures.Count > 0 && pending.Plan.ToSend.All(e => pending.Gate.Blocking(e.Identity!.UserId) is not null))
+        {
+            // The reads before applying found the platform unreachable or the token refused: nothing would get through.
+            return await PlatformFailedAsync(console, pending.PlatformFailures);
+        }
+
         await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
         if (!pending.Plan.Summary.HasChanges)
         {
@@ -108,13 +115,18 @@ internal static class ApplyCommand
 
         var toSend = pending.Plan.Entries.Count(e => e.WillSend || e.IsBlockedByRunningTask);
         var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, RunTrigger.Cli, progress, cancellationToken));
-        foreach (var failure in run.Report?.Results.Where(r => r.Outcome is not ApplyOutcome.Applied) ?? [])
+        foreach (var failure in run.Report?.Results.Where(r => r.Outcome is not ApplyOutcome.Applied && r.Platform is null) ?? [])
         {
             await console.Error.WriteLineAsync("reconciler: " + ApplyProgress.Line(failure));
         }
 
         await console.Out.WriteLineAsync(run.Report?.ToString() ?? "Apply: nothing to do.");
         await ApplyNotifications.SendAsync(receivers, run, result.GetValue(inputs.Repository) ?? console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), console, cancellationToken);
+        if (run.PlatformFailures.Count > 0)
+        {
+            return await PlatformFailedAsync(console, run.PlatformFailures);
+        }
+
         if (run.Error is { } error)
         {
             await console.Error.WriteLineAsync($"reconciler: error: {error}");
@@ -134,6 +146,17 @@ internal static class ApplyCommand
         return everyTaskRead
             ? $"No changes{scope}: the platform matches the manifests."
             : $"No changes{scope}: every task matches what the platform last accepted (--refresh also reads the live tasks).";
+    }
+
+    /// <summary>One line per fact (the platform unreachable, a token refused), not one per task or retry; exit 1.</summary>
+    internal static async Task<int> PlatformFailedAsync(CliConsole console, IReadOnlyList<PlatformFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            await console.Error.WriteLineAsync($"reconciler: error: {ControlText.Escape(failure.Message)}");
+        }
+
+        return ExitCodes.Error;
     }
 
     private static async Task<IAsyncDisposable> LockAsync(IStateStore store, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Reconciler.Cli.Apply;
+using Reconciler.Core.Applying;
 using Reconciler.Core.Importing;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.State;
@@ -51,7 +52,8 @@ internal static class ImportCommand
             var baseAddress = api.BaseAddress(result, console);
             var request = new ImportRequest(root, console.ResolvePath(Path.Combine(root, result.GetValue(output) ?? "tasks")), result.GetValue(userId)!, result.GetValue(subUserId), result.GetValue(taskIds) ?? [], StateEndpoint.Normalize(baseAddress));
             await using var host = TaskApiHost.Create(baseAddress, new EnvironmentTokenSource(console.Environment), console.Error, ApiTuning.Read(console.Environment));
-            var imported = await new TaskImporter(host.Api, console, api.GetParallelism(result)).ImportAsync(request, cancellationToken);
+            // Gated: once the platform is unreachable or refuses the token, no further read is sent (one error, not one per task).
+            var imported = await new TaskImporter(new GatedTaskApi(host.Api, new PlatformGate()), console, api.GetParallelism(result)).ImportAsync(request, cancellationToken);
             if (result.GetValue(track) && imported.Tracked.Count > 0)
             {
                 await using var store = await state.OpenAsync(result, console, simulator: false, cancellationToken);

@@ -87,6 +87,12 @@ internal static class PlanCommand
         var settings = new ReconcileSettings(options.Refresh ? api.GetParallelism(result) : 4, RunningCheck: false);
         var pending = await new Reconciliation(settings, store, host?.Api, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
         PlanningOptions.Check(pending);
+        if (pending.PlatformFailures.Count > 0)
+        {
+            // The platform cannot be reached or refuses the token: one error, not a "could not read" warning per task.
+            throw new CliException(string.Join("; ", pending.PlatformFailures.Select(f => f.Message)));
+        }
+
         return (pending.Plan, prefix);
     }
 

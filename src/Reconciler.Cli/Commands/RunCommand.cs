@@ -49,7 +49,7 @@ internal static class RunCommand
             var configuration = ServiceConfiguration.Build(flags, file is null ? null : console.ResolvePath(file), console.Environment);
             var options = ServiceOptionsReader.Read(configuration, console.WorkingDirectory);
             Apply.ApiTokenCheck.Require(console, "run");
-            return await RunAsync(options, ServiceSecrets.FromEnvironment(console.Environment), new ServiceHostOverrides { Environment = console.Environment }, cancellationToken);
+            return await RunAsync(options, ServiceSecrets.FromEnvironment(console.Environment), new ServiceHostOverrides { Environment = console.Environment, ConfigureTaskApi = Apply.ApiTuning.Read(console.Environment) }, cancellationToken);
         });
         return command;
     }

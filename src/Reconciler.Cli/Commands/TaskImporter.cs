@@ -22,7 +22,7 @@ internal sealed class TaskImporter(ITaskApi api, CliConsole console, int paralle
             var list = await api.ListTasksAsync(request.UserId, request.SubUserId, cancellationToken);
             if (list.Problem is { } problem)
             {
-                throw new CliException($"could not list the tasks of account {request.UserId}: {problem}");
+                throw new CliException(list.Platform?.Message ?? $"could not list the tasks of account {request.UserId}: {problem}");
             }
 
             ids = list.TaskIds;
@@ -42,6 +42,13 @@ internal sealed class TaskImporter(ITaskApi api, CliConsole console, int paralle
         var written = new List<string>();
         foreach (var (id, read) in reads.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
+            if (read.Platform is not null)
+            {
+                // The platform's failure, not this task's: said once below.
+                failed = true;
+                continue;
+            }
+
             if (read.Detail is not { } detail)
             {
                 failed = true;
@@ -56,6 +63,11 @@ internal sealed class TaskImporter(ITaskApi api, CliConsole console, int paralle
             await File.WriteAllTextAsync(path, ManifestYaml.Write(task, schema, $"{request.Endpoint} (task detail of {request.UserId}/{id})"), cancellationToken);
             written.Add(Path.GetRelativePath(request.Root, path).Replace(Path.DirectorySeparatorChar, '/'));
             await console.Out.WriteLineAsync($"imported  {request.UserId}/{id} → {written[^1]}");
+        }
+
+        foreach (var platform in reads.Values.Select(r => r.Platform).OfType<PlatformFailure>().DistinctBy(f => (f.Kind, f.UserId)))
+        {
+            await console.Error.WriteLineAsync($"reconciler: error: {platform.Message}");
         }
 
         // The written files, checked exactly as plan checks them: an import that does not validate says so.

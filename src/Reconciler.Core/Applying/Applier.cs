@@ -8,11 +8,14 @@ namespace Reconciler.Core.Applying;
 /// Carries out the sendable part of a plan: one PUT per changed task with bounded concurrency. Before each
 /// request its intent is recorded (write-ahead); the answer settles it, and a confirmed success writes the
 /// task's record in the same transaction. A failure of one task never stops the others, but a failed state
-/// write stops everything not yet sent: a request that cannot be recorded is never sent.
+/// write stops everything not yet sent: a request that cannot be recorded is never sent. A platform failure (the platform
+/// unreachable, an account's token refused) stops every later request it covers: nothing more is sent that would end the same way.
 /// </summary>
-public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeProvider = null)
+/// <param name="gate">The run's platform failures, shared with its planning reads (null: a gate of its own).</param>
+public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeProvider = null, PlatformGate? gate = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly PlatformGate _gate = gate ?? new PlatformGate();
 
     /// <param name="stopStarting">When cancelled, no new request is started; requests in flight get the grace period to finish and are recorded.</param>
     public async Task<ApplyReport> ApplyAsync(Plan plan, ApplyOptions options, IProgress<TaskApplyResult>? progress, CancellationToken stopStarting)
@@ -21,7 +24,8 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
         ArgumentNullException.ThrowIfNull(options);
         using var abortInFlight = new CancellationTokenSource();
         await using var registration = stopStarting.Register(() => abortInFlight.CancelAfter(options.EffectiveGracePeriod));
-        var run = new ApplyRun(plan.Revision, stopStarting);
+        var run = new ApplyRun(plan.Revision, _gate, stopStarting);
+        var gated = new GatedTaskApi(api, _gate);
 
         var unmanaged = 0;
         foreach (var entry in plan.Entries.Where(e => e.Action == PlanAction.Unmanage && e.Deferral is null))
@@ -53,7 +57,7 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
             try
             {
                 var result = run.MayStart
-                    ? await new TaskApplication(api, store, _time, run, entry, RequestDone).RunAsync(abortInFlight.Token)
+                    ? await new TaskApplication(gated, store, _time, run, entry, RequestDone).RunAsync(abortInFlight.Token)
                     : new TaskApplyResult(entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
                 results.Add(result);
                 progress?.Report(result);
@@ -65,6 +69,6 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
         }));
 
         var order = work.Select((entry, index) => (entry, index)).ToDictionary(x => x.entry, x => x.index);
-        return new ApplyReport(results.OrderBy(r => order[r.Entry]).ToList(), unmanaged) { StateError = run.StateError };
+        return new ApplyReport(results.OrderBy(r => order[r.Entry]).ToList(), unmanaged) { StateError = run.StateError, PlatformFailures = _gate.Failures };
     }
 }

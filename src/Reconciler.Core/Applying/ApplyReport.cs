@@ -8,6 +8,9 @@ public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unm
     /// <summary>Set when a state write failed: the apply stopped starting requests at that point.</summary>
     public string? StateError { get; init; }
 
+    /// <summary>Platform failures that stopped sending (unreachable, a token refused), one per fact, first first.</summary>
+    public IReadOnlyList<PlatformFailure> PlatformFailures { get; init; } = [];
+
     public int Count(ApplyOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 
     /// <summary>True when nothing was rejected, failed or refused for lack of authorization.</summary>

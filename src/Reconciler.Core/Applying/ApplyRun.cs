@@ -6,7 +6,7 @@ namespace Reconciler.Core.Applying;
 /// What the tasks of one apply share: the revision, whether new requests may still start (not cancelled, the
 /// state still writable) and the first state failure, which ends the apply for every task not yet sent.
 /// </summary>
-internal sealed class ApplyRun(string? revision, CancellationToken stopStarting)
+internal sealed class ApplyRun(string? revision, PlatformGate gate, CancellationToken stopStarting)
 {
     private string? _stateError;
 
@@ -15,6 +15,9 @@ internal sealed class ApplyRun(string? revision, CancellationToken stopStarting)
     public string? StateError => Volatile.Read(ref _stateError);
 
     public bool MayStart => !stopStarting.IsCancellationRequested && StateError is null;
+
+    /// <summary>The platform failure that stops requests for this account in this run (fail fast), if any.</summary>
+    public PlatformFailure? Blocking(Manifests.TaskIdentity identity) => gate.Blocking(identity.UserId);
 
     public string NotStartedReason => StateError is { } error
         ? $"not started: the state store cannot be written ({error}); nothing is sent that cannot be recorded"

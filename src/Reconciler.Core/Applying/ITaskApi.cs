@@ -9,8 +9,25 @@ namespace Reconciler.Core.Applying;
 /// </summary>
 public interface ITaskApi
 {
-    /// <summary><c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte.</summary>
-    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken);
+    /// <summary>The default of <see cref="UpdateDeadline"/> for an API that does not say (test fakes).</summary>
+    public static readonly TimeSpan DefaultUpdateDeadline = TimeSpan.FromSeconds(75);
+
+    /// <summary>
+    /// How long after it is begun an update may still land on the platform: the engine records <c>now + UpdateDeadline</c>
+    /// with the update's intent and passes it as the call's deadline, which the implementation must keep (no request of
+    /// the call may land after it).
+    /// </summary>
+    TimeSpan UpdateDeadline => DefaultUpdateDeadline;
+
+    /// <summary>
+    /// <c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte, abandoned at
+    /// <paramref name="deadline"/>; nothing of it lands on the platform after that instant.
+    /// </summary>
+    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken);
+
+    /// <summary>The update with a deadline of <see cref="UpdateDeadline"/> from now (callers that record no intent: tools, tests).</summary>
+    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken) =>
+        UpdateTaskAsync(identity, bodyJson, TimeProvider.System.GetUtcNow() + UpdateDeadline, cancellationToken);
 
     /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given); success is <see cref="State.ApplyOutcome.Stopped"/>.</summary>
     Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);

@@ -11,4 +11,24 @@ public sealed record TaskApiResult(ApplyOutcome Outcome, int? ApiCode, string? M
 {
     public const int SuccessCode = 200;
     public const int TaskRunningCode = 6007;
+
+    private readonly RequestDelivery? _delivery;
+
+    /// <summary>What reached the platform; by default answered when there was an HTTP answer, else unknown (in doubt).</summary>
+    public RequestDelivery Delivery
+    {
+        get => _delivery ?? (HttpStatus is null ? RequestDelivery.Unknown : RequestDelivery.Answered);
+        init => _delivery = value;
+    }
+
+    /// <summary>Set when the failure is the platform's or the account's, not this task's: the run stops sending (<see cref="PlatformGate"/>).</summary>
+    public PlatformFailure? Platform { get; init; }
+
+    /// <summary>A call that sent nothing because of a platform failure (the gate was already closed, or this call found it).</summary>
+    public static TaskApiResult NotSent(PlatformFailure failure)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        var outcome = failure.Kind == PlatformFailureKind.Unauthorized ? ApplyOutcome.Unauthorized : ApplyOutcome.Failed;
+        return new TaskApiResult(outcome, null, $"not sent: {failure.Message}", null) { Delivery = RequestDelivery.NotSent, Platform = failure };
+    }
 }

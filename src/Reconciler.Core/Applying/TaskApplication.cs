@@ -66,7 +66,9 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
         requestsDone();
         var result = answer with { Stopped = stopped };
-        var definitive = result.Outcome != ApplyOutcome.Failed;
+
+        // A failure is in doubt only when a request may have reached the platform; one that sent nothing is not.
+        var definitive = result.Outcome != ApplyOutcome.Failed || result.Delivery == RequestDelivery.NotSent;
         if (!definitive)
         {
             result = result with { Message = $"{result.Message}; {InDoubtNote}" };
@@ -79,8 +81,16 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     private async Task<(TaskApplyResult Answer, TaskIntent? Intent)> PutAsync(CancellationToken abortInFlight)
     {
         var desired = entry.Desired!;
+        if (run.Blocking(entry.Identity!) is { } failure)
+        {
+            // The platform is unreachable or refuses this account's token: this request would end the same way.
+            return (FromApi(TaskApiResult.NotSent(failure)), null);
+        }
+
+        // The deadline is part of the write-ahead record: whoever reads the intent later knows when its request is dead.
+        var deadline = time.GetUtcNow() + api.UpdateDeadline;
         TaskIntent? intent = null;
-        if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash), CancellationToken.None)))
+        if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash) with { Deadline = deadline }, CancellationToken.None)))
         {
             return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
         }
@@ -88,19 +98,24 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         TaskApiResult answer;
         try
         {
-            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Json, abortInFlight);
+            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Json, deadline, abortInFlight);
         }
         catch (OperationCanceledException)
         {
             answer = new TaskApiResult(ApplyOutcome.Failed, null, "request abandoned: the grace period after cancellation ran out", null);
         }
 
-        return (Result(answer.Outcome, answer.ApiCode, answer.Message), intent);
+        return (FromApi(answer), intent);
     }
 
     /// <summary>Stops the task (with its own intent); returns a final result when stopping failed (the update is then not attempted).</summary>
     private async Task<TaskApplyResult?> StopAsync(CancellationToken abortInFlight)
     {
+        if (run.Blocking(entry.Identity!) is { } failure)
+        {
+            return FromApi(TaskApiResult.NotSent(failure));
+        }
+
         TaskIntent? intent = null;
         if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Stop, null), CancellationToken.None)))
         {
@@ -119,8 +134,9 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
         // The client reports a successful task_stop as Stopped (code 200); Applied is accepted too, as a success.
         var succeeded = stop.Outcome is ApplyOutcome.Stopped or ApplyOutcome.Applied;
-        var stopResult = Result(succeeded ? ApplyOutcome.Stopped : stop.Outcome, stop.ApiCode, succeeded ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}");
-        var recorded = await RecordAsync(() => store.SettleIntentAsync(intent!, Attempt(stopResult), stop.Outcome != ApplyOutcome.Failed, null, CancellationToken.None));
+        var stopResult = FromApi(stop) with { Outcome = succeeded ? ApplyOutcome.Stopped : stop.Outcome, Message = succeeded ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}" };
+        var definitive = stop.Outcome != ApplyOutcome.Failed || stop.Delivery == RequestDelivery.NotSent;
+        var recorded = await RecordAsync(() => store.SettleIntentAsync(intent!, Attempt(stopResult), definitive, null, CancellationToken.None));
         return !recorded ? StateFailed(stopResult) : succeeded ? null : stopResult;
     }
 
@@ -153,6 +169,9 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
     private TaskApplyResult Result(ApplyOutcome outcome, int? apiCode, string? message) =>
         new(entry, outcome, apiCode, message, time.GetElapsedTime(_started));
+
+    private TaskApplyResult FromApi(TaskApiResult answer) =>
+        Result(answer.Outcome, answer.ApiCode, answer.Message) with { Delivery = answer.Delivery, Platform = answer.Platform };
 
     private ApplyAttempt Attempt(TaskApplyResult result) =>
         new(time.GetUtcNow(), run.Revision, entry.Identity!, result.Outcome, result.ApiCode, result.Message, result.Duration, entry.Desired?.Body.Hash);

@@ -35,7 +35,9 @@ internal static class LedgerRecording
         }
 
         var results = run.Report?.Results.Where(r => r.Entry.Identity is not null).ToList() ?? [];
-        foreach (var result in results)
+
+        // A request a platform failure kept from being sent (unreachable, a token refused) is no attempt of the task's.
+        foreach (var result in results.Where(r => !(r.Platform is not null && r.Delivery == RequestDelivery.NotSent)))
         {
             Change(result.Entry.Identity!, m => m with { Backoff = Backoff(ledger.Retry, m.Backoff, result, now), Heals = Heals(m.Heals, result, now) });
         }

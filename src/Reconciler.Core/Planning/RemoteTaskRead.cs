@@ -8,5 +8,11 @@ namespace Reconciler.Core.Planning;
 /// <param name="Problem">Why it could not be read (never holds a token); null on success.</param>
 public sealed record RemoteTaskRead(RemoteTaskState? State, JsonObject? Detail, string? Problem)
 {
+    /// <summary>Set when the read failed because of the platform or the account (unreachable, token refused), not the task.</summary>
+    public Applying.PlatformFailure? Platform { get; init; }
+
+    /// <summary>The read got no complete answer within its deadline (a platform that answers slowly, an answer that drips).</summary>
+    public bool TimedOut { get; init; }
+
     public static RemoteTaskRead Failed(string problem) => new(null, null, problem);
 }

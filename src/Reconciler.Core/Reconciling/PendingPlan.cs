@@ -1,3 +1,4 @@
+using Reconciler.Core.Applying;
 using Reconciler.Core.Planning;
 
 namespace Reconciler.Core.Reconciling;
@@ -13,6 +14,12 @@ public sealed record PendingPlan(Plan Plan, DateTimeOffset StartedAt, long Start
 {
     /// <summary>Targets (<see cref="PlanOptions.Targets"/>) that matched no task: the caller reports them.</summary>
     public IReadOnlyList<string> UnmatchedTargets { get; init; } = [];
+
+    /// <summary>The run's platform failures: what planning's reads found (unreachable, a token refused) stops the apply's requests too.</summary>
+    public PlatformGate Gate { get; init; } = new();
+
+    /// <summary>Platform failures found while planning (the running check, refresh): one per fact. Applying would send nothing they cover.</summary>
+    public IReadOnlyList<PlatformFailure> PlatformFailures => Gate.Failures;
 
     /// <summary>Whether applying would do anything now: send a PUT, record a blocked task, or forget a record.</summary>
     public bool HasWork => Plan.Entries.Any(e => e.WillSend || e.IsBlockedByRunningTask || (e.Action == PlanAction.Unmanage && e.Deferral is null));

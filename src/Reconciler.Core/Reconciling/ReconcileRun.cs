@@ -21,6 +21,9 @@ public sealed record ReconcileRun(RunRecord Record, Plan? Plan, ApplyReport? Rep
     /// <summary>The run failed because the state store could not be read or written: nothing more was sent, and the service is not ready until it can.</summary>
     public bool StateUnusable { get; init; }
 
+    /// <summary>Why the run stopped sending to the platform (unreachable, a token refused): one per fact, also in <see cref="Error"/>.</summary>
+    public IReadOnlyList<PlatformFailure> PlatformFailures { get; init; } = [];
+
     /// <summary>Changes left for a sync window to open.</summary>
     public bool PendingForWindow => Plan?.Entries.Any(e => e.Deferral?.Kind == DeferralKind.OutsideWindow) == true;
 }

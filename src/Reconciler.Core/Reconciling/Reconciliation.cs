@@ -90,20 +90,23 @@ public sealed class Reconciliation
 
     private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
     {
+        // One gate per run: a platform failure found by a read (unreachable, token refused) stops every later request.
+        var gate = new PlatformGate();
+        var api = _api is null ? null : new GatedTaskApi(_api, gate);
         var planned = Target(Planner.Plan(desired, live), options, out var unmatched);
-        if (options.Refresh && _api is not null)
+        if (options.Refresh && api is not null)
         {
-            planned = await LiveRefresh.RefreshAsync(planned, _api, _settings.Parallelism, cancellationToken);
+            planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken);
             planned = _drift?.Apply(planned, options.Ledger, startedAt) ?? planned;
         }
 
         var deferred = DeferralPolicy.Apply(planned, options.Ledger, _settings.SyncWindows, startedAt);
-        if (_api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
+        if (api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
         {
-            deferred = await RemoteStateChecker.CheckAsync(deferred, _api, _settings.Parallelism, cancellationToken);
+            deferred = await RemoteStateChecker.CheckAsync(deferred, api, _settings.Parallelism, cancellationToken);
         }
 
-        return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true) { UnmatchedTargets = unmatched };
+        return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true) { UnmatchedTargets = unmatched, Gate = gate };
     }
 
     private static Plan Target(Plan plan, PlanOptions options, out IReadOnlyList<string> unmatched)
@@ -128,12 +131,16 @@ public sealed class Reconciliation
         ApplyReport? report = null;
         if (pending.HasWork)
         {
-            report = await new Applier(_api, _store, _time).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod), progress, stopStarting);
+            report = await new Applier(_api, _store, _time, pending.Gate).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod), progress, stopStarting);
         }
 
-        var error = report?.StateError is { } stateError ? $"state store failed, nothing more was sent: {stateError}" : null;
+        var stateFailed = report?.StateError is not null;
+        var failures = pending.Gate.Failures;
+        var error = stateFailed ? $"state store failed, nothing more was sent: {report!.StateError}"
+            : failures.Count > 0 ? string.Join("; ", failures.Select(f => f.Message))
+            : null;
         var record = new RunRecord(pending.StartedAt, _time.GetElapsedTime(pending.StartedTimestamp), pending.Plan.Revision, trigger, pending.WindowOpen, RunOutcomes.Count(pending.Plan, report), error);
-        return await RecordAsync(new ReconcileRun(record, pending.Plan, report) { StateUnusable = error is not null });
+        return await RecordAsync(new ReconcileRun(record, pending.Plan, report) { StateUnusable = stateFailed, PlatformFailures = failures });
     }
 
     /// <summary>Records a run that failed before it could plan (the source could not be read).</summary>

@@ -18,4 +18,10 @@ public sealed record TaskIntent(
 {
     public const string Update = "update";
     public const string Stop = "stop";
+
+    /// <summary>
+    /// When its request can no longer land on the platform (the call's hard end-to-end deadline); null for intents
+    /// recorded before deadlines were kept, and for stops. Until then, an unanswered update may still be stored late.
+    /// </summary>
+    public DateTimeOffset? Deadline { get; init; }
 }

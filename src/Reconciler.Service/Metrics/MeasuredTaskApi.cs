@@ -8,13 +8,15 @@ namespace Reconciler.Service.Metrics;
 /// <remarks>Latency is real time (<see cref="TimeProvider.System"/> by default), not the service's schedule clock, which tests move by hand.</remarks>
 internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics, TimeProvider? time = null) : ITaskApi
 {
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken)
+    public TimeSpan UpdateDeadline => inner.UpdateDeadline;
+
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
         var clock = time ?? TimeProvider.System;
         var started = clock.GetTimestamp();
         try
         {
-            return await inner.UpdateTaskAsync(identity, bodyJson, cancellationToken);
+            return await inner.UpdateTaskAsync(identity, bodyJson, deadline, cancellationToken);
         }
         finally
         {

@@ -14,7 +14,9 @@ internal static class ResultMapper
     {
         if (exchange.HttpStatus is not { } status)
         {
-            return new TaskApiResult(ApplyOutcome.Failed, null, $"{exchange.Failure} ({Attempts(exchange)})", null);
+            // Without an answer the request is in doubt, unless no attempt ever got past connecting: then nothing was sent.
+            var failed = new TaskApiResult(ApplyOutcome.Failed, null, $"{exchange.Failure} ({Attempts(exchange)})", null);
+            return exchange.Delivery == RequestDelivery.NotSent ? failed with { Delivery = RequestDelivery.NotSent, Message = $"{failed.Message}: nothing was sent" } : failed;
         }
 
         var answer = ApiAnswer.TryParse(exchange.Text);

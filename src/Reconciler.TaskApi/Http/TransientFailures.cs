@@ -5,8 +5,9 @@ using Polly.Timeout;
 namespace Reconciler.TaskApi.Http;
 
 /// <summary>
-/// What is retried: 5xx, 408, 429, a timed-out attempt and a failed connection. Nothing else: an answer with an
-/// API <c>code</c> (a rejection, 6007) arrives as HTTP 200 and is final for this call.
+/// What is retried: 5xx, 408, 429, a timed-out attempt and a connection lost after sending. Nothing else: an answer
+/// with an API <c>code</c> (a rejection, 6007) arrives as HTTP 200 and is final for this call, and a platform that
+/// cannot be reached at all (DNS, refused, TLS) fails the call at once, so the run stops with one error.
 /// </summary>
 internal static class TransientFailures
 {
@@ -14,6 +15,9 @@ internal static class TransientFailures
         outcome switch
         {
             { Exception: OperationCanceledException } when cancellationToken.IsCancellationRequested => false,
+
+            // Nothing was sent (DNS, refused, TLS): the platform is unreachable; the run stops at once instead of retrying.
+            { Exception: { } e } when TransportFailures.NothingSent(e) => false,
             { Exception: HttpRequestException or TimeoutRejectedException } => true,
             { Result: { } response } => ((int)response.StatusCode >= 500
                     || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)

@@ -52,8 +52,16 @@ internal sealed class FakeTaskApi : ITaskApi
         return await _arrivals.Reader.ReadAsync(limit.Token);
     }
 
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken)
+    /// <summary>The deadline of every update, as the engine passed it (recorded with its intent).</summary>
+    public List<DateTimeOffset> Deadlines { get; } = [];
+
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        lock (_gate)
+        {
+            Deadlines.Add(deadline);
+        }
+
         var now = Interlocked.Increment(ref _inFlight);
         InterlockedMax(ref _maxInFlight, now);
         try
@@ -91,12 +99,23 @@ internal sealed class FakeTaskApi : ITaskApi
     /// <summary>Live details the refresh reads, per task (a task without one reads as unknown).</summary>
     public Dictionary<TaskIdentity, System.Text.Json.Nodes.JsonObject> Details { get; } = [];
 
+    /// <summary>Reads answered with this failure of the platform's (unreachable, token refused), per task.</summary>
+    public Dictionary<TaskIdentity, PlatformFailure> FailedReads { get; } = [];
+
     public async Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
     {
-        var state = await GetTaskStateAsync(identity, subUserId, cancellationToken) ?? new RemoteTaskState(false, "已暂停");
+        var known = await GetTaskStateAsync(identity, subUserId, cancellationToken);
         lock (_gate)
         {
-            return Details.TryGetValue(identity, out var detail) ? new RemoteTaskRead(state, detail, null) : RemoteTaskRead.Failed("HTTP 404, code none");
+            if (FailedReads.TryGetValue(identity, out var failure))
+            {
+                return RemoteTaskRead.Failed(failure.Message) with { Platform = failure };
+            }
+
+            // The running state alone when there is no detail to show (as a detail without the body's fields would be).
+            return Details.TryGetValue(identity, out var detail) ? new RemoteTaskRead(known ?? new RemoteTaskState(false, "已暂停"), detail, null)
+                : known is not null ? new RemoteTaskRead(known, null, "no detail")
+                : RemoteTaskRead.Failed("HTTP 404, code none");
         }
     }
 
