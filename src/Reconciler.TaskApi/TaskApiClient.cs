@@ -48,15 +48,15 @@ public sealed partial class TaskApiClient : ITaskApi
     public TimeSpan UpdateDeadline => _options.UpdateDeadline;
 
     /// <summary>
-    /// The update, within <paramref name="deadline"/>: no attempt starts later than one attempt timeout before it, so by our
-    /// assumption (the platform stores a request within one attempt timeout of receiving it, or never) nothing of this
-    /// call can land on the platform after the deadline. The call is abandoned at the deadline.
+    /// The update, within <paramref name="within"/>: no attempt starts later than one attempt timeout before its end, so
+    /// by our assumption (the platform stores a request within one attempt timeout of receiving it, or never) nothing of
+    /// this call can land on the platform after it. The call is abandoned at its end.
     /// </summary>
-    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken)
+    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(bodyJson);
-        var limits = new CallLimits(deadline - _time.GetUtcNow(), deadline - _options.AttemptTimeout);
+        var limits = new CallLimits(within, _time.GetUtcNow() + within - _options.AttemptTimeout);
         return CallAsync(HttpMethod.Put, TaskApiPaths.Update(identity), identity, bodyJson, ApplyOutcome.Applied, limits, cancellationToken);
     }
 

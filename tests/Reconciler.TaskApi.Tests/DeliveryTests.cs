@@ -72,7 +72,7 @@ public sealed class DeliveryTests(SimulatorFixture sim) : IClassFixture<Simulato
         var task = sim.CreateTask(_account);
         using var client = ClientHarness.Create(sim.BaseAddress, ClientHarness.DefaultToken(_account.Token), o => o.AttemptTimeout = TimeSpan.FromSeconds(5));
 
-        var result = await client.Api.UpdateTaskAsync(task, SampleBodies.V2(), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2), CancellationToken.None);
+        var result = await client.Api.UpdateTaskAsync(task, SampleBodies.V2(), TimeSpan.FromSeconds(2), CancellationToken.None);
 
         Assert.Equal(ApplyOutcome.Failed, result.Outcome);
         Assert.Equal(RequestDelivery.NotSent, result.Delivery);
@@ -92,7 +92,7 @@ public sealed class DeliveryTests(SimulatorFixture sim) : IClassFixture<Simulato
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
         });
 
-        var result = await client.Api.UpdateTaskAsync(task, SampleBodies.V2(), DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(600), CancellationToken.None);
+        var result = await client.Api.UpdateTaskAsync(task, SampleBodies.V2(), TimeSpan.FromMilliseconds(600), CancellationToken.None);
 
         Assert.Equal(ApplyOutcome.Failed, result.Outcome);
         Assert.Equal(RequestDelivery.Unknown, result.Delivery);

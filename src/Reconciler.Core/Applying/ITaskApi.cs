@@ -14,20 +14,21 @@ public interface ITaskApi
 
     /// <summary>
     /// How long after it is begun an update may still land on the platform: the engine records <c>now + UpdateDeadline</c>
-    /// with the update's intent and passes it as the call's deadline, which the implementation must keep (no request of
-    /// the call may land after it).
+    /// with the update's intent as its deadline and gives the call what is left of it, which the implementation must keep
+    /// (no request of the call may land after it).
     /// </summary>
     TimeSpan UpdateDeadline => DefaultUpdateDeadline;
 
     /// <summary>
-    /// <c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte, abandoned at
-    /// <paramref name="deadline"/>; nothing of it lands on the platform after that instant.
+    /// <c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte, abandoned
+    /// <paramref name="within"/> from now; nothing of it lands on the platform after that. (A span, not an instant, so
+    /// the engine's clock and the client's never have to agree.)
     /// </summary>
-    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken);
+    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken);
 
-    /// <summary>The update with a deadline of <see cref="UpdateDeadline"/> from now (callers that record no intent: tools, tests).</summary>
+    /// <summary>The update within <see cref="UpdateDeadline"/> (callers that record no intent: tools, tests).</summary>
     Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken) =>
-        UpdateTaskAsync(identity, bodyJson, TimeProvider.System.GetUtcNow() + UpdateDeadline, cancellationToken);
+        UpdateTaskAsync(identity, bodyJson, UpdateDeadline, cancellationToken);
 
     /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given); success is <see cref="State.ApplyOutcome.Stopped"/>.</summary>
     Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);

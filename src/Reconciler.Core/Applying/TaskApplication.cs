@@ -98,7 +98,8 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         TaskApiResult answer;
         try
         {
-            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Json, deadline, abortInFlight);
+            // What is left of the recorded deadline (the intent's write took some of it).
+            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Json, deadline - time.GetUtcNow(), abortInFlight);
         }
         catch (OperationCanceledException)
         {

@@ -10,13 +10,13 @@ internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics, Ti
 {
     public TimeSpan UpdateDeadline => inner.UpdateDeadline;
 
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken)
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken)
     {
         var clock = time ?? TimeProvider.System;
         var started = clock.GetTimestamp();
         try
         {
-            return await inner.UpdateTaskAsync(identity, bodyJson, deadline, cancellationToken);
+            return await inner.UpdateTaskAsync(identity, bodyJson, within, cancellationToken);
         }
         finally
         {

@@ -52,14 +52,14 @@ internal sealed class FakeTaskApi : ITaskApi
         return await _arrivals.Reader.ReadAsync(limit.Token);
     }
 
-    /// <summary>The deadline of every update, as the engine passed it (recorded with its intent).</summary>
-    public List<DateTimeOffset> Deadlines { get; } = [];
+    /// <summary>What was left of each update's deadline when the engine called (the deadline is recorded with its intent).</summary>
+    public List<TimeSpan> Within { get; } = [];
 
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, DateTimeOffset deadline, CancellationToken cancellationToken)
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            Deadlines.Add(deadline);
+            Within.Add(within);
         }
 
         var now = Interlocked.Increment(ref _inFlight);
