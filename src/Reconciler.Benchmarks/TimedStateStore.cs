@@ -48,6 +48,9 @@ internal sealed class TimedStateStore(IStateStore inner) : IStateStore
     public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken) =>
         TimeAsync(() => inner.BindEndpointAsync(endpoint, forgetRecords, cancellationToken));
 
+    public Task BindWithFirstRecordAsync(string endpoint, CancellationToken cancellationToken) =>
+        TimeAsync(() => inner.BindWithFirstRecordAsync(endpoint, cancellationToken));
+
     public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken) => inner.AcquireApplyLockAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();

@@ -16,6 +16,7 @@ public abstract class SqlStateStore : IStateStore
 {
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _time;
+    private string? _firstRecordEndpoint;
     private int _disposed;
 
     private protected SqlStateStore(SqlDialect dialect, TimeProvider time)
@@ -56,21 +57,20 @@ public abstract class SqlStateStore : IStateStore
     {
         ArgumentNullException.ThrowIfNull(intent);
         ArgumentNullException.ThrowIfNull(attempt);
-        var sql = StoreStatements.InsertAttempt + (definitive ? StoreStatements.SettleIntent : "") + (applied is null ? "" : StoreStatements.UpsertApplied);
+        (string Sql, Action<StoreParameters> Bind)? record = applied is null ? null : AppliedStatement(applied);
+        var sql = StoreStatements.InsertAttempt + (definitive ? StoreStatements.SettleIntent : "") + record?.Sql;
         return Write($"record how the {intent.Operation} of task {intent.Identity} ended", sql, p =>
         {
             StoreStatements.BindAttempt(p, attempt, intent.Id);
-            if (applied is not null)
-            {
-                StoreStatements.BindApplied(p, applied);
-            }
+            record?.Bind(p);
         }, cancellationToken);
     }
 
     public Task RecordAppliedAsync(AppliedRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return Write($"record task {record.Identity} as applied", StoreStatements.UpsertApplied, p => StoreStatements.BindApplied(p, record), cancellationToken);
+        var (sql, bind) = AppliedStatement(record);
+        return Write($"record task {record.Identity} as applied", sql, bind, cancellationToken);
     }
 
     public Task ForgetAsync(TaskIdentity identity, CancellationToken cancellationToken)
@@ -128,6 +128,17 @@ public abstract class SqlStateStore : IStateStore
             cancellationToken);
     }
 
+    public async Task BindWithFirstRecordAsync(string endpoint, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(endpoint);
+        if (await ReadEndpointAsync(cancellationToken) is { } bound && bound != endpoint)
+        {
+            await Write($"unbind it from {bound}", StoreStatements.Unbind, p => p.Time("at", _time.GetUtcNow()), cancellationToken);
+        }
+
+        Volatile.Write(ref _firstRecordEndpoint, endpoint);
+    }
+
     public abstract Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken);
 
     public async ValueTask DisposeAsync()
@@ -152,6 +163,19 @@ public abstract class SqlStateStore : IStateStore
         var runs = await All(StoreStatements.ExportRuns, Rows.ExportedRun);
         var info = await All(StoreStatements.ExportInfo, r => (Key: r.GetString(0), Value: r.GetString(1)));
         return new StateExport(tasks, intents, attempts, runs, info.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal));
+    }
+
+    /// <summary>A last-applied record's statement, with the binding it brings while the store waits for its first record.</summary>
+    private (string Sql, Action<StoreParameters> Bind) AppliedStatement(AppliedRecord record)
+    {
+        var endpoint = Volatile.Read(ref _firstRecordEndpoint);
+        return endpoint is null
+            ? (StoreStatements.UpsertApplied, p => StoreStatements.BindApplied(p, record))
+            : (StoreStatements.UpsertApplied + StoreStatements.BindIfUnbound, p =>
+            {
+                StoreStatements.BindApplied(p, record);
+                p.Text("endpoint", endpoint);
+            });
     }
 
     /// <summary>Inserts the intent and returns its id; a store that fences its leader's writes adds the term check.</summary>

@@ -64,8 +64,17 @@ internal static class StoreStatements
 
     public const string WriteInfo = "INSERT INTO store_info (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n";
 
+    /// <summary>Every open intent closed: what was sent to another endpoint is no longer in doubt here.</summary>
+    private const string CloseOpenIntents = "UPDATE intents SET settled_at = @at, outcome = 'rebound' WHERE settled_at IS NULL;\n";
+
     /// <summary>Re-binding to another endpoint: its records describe the old one, so they are forgotten (history is kept) and every open intent is closed.</summary>
-    public const string ForgetForRebind = "DELETE FROM tasks;\nUPDATE intents SET settled_at = @at, outcome = 'rebound' WHERE settled_at IS NULL;\n";
+    public const string ForgetForRebind = "DELETE FROM tasks;\n" + CloseOpenIntents;
+
+    /// <summary>A store without records leaves a binding to another endpoint (it describes nothing there either).</summary>
+    public const string Unbind = "DELETE FROM store_info WHERE key = 'endpoint';\n" + CloseOpenIntents;
+
+    /// <summary>With a last-applied record: binds the store to the endpoint that answered, unless it is bound already.</summary>
+    public const string BindIfUnbound = "INSERT INTO store_info (key, value) VALUES ('endpoint', @endpoint) ON CONFLICT (key) DO NOTHING;\n";
 
     /// <summary>Every row of every table, for <c>reconciler state migrate</c> (read in one snapshot by the caller).</summary>
     public const string ExportIntents = $"SELECT {StoreRows.IntentColumns}, settled_at, outcome FROM intents ORDER BY id;";

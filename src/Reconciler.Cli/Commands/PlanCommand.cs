@@ -101,9 +101,16 @@ internal static class PlanCommand
     {
         var baseAddress = api.BaseAddress(result, console);
         var endpoint = Core.State.StateEndpoint.Normalize(baseAddress);
-        if (store is not null && await store.ReadEndpointAsync(cancellationToken) is { } bound && bound != endpoint)
+        try
         {
-            throw new CliException($"--refresh: the state records tasks applied to {bound}, not to {endpoint}; refresh against the endpoint it describes (--api-url)");
+            if (store is not null)
+            {
+                await Core.State.StateEndpoint.CheckAsync(store, endpoint, rebind: false, cancellationToken);
+            }
+        }
+        catch (Core.State.StateEndpointMismatchException e)
+        {
+            throw new CliException($"--refresh: the state records tasks applied to {e.BoundTo}, not to {endpoint}; refresh against the endpoint it describes (--api-url)", e);
         }
 
         return Apply.TaskApiHost.Create(baseAddress, new Reconciler.TaskApi.Auth.EnvironmentTokenSource(console.Environment), console.Error, Apply.ApiTuning.Read(console.Environment));

@@ -46,10 +46,12 @@ internal sealed class StateOptions
     /// <exception cref="CliException">The store is bound to another endpoint and --rebind-state was not given.</exception>
     public async Task BindAsync(IStateStore store, string endpoint, ParseResult result, CliConsole console, CancellationToken cancellationToken)
     {
-        var typed = result.GetValue(State) is not { } given ? "the state" : Location(result, console) is { IsPostgres: true } shared ? shared.Display : given;
+        // The store as the user would type it: the default file by its path, a PostgreSQL URL without its password.
+        var given = result.GetValue(State) ?? (endpoint == StateEndpoint.EmbeddedSimulator ? SimulatorDefaultPath : DefaultPath);
+        var typed = Location(result, console) is { IsPostgres: true } shared ? shared.Display : given;
         try
         {
-            if (await StateEndpoint.EnsureAsync(store, endpoint, result.GetValue(Rebind), cancellationToken) is { } previous && previous != endpoint)
+            if (await StateEndpoint.EnsureAsync(store, endpoint, result.GetValue(Rebind), cancellationToken) is { } previous)
             {
                 await console.Error.WriteLineAsync($"reconciler: state '{typed}' re-bound from {previous} to {endpoint}: its records were forgotten, every task is adopted again");
             }

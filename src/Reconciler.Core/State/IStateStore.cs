@@ -59,6 +59,14 @@ public interface IStateStore : IAsyncDisposable
     Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken);
 
     /// <summary>
+    /// For a store that holds no record: binds it to <paramref name="endpoint"/> with its first recorded answer instead
+    /// of now — the binding is written in the same transaction as the next last-applied record, unless the store is bound
+    /// by then — so a run that reached nothing (the platform down, a wrong token, a wrong URL) binds nothing. A binding
+    /// to another endpoint is removed at once (its open intents closed, the history kept): with no record it describes nothing.
+    /// </summary>
+    Task BindWithFirstRecordAsync(string endpoint, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Takes the exclusive apply lock of this store, or throws <see cref="StateLockedException"/> at
     /// once when another apply holds it. The lock dies with its process, so a crash never leaves it held.
     /// </summary>

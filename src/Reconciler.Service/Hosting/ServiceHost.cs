@@ -77,16 +77,9 @@ public static class ServiceHost
         }
     }
 
-    /// <summary>A replica only checks the binding at start (refusing another endpoint); binding is the leader's write.</summary>
-    private static async Task CheckEndpointAsync(IStateStore store, ServiceOptions options, CancellationToken cancellationToken)
-    {
-        var bound = await store.ReadEndpointAsync(cancellationToken);
-        var endpoint = StateEndpoint.Normalize(options.ApiUrl);
-        if (bound is not null && bound != endpoint && !options.RebindState)
-        {
-            throw new StateEndpointMismatchException(bound, endpoint);
-        }
-    }
+    /// <summary>A replica only checks the binding at start (refusing another endpoint's records); binding is the leader's write.</summary>
+    private static Task CheckEndpointAsync(IStateStore store, ServiceOptions options, CancellationToken cancellationToken) =>
+        StateEndpoint.CheckAsync(store, StateEndpoint.Normalize(options.ApiUrl), options.RebindState, cancellationToken);
 
     // Keeps the original stack trace of an unexpected failure (a plain "throw e" would cut it here).
     private static Exception Rethrow(Exception e)

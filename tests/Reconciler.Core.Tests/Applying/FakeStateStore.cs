@@ -102,6 +102,7 @@ internal sealed class FakeStateStore : IStateStore
             {
                 RecordAppliedCalls++;
                 _applied[applied.Identity] = applied;
+                Endpoint ??= _firstRecordEndpoint;
             }
         }
 
@@ -128,6 +129,7 @@ internal sealed class FakeStateStore : IStateStore
             Write();
             RecordAppliedCalls++;
             _applied[record.Identity] = record;
+            Endpoint ??= _firstRecordEndpoint;
         }
 
         return Task.CompletedTask;
@@ -184,6 +186,25 @@ internal sealed class FakeStateStore : IStateStore
 
     public string? Endpoint { get; private set; }
 
+    /// <summary>Written with the next applied record (<see cref="BindWithFirstRecordAsync"/>).</summary>
+    private string? _firstRecordEndpoint;
+
+    public Task BindWithFirstRecordAsync(string endpoint, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (Endpoint is not null && Endpoint != endpoint)
+            {
+                Endpoint = null;
+                CloseOpenIntents();
+            }
+
+            _firstRecordEndpoint = endpoint;
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) => Task.FromResult(Endpoint);
 
     public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken)
@@ -195,14 +216,19 @@ internal sealed class FakeStateStore : IStateStore
             if (forgetRecords)
             {
                 _applied.Clear();
-                for (var i = 0; i < _intents.Count; i++)
-                {
-                    _intents[i] = (_intents[i].Intent, _intents[i].Outcome ?? "rebound");
-                }
+                CloseOpenIntents();
             }
         }
 
         return Task.CompletedTask;
+    }
+
+    private void CloseOpenIntents()
+    {
+        for (var i = 0; i < _intents.Count; i++)
+        {
+            _intents[i] = (_intents[i].Intent, _intents[i].Outcome ?? "rebound");
+        }
     }
 
     public Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken) =>

@@ -41,8 +41,57 @@ public abstract class BindingAndLockContract<TBacking> : StoreContract<TBacking>
     {
         var store = await OpenAsync();
         await StateEndpoint.EnsureAsync(store, "http://127.0.0.1:1", rebind: false, CancellationToken.None);
+        await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
 
         await Assert.ThrowsAsync<StateEndpointMismatchException>(() => StateEndpoint.EnsureAsync(store, "http://127.0.0.1:2", rebind: false, CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task BindWithFirstRecord_StaysUnboundUntilTheFirstRecordedAnswer()
+    {
+        var store = await OpenAsync();
+        await StateEndpoint.EnsureAsync(store, "http://127.0.0.1:1", rebind: false, CancellationToken.None);
+        var intent = await store.RecordIntentAsync(new TaskIntent(0, StateSamples.Identity, TaskIntent.Update, "h", null, StateSamples.At), CancellationToken.None);
+        await store.SettleIntentAsync(intent, StateSamples.Attempt(StateSamples.At) with { Outcome = ApplyOutcome.Failed }, definitive: true, null, CancellationToken.None);
+
+        Assert.Null(await store.ReadEndpointAsync(CancellationToken.None));
+
+        var second = await store.RecordIntentAsync(new TaskIntent(0, StateSamples.Identity, TaskIntent.Update, "h", null, StateSamples.At), CancellationToken.None);
+        await store.SettleIntentAsync(second, StateSamples.Attempt(StateSamples.At), definitive: true, StateSamples.Applied(), CancellationToken.None);
+
+        Assert.Equal("http://127.0.0.1:1", await store.ReadEndpointAsync(CancellationToken.None));
+        Assert.Equal("http://127.0.0.1:1", await (await OpenAsync()).ReadEndpointAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task StateEndpoint_NoRecordsButBoundElsewhere_FollowsTheEndpointInUseSilently()
+    {
+        var store = await OpenAsync();
+        await store.BindEndpointAsync("http://127.0.0.1:1", forgetRecords: false, CancellationToken.None);
+        await store.RecordIntentAsync(new TaskIntent(0, StateSamples.Identity, TaskIntent.Update, "h", null, StateSamples.At), CancellationToken.None);
+
+        var forgotten = await StateEndpoint.EnsureAsync(store, "http://127.0.0.1:2", rebind: false, CancellationToken.None);
+
+        Assert.Null(forgotten);
+        Assert.Null(await store.ReadEndpointAsync(CancellationToken.None));
+        Assert.Empty(await store.LoadInDoubtAsync(CancellationToken.None));
+        await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
+        Assert.Equal("http://127.0.0.1:2", await store.ReadEndpointAsync(CancellationToken.None));
+    }
+
+    [StoreFact]
+    public async Task StateEndpoint_RecordsOfAnotherEndpoint_AreRefused_OrForgottenOnRebind()
+    {
+        var store = await OpenAsync();
+        await StateEndpoint.EnsureAsync(store, "http://127.0.0.1:1", rebind: false, CancellationToken.None);
+        await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
+
+        await Assert.ThrowsAsync<StateEndpointMismatchException>(() => StateEndpoint.CheckAsync(store, "http://127.0.0.1:2", rebind: false, CancellationToken.None));
+        var forgotten = await StateEndpoint.EnsureAsync(store, "http://127.0.0.1:2", rebind: true, CancellationToken.None);
+
+        Assert.Equal("http://127.0.0.1:1", forgotten);
+        Assert.Empty(await store.LoadAppliedAsync(CancellationToken.None));
+        Assert.Equal("http://127.0.0.1:2", await store.ReadEndpointAsync(CancellationToken.None));
     }
 
     [StoreFact]
