@@ -43,6 +43,8 @@ internal sealed class TimedStateStore(IStateStore inner) : IStateStore
 
     public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken) => inner.ReadRunsAsync(limit, cancellationToken);
 
+    public Task<IReadOnlyList<OpenRequest>> LoadOpenRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.LoadOpenRequestsAsync(now, cancellationToken);
+
     public Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) => inner.ReadEndpointAsync(cancellationToken);
 
     public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken) =>

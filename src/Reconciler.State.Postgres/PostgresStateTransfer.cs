@@ -35,11 +35,11 @@ public static class PostgresStateTransfer
                 await Text(w, t.Identity.UserId, token); await Text(w, t.Identity.TaskId, token); await Text(w, t.Body.Json, token); await Text(w, t.Body.Hash, token);
                 await Text(w, t.SourceFile, token); await Text(w, t.SourceRevision, token); await Time(w, t.AppliedAt, token);
             }, token);
-            await CopyAsync(connection, "intents (id, at, revision, user_id, task_id, operation, body_hash, settled_at, outcome)", export.Intents, async (w, i) =>
+            await CopyAsync(connection, "intents (id, at, revision, user_id, task_id, operation, body_hash, settled_at, outcome, deadline_at)", export.Intents, async (w, i) =>
             {
                 await w.WriteAsync(i.Intent.Id, NpgsqlDbType.Bigint, token); await Time(w, i.Intent.At, token); await Text(w, i.Intent.Revision, token);
                 await Text(w, i.Intent.Identity.UserId, token); await Text(w, i.Intent.Identity.TaskId, token); await Text(w, i.Intent.Operation, token);
-                await Text(w, i.Intent.BodyHash, token); await Time(w, i.SettledAt, token); await Text(w, i.Outcome, token);
+                await Text(w, i.Intent.BodyHash, token); await Time(w, i.SettledAt, token); await Text(w, i.Outcome, token); await Time(w, i.Intent.Deadline, token);
             }, token);
             await CopyAsync(connection, "attempts (id, at, revision, user_id, task_id, outcome, api_code, message, duration_ms, body_hash, intent_id)", export.Attempts, async (w, a) =>
             {

@@ -11,8 +11,8 @@ internal static class PostgresStatements
     /// advisory lock; the term check also refuses it should a newer leader exist.
     /// </summary>
     public const string InsertIntentFenced = """
-        INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash, leader_term)
-        SELECT @at, @revision, @user_id, @task_id, @operation, @body_hash, @term
+        INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash, deadline_at, leader_term)
+        SELECT @at, @revision, @user_id, @task_id, @operation, @body_hash, @deadline_at, @term
         WHERE @term = (SELECT max(term) FROM leader_terms)
         RETURNING id;
         """;

@@ -46,6 +46,9 @@ public abstract class SqlStateStore : IStateStore
         return inDoubt;
     }
 
+    public Task<IReadOnlyList<OpenRequest>> LoadOpenRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        Read("load the requests that may still land", StoreStatements.LoadOpenRequests, p => p.Time("now", now), Rows.OpenRequest, cancellationToken);
+
     public async Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(intent);
@@ -62,6 +65,11 @@ public abstract class SqlStateStore : IStateStore
         return Write($"record how the {intent.Operation} of task {intent.Identity} ended", sql, p =>
         {
             StoreStatements.BindAttempt(p, attempt, intent.Id);
+            if (definitive)
+            {
+                p.Time("deadline_at", intent.Deadline);
+            }
+
             record?.Bind(p);
         }, cancellationToken);
     }

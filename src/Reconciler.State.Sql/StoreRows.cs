@@ -14,7 +14,7 @@ internal sealed class StoreRows(SqlDialect dialect)
 
     public const string AttemptColumns = "at, revision, user_id, task_id, outcome, api_code, message, duration_ms, body_hash";
 
-    public const string IntentColumns = "id, at, revision, user_id, task_id, operation, body_hash";
+    public const string IntentColumns = "id, at, revision, user_id, task_id, operation, body_hash, deadline_at";
 
     public const string RunColumns = "started_at, duration_ms, revision, \"trigger\", applied, outcomes, error";
 
@@ -53,10 +53,17 @@ internal sealed class StoreRows(SqlDialect dialect)
         row.GetString(5),
         Text(row, 6),
         Text(row, 2),
-        dialect.ReadTime(row, 1));
+        dialect.ReadTime(row, 1))
+    {
+        Deadline = Time(row, 7),
+    };
 
     /// <summary>An intent with how it was settled (<see cref="IntentColumns"/>, then <c>settled_at, outcome</c>).</summary>
-    public ExportedIntent ExportedIntent(DbDataReader row) => new(Intent(row), row.IsDBNull(7) ? null : dialect.ReadTime(row, 7), Text(row, 8));
+    public ExportedIntent ExportedIntent(DbDataReader row) => new(Intent(row), Time(row, 8), Text(row, 9));
+
+    /// <summary>A row of <see cref="StoreStatements.LoadOpenRequests"/>.</summary>
+    public OpenRequest OpenRequest(DbDataReader row) => new(
+        new TaskIdentity(row.GetString(0), row.GetString(1)), Text(row, 2), dialect.ReadTime(row, 3), dialect.ReadTime(row, 4));
 
     /// <summary>An attempt with its ids (<see cref="AttemptColumns"/>, then <c>id, intent_id</c>).</summary>
     public ExportedAttempt ExportedAttempt(DbDataReader row) => new(row.GetInt64(9), Attempt(row), row.IsDBNull(10) ? null : row.GetInt64(10));
@@ -65,4 +72,6 @@ internal sealed class StoreRows(SqlDialect dialect)
     public ExportedRun ExportedRun(DbDataReader row) => new(row.GetInt64(7), Run(row));
 
     public static string? Text(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+
+    private DateTimeOffset? Time(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : dialect.ReadTime(row, ordinal);
 }

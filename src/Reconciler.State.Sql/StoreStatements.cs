@@ -21,12 +21,20 @@ internal static class StoreStatements
         ORDER BY i.id;
         """;
 
-    public const string InsertIntent = """
-        INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash)
-        VALUES (@at, @revision, @user_id, @task_id, @operation, @body_hash) RETURNING id;
+    /// <summary>Update requests that may still land: their deadline not passed, whether settled or not (an earlier attempt went unanswered).</summary>
+    public const string LoadOpenRequests = """
+        SELECT user_id, task_id, body_hash, at, deadline_at FROM intents
+        WHERE operation = 'update' AND deadline_at > @now
+        ORDER BY id;
         """;
 
-    public const string SettleIntent = "UPDATE intents SET settled_at = @at, outcome = @outcome WHERE id = @intent_id;\n";
+    public const string InsertIntent = """
+        INSERT INTO intents (at, revision, user_id, task_id, operation, body_hash, deadline_at)
+        VALUES (@at, @revision, @user_id, @task_id, @operation, @body_hash, @deadline_at) RETURNING id;
+        """;
+
+    /// <summary>The answer settles the intent; its deadline stays only while something of its request may still land.</summary>
+    public const string SettleIntent = "UPDATE intents SET settled_at = @at, outcome = @outcome, deadline_at = @deadline_at WHERE id = @intent_id;\n";
 
     public const string InsertAttempt = $"""
         INSERT INTO attempts ({StoreRows.AttemptColumns}, intent_id)
@@ -64,8 +72,8 @@ internal static class StoreStatements
 
     public const string WriteInfo = "INSERT INTO store_info (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value;\n";
 
-    /// <summary>Every open intent closed: what was sent to another endpoint is no longer in doubt here.</summary>
-    private const string CloseOpenIntents = "UPDATE intents SET settled_at = @at, outcome = 'rebound' WHERE settled_at IS NULL;\n";
+    /// <summary>Every open intent closed: what was sent to another endpoint is no longer in doubt here, nor can it land here.</summary>
+    private const string CloseOpenIntents = "UPDATE intents SET settled_at = @at, outcome = 'rebound', deadline_at = NULL WHERE settled_at IS NULL;\n";
 
     /// <summary>Re-binding to another endpoint: its records describe the old one, so they are forgotten (history is kept) and every open intent is closed.</summary>
     public const string ForgetForRebind = "DELETE FROM tasks;\n" + CloseOpenIntents;
@@ -87,7 +95,7 @@ internal static class StoreStatements
 
     public static void BindIntent(StoreParameters p, TaskIntent intent)
     {
-        p.Time("at", intent.At).Text("revision", intent.Revision).Text("operation", intent.Operation).Text("body_hash", intent.BodyHash);
+        p.Time("at", intent.At).Text("revision", intent.Revision).Text("operation", intent.Operation).Text("body_hash", intent.BodyHash).Time("deadline_at", intent.Deadline);
         BindIdentity(p, intent.Identity);
     }
 

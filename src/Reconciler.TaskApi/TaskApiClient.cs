@@ -160,6 +160,7 @@ public sealed partial class TaskApiClient : ITaskApi
         var result = ResultMapper.Map(exchange, success, identity.UserId, lookup.Source, lookup.Token.Redactor) with
         {
             Platform = _failures.Of(exchange, ApiCode(exchange), identity.UserId, lookup.Source),
+            MayLandLater = exchange.EarlierUnanswered,
         };
         var elapsedMs = (long)_time.GetElapsedTime(started).TotalMilliseconds;
         LogResult(_logger, method.Method, identity, result.Outcome, result.ApiCode, exchange.Attempts, elapsedMs);
@@ -192,7 +193,10 @@ public sealed partial class TaskApiClient : ITaskApi
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             await response.Content.LoadIntoBufferAsync(_options.MaxResponseBytes, linked.Token);
             var text = await response.Content.ReadAsStringAsync(linked.Token);
-            return new ApiExchange((int)response.StatusCode, response.ReasonPhrase, text, attempts.Count, null, TransientFailures.RetryAfter(response, _time));
+            return new ApiExchange((int)response.StatusCode, response.ReasonPhrase, text, attempts.Count, null, TransientFailures.RetryAfter(response, _time))
+            {
+                EarlierUnanswered = attempts.Unanswered > 0,
+            };
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -34,8 +34,9 @@ internal static class ApplyCommand
             {ApiTuning.Help}
 
             Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, a task
-            rejected/failed/unauthorized, or cancelled before every task was sent, 3 some tasks blocked
-            because they are running (retry later).
+            rejected/failed/unauthorized, the platform unreachable, or cancelled before every task was
+            sent, 3 some tasks blocked because they are running, or waiting for the deadline of an
+            earlier request that may still land (retry later).
 
             Examples:
               reconciler apply sample-repo --simulator --auto-approve
@@ -132,7 +133,10 @@ internal static class ApplyCommand
             await console.Error.WriteLineAsync($"reconciler: error: {error}");
         }
 
-        return ExitCode(run, pending.Plan.HasErrors);
+        var code = ExitCode(run, pending.Plan.HasErrors);
+
+        // Changes waiting for an earlier request's deadline are not done: like a blocked task, retry later.
+        return code == ExitCodes.Success && pending.Plan.Entries.Any(e => e.Deferral?.Kind == Core.Planning.DeferralKind.InFlight) ? ExitCodes.Blocked : code;
     }
 
     /// <summary>

@@ -21,6 +21,12 @@ public sealed record TaskApiResult(ApplyOutcome Outcome, int? ApiCode, string? M
         init => _delivery = value;
     }
 
+    /// <summary>
+    /// An earlier attempt of this call reached the platform and got no answer (a timeout, a connection lost), though a
+    /// later one was answered: that attempt may still be stored until the call's deadline.
+    /// </summary>
+    public bool MayLandLater { get; init; }
+
     /// <summary>Set when the failure is the platform's or the account's, not this task's: the run stops sending (<see cref="PlatformGate"/>).</summary>
     public PlatformFailure? Platform { get; init; }
 

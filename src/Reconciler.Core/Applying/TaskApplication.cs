@@ -64,6 +64,11 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
             }
         }
 
+        if (ReadBack.Needed(entry, answer))
+        {
+            answer = await ReadBack.VerifyAsync(api, entry, answer, abortInFlight);
+        }
+
         requestsDone();
         var result = answer with { Stopped = stopped };
 
@@ -147,7 +152,10 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         var applied = result.Outcome == ApplyOutcome.Applied
             ? new AppliedRecord(desired.Identity, desired.Body, desired.File, run.Revision, time.GetUtcNow())
             : null;
-        return RecordAsync(() => store.SettleIntentAsync(intent, Attempt(result), definitive, applied, CancellationToken.None));
+
+        // Settled with nothing left that could land, the request no longer fences the task; an attempt that went unanswered still does until its deadline.
+        var settled = result.MayLandLater ? intent : intent with { Deadline = null };
+        return RecordAsync(() => store.SettleIntentAsync(settled, Attempt(result), definitive, applied, CancellationToken.None));
     }
 
     /// <summary>One of this task's state writes; its own failure is kept for its message (the run keeps the first of all).</summary>
@@ -172,7 +180,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         new(entry, outcome, apiCode, message, time.GetElapsedTime(_started));
 
     private TaskApplyResult FromApi(TaskApiResult answer) =>
-        Result(answer.Outcome, answer.ApiCode, answer.Message) with { Delivery = answer.Delivery, Platform = answer.Platform };
+        Result(answer.Outcome, answer.ApiCode, answer.Message) with { Delivery = answer.Delivery, Platform = answer.Platform, MayLandLater = answer.MayLandLater };
 
     private ApplyAttempt Attempt(TaskApplyResult result) =>
         new(time.GetUtcNow(), run.Revision, entry.Identity!, result.Outcome, result.ApiCode, result.Message, result.Duration, entry.Desired?.Body.Hash);

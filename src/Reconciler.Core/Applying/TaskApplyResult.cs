@@ -10,6 +10,9 @@ public sealed record TaskApplyResult(PlanEntry Entry, ApplyOutcome Outcome, int?
     /// <summary>What reached the platform: <see cref="RequestDelivery.NotSent"/> means the task is not in doubt, whatever the outcome.</summary>
     public RequestDelivery Delivery { get; init; } = RequestDelivery.Answered;
 
+    /// <summary>An earlier attempt went unanswered and may still land until the deadline (see <see cref="TaskApiResult.MayLandLater"/>).</summary>
+    public bool MayLandLater { get; init; }
+
     /// <summary>The platform failure that ended (or prevented) this task's request: reported once for the run, not per task.</summary>
     public PlatformFailure? Platform { get; init; }
 }

@@ -49,6 +49,14 @@ internal static class LedgerRecording
             Change(identity, m => m with { Backoff = null });
         }
 
+        // A change held back until an earlier request's deadline: remembered so the loop wakes then; forgotten otherwise.
+        var waiting = plan.Entries.Where(e => e.Identity is not null && e.Deferral is { Kind: DeferralKind.InFlight, RetryAt: not null })
+            .ToDictionary(e => e.Identity!, e => e.Deferral!.RetryAt);
+        foreach (var identity in tasks.Keys.Where(k => tasks[k].WaitsUntil is not null).Concat(waiting.Keys).Distinct().ToList())
+        {
+            Change(identity, m => m with { WaitsUntil = waiting.GetValueOrDefault(identity) });
+        }
+
         RecordDrift(plan, results, Change, tasks.Keys.ToList());
         foreach (var identity in tasks.Keys.Where(k => !tasks[k].Heals.IsEmpty).ToList())
         {

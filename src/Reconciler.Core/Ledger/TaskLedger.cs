@@ -34,7 +34,7 @@ public sealed class TaskLedger
         Retry = retry;
         _tasks = tasks;
         PendingForWindow = pendingForWindow;
-        NextRetryAt = tasks.Values.Select(m => m.Backoff?.RetryAt).Where(at => at is not null).Min();
+        NextRetryAt = tasks.Values.Select(m => m.Backoff?.RetryAt).Concat(tasks.Values.Select(m => m.WaitsUntil)).Where(at => at is not null).Min();
         DriftedCount = tasks.Values.Count(m => m.DriftFields is not null);
     }
 
@@ -43,7 +43,7 @@ public sealed class TaskLedger
     /// <summary>The last run planned changes while no sync window was open: they are applied when one opens.</summary>
     public bool PendingForWindow { get; }
 
-    /// <summary>The earliest instant a held-back task may be retried, if any (rejected tasks have none).</summary>
+    /// <summary>The earliest instant a held-back task may be retried, or a change waiting for an earlier request's deadline sent, if any (rejected tasks have none).</summary>
     public DateTimeOffset? NextRetryAt { get; }
 
     /// <summary>Tasks last seen drifted.</summary>

@@ -10,5 +10,8 @@ internal sealed record TaskMemory(BackoffEntry? Backoff, IReadOnlyList<string>? 
 {
     public static readonly TaskMemory None = new(null, null, []);
 
-    public bool IsEmpty => Backoff is null && DriftFields is null && Heals.IsEmpty;
+    /// <summary>The last plan held a change back until an earlier request's deadline (no failure of the task's): the loop wakes then.</summary>
+    public DateTimeOffset? WaitsUntil { get; init; }
+
+    public bool IsEmpty => Backoff is null && DriftFields is null && Heals.IsEmpty && WaitsUntil is null;
 }

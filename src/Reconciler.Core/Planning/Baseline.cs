@@ -18,6 +18,9 @@ public sealed record Baseline(
 {
     public static readonly Baseline EmptyState = LiveState(new Dictionary<TaskIdentity, AppliedRecord>());
 
+    /// <summary>Update requests that may still land (live state only): a change with another body waits for their deadline.</summary>
+    public IReadOnlyList<OpenRequest> OpenRequests { get; init; } = [];
+
     public static Baseline LiveState(IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, IReadOnlyDictionary<TaskIdentity, TaskIntent>? inDoubt = null) =>
         new(BaselineKind.LiveState, null, applied.Values.ToDictionary(r => r.Identity, BaselineRecord.From), inDoubt ?? new Dictionary<TaskIdentity, TaskIntent>());
 

@@ -19,7 +19,7 @@ public sealed record Deferral(
     string? LastMessage = null,
     State.ApplyOutcome? LastOutcome = null)
 {
-    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>, <c>source_incomplete</c>.</summary>
+    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>, <c>source_incomplete</c>, <c>in_flight</c>, <c>slow_answer</c>.</summary>
     public string Word => Kind switch
     {
         DeferralKind.Running => "running",
@@ -28,6 +28,8 @@ public sealed record Deferral(
         DeferralKind.DriftReported => "drift_reported",
         DeferralKind.Fighting => "fighting",
         DeferralKind.SourceIncomplete => "source_incomplete",
+        DeferralKind.InFlight => "in_flight",
+        DeferralKind.SlowAnswer => "slow_answer",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

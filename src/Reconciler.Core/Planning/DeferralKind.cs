@@ -23,4 +23,13 @@ public enum DeferralKind
     /// be in it (Flux skips pruning when the build fails). Forgotten only once every file was read and is valid.
     /// </summary>
     SourceIncomplete,
+
+    /// <summary>
+    /// An earlier request for the task with another body may still land (unanswered, its deadline not passed: a killed
+    /// apply, a leader that lost its term): sending now could be overwritten by it, so the change waits for the deadline.
+    /// </summary>
+    InFlight,
+
+    /// <summary>The platform did not answer the task's detail read within its deadline: skipped for this pass, tried again on the next.</summary>
+    SlowAnswer,
 }

@@ -56,7 +56,7 @@ public sealed class Reconciliation
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         var applied = await _store.LoadAppliedAsync(cancellationToken);
-        var live = Baseline.LiveState(applied, await _store.LoadInDoubtAsync(cancellationToken));
+        var live = await LiveBaselineAsync(_store, applied, startedAt, cancellationToken);
         return await PlanLiveAsync(_pipeline.Evaluate(snapshot, applied), live, options, startedAt, started, cancellationToken);
     }
 
@@ -84,7 +84,7 @@ public sealed class Reconciliation
 
         var live = _store is null
             ? Baseline.EmptyState
-            : Baseline.LiveState(await _store.LoadAppliedAsync(cancellationToken), await _store.LoadInDoubtAsync(cancellationToken));
+            : await LiveBaselineAsync(_store, await _store.LoadAppliedAsync(cancellationToken), startedAt, cancellationToken);
         return await PlanLiveAsync(desired, live, options, startedAt, started, cancellationToken);
     }
 
@@ -100,7 +100,7 @@ public sealed class Reconciliation
             planned = _drift?.Apply(planned, options.Ledger, startedAt) ?? planned;
         }
 
-        var deferred = DeferralPolicy.Apply(planned, options.Ledger, _settings.SyncWindows, startedAt);
+        var deferred = DeferralPolicy.Apply(InFlightPolicy.Apply(planned, live.OpenRequests, startedAt), options.Ledger, _settings.SyncWindows, startedAt);
         if (api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
         {
             deferred = await RemoteStateChecker.CheckAsync(deferred, api, _settings.Parallelism, cancellationToken);
@@ -108,6 +108,10 @@ public sealed class Reconciliation
 
         return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true) { UnmatchedTargets = unmatched, Gate = gate };
     }
+
+    /// <summary>The last-applied records, the tasks in doubt and the requests that may still land, as of <paramref name="now"/>.</summary>
+    private static async Task<Baseline> LiveBaselineAsync(IStateStore store, IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Baseline.LiveState(applied, await store.LoadInDoubtAsync(cancellationToken)) with { OpenRequests = await store.LoadOpenRequestsAsync(now, cancellationToken) };
 
     private static Plan Target(Plan plan, PlanOptions options, out IReadOnlyList<string> unmatched)
     {

@@ -18,12 +18,19 @@ public interface IStateStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records a request before it is sent (write-ahead), in its own transaction; returns it with its id.</summary>
+    /// <summary>
+    /// Update requests that may still land on the platform at <paramref name="now"/> (<see cref="OpenRequest"/>), whoever
+    /// sent them: this process, an apply that was killed, a leader that lost its term. Oldest first.
+    /// </summary>
+    Task<IReadOnlyList<OpenRequest>> LoadOpenRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Records a request before it is sent (write-ahead), in its own transaction; returns it with its id (and its <see cref="TaskIntent.Deadline"/>).</summary>
     Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken);
 
     /// <summary>
     /// Records how an intent's request ended, in one transaction: the attempt row, the intent settled when the
-    /// answer is <paramref name="definitive"/>, and (for a confirmed update) the task's last-applied record.
+    /// answer is <paramref name="definitive"/> (with the <see cref="TaskIntent.Deadline"/> it still has: null when nothing
+    /// of it can land any more), and (for a confirmed update) the task's last-applied record.
     /// </summary>
     Task SettleIntentAsync(TaskIntent intent, ApplyAttempt attempt, bool definitive, AppliedRecord? applied, CancellationToken cancellationToken);
 

@@ -20,8 +20,9 @@ public sealed record TaskIntent(
     public const string Stop = "stop";
 
     /// <summary>
-    /// When its request can no longer land on the platform (the call's hard end-to-end deadline); null for intents
-    /// recorded before deadlines were kept, and for stops. Until then, an unanswered update may still be stored late.
+    /// Until when its request may still land on the platform (the call's hard end-to-end deadline): set when recorded,
+    /// cleared when it is settled with nothing left that could land (every attempt answered, or none sent). Null for
+    /// stops and for intents recorded before deadlines were kept.
     /// </summary>
     public DateTimeOffset? Deadline { get; init; }
 }

@@ -33,6 +33,8 @@ public static class TaskStandings
                 { Kind: DeferralKind.OutsideWindow } => TaskState.PendingWindow,
                 { Kind: DeferralKind.DriftReported } => TaskState.Drifted,
                 { Kind: DeferralKind.Fighting } => TaskState.Fighting,
+                { Kind: DeferralKind.InFlight } => TaskState.InFlight,
+                { Kind: DeferralKind.SlowAnswer } => TaskState.SlowAnswer,
 
                 // An unmanage held back because the tree was not read completely: nothing is forgotten yet.
                 { Kind: DeferralKind.SourceIncomplete } => TaskState.Pending,
@@ -79,6 +81,7 @@ public static class TaskStandings
                 },
                 (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },
+                (TaskState.InFlight or TaskState.SlowAnswer, _, { } deferral) => standing with { Message = deferral.Reason, RetryAt = deferral.RetryAt ?? standing.RetryAt },
                 _ => standing,
             };
         }).ToList();

@@ -31,6 +31,12 @@ public enum TaskState
     /// <summary>Failed, blocked or unauthorized before, waiting for its retry time (which exists).</summary>
     HeldBack,
 
+    /// <summary>An earlier request for the task with another body may still land: the change is sent once its deadline has passed (<c>retry_at</c>).</summary>
+    InFlight,
+
+    /// <summary>The platform did not answer the task's detail read in time: skipped for this pass, tried again on its retry time.</summary>
+    SlowAnswer,
+
     /// <summary>Planned while no sync window is open: sent when one opens.</summary>
     PendingWindow,
 

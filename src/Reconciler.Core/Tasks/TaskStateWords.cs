@@ -38,6 +38,8 @@ public static class TaskStateWords
         TaskState.Drifted => ("drifted", true, 4, "changed on the platform; reported, not corrected"),
         TaskState.Fighting => ("fighting", true, 4, "held back while someone keeps changing it on the platform"),
         TaskState.HeldBack => ("held_back", true, 6, "retried at its retry time"),
+        TaskState.InFlight => ("in_flight", true, 6, "sent once an earlier request's deadline has passed"),
+        TaskState.SlowAnswer => ("slow_answer", true, 6, "the platform answered too slowly; tried again at its retry time"),
         TaskState.Cancelled => ("cancelled", true, 7, "sent on the next run"),
         TaskState.Pending => ("pending", true, 7, "sent on the next run"),
         TaskState.PendingWindow => ("pending_window", true, 8, "sent when the sync window opens"),

@@ -62,6 +62,8 @@ public static class StatusPageWords
         TaskState.Drifted => ("已漂移", "warn", "平台上的任务与清单不一致", TaskState.Drifted),
         TaskState.Fighting => ("反复漂移", "warn", "漂移后一小时内多次重新应用,仍被人修改;已暂停自动修复(请修正清单或平台)", TaskState.Drifted),
         TaskState.HeldBack => ("等待重试", "warn", "按退避等待下次重试", TaskState.HeldBack),
+        TaskState.InFlight => ("等待旧请求过期", "warn", "更早发出的另一版本请求仍可能被平台保存;到其截止时间后再发送", TaskState.HeldBack),
+        TaskState.SlowAnswer => ("平台响应过慢", "warn", "读取任务详情超时;本轮跳过,稍后重试", TaskState.HeldBack),
         TaskState.Cancelled => ("已取消", "warn", "服务停止,未发送", null),
         TaskState.Pending => ("待处理", "warn", "本次运行在处理它之前停止", null),
         TaskState.PendingWindow => ("等待同步窗口", "info", "同步窗口未开启,窗口开启后应用", TaskState.PendingWindow),

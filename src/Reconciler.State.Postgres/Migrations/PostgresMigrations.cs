@@ -92,8 +92,14 @@ internal static class PostgresMigrations
             EXECUTE FUNCTION reconciler_refuse('a settled intent never changes');
         """);
 
+    /// <summary>v2: each update intent's deadline (as the SQLite file's v3): until when its request may still land on the platform.</summary>
+    private static readonly PostgresMigration V2 = new(2, "request deadlines", """
+        ALTER TABLE intents ADD COLUMN deadline_at timestamptz;
+        CREATE INDEX intents_open ON intents (deadline_at) WHERE deadline_at IS NOT NULL;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<PostgresMigration> All { get; } = [V1];
+    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2];
 
     public static int Latest => All[^1].Version;
 }

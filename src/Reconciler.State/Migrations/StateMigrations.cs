@@ -90,8 +90,17 @@ internal static class StateMigrations
         INSERT INTO store_info (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
         """);
 
+    /// <summary>
+    /// v3: each update intent's deadline — until when its request may still land on the platform; cleared when it is
+    /// settled with nothing left that could (every attempt answered). A newer body waits for an older request's deadline.
+    /// </summary>
+    private static readonly StateMigration V3 = new(3, "request deadlines", """
+        ALTER TABLE intents ADD COLUMN deadline_at TEXT;
+        CREATE INDEX intents_open ON intents (deadline_at) WHERE deadline_at IS NOT NULL;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2];
+    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

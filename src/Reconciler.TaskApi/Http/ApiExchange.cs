@@ -13,6 +13,9 @@ internal sealed record ApiExchange(int? HttpStatus, string? ReasonPhrase, string
     /// <summary>The call ended because its own time ran out (not the caller's cancellation).</summary>
     public bool TimedOut { get; init; }
 
+    /// <summary>An attempt before the answered one reached the platform without an answer: it may still be stored.</summary>
+    public bool EarlierUnanswered { get; init; }
+
     /// <summary>No attempt got past connecting (DNS, a refused or failed connection, TLS): the platform cannot be reached.</summary>
     public bool Unreachable { get; init; }
 }

@@ -11,6 +11,7 @@ internal sealed class AttemptCounter
 
     private int _count;
     private int _mayHaveReached;
+    private int _unanswered;
 
     /// <summary>No attempt starts after this instant (null: no deadline beyond the pipeline's own timeouts).</summary>
     public DateTimeOffset? StartBy { get; init; }
@@ -22,7 +23,16 @@ internal sealed class AttemptCounter
     /// <summary>True once an attempt was sent (answered or not); false while every attempt failed before sending.</summary>
     public bool MayHaveReached => Volatile.Read(ref _mayHaveReached) != 0;
 
+    /// <summary>Attempts that may have reached the platform and got no answer (timed out, connection lost): they may still be stored.</summary>
+    public int Unanswered => Volatile.Read(ref _unanswered);
+
     public void Increment() => Interlocked.Increment(ref _count);
 
     public void Reached() => Volatile.Write(ref _mayHaveReached, 1);
+
+    public void ReachedWithoutAnswer()
+    {
+        Reached();
+        Interlocked.Increment(ref _unanswered);
+    }
 }

@@ -28,7 +28,7 @@ internal sealed class AttemptCountingHandler : DelegatingHandler
         }
         catch (Exception e) when (!TransportFailures.NothingSent(e))
         {
-            counter.Reached();
+            counter.ReachedWithoutAnswer();
             throw;
         }
     }

@@ -76,6 +76,17 @@ internal sealed class FakeStateStore : IStateStore
         }
     }
 
+    public Task<IReadOnlyList<OpenRequest>> LoadOpenRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<OpenRequest>>(_intents
+                .Where(i => i.Intent.Operation == TaskIntent.Update && i.Intent.Deadline > now && i.Outcome != "rebound")
+                .Select(i => new OpenRequest(i.Intent.Identity, i.Intent.BodyHash, i.Intent.At, i.Intent.Deadline!.Value))
+                .ToList());
+        }
+    }
+
     public Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)
     {
         lock (_gate)
