@@ -13,11 +13,13 @@ namespace Reconciler.Cli.Tests.Processes;
 public sealed class TruthfulStateProcessTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Apply_AnswerDroppedAfterThePlatformStoredItThenReverted_SendsTheRevertedBodyAgain()
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
         var task = work.AddTask("a.yaml", SampleBodies.V2(name: "版本A"));
+        ShortDeadlines(work);
         Assert.Equal(0, (await work.ApplyAsync()).ExitCode);
 
         // B reaches the platform, but the connection drops before the answer: the client cannot know.
@@ -35,20 +37,22 @@ public sealed class TruthfulStateProcessTests
         Assert.Contains("1 to update", plan.Out, StringComparison.Ordinal);
         Assert.Contains("in doubt: the result of the last attempt", plan.Out, StringComparison.Ordinal);
 
-        var reverted = await ReconcilerProcess.RunAsync(work.Path, work.Environment, ApplyArgs(simulator));
+        var reverted = await RevertAfterTheDeadlineAsync(work, simulator, task);
 
-        Assert.True(reverted.ExitCode == 0, reverted.ToString());
         Assert.Contains("版本A", work.Task(task).Body, StringComparison.Ordinal);
+        Assert.True(reverted.ExitCode == 0, reverted.ToString());
         var again = await work.ApplyAsync("--refresh");
         Assert.Contains("No changes: the platform matches the manifests.", again.Out, StringComparison.Ordinal);
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Apply_KilledAfterThePlatformStoredTheUpdateThenReverted_SendsTheRevertedBodyAgain()
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
         var task = work.AddTask("a.yaml", SampleBodies.V2(name: "版本A"));
+        ShortDeadlines(work);
         Assert.Equal(0, (await work.ApplyAsync()).ExitCode);
         work.WriteManifest("a.yaml", task, SampleBodies.V2(name: "版本B"));
         simulator.State.EnqueueFault(new QueuedFault(FaultKind.DelayAfter) { TaskId = task.TaskId, Operation = ApiOperation.UpdateTask, Delay = TimeSpan.FromMinutes(5) });
@@ -61,12 +65,37 @@ public sealed class TruthfulStateProcessTests
         }
 
         work.WriteManifest("a.yaml", task, SampleBodies.V2(name: "版本A"));
-        var reverted = await ReconcilerProcess.RunAsync(work.Path, work.Environment, ApplyArgs(simulator));
+        var reverted = await RevertAfterTheDeadlineAsync(work, simulator, task);
 
         Assert.True(reverted.ExitCode == 0, reverted.ToString());
         Assert.Contains("Plan: 1 to update", reverted.Out, StringComparison.Ordinal);
         Assert.Contains("版本A", work.Task(task).Body, StringComparison.Ordinal);
         Assert.Equal(3, work.Task(task).AppliedCount);
+    }
+
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(12);
+
+    /// <summary>A PUT may take 6 s per attempt and 12 s in all: the fence an unanswered request sets lasts seconds, not minutes.</summary>
+    private static void ShortDeadlines(ApplyWorkspace work)
+    {
+        work.Environment["RECONCILER_API_ATTEMPT_TIMEOUT_MS"] = "6000";
+        work.Environment["RECONCILER_API_UPDATE_DEADLINE_MS"] = ((int)Deadline.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The reverted body differs from the unanswered request's (B), which may still land until its deadline: the first
+    /// apply sends nothing and says why (exit 3, retry later); once the deadline (and the clock margin) has passed it is sent.
+    /// </summary>
+    private static async Task<CliResult> RevertAfterTheDeadlineAsync(ApplyWorkspace work, SimulatorFixture simulator, TaskIdentity task)
+    {
+        var puts = work.Task(task).PutCount;
+        var early = await ReconcilerProcess.RunAsync(work.Path, work.Environment, ApplyArgs(simulator));
+        Assert.True(early.ExitCode == 3, early.ToString());
+        Assert.Contains("not sent now: an earlier request for this task with another body", early.Out, StringComparison.Ordinal);
+        Assert.Equal(puts, work.Task(task).PutCount);
+
+        await Task.Delay(Deadline + Core.Policies.InFlightPolicy.ClockMargin + TimeSpan.FromSeconds(1));
+        return await ReconcilerProcess.RunAsync(work.Path, work.Environment, ApplyArgs(simulator));
     }
 
     [Fact]

@@ -11,6 +11,8 @@ namespace Reconciler.Cli.Tests.Support;
 internal sealed class ReconcilerProcess : IDisposable
 {
     private const int SigTerm = 15;
+    private const int SigCont = 18;
+    private const int SigStop = 19;
 
     public static readonly TimeSpan Limit = TimeSpan.FromSeconds(90);
 
@@ -97,13 +99,21 @@ internal sealed class ReconcilerProcess : IDisposable
     }
 
     /// <summary>SIGTERM, as systemd and Kubernetes stop a service (kill(2) directly, no helper binary needed).</summary>
-    public void Terminate()
+    public void Terminate() => Signal(SigTerm, "SIGTERM");
+
+    private void Signal(int signal, string name)
     {
-        if (Kill(Id, SigTerm) != 0)
+        if (Kill(Id, signal) != 0)
         {
-            throw new InvalidOperationException($"kill({Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+            throw new InvalidOperationException($"kill({Id}, {name}) failed: errno {Marshal.GetLastPInvokeError()}");
         }
     }
+
+    /// <summary>SIGSTOP: the process is frozen where it stands, its connections left open (a stalled VM, a long GC pause). Linux only.</summary>
+    public void Pause() => Signal(SigStop, "SIGSTOP");
+
+    /// <summary>SIGCONT: a paused process goes on from where it stood, unaware of the time that passed.</summary>
+    public void Resume() => Signal(SigCont, "SIGCONT");
 
     /// <summary>SIGKILL: no handler runs, nothing is flushed or recorded — a crash.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);

@@ -79,7 +79,10 @@ internal sealed class ReplicaCluster : IAsyncDisposable
     }
 
     /// <summary>Starts replica <paramref name="name"/> with the cluster's settings, plus <paramref name="environment"/> and <paramref name="extra"/> arguments.</summary>
-    public void Start(string name, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
+    public void Start(string name, IReadOnlyDictionary<string, string>? environment = null, params string[] extra) => Start(name, 1, environment, extra);
+
+    /// <summary>Starts replica <paramref name="name"/> sending up to <paramref name="parallelism"/> PUTs at once.</summary>
+    public void Start(string name, int parallelism, IReadOnlyDictionary<string, string>? environment = null, params string[] extra)
     {
         var token = Simulator.CreateClientToken(Account, name);
         var port = LoopbackPorts.Free();
@@ -91,7 +94,7 @@ internal sealed class ReplicaCluster : IAsyncDisposable
             variables,
             [
                 "run", "--repo", Remote.Url, "--state", Schema.Url, "--api-url", Simulator.BaseAddress.ToString(), "--listen", $"127.0.0.1:{port}",
-                "--interval", "1s", "--jitter", "0", "--resync", "10m", "--retry-base", "1s", "--running-check", "false", "--parallelism", "1",
+                "--interval", "1s", "--jitter", "0", "--resync", "10m", "--retry-base", "1s", "--running-check", "false", "--parallelism", parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 "--grace-period", "2s", "--log-format", "json", .. extra,
             ]);
         _replicas[name] = (process, port);
