@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Reconciler.Core.Planning;
 
 namespace Reconciler.Core.Applying;
@@ -6,23 +5,26 @@ namespace Reconciler.Core.Applying;
 /// <summary>
 /// Before applying, asks the platform whether each task about to be PUT is running, so the plan says
 /// "blocked: running" (or "will stop") up front instead of discovering 6007 one request at a time.
-/// A task whose state could not be read is sent as planned (the platform's answer then decides).
+/// A task whose state could not be read is sent as planned (the platform's answer then decides), unless the read
+/// timed out: a task that does not answer in time is skipped for this pass (<see cref="DeferralKind.SlowAnswer"/>).
 /// </summary>
 public static class RemoteStateChecker
 {
-    public static async Task<Plan> CheckAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken)
+    /// <param name="budget">How long all the reads may take together (null: no bound beyond each read's own timeout).</param>
+    public static async Task<Plan> CheckAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken, TimeSpan? budget = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
         // A task whose state was read already (refresh) is not asked again.
         var toCheck = plan.ToSend.Where(e => e.Remote is null).ToList();
-        var states = new ConcurrentDictionary<PlanEntry, RemoteTaskState?>();
-        await Parallel.ForEachAsync(
-            toCheck,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-            async (entry, token) => states[entry] = await api.GetTaskStateAsync(entry.Identity!, entry.Desired?.SubUserId, token));
-        return plan with { Entries = plan.Entries.Select(e => states.TryGetValue(e, out var state) && state is not null ? WithRemote(e, state) : e).ToList() };
+        var reads = await DetailReads.ReadAsync(toCheck, api, parallelism, budget, time ?? TimeProvider.System, cancellationToken);
+        return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) ? Checked(e, read) : e).ToList() };
     }
+
+    private static PlanEntry Checked(PlanEntry entry, RemoteTaskRead read) =>
+        read.State is { } state ? WithRemote(entry, state)
+        : read.TimedOut ? entry with { Deferral = DetailReads.SlowAnswer(read) }
+        : entry;
 
     /// <summary>The entry with its live state; a running task that may not be stopped is deferred (blocked).</summary>
     internal static PlanEntry WithRemote(PlanEntry entry, RemoteTaskState state) =>

@@ -42,6 +42,15 @@ internal static class LedgerRecording
             Change(result.Entry.Identity!, m => m with { Backoff = Backoff(ledger.Retry, m.Backoff, result, now), Heals = Heals(m.Heals, result, now) });
         }
 
+        // A task that did not answer its detail read in time backs off like a failed one: the next passes do not wait for it again.
+        foreach (var slow in plan.Entries.Where(e => e.Identity is not null && e.Deferral?.Kind == DeferralKind.SlowAnswer))
+        {
+            Change(slow.Identity!, m => m with
+            {
+                Backoff = TaskLedger.Backoff(ledger.Retry, slow.Identity!, ApplyOutcome.Failed, (m.Backoff?.Failures ?? 0) + 1, now, slow.Desired?.Body.Hash, null, slow.Deferral!.Reason),
+            });
+        }
+
         // Only tasks that still need a PUT keep a backoff (applied by someone else, removed from git, fixed: forgotten).
         var needPut = plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!).ToHashSet();
         foreach (var identity in tasks.Keys.Where(k => !needPut.Contains(k) && tasks[k].Backoff is not null).ToList())

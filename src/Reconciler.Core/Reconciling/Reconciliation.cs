@@ -103,7 +103,8 @@ public sealed class Reconciliation
         var deferred = DeferralPolicy.Apply(InFlightPolicy.Apply(planned, live.OpenRequests, startedAt), options.Ledger, _settings.SyncWindows, startedAt);
         if (api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
         {
-            deferred = await RemoteStateChecker.CheckAsync(deferred, api, _settings.Parallelism, cancellationToken);
+            // The read budget is real time (it bounds real I/O), not the engine's clock, which tests move by hand.
+            deferred = await RemoteStateChecker.CheckAsync(deferred, api, _settings.Parallelism, cancellationToken, _settings.ReadBudget, TimeProvider.System);
         }
 
         return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true) { UnmatchedTargets = unmatched, Gate = gate };

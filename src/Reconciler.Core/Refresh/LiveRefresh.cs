@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Diagnostics;
@@ -20,11 +19,9 @@ public static class LiveRefresh
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
         var toRead = plan.Entries.Where(e => e.Desired is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
-        var reads = new ConcurrentDictionary<PlanEntry, RemoteTaskRead>();
-        await Parallel.ForEachAsync(
-            toRead,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellationToken },
-            async (entry, token) => reads[entry] = await api.ReadTaskAsync(entry.Identity!, entry.Desired!.SubUserId, token));
+
+        // Each read is bounded by the client's read timeout; the refresh as a whole is not (it runs on the resync timer only).
+        var reads = await DetailReads.ReadAsync(toRead, api, parallelism, budget: null, TimeProvider.System, cancellationToken);
         return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) ? Apply(e, read) : e).ToList() };
     }
 
@@ -33,10 +30,13 @@ public static class LiveRefresh
         if (read is not { State: { } state, Detail: { } detail })
         {
             var warning = Diagnostic.Warning(
-                "refresh-failed",
+                read.TimedOut ? "slow-answer" : "refresh-failed",
                 $"could not read the live task ({read.Problem ?? "no detail"}): compared with the last-applied state only; drift is unknown",
                 entry.Location);
-            return entry with { Diagnostics = DiagnosticOrder.Sort([.. entry.Diagnostics, warning]) };
+            var noted = entry with { Diagnostics = DiagnosticOrder.Sort([.. entry.Diagnostics, warning]) };
+
+            // A change whose task did not answer in time is skipped for this pass, as the running check would skip it.
+            return read.TimedOut && noted.WillSend ? noted with { Deferral = DetailReads.SlowAnswer(read) } : noted;
         }
 
         var comparison = LiveComparison.Compare((JsonObject)entry.Desired!.Body.ToNode(), detail);

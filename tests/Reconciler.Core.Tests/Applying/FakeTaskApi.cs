@@ -102,9 +102,17 @@ internal sealed class FakeTaskApi : ITaskApi
     /// <summary>Reads answered with this failure of the platform's (unreachable, token refused), per task.</summary>
     public Dictionary<TaskIdentity, PlatformFailure> FailedReads { get; } = [];
 
+    /// <summary>Tasks whose detail read never answers (it waits until the caller gives up).</summary>
+    public HashSet<TaskIdentity> SlowReads { get; } = [];
+
     public async Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
     {
         var known = await GetTaskStateAsync(identity, subUserId, cancellationToken);
+        if (SlowReads.Contains(identity))
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        }
+
         lock (_gate)
         {
             if (FailedReads.TryGetValue(identity, out var failure))

@@ -12,9 +12,9 @@ internal sealed class EngineFixture
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 2, 0, 0, TimeSpan.Zero);
 
-    public EngineFixture(SyncSchedule? windows = null, bool runningCheck = true, int parallelism = 2)
+    public EngineFixture(SyncSchedule? windows = null, bool runningCheck = true, int parallelism = 2, TimeSpan? readBudget = null)
     {
-        Engine = new Reconciliation(new ReconcileSettings(Parallelism: parallelism, RunningCheck: runningCheck, SyncWindows: windows), Store, Api, Clock);
+        Engine = new Reconciliation(new ReconcileSettings(Parallelism: parallelism, RunningCheck: runningCheck, SyncWindows: windows, ReadBudget: readBudget), Store, Api, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Reconciler.Core.Planning;
+
+namespace Reconciler.Core.Applying;
+
+/// <summary>
+/// Reads the live detail of many tasks at once, at most <c>parallelism</c> in flight, each bounded by the client's own
+/// read timeout and, when a budget is given, all of them within it: a read still going when the budget is spent is
+/// abandoned, and one not started by then is not sent; both are reported as timed out (skipped for this pass), so one
+/// platform answer that drips, or many, cannot hold the pass and the polls behind it.
+/// </summary>
+internal static class DetailReads
+{
+    public static async Task<IReadOnlyDictionary<PlanEntry, RemoteTaskRead>> ReadAsync(
+        IReadOnlyList<PlanEntry> entries, ITaskApi api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var reads = new ConcurrentDictionary<PlanEntry, RemoteTaskRead>();
+        using var spent = budget is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, spent.Token);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = linked.Token };
+        try
+        {
+            await Parallel.ForEachAsync(entries, options, async (entry, token) =>
+            {
+                try
+                {
+                    reads[entry] = await api.ReadTaskAsync(entry.Identity!, entry.Desired?.SubUserId, token);
+                }
+                catch (OperationCanceledException) when (spent.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    reads[entry] = OverBudget(budget);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (spent.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // The budget is spent: what was not read is reported below, and the pass goes on.
+        }
+
+        foreach (var entry in entries)
+        {
+            reads.TryAdd(entry, OverBudget(budget));
+        }
+
+        return reads;
+    }
+
+    private static RemoteTaskRead OverBudget(TimeSpan? budget) =>
+        RemoteTaskRead.Failed($"not read within this pass's {budget?.TotalSeconds:0.###} s for detail reads") with { TimedOut = true };
+
+    /// <summary>The deferral of a change whose task did not answer its detail read in time: skipped for this pass.</summary>
+    public static Deferral SlowAnswer(RemoteTaskRead read) =>
+        new(DeferralKind.SlowAnswer, $"the platform did not answer this task's detail read in time ({read.Problem}): skipped for this pass, nothing sent; tried again on the next pass");
+}
