@@ -28,7 +28,7 @@ internal static class TransportFailures
             HttpRequestError.ProxyTunnelError => "the proxy tunnel failed",
             _ => "connection failed",
         };
-        var detail = exception.InnerException is { } inner && inner.Message != exception.Message ? $"{exception.Message} {inner.Message}" : exception.Message;
+        var detail = exception.InnerException is { } inner && !exception.Message.Contains(inner.Message, StringComparison.Ordinal) ? $"{exception.Message} {inner.Message}" : exception.Message;
         return $"{what}: {detail}";
     }
 }
