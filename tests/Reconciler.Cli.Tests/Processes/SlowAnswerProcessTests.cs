@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Reconciler.Cli.Tests.Processes.Replicas;
 using Reconciler.Cli.Tests.Support;
 using Reconciler.Testing.Git;
 using Reconciler.Testing.Simulator;
@@ -38,14 +39,14 @@ public sealed class SlowAnswerProcessTests(ITestOutputHelper output)
             "--interval", $"{Interval.TotalSeconds:0}s", "--jitter", "0", "--resync", "10m", "--parallelism", "2", "--log-format", "json");
 
         // The first pass applies the two others and skips the dripping one, saying why.
-        await WaitUntilAsync(() => Task.FromResult(tasks.Skip(1).All(t => simulator.Task(t).AppliedCount == 1)), "the other tasks applied");
-        await WaitUntilAsync(async () => await StateOfAsync(port, dripping.TaskId) == "slow_answer", "/status shows the dripping task as slow_answer");
+        await ReplicaCluster.WaitUntilAsync(() => Task.FromResult(tasks.Skip(1).All(t => simulator.Task(t).AppliedCount == 1)), "the other tasks applied");
+        await ReplicaCluster.WaitUntilAsync(async () => await StateOfAsync(port, dripping.TaskId) == "slow_answer", "/status shows the dripping task as slow_answer");
         Assert.Equal(0, simulator.Task(dripping).PutCount);
 
         // A push is fetched and applied at the next poll, whatever the dripping task does.
         var pushedAt = simulator.State.Time.GetUtcNow();
         Commit(remote, tasks, "v2", only: pushed);
-        await WaitUntilAsync(() => Task.FromResult(simulator.Task(pushed).AppliedCount == 2), "the pushed change applied", seconds: 60);
+        await ReplicaCluster.WaitUntilAsync(() => Task.FromResult(simulator.Task(pushed).AppliedCount == 2), "the pushed change applied", seconds: 60);
         var put = simulator.State.GetRequestLog().Where(r => r.TaskId == pushed.TaskId && r.Operation == ApiOperation.UpdateTask).MaxBy(r => r.Sequence)!;
         var delay = put.ReceivedAt - pushedAt;
         output.WriteLine($"push to PUT with one task's answer dripping a byte a second: {delay.TotalSeconds:0.0} s (poll interval {Interval.TotalSeconds:0} s, read budget {Interval.TotalSeconds / 2:0.#} s)");
@@ -81,22 +82,6 @@ public sealed class SlowAnswerProcessTests(ITestOutputHelper output)
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             return null;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int seconds = 60)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        while (!await condition())
-        {
-            try
-            {
-                await Task.Delay(100, limit.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"not reached within {seconds} s: {what}");
-            }
         }
     }
 }
