@@ -6,7 +6,7 @@ namespace Reconciler.Core.Reconciling;
 
 /// <summary>
 /// How many tasks of one run ended how, by their <see cref="TaskState"/>: the apply outcomes, the plan actions left
-/// alone, and the changes deferred (held back by backoff, waiting for the sync window). The same counts for the CLI and the service,
+/// alone, and the changes deferred (held back: by backoff, an earlier request's deadline or a slow answer; waiting for the sync window). The same counts for the CLI and the service,
 /// the state store, <c>/status</c>, <c>/metrics</c> and the log line.
 /// </summary>
 public sealed record RunOutcomes(
@@ -54,7 +54,8 @@ public sealed record RunOutcomes(
             Of(TaskState.Invalid),
             Of(TaskState.Suspended),
             report?.Unmanaged ?? 0,
-            Of(TaskState.HeldBack),
+            // Waiting for a known time: a backoff, an earlier request's deadline, a task that did not answer in time.
+            Of(TaskState.HeldBack) + Of(TaskState.InFlight) + Of(TaskState.SlowAnswer),
             Of(TaskState.PendingWindow));
     }
 
