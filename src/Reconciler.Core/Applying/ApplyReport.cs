@@ -18,13 +18,23 @@ public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unm
 
     public bool AnyBlocked => Count(ApplyOutcome.Blocked) > 0;
 
-    /// <summary><c>Apply: 7 applied, 1 blocked (running), 0 rejected, 0 failed.</c> (other counts only when not zero).</summary>
+    /// <summary>
+    /// <c>Apply: 7 applied, 1 blocked (running), 0 rejected, 0 failed.</c> (other counts only when not zero). Tasks a
+    /// platform failure kept from being sent are counted apart, as not sent: the run's error says why, once.
+    /// </summary>
     public override string ToString()
     {
-        var text = $"Apply: {Count(ApplyOutcome.Applied)} applied, {Count(ApplyOutcome.Blocked)} blocked (running), {Count(ApplyOutcome.Rejected)} rejected, {Count(ApplyOutcome.Failed)} failed";
-        if (Count(ApplyOutcome.Unauthorized) > 0)
+        var notSent = Results.Where(r => r.Platform is not null && r.Delivery == RequestDelivery.NotSent).ToHashSet();
+        int Shown(ApplyOutcome outcome) => Results.Count(r => r.Outcome == outcome && !notSent.Contains(r));
+        var text = $"Apply: {Shown(ApplyOutcome.Applied)} applied, {Shown(ApplyOutcome.Blocked)} blocked (running), {Shown(ApplyOutcome.Rejected)} rejected, {Shown(ApplyOutcome.Failed)} failed";
+        if (Shown(ApplyOutcome.Unauthorized) > 0)
         {
-            text += $", {Count(ApplyOutcome.Unauthorized)} unauthorized";
+            text += $", {Shown(ApplyOutcome.Unauthorized)} unauthorized";
+        }
+
+        if (notSent.Count > 0)
+        {
+            text += $", {notSent.Count} not sent";
         }
 
         if (Count(ApplyOutcome.Cancelled) > 0)
