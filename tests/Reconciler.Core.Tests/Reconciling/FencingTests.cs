@@ -29,7 +29,7 @@ public sealed class FencingTests
         var entry = Assert.Single(held.Plan!.Entries, e => e.Identity == ApplyPlans.Identity(0));
         Assert.Equal(DeferralKind.InFlight, entry.Deferral!.Kind);
         Assert.Equal(deadline + InFlightPolicy.ClockMargin, entry.Deferral.RetryAt);
-        Assert.True(engine.Backoff.NextRetryAt() <= deadline + InFlightPolicy.ClockMargin, "the loop wakes by the deadline");
+        Assert.True(engine.Ledger.NextRetryAt <= deadline + InFlightPolicy.ClockMargin, "the loop wakes by the deadline");
         Assert.Equal(1, engine.Api.OperationsFor(ApplyPlans.Identity(0)).Count(o => o == "put"));
 
         engine.Clock.Advance(deadline + InFlightPolicy.ClockMargin - engine.Clock.GetUtcNow());
@@ -37,7 +37,7 @@ public sealed class FencingTests
         var sent = await engine.PassAsync(EngineFixture.Snapshot(2, "v2"));
 
         Assert.Equal(ApplyOutcome.Applied, Assert.Single(sent.Report!.Results, r => r.Entry.Identity == ApplyPlans.Identity(0)).Outcome);
-        Assert.Null(engine.Backoff.NextRetryAt());
+        Assert.Null(engine.Ledger.NextRetryAt);
     }
 
     [Fact]

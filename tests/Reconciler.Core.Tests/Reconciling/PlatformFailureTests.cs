@@ -1,4 +1,5 @@
 using Reconciler.Core.Applying;
+using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Core.Tests.Applying;
 
@@ -41,7 +42,7 @@ public sealed class PlatformFailureTests
         engine.Api.FailedReads[ApplyPlans.Identity(0)] = Refused;
 
         var pending = await engine.Engine.PlanAsync(EngineFixture.Snapshot(4), Core.Reconciling.CompareWith.LiveState, CancellationToken.None);
-        var run = await engine.Engine.ApplyAsync(pending, "poll", null, CancellationToken.None);
+        var run = await engine.Engine.ApplyAsync(pending, RunTrigger.Poll, null, CancellationToken.None);
 
         Assert.Equal([Refused], pending.PlatformFailures);
         Assert.Equal(1, engine.Api.Calls.Count(c => c.Operation == "state"));

@@ -37,7 +37,7 @@ public sealed class SlowAnswerTests
         engine.Api.SlowReads.Add(ApplyPlans.Identity(0));
 
         var first = await engine.PassAsync(EngineFixture.Snapshot(3));
-        var second = await engine.PassAsync(EngineFixture.Snapshot(3), "webhook");
+        var second = await engine.PassAsync(EngineFixture.Snapshot(3), RunTrigger.Webhook);
 
         Assert.Equal(DeferralKind.SlowAnswer, first.Plan!.Entries.Single(e => e.Identity == ApplyPlans.Identity(0)).Deferral!.Kind);
         Assert.Equal(DeferralKind.HeldBack, second.Plan!.Entries.Single(e => e.Identity == ApplyPlans.Identity(0)).Deferral!.Kind);
