@@ -11,9 +11,14 @@ namespace Reconciler.GitHub;
 /// </summary>
 public sealed class PlanPublisher(IPullRequestPublisher github)
 {
+    /// <summary>Publishes with the channel's own words for where the whole plan is.</summary>
+    public Task<PlanPublishResult> PublishAsync(Plan plan, int pullRequest, string? headSha, string? pathPrefix, CancellationToken cancellationToken) =>
+        PublishAsync(plan, pullRequest, headSha, pathPrefix, null, cancellationToken);
+
     /// <param name="headSha">The commit the status is set on; null: the pull request's current head.</param>
     /// <param name="pathPrefix">The manifest folder inside the repository, prepended to file paths in the comment.</param>
-    public async Task<PlanPublishResult> PublishAsync(Plan plan, int pullRequest, string? headSha, string? pathPrefix, CancellationToken cancellationToken)
+    /// <param name="wholePlan">Markdown saying where the whole plan is when the comment is cut; null: the channel's own words.</param>
+    public async Task<PlanPublishResult> PublishAsync(Plan plan, int pullRequest, string? headSha, string? pathPrefix, string? wholePlan, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var channel = PlanChannel.For(plan.Compared);
@@ -21,7 +26,7 @@ public sealed class PlanPublisher(IPullRequestPublisher github)
         string? commentError = null;
         try
         {
-            var markdown = new MarkdownPlanRenderer(MarkdownOptions.PullRequestComment with { Marker = channel.Marker, PathPrefix = pathPrefix }).Render(plan);
+            var markdown = new MarkdownPlanRenderer(MarkdownOptions.PullRequestComment with { Marker = channel.Marker, PathPrefix = pathPrefix, WholePlan = wholePlan ?? channel.WholePlan }).Render(plan);
             comment = await github.UpsertPlanCommentAsync(pullRequest, channel.Marker, markdown, cancellationToken);
         }
         catch (Exception e) when (e is GitHubPublishException or ArgumentException)

@@ -20,6 +20,7 @@ internal static class ApplyCommand
         var state = new StateOptions();
         var api = new ApiOptions();
         var planning = new PlanningOptions();
+        var listGrouped = PlanFormats.ListGrouped();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking. Required when not run from a terminal." };
         var notify = new Option<string[]>("--notify") { Description = "After applying, post one message per task left blocked, failed, in doubt or stopped to this WeCom, DingTalk or Feishu robot or JSON webhook (repeatable; see docs/service.md, Notifications).", HelpName = "URL" };
         var command = new Command("apply", $"""
@@ -49,13 +50,14 @@ internal static class ApplyCommand
         command.Options.Add(state.Rebind);
         api.AddTo(command);
         command.Options.Add(autoApprove);
+        command.Options.Add(listGrouped);
         planning.AddTo(command);
         command.Options.Add(notify);
-        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, planning, result.GetValue(autoApprove), result.GetValue(notify) ?? [], cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, planning, listGrouped, result.GetValue(autoApprove), result.GetValue(notify) ?? [], cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, bool autoApprove, string[] notify, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, Option<bool> listGrouped, bool autoApprove, string[] notify, CancellationToken cancellationToken)
     {
         var receivers = ApplyNotifications.Parse(notify);
         if (!result.GetValue(api.Simulator))
@@ -98,7 +100,7 @@ internal static class ApplyCommand
             return await PlatformFailedAsync(console, pending.PlatformFailures);
         }
 
-        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, result.GetValue(listGrouped)).Render(DisplayPaths.Apply(pending.Plan, prefix)));
         if (!pending.Plan.Summary.HasChanges)
         {
             await console.Out.WriteLineAsync(NoChanges(pending.Plan, options));

@@ -13,6 +13,7 @@ internal static class PlanCommand
         var inputs = new ManifestInputOptions();
         var state = new StateOptions();
         var format = EnumOption.Create<PlanFormat>("--format", "Output format: text (default), json, markdown, or github (text plus workflow annotations; automatic when GITHUB_ACTIONS=true).");
+        var listGrouped = PlanFormats.ListGrouped();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 1 on error, 2 when there are changes (like terraform plan -detailed-exitcode)." };
         var baseRef = new Option<string?>("--base") { Description = "Plan a change set in pure git: compare DIR (or --head) with the manifests at this revision of DIR's git repository (e.g. origin/main) instead of the state store." };
         var headRef = new Option<string?>("--head") { Description = "With --base: read the head from this revision instead of the files in DIR." };
@@ -40,6 +41,7 @@ internal static class PlanCommand
         inputs.AddTo(command);
         command.Options.Add(state.State);
         command.Options.Add(format);
+        command.Options.Add(listGrouped);
         command.Options.Add(detailed);
         command.Options.Add(baseRef);
         command.Options.Add(headRef);
@@ -64,10 +66,10 @@ internal static class PlanCommand
             var (plan, prefix) = result.GetValue(baseRef) is { } baseRevision
                 ? await PullRequestBaseline.PlanAsync(console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), result.GetValue(inputs.Directory) ?? ".", inputs.Glob(result), baseRevision, result.GetValue(headRef), cancellationToken)
                 : await PlanAgainstStateAsync(result, inputs, state, planning, api, console, cancellationToken);
-            await OutputAsync(plan, prefix, result.GetValue(format), console, cancellationToken);
+            await OutputAsync(plan, prefix, result.GetValue(format), result.GetValue(listGrouped), console, cancellationToken);
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
             {
-                await PullRequestPublishing.PublishAsync(plan, repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix, console, cancellationToken);
+                await PullRequestPublishing.PublishAsync(plan, repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix, null, console, cancellationToken);
             }
 
             return ExitCode(plan, result.GetValue(detailed));
@@ -116,13 +118,13 @@ internal static class PlanCommand
         return Apply.TaskApiHost.Create(baseAddress, new Reconciler.TaskApi.Auth.EnvironmentTokenSource(console.Environment), console.Error, Apply.ApiTuning.Read(console.Environment));
     }
 
-    private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, CliConsole console, CancellationToken cancellationToken)
+    private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, bool listGrouped, CliConsole console, CancellationToken cancellationToken)
     {
         var shown = DisplayPaths.Apply(plan, prefix);
         using (var output = new BufferedOutput(console.Out))
         {
             // Streamed: a plan of 100,000 tasks is written as it is rendered, never held as one string.
-            PlanFormats.Renderer(format, console).Render(shown, output);
+            PlanFormats.Renderer(format, console, listGrouped).Render(shown, output);
         }
 
         if (format is PlanFormat.Json or PlanFormat.Markdown)

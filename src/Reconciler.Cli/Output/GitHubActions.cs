@@ -28,7 +28,7 @@ internal static class GitHubActions
             return;
         }
 
-        var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: StepSummaryMaxLength)).Render(plan);
+        var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: StepSummaryMaxLength, WholePlan: WholePlanNote.ForStepSummary)).Render(plan);
         try
         {
             await File.AppendAllTextAsync(console.ResolvePath(path), markdown + "\n", cancellationToken);

@@ -10,7 +10,7 @@ namespace Reconciler.Cli.Output;
 /// </summary>
 internal static class PullRequestPublishing
 {
-    public static async Task PublishAsync(Plan plan, string repository, int pullRequest, string? sha, string? apiUrl, string pathPrefix, CliConsole console, CancellationToken cancellationToken)
+    public static async Task PublishAsync(Plan plan, string repository, int pullRequest, string? sha, string? apiUrl, string pathPrefix, string? savedPlan, CliConsole console, CancellationToken cancellationToken)
     {
         var token = console.Environment("GITHUB_TOKEN");
         if (string.IsNullOrWhiteSpace(token))
@@ -32,7 +32,7 @@ internal static class PullRequestPublishing
 
         using (github)
         {
-            var result = await new PlanPublisher(github).PublishAsync(plan, pullRequest, sha, pathPrefix, cancellationToken);
+            var result = await new PlanPublisher(github).PublishAsync(plan, pullRequest, sha, pathPrefix, WholePlanNote.ForComment(console, savedPlan), cancellationToken);
             await console.Error.WriteLineAsync(result.Comment is { } comment
                 ? $"reconciler: plan comment {comment.Action.ToString().ToLowerInvariant()}: {comment.HtmlUrl}"
                 : $"reconciler: error: could not publish the plan comment: {result.CommentError}");

@@ -7,6 +7,7 @@ using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Json;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Planning.Grouping;
 
 namespace Reconciler.Core.Rendering;
 
@@ -38,6 +39,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
     public void Render(Plan plan, TextWriter output)
     {
         var summary = plan.Summary;
+        var grouped = PlanGrouping.Of(plan);
         var buffer = new ArrayBufferWriter<byte>(48 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
@@ -63,12 +65,23 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             writer.WriteStartArray();
             foreach (var entry in plan.Entries)
             {
-                Entry(entry).WriteTo(writer);
+                var node = Entry(entry);
+                node["group"] = grouped.GroupOf(entry)?.Number;
+                node.WriteTo(writer);
                 // The writer keeps what it wrote as pending until flushed; count both.
                 if (writer.BytesPending + buffer.WrittenCount > 16 * 1024)
                 {
                     Drain(writer, buffer, output);
                 }
+            }
+
+            writer.WriteEndArray();
+            writer.WritePropertyName("groups");
+            writer.WriteStartArray();
+            foreach (var group in grouped.Groups)
+            {
+                JsonPlanGroups.Group(group).WriteTo(writer);
+                Drain(writer, buffer, output);
             }
 
             writer.WriteEndArray();
@@ -155,7 +168,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
     };
 
     /// <summary>One field change; an array whose length changed also lists its element-level changes (added in a later version: <c>elements</c>).</summary>
-    private static JsonNode Change(FieldChange change)
+    internal static JsonNode Change(FieldChange change)
     {
         var node = new JsonObject
         {

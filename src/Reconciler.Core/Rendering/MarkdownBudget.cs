@@ -9,15 +9,21 @@ internal sealed class MarkdownBudget(int available)
 {
     private int _remaining = available;
 
-    public IReadOnlyList<string> Take(IReadOnlyList<string> parts)
+    public IReadOnlyList<string> Take(IReadOnlyList<string> parts) => Take(parts, part => part.Length);
+
+    /// <summary>Keeps each part whose <paramref name="cost"/> still fits, in order.</summary>
+    public IReadOnlyList<T> Take<T>(IReadOnlyList<T> parts, Func<T, int> cost)
     {
-        var kept = new List<string>(parts.Count);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(cost);
+        var kept = new List<T>(parts.Count);
         foreach (var part in parts)
         {
-            if (part.Length <= _remaining)
+            var length = cost(part);
+            if (length <= _remaining)
             {
                 kept.Add(part);
-                _remaining -= part.Length;
+                _remaining -= length;
             }
         }
 

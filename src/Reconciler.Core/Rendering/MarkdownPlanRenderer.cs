@@ -2,31 +2,26 @@ using System.Globalization;
 using System.Text;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Planning.Grouping;
 
 namespace Reconciler.Core.Rendering;
 
 /// <summary>
-/// The pull-request format: marker, one summary line, errors, warnings, a table of changes and a
-/// collapsible diff per task. When the whole would exceed <see cref="MarkdownOptions.MaxLength"/>, the
-/// middle is cut — diagnostics, rows and diffs that no longer fit, each one whole — while the marker, the
-/// summary, the section headings and the footer stay, errors get the room first, and a note says how
-/// many of each were left out. The result never exceeds the limit, whatever the plan holds.
+/// The pull-request format: marker, one summary line, errors, warnings, a table of changes, a collapsible diff per
+/// task with a change of its own, then each group of identical changes once (<see cref="PlanGrouping"/>) with its
+/// accounts and a collapsed list of its tasks. When the whole would exceed <see cref="MarkdownOptions.MaxLength"/>,
+/// the middle is cut — each part whole or not at all — while the marker, the summary, the section headings and the
+/// footer stay. Room goes first to errors, then warnings, group rows, group heads, the other rows, the distinct
+/// diffs, and last to the groups' task lists; a note says exactly what was left out and where the whole plan is.
+/// The result never exceeds the limit, whatever the plan holds.
 /// </summary>
 public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPlanRenderer
 {
-    private const string ErrorsTitle = "#### ❌ Errors";
-    private const string WarningsTitle = "#### ⚠️ Warnings";
-    private const string TableHead = "| | Task | File | Action | Changed fields |\n|---|---|---|---|---|\n";
     private readonly MarkdownOptions _options = options ?? new MarkdownOptions();
 
     public string Render(Plan plan)
     {
-        var listed = plan.Entries.Where(e => e.Action != PlanAction.Unchanged).ToList();
-        var all = new MarkdownSections(
-            plan.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticLine(d) + "\n").ToList(),
-            Warnings(plan).Select(line => line + "\n").ToList(),
-            listed.Select(Row).ToList(),
-            listed.Where(e => e.Changes.Count > 0).Select(Diff).ToList());
+        var all = Sections(plan);
         var head = Head(plan);
         var footer = Footer(plan);
         var whole = Compose(head, all, all, "", footer);
@@ -46,43 +41,27 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
             return;
         }
 
-        var listed = plan.Entries.Where(e => e.Action != PlanAction.Unchanged).ToList();
-        output.Write(Head(plan));
-        WriteSection(output, ErrorsTitle, plan.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticLine(d) + "\n").ToList());
-        WriteSection(output, WarningsTitle, Warnings(plan).Select(line => line + "\n").ToList());
-        if (listed.Count > 0)
-        {
-            output.Write("#### Tasks\n\n");
-            output.Write(TableHead);
-            foreach (var entry in listed)
-            {
-                output.Write(Row(entry));
-            }
-
-            output.Write('\n');
-        }
-
-        foreach (var entry in listed.Where(e => e.Changes.Count > 0))
-        {
-            output.Write(Diff(entry));
-        }
-
-        output.Write(Footer(plan));
+        var all = Sections(plan);
+        all.WriteTo(output, all, Head(plan), "", Footer(plan));
     }
 
-    private static void WriteSection(TextWriter output, string title, List<string> lines)
+    /// <summary>Every part, rendered when read (see <see cref="RenderedParts{T}"/>).</summary>
+    private MarkdownSections Sections(Plan plan)
     {
-        if (lines.Count > 0)
-        {
-            output.Write(title);
-            output.Write("\n\n");
-            foreach (var line in lines)
-            {
-                output.Write(line);
-            }
+        var grouped = PlanGrouping.Of(plan);
+        var groups = new MarkdownGroupParts(Path);
+        var distinct = grouped.Distinct;
+        var diffs = distinct.Where(e => e.Changes.Count > 0).ToList();
 
-            output.Write('\n');
-        }
+        // With groups, the few tasks with a change of their own are what a review is for: their diffs are open.
+        var open = grouped.Groups.Count > 0;
+        return new MarkdownSections(
+            plan.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticLine(d) + "\n").ToList(),
+            Warnings(plan, grouped).Select(line => line + "\n").ToList(),
+            new RenderedParts<PlanEntry>(distinct, Row),
+            new RenderedParts<ChangeGroup>(grouped.Groups, MarkdownGroupParts.Row),
+            new RenderedParts<PlanEntry>(diffs, entry => Diff(entry, open)),
+            grouped.Groups.Select(groups.Group).ToList());
     }
 
     private string Cut(Plan plan, string head, MarkdownSections all, string footer)
@@ -96,31 +75,22 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         }
 
         var budget = new MarkdownBudget(available);
-        var kept = new MarkdownSections(budget.Take(all.Errors), budget.Take(all.Warnings), budget.Take(all.Rows), budget.Take(all.Diffs));
+        var errors = budget.Take(all.Errors);
+        var warnings = budget.Take(all.Warnings);
+        var groupRows = budget.Take(all.GroupRows);
+        var groups = budget.Take(all.Groups, g => g.HeadCost);
+        var rows = budget.Take(all.DistinctRows);
+        var diffs = budget.Take(all.Diffs);
+        var kept = new MarkdownSections(errors, warnings, rows, groupRows, diffs, groups.Select(g => g.Keeping(budget.Take(g.Members))).ToList());
         var cut = Compose(head, all, kept, Note(all, kept), footer);
         return cut.Length <= _options.MaxLength ? cut : Minimal(plan);
     }
 
-    /// <summary>Section frames follow <paramref name="all"/> (a heading stays even when all its lines were cut); content follows <paramref name="kept"/>.</summary>
     private static string Compose(string head, MarkdownSections all, MarkdownSections kept, string note, string footer)
     {
-        var output = new StringBuilder(head);
-        AppendSection(output, ErrorsTitle, all.Errors, kept.Errors);
-        AppendSection(output, WarningsTitle, all.Warnings, kept.Warnings);
-        if (all.Rows.Count > 0)
-        {
-            output.Append("#### Tasks\n\n").Append(TableHead).AppendJoin("", kept.Rows).Append('\n');
-        }
-
-        return output.AppendJoin("", kept.Diffs).Append(note).Append(footer).ToString();
-    }
-
-    private static void AppendSection(StringBuilder output, string title, IReadOnlyList<string> all, IReadOnlyList<string> kept)
-    {
-        if (all.Count > 0)
-        {
-            output.Append(title).Append("\n\n").AppendJoin("", kept).Append('\n');
-        }
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
+        kept.WriteTo(output, all, head, note, footer);
+        return output.ToString();
     }
 
     /// <summary>The truncation note; with nothing kept it is the longest this plan can produce, which is what the budget reserves.</summary>
@@ -130,12 +100,26 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         {
             (all.Errors.Count - kept.Errors.Count, all.Errors.Count, "errors"),
             (all.Warnings.Count - kept.Warnings.Count, all.Warnings.Count, "warnings"),
-            (all.Rows.Count - kept.Rows.Count, all.Rows.Count, "table rows"),
+            (all.DistinctRows.Count + all.GroupRows.Count - kept.DistinctRows.Count - kept.GroupRows.Count, all.DistinctRows.Count + all.GroupRows.Count, "table rows"),
             (all.Diffs.Count - kept.Diffs.Count, all.Diffs.Count, "diffs"),
+            (all.Groups.Count - kept.Groups.Count, all.Groups.Count, "groups"),
         }.Where(x => x.Item1 > 0).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Item1:N0} of {x.Item2:N0} {x.Item3}")).ToList();
+        if (all.MemberCount - kept.MemberCount is > 0 and var members)
+        {
+            left.Add(string.Create(CultureInfo.InvariantCulture, $"the names of {members:N0} of {all.MemberCount:N0} grouped tasks ({GroupsCut(all, kept)})"));
+        }
+
         return left.Count == 0 ? "" : string.Create(
             CultureInfo.InvariantCulture,
-            $"> ✂️ **This plan was cut to fit {_options.MaxLength:N0} characters**: left out {string.Join(", ", left)}. Run `reconciler plan` locally, or read the CI job's log, for the full plan.\n\n");
+            $"> ✂️ **This plan was cut to fit {_options.MaxLength:N0} characters**: left out {string.Join(", ", left)}. {_options.WholePlan}\n\n");
+    }
+
+    /// <summary>Which groups' task lists are not whole: <c>group 1</c>, <c>groups 1, 2 and 4</c>.</summary>
+    private static string GroupsCut(MarkdownSections all, MarkdownSections kept)
+    {
+        var shown = kept.Groups.ToDictionary(g => g.Number, g => g.Members.Count);
+        var numbers = all.Groups.Where(g => shown.GetValueOrDefault(g.Number, -1) < g.Total).Select(g => g.Number.ToString(CultureInfo.InvariantCulture)).ToList();
+        return numbers.Count == 1 ? $"group {numbers[0]}" : $"groups {string.Join(", ", numbers[..^1])} and {numbers[^1]}";
     }
 
     /// <summary>When not even the headings fit (a tiny limit): the summary alone, and at worst a hard cut.</summary>
@@ -189,9 +173,11 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     private static string Footer(Plan plan) =>
         plan.Summary.Unchanged > 0 ? $"<sub>{plan.Summary.Unchanged} unchanged task(s) not listed.</sub>\n" : "";
 
-    private IEnumerable<string> Warnings(Plan plan)
+    /// <summary>Notes and warnings of the tasks outside groups; a group says its members' shared ones once, in its head.</summary>
+    private IEnumerable<string> Warnings(Plan plan, GroupedPlan grouped)
     {
-        foreach (var entry in plan.Entries)
+        var ungrouped = plan.Entries.Where(e => grouped.GroupOf(e) is null).ToList();
+        foreach (var entry in ungrouped)
         {
             foreach (var note in PlanText.DeferralNotes(entry))
             {
@@ -199,7 +185,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
             }
         }
 
-        foreach (var warning in plan.Diagnostics.Where(d => !d.IsError))
+        foreach (var warning in DiagnosticOrder.Sort(ungrouped.SelectMany(e => e.Warnings)))
         {
             yield return DiagnosticLine(warning);
         }
@@ -226,12 +212,12 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         return $"| {PlanText.Symbol(entry.Action)} | {MarkdownText.Cell(PlanText.Title(entry))} | {file} | {action} | {changed} |\n";
     }
 
-    private string Diff(PlanEntry entry)
+    private string Diff(PlanEntry entry, bool open)
     {
         var content = MarkdownText.Literal(string.Join("\n", entry.Changes.SelectMany(PlanText.DiffLines)));
         var fence = MarkdownText.Fence(content);
         var summary = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord()} <b>{MarkdownText.Html(PlanText.Title(entry))}</b> — <code>{MarkdownText.Html(Path(entry.File ?? ""))}</code>";
-        return $"<details><summary>{summary}</summary>\n\n{fence}diff\n{content}\n{fence}\n\n</details>\n\n";
+        return $"<details{(open ? " open" : "")}><summary>{summary}</summary>\n\n{fence}diff\n{content}\n{fence}\n\n</details>\n\n";
     }
 
     private string Path(string file) => _options.PathPrefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('/')}/{file}" : file;

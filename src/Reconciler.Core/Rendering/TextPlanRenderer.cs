@@ -1,50 +1,37 @@
+using System.Globalization;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Planning.Grouping;
+using Reconciler.Core.Text;
 
 namespace Reconciler.Core.Rendering;
 
 /// <summary>
-/// The terminal format: problems first, then each change with its fields, then the summary line.
-/// Unchanged tasks are counted, not listed. ANSI colours only when asked (the CLI decides: a terminal
-/// and no NO_COLOR).
+/// The terminal format: problems first, then each change with its fields, then the summary line. Tasks with a
+/// change of their own are shown whole, first; identical changes follow as groups (<see cref="PlanGrouping"/>),
+/// each shown once with its accounts, and its tasks listed when few or when asked. Unchanged tasks are counted,
+/// not listed. ANSI colours only when asked (the CLI decides: a terminal and no NO_COLOR).
 /// </summary>
-public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
+/// <param name="listGrouped">List every task of every group (<c>--list-grouped</c>); otherwise only groups of at most <see cref="GroupText.ListedInline"/>.</param>
+public sealed class TextPlanRenderer(bool color = false, bool listGrouped = false) : IPlanRenderer
 {
     public string Render(Plan plan)
     {
-        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var output = new StringWriter(CultureInfo.InvariantCulture);
         Render(plan, output);
         return output.ToString();
     }
 
     public void Render(Plan plan, TextWriter output)
     {
-        foreach (var entry in plan.Entries.Where(e => e.Action != PlanAction.Unchanged))
+        var grouped = PlanGrouping.Of(plan);
+        foreach (var entry in grouped.Distinct)
         {
-            var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry)}";
-            output.Write(Paint(header, ColourOf(entry.Action)));
-            output.Write(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location}", Dim));
-            output.Write('\n');
-            if (PlanText.ActionNote(entry) is { Length: > 0 } note)
-            {
-                Line(output, Paint(note, Dim));
-            }
+            Entry(output, entry);
+        }
 
-            foreach (var line in entry.Changes.SelectMany(PlanText.ChangeLines))
-            {
-                Line(output, line);
-            }
-
-            foreach (var remote in PlanText.DeferralNotes(entry))
-            {
-                Line(output, Paint(remote, Yellow));
-            }
-
-            foreach (var diagnostic in entry.Diagnostics)
-            {
-                Line(output, Paint(diagnostic.ToString(), diagnostic.IsError ? Red : Yellow));
-            }
-
-            output.Write('\n');
+        foreach (var group in grouped.Groups)
+        {
+            Group(output, group);
         }
 
         if (plan.Entries.Count == 0)
@@ -53,6 +40,77 @@ public sealed class TextPlanRenderer(bool color = false) : IPlanRenderer
         }
 
         output.Write(Paint(plan.Summary.ToString(), Bold));
+        output.Write('\n');
+    }
+
+    private void Entry(TextWriter output, PlanEntry entry)
+    {
+        var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry)}";
+        output.Write(Paint(header, ColourOf(entry.Action)));
+        output.Write(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location}", Dim));
+        output.Write('\n');
+        if (PlanText.ActionNote(entry) is { Length: > 0 } note)
+        {
+            Line(output, Paint(note, Dim));
+        }
+
+        foreach (var line in entry.Changes.SelectMany(PlanText.ChangeLines))
+        {
+            Line(output, line);
+        }
+
+        foreach (var remote in PlanText.DeferralNotes(entry))
+        {
+            Line(output, Paint(remote, Yellow));
+        }
+
+        foreach (var diagnostic in entry.Diagnostics)
+        {
+            Line(output, Paint(diagnostic.ToString(), diagnostic.IsError ? Red : Yellow));
+        }
+
+        output.Write('\n');
+    }
+
+    private void Group(TextWriter output, ChangeGroup group)
+    {
+        var header = $"{PlanText.Symbol(group.Action)} {group.Action.ToWord(),-9} group {group.Number}: {GroupText.Title(group)}: {GroupText.Change(group, ControlText.Escape)}";
+        output.Write(Paint(header, ColourOf(group.Action)));
+        output.Write('\n');
+        if (PlanText.ActionNote(group.First) is { Length: > 0 } note)
+        {
+            Line(output, Paint(note, Dim));
+        }
+
+        foreach (var line in group.Changes.SelectMany(PlanText.ChangeLines))
+        {
+            Line(output, line);
+        }
+
+        Line(output, "accounts: " + GroupText.Accounts(group, ControlText.Escape));
+        foreach (var remote in PlanText.DeferralNotes(group.First))
+        {
+            Line(output, Paint(remote, Yellow));
+        }
+
+        foreach (var warning in group.Warnings)
+        {
+            Line(output, Paint(GroupText.Warning(warning), Yellow));
+        }
+
+        if (listGrouped || group.Count <= GroupText.ListedInline)
+        {
+            Line(output, "tasks:");
+            foreach (var member in group.Members)
+            {
+                Line(output, $"  {PlanText.Title(member)}" + (member.Location is null ? "" : Paint($"  {member.Location}", Dim)));
+            }
+        }
+        else
+        {
+            Line(output, Paint(string.Create(CultureInfo.InvariantCulture, $"tasks: {group.Count:N0}, not listed (--list-grouped lists them)"), Dim));
+        }
+
         output.Write('\n');
     }
 

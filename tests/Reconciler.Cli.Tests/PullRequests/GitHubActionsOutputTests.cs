@@ -103,7 +103,8 @@ public sealed class GitHubActionsOutputTests
         var remark = string.Concat(Enumerable.Repeat("逾期客户还款提醒转人工坐席", 200));
         for (var i = 1; i <= 150; i++)
         {
-            pr.Write($"tasks/t{i:000}.yaml", PrManifests.Valid(i, $"信用卡逾期提醒-{i}").Replace("  dial_time_id: 12", $"  dial_time_id: 12\n  remark: {remark}", StringComparison.Ordinal));
+            // Each remark its own (numbered), so the 150 new tasks are 150 distinct changes and not one group.
+            pr.Write($"tasks/t{i:000}.yaml", PrManifests.Valid(i, $"信用卡逾期提醒-{i}").Replace("  dial_time_id: 12", $"  dial_time_id: 12\n  remark: {remark}{i}", StringComparison.Ordinal));
         }
 
         var summary = pr.Write("summary.md", "");

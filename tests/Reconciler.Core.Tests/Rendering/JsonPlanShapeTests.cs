@@ -9,12 +9,12 @@ namespace Reconciler.Core.Tests.Rendering;
 /// </summary>
 public sealed class JsonPlanShapeTests
 {
-    private static readonly string[] TopLevel = ["format_version", "revision", "base_revision", "baseline", "summary", "entries"];
+    private static readonly string[] TopLevel = ["format_version", "revision", "base_revision", "baseline", "summary", "entries", "groups"];
     private static readonly string[] Summary = ["update", "adopt", "unmanage", "invalid", "unchanged", "suspended", "has_changes", "deferred", "text"];
     private static readonly string[] Entry =
     [
         "action", "user_id", "task_id", "sub_user_id", "name", "api_version", "file", "line", "column",
-        "body_hash", "previous_hash", "reason", "changes", "remote", "blocked", "will_stop", "deferral", "diagnostics", "refreshed", "not_compared",
+        "body_hash", "previous_hash", "reason", "changes", "remote", "blocked", "will_stop", "deferral", "diagnostics", "refreshed", "not_compared", "group",
     ];
 
     private static readonly string[] Change = ["path", "kind", "before", "after"];

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Planning.Grouping;
 using Reconciler.Core.Rendering;
 
 namespace Reconciler.Core.Tests.Rendering;
@@ -162,10 +163,11 @@ public sealed class MarkdownTruncationTests
     private static void AssertNoteMatchesWhatIsShown(Plan plan, string markdown)
     {
         var note = Note(markdown);
-        var listed = plan.Entries.Count(e => e.Action != PlanAction.Unchanged);
+        var grouped = PlanGrouping.Of(plan);
+        var listed = grouped.Distinct.Count + grouped.Groups.Count;
         var rows = markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| | Task", StringComparison.Ordinal));
-        var diffs = plan.Entries.Count(e => e.Action != PlanAction.Unchanged && e.Changes.Count > 0);
-        var shownDiffs = markdown.Split("<details>").Length - 1;
+        var diffs = grouped.Distinct.Count(e => e.Changes.Count > 0);
+        var shownDiffs = Regex.Count(markdown, "<details(?: open)?><summary>[^<]*<b>");
         Assert.Equal(listed - rows, LeftOut(note, "table rows"));
         Assert.Equal(diffs - shownDiffs, LeftOut(note, "diffs"));
         Assert.Equal(plan.Diagnostics.Count(d => d.IsError) - ErrorLines(markdown).Count, LeftOut(note, "errors"));
