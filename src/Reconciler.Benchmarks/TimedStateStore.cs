@@ -45,6 +45,8 @@ internal sealed class TimedStateStore(IStateStore inner) : IStateStore
 
     public Task<IReadOnlyList<OpenRequest>> LoadOpenRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken) => inner.LoadOpenRequestsAsync(now, cancellationToken);
 
+    public Task<StateVersion> ReadVersionAsync(CancellationToken cancellationToken) => inner.ReadVersionAsync(cancellationToken);
+
     public Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) => inner.ReadEndpointAsync(cancellationToken);
 
     public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken) =>

@@ -9,6 +9,12 @@ internal sealed class PostgresDialect : SqlDialect
 {
     public static readonly PostgresDialect Instance = new();
 
+    /// <summary>
+    /// A sequence moved by triggers (migration v2): unlike a counter row, it never makes concurrent writers wait for
+    /// each other's commit. A rolled-back write moves it too, which only makes a saved plan more careful.
+    /// </summary>
+    public override string SerialQuery => "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM state_serial";
+
     public override (object Value, DbType Type) Time(DateTimeOffset value) => (value.ToUniversalTime(), DbType.DateTimeOffset);
 
     public override DateTimeOffset ReadTime(DbDataReader row, int ordinal) => row.GetFieldValue<DateTimeOffset>(ordinal);

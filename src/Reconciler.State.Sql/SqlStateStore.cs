@@ -123,6 +123,14 @@ public abstract class SqlStateStore : IStateStore
         return Read("read the runs", StoreStatements.ReadRuns, p => p.Integer("limit", limit), Rows.Run, cancellationToken);
     }
 
+    public async Task<StateVersion> ReadVersionAsync(CancellationToken cancellationToken) =>
+        (await Read(
+            "read its version",
+            $"SELECT (SELECT value FROM store_info WHERE key = 'store_id'), ({_dialect.SerialQuery});",
+            _ => { },
+            r => new StateVersion(r.GetString(0), r.GetInt64(1)),
+            cancellationToken)).Single();
+
     public async Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) =>
         (await Read("read the endpoint it is bound to", StoreStatements.ReadInfo, p => p.Text("key", "endpoint"), r => r.GetString(0), cancellationToken)).SingleOrDefault();
 

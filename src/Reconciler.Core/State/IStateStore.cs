@@ -55,6 +55,9 @@ public interface IStateStore : IAsyncDisposable
     /// <summary>The newest runs first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<RunRecord>> ReadRunsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>The store's id and serial (<see cref="StateVersion"/>): what a saved plan checks before it is applied.</summary>
+    Task<StateVersion> ReadVersionAsync(CancellationToken cancellationToken);
+
     /// <summary>The task API endpoint (normalised base URL) this store's records describe; null until an apply binds it.</summary>
     Task<string?> ReadEndpointAsync(CancellationToken cancellationToken);
 

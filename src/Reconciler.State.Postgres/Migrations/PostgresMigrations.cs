@@ -98,8 +98,22 @@ internal static class PostgresMigrations
         CREATE INDEX intents_open ON intents (deadline_at) WHERE deadline_at IS NOT NULL;
         """);
 
+    /// <summary>
+    /// v3: the serial (<c>StateVersion.Serial</c>), what a saved plan checks before it is applied, as the SQLite file's v4
+    /// counts it: every statement that changes the inventory, the intents or store_info moves a sequence (no row that
+    /// concurrent writers would wait on); runs and attempts do not.
+    /// </summary>
+    private static readonly PostgresMigration V3 = new(3, "serial for saved plans", """
+        CREATE SEQUENCE state_serial;
+        CREATE FUNCTION reconciler_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM nextval('state_serial'); RETURN NULL; END $$;
+        CREATE TRIGGER tasks_serial AFTER INSERT OR UPDATE OR DELETE ON tasks FOR EACH STATEMENT EXECUTE FUNCTION reconciler_count_change();
+        CREATE TRIGGER intents_serial AFTER INSERT OR UPDATE ON intents FOR EACH STATEMENT EXECUTE FUNCTION reconciler_count_change();
+        CREATE TRIGGER store_info_serial AFTER INSERT OR UPDATE ON store_info FOR EACH STATEMENT EXECUTE FUNCTION reconciler_count_change();
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2];
+    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3];
 
     public static int Latest => All[^1].Version;
 }

@@ -99,8 +99,28 @@ internal static class StateMigrations
         CREATE INDEX intents_open ON intents (deadline_at) WHERE deadline_at IS NOT NULL;
         """);
 
+    /// <summary>
+    /// v4: the serial (<c>StateVersion.Serial</c>), what a saved plan checks before it is applied. Triggers count every
+    /// change to the inventory, the intents and store_info, whichever code writes them; runs and attempts do not count.
+    /// </summary>
+    private static readonly StateMigration V4 = new(4, "serial for saved plans", """
+        CREATE TABLE state_serial (
+            id    INTEGER PRIMARY KEY CHECK (id = 1),
+            value INTEGER NOT NULL
+        ) STRICT;
+        INSERT INTO state_serial (id, value) VALUES (1, 0);
+
+        CREATE TRIGGER tasks_serial_insert AFTER INSERT ON tasks BEGIN UPDATE state_serial SET value = value + 1; END;
+        CREATE TRIGGER tasks_serial_update AFTER UPDATE ON tasks BEGIN UPDATE state_serial SET value = value + 1; END;
+        CREATE TRIGGER tasks_serial_delete AFTER DELETE ON tasks BEGIN UPDATE state_serial SET value = value + 1; END;
+        CREATE TRIGGER intents_serial_insert AFTER INSERT ON intents BEGIN UPDATE state_serial SET value = value + 1; END;
+        CREATE TRIGGER intents_serial_update AFTER UPDATE ON intents BEGIN UPDATE state_serial SET value = value + 1; END;
+        CREATE TRIGGER store_info_serial_insert AFTER INSERT ON store_info BEGIN UPDATE state_serial SET value = value + 1; END;
+        CREATE TRIGGER store_info_serial_update AFTER UPDATE ON store_info BEGIN UPDATE state_serial SET value = value + 1; END;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3];
+    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

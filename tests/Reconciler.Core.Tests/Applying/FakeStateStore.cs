@@ -216,6 +216,17 @@ internal sealed class FakeStateStore : IStateStore
         return Task.CompletedTask;
     }
 
+    /// <summary>The store's id; its serial counts every write (a real store counts fewer kinds: only equality matters).</summary>
+    public string StoreId { get; init; } = "fake0000000000000000000000000000";
+
+    public Task<StateVersion> ReadVersionAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(new StateVersion(StoreId, _writes));
+        }
+    }
+
     public Task<string?> ReadEndpointAsync(CancellationToken cancellationToken) => Task.FromResult(Endpoint);
 
     public Task BindEndpointAsync(string endpoint, bool forgetRecords, CancellationToken cancellationToken)
