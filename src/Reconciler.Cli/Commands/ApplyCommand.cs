@@ -7,11 +7,12 @@ using Reconciler.Core.Rendering;
 using Reconciler.Core.State;
 using Reconciler.Core.Text;
 using Reconciler.Core.Validation;
+using Reconciler.Service.Notifications;
 using Reconciler.TaskApi.Auth;
 
 namespace Reconciler.Cli.Commands;
 
-/// <summary><c>reconciler apply [DIR]</c>: plan, confirm, then send exactly the PUTs the plan calls for.</summary>
+/// <summary><c>reconciler apply [DIR]</c>: plan, confirm, then send exactly the PUTs the plan calls for; <c>reconciler apply FILE</c>: the same for a saved plan, checked first.</summary>
 internal static class ApplyCommand
 {
     public static Command Create(CliConsole console)
@@ -21,6 +22,7 @@ internal static class ApplyCommand
         var api = new ApiOptions();
         var planning = new PlanningOptions();
         var listGrouped = PlanFormats.ListGrouped();
+        var maxPlanAge = SavedPlanApply.MaxAgeOption();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Apply without asking. Required when not run from a terminal." };
         var notify = new Option<string[]>("--notify") { Description = "After applying, post one message per task left blocked, failed, in doubt or stopped to this WeCom, DingTalk or Feishu robot or JSON webhook (repeatable; see docs/service.md, Notifications).", HelpName = "URL" };
         var command = new Command("apply", $"""
@@ -28,6 +30,13 @@ internal static class ApplyCommand
             to update or adopt, with bounded concurrency and retries of transient failures. Each success
             is recorded in the state at once; blocked, rejected and failed tasks are left for the next run.
             Only one apply runs at a time per state file.
+
+            With a saved plan (FILE, written by `plan --out FILE`) instead of DIR, apply sends exactly that
+            plan's changes and bodies, nothing planned anew. It refuses, sending nothing, when the state
+            changed since the plan (another apply, a takeover), a planned task's manifest or last-applied
+            body changed, the plan was made for another state or endpoint, the file was altered, or it is
+            older than --max-plan-age; the refusal names every stale task. The manifests are read again
+            from where the plan read them, and the state is the plan's unless --state is given.
 
             Tokens: RECONCILER_API_TOKEN (every account), RECONCILER_API_TOKEN__<USER_ID> (one account),
             RECONCILER_API_TOKEN_FILE / RECONCILER_API_TOKENS_FILE (mounted secrets).
@@ -44,6 +53,7 @@ internal static class ApplyCommand
               RECONCILER_API_TOKEN=... reconciler apply . --state /var/lib/reconciler/state.db
               reconciler apply . --api-url https://ai.api.longlonglong.cn --parallelism 8 --auto-approve
               reconciler apply --repo https://github.com/acme/call-tasks.git --ref main --path tasks --auto-approve
+              reconciler apply plan.out --auto-approve --max-plan-age 72h
             """);
         inputs.AddTo(command);
         command.Options.Add(state.State);
@@ -53,13 +63,28 @@ internal static class ApplyCommand
         command.Options.Add(listGrouped);
         planning.AddTo(command);
         command.Options.Add(notify);
-        command.SetAction((result, cancellationToken) => RunAsync(result, console, inputs, state, api, planning, listGrouped, result.GetValue(autoApprove), result.GetValue(notify) ?? [], cancellationToken));
+        command.Options.Add(maxPlanAge);
+        SavedPlanApply.AddValidators(command, maxPlanAge);
+        command.SetAction((result, cancellationToken) => RunAsync(
+            result,
+            console,
+            inputs,
+            state,
+            api,
+            planning,
+            new ApplyFlags(result.GetValue(autoApprove), result.GetValue(listGrouped), result.GetValue(notify) ?? [], SavedPlanApply.MaxAge(result.GetValue(maxPlanAge))),
+            cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, Option<bool> listGrouped, bool autoApprove, string[] notify, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, CliConsole console, ManifestInputOptions inputs, StateOptions state, ApiOptions api, PlanningOptions planning, ApplyFlags flags, CancellationToken cancellationToken)
     {
-        var receivers = ApplyNotifications.Parse(notify);
+        if (SavedPlanApply.Names(result, inputs, console) is { } savedPlan)
+        {
+            return await SavedPlanApply.RunAsync(savedPlan, result, console, state, api, planning, inputs, flags, cancellationToken);
+        }
+
+        var receivers = ApplyNotifications.Parse(flags.Notify);
         if (!result.GetValue(api.Simulator))
         {
             ApiTokenCheck.Require(console, "apply");
@@ -69,30 +94,15 @@ internal static class ApplyCommand
         var pipeline = console.NewPipeline();
         var desired = pipeline.Evaluate(snapshot);
         var useSimulator = result.GetValue(api.Simulator);
-        var baseAddress = useSimulator ? null : api.BaseAddress(result, console);
-        var tuning = ApiTuning.Read(console.Environment);
-        var settings = new ReconcileSettings(api.GetParallelism(result), RunningCheck: !result.GetValue(api.NoRunningCheck));
-
         if (useSimulator && state.IsDefault(result))
         {
             await console.Error.WriteLineAsync($"reconciler: state: {StateOptions.SimulatorDefaultPath} (the simulator's own; the platform's state is not touched)");
         }
 
-        await using var store = await state.OpenAsync(result, console, useSimulator, cancellationToken);
-        await using var applyLock = await LockAsync(store, cancellationToken);
-        await state.BindAsync(store, baseAddress is null ? StateEndpoint.EmbeddedSimulator : StateEndpoint.Normalize(baseAddress), result, console, cancellationToken);
-        await using var simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(desired, cancellationToken) : null;
-        if (simulator is not null)
-        {
-            await console.Error.WriteLineAsync($"reconciler: applying to the embedded simulator at {simulator.Server.BaseAddress} (not the platform)");
-        }
-
-        var tokens = simulator?.Tokens ?? new EnvironmentTokenSource(console.Environment);
-        await using var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error, tuning);
-        var engine = new Reconciliation(settings, store, host.Api, pipeline: pipeline);
-
+        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, useSimulator, cancellationToken), result, api, desired, pipeline, console, cancellationToken);
+        await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
-        var pending = await engine.PlanAsync(desired, CompareWith.LiveState, options, cancellationToken);
+        var pending = await session.Engine.PlanAsync(desired, CompareWith.LiveState, options, cancellationToken);
         PlanningOptions.Check(pending);
         if (pending.PlatformFailures.Count > 0 && pending.Plan.ToSend.All(e => pending.Gate.Blocking(e.Identity!.UserId) is not null))
         {
@@ -100,13 +110,20 @@ internal static class ApplyCommand
             return await PlatformFailedAsync(console, pending.PlatformFailures);
         }
 
-        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, result.GetValue(listGrouped)).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, flags.ListGrouped).Render(DisplayPaths.Apply(pending.Plan, prefix)));
         if (!pending.Plan.Summary.HasChanges)
         {
             await console.Out.WriteLineAsync(NoChanges(pending.Plan, options));
             return pending.Plan.HasErrors ? ExitCodes.Error : ExitCodes.Success;
         }
 
+        var source = result.GetValue(inputs.Repository) ?? console.ResolvePath(result.GetValue(inputs.Directory) ?? ".");
+        return await ConfirmAndApplyAsync(session.Engine, pending, flags.AutoApprove, receivers, source, console, cancellationToken);
+    }
+
+    /// <summary>The plan is shown: ask (unless --auto-approve), apply it, report each task not applied, notify, and decide the exit code.</summary>
+    internal static async Task<int> ConfirmAndApplyAsync(Reconciliation engine, PendingPlan pending, bool autoApprove, IReadOnlyList<NotifyTarget> receivers, string source, CliConsole console, CancellationToken cancellationToken)
+    {
         switch (await Confirmation.AskAsync(console, autoApprove, cancellationToken))
         {
             case null:
@@ -124,7 +141,7 @@ internal static class ApplyCommand
         }
 
         await console.Out.WriteLineAsync(run.Report?.ToString() ?? "Apply: nothing to do.");
-        await ApplyNotifications.SendAsync(receivers, run, result.GetValue(inputs.Repository) ?? console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), console, cancellationToken);
+        await ApplyNotifications.SendAsync(receivers, run, source, console, cancellationToken);
         if (run.PlatformFailures.Count > 0)
         {
             return await PlatformFailedAsync(console, run.PlatformFailures);
@@ -163,18 +180,6 @@ internal static class ApplyCommand
         }
 
         return ExitCodes.Error;
-    }
-
-    private static async Task<IAsyncDisposable> LockAsync(IStateStore store, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.AcquireApplyLockAsync(cancellationToken);
-        }
-        catch (StateLockedException e)
-        {
-            throw new CliException(e.Message, e);
-        }
     }
 
     /// <summary>0 all applied; 3 some blocked (running); 1 anything else: invalid manifests, a task not applied, a cancelled apply, a state failure.</summary>

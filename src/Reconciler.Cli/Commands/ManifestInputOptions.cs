@@ -67,12 +67,10 @@ internal sealed class ManifestInputOptions
         command.Options.Add(CacheDirectory);
     }
 
-    public ManifestGlob Glob(ParseResult result)
-    {
-        var include = result.GetValue(Include) ?? [];
-        var exclude = result.GetValue(Exclude) is { Length: > 0 } excluded ? excluded : null;
-        return include.Length == 0 && exclude is null ? ManifestGlob.Default : new ManifestGlob(include, exclude);
-    }
+    public ManifestGlob Glob(ParseResult result) => Glob(result.GetValue(Include) ?? [], result.GetValue(Exclude) ?? []);
+
+    public static ManifestGlob Glob(IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
+        include.Count == 0 && exclude.Count == 0 ? ManifestGlob.Default : new ManifestGlob(include.ToArray(), exclude.Count > 0 ? exclude.ToArray() : null);
 
     public bool UsesRepository(ParseResult result) => result.GetValue(Repository) is not null;
 
@@ -80,17 +78,35 @@ internal sealed class ManifestInputOptions
     /// <param name="allowFile">
     /// DIR may name one file (validate). plan and apply refuse it: every other task in the state would look removed.
     /// </param>
-    public async Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken, bool allowFile = false)
+    public Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken, bool allowFile = false) =>
+        ReadAsync(
+            new ManifestRequest(
+                result.GetValue(Directory),
+                result.GetValue(Repository),
+                result.GetValue(Ref) ?? "main",
+                result.GetValue(RepositoryPath) ?? "",
+                result.GetValue(Include) ?? [],
+                result.GetValue(Exclude) ?? [],
+                result.GetValue(CacheDirectory) ?? DefaultCacheDirectory,
+                result.CommandResult.Command.Name),
+            console,
+            cancellationToken,
+            allowFile);
+
+    /// <summary>The manifests named by <paramref name="request"/> (the options of this command, or those a saved plan recorded).</summary>
+    public static async Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ManifestRequest request, CliConsole console, CancellationToken cancellationToken, bool allowFile = false)
     {
-        if (result.GetValue(Repository) is not { } url)
+        ArgumentNullException.ThrowIfNull(request);
+        var glob = Glob(request.Include, request.Exclude);
+        if (request.Repository is not { } url)
         {
-            var typed = result.GetValue(Directory) ?? ".";
+            var typed = request.Directory ?? ".";
             var full = console.ResolvePath(typed);
             if (File.Exists(full) && !System.IO.Directory.Exists(full))
             {
                 if (!allowFile)
                 {
-                    throw new CliException($"'{typed}' is a file: {result.CommandResult.Command.Name} reads a whole directory of manifests (validate takes a single file)");
+                    throw new CliException($"'{typed}' is a file: {request.Command} reads a whole directory of manifests (validate takes a single file)");
                 }
 
                 // One file: read from its folder with an include of exactly its name, so every check applies as in a directory.
@@ -99,24 +115,24 @@ internal sealed class ManifestInputOptions
                 return (single, DisplayPaths.PrefixFor(folder));
             }
 
-            var snapshot = new DirectorySource(full, Glob(result)).Read();
+            var snapshot = new DirectorySource(full, glob).Read();
             return (snapshot, DisplayPaths.PrefixFor(typed));
         }
 
-        var path = (result.GetValue(RepositoryPath) ?? "").Trim('/');
+        var path = request.RepositoryPath.Trim('/');
         using var source = new GitRepositorySource(new GitRepositorySourceOptions
         {
             Url = LocalPathOrUrl(url, console),
-            Branch = result.GetValue(Ref) ?? "main",
+            Branch = request.Ref,
             Path = path,
-            Glob = Glob(result),
-            CacheDirectory = console.ResolvePath(result.GetValue(CacheDirectory) ?? DefaultCacheDirectory),
+            Glob = glob,
+            CacheDirectory = console.ResolvePath(request.CacheDirectory),
             ReadEnvironment = console.Environment,
         });
         try
         {
             var fetched = await source.FetchAsync(cancellationToken);
-            await console.Error.WriteLineAsync($"reconciler: read {source.DisplayUrl} at {fetched.CommitId[..12]} ({result.GetValue(Ref)})");
+            await console.Error.WriteLineAsync($"reconciler: read {source.DisplayUrl} at {fetched.CommitId[..12]} ({request.Ref})");
             return (Detach(fetched.Snapshot), DisplayPaths.PrefixFor(path));
         }
         catch (GitSourceException e)

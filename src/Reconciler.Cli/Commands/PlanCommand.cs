@@ -2,6 +2,7 @@ using System.CommandLine;
 using Reconciler.Cli.Output;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.SavedPlans;
 
 namespace Reconciler.Cli.Commands;
 
@@ -19,6 +20,7 @@ internal static class PlanCommand
         var headRef = new Option<string?>("--head") { Description = "With --base: read the head from this revision instead of the files in DIR." };
         var pullRequest = new PullRequestOptions();
         var planning = new PlanningOptions();
+        var saving = new SavedPlanOutput();
         var api = new ApiOptions();
         var command = new Command("plan", """
             Show what apply would change: compares the manifests with the last-applied state and lists
@@ -37,6 +39,7 @@ internal static class PlanCommand
               reconciler plan --repo https://github.com/acme/call-tasks.git --ref main
               RECONCILER_API_TOKEN=... reconciler plan . --refresh --detailed-exitcode
               reconciler plan . --target tasks/east.yaml
+              reconciler plan . --state /var/lib/reconciler/state.db --out plan.out
             """);
         inputs.AddTo(command);
         command.Options.Add(state.State);
@@ -47,6 +50,7 @@ internal static class PlanCommand
         command.Options.Add(headRef);
         pullRequest.AddTo(command);
         planning.AddTo(command);
+        command.Options.Add(saving.Out);
         command.Options.Add(api.ApiUrl);
         command.Options.Add(api.Parallelism);
         command.Validators.Add(result =>
@@ -60,16 +64,27 @@ internal static class PlanCommand
             {
                 result.AddError("--base works on the git working copy holding DIR; it cannot be combined with --repo");
             }
+
+            if (result.GetValue(baseRef) is not null && result.GetValue(saving.Out) is not null)
+            {
+                result.AddError("--out saves a plan against the state, to be applied to it; a plan against --base compares two revisions and cannot be applied");
+            }
         });
         command.SetAction(async (result, cancellationToken) =>
         {
-            var (plan, prefix) = result.GetValue(baseRef) is { } baseRevision
-                ? await PullRequestBaseline.PlanAsync(console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), result.GetValue(inputs.Directory) ?? ".", inputs.Glob(result), baseRevision, result.GetValue(headRef), cancellationToken)
+            var (plan, prefix, save) = result.GetValue(baseRef) is { } baseRevision
+                ? await PlanAgainstBaseAsync(result, inputs, baseRevision, headRef, console, cancellationToken)
                 : await PlanAgainstStateAsync(result, inputs, state, planning, api, console, cancellationToken);
             await OutputAsync(plan, prefix, result.GetValue(format), result.GetValue(listGrouped), console, cancellationToken);
+            var savedPlan = result.GetValue(saving.Out);
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
             {
-                await PullRequestPublishing.PublishAsync(plan, repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix, null, console, cancellationToken);
+                await PullRequestPublishing.PublishAsync(plan, repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix, savedPlan, console, cancellationToken);
+            }
+
+            if (savedPlan is not null)
+            {
+                await SavedPlanOutput.WriteAsync(savedPlan, plan, save!, console, cancellationToken);
             }
 
             return ExitCode(plan, result.GetValue(detailed));
@@ -80,11 +95,20 @@ internal static class PlanCommand
     public static int ExitCode(Plan plan, bool detailed) =>
         plan.HasErrors ? ExitCodes.Error : detailed && plan.Summary.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
 
-    private static async Task<(Plan Plan, string Prefix)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, PlanningOptions planning, ApiOptions api, CliConsole console, CancellationToken cancellationToken)
+    private static async Task<(Plan Plan, string Prefix, Func<SavedPlan>? Save)> PlanAgainstBaseAsync(ParseResult result, ManifestInputOptions inputs, string baseRevision, Option<string?> headRef, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (plan, prefix) = await PullRequestBaseline.PlanAsync(console.ResolvePath(result.GetValue(inputs.Directory) ?? "."), result.GetValue(inputs.Directory) ?? ".", inputs.Glob(result), baseRevision, result.GetValue(headRef), cancellationToken);
+        return (plan, prefix, null);
+    }
+
+    /// <returns>The plan, the display prefix, and how to save it (everything read before planning, so a later write is noticed).</returns>
+    private static async Task<(Plan Plan, string Prefix, Func<SavedPlan>? Save)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, PlanningOptions planning, ApiOptions api, CliConsole console, CancellationToken cancellationToken)
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         await using var store = await state.OpenIfExistsAsync(result, console, cancellationToken);
+        var version = store is null ? null : await store.ReadVersionAsync(cancellationToken);
+        var bound = store is null ? null : await store.ReadEndpointAsync(cancellationToken);
         await using var host = options.Refresh ? await RefreshHostAsync(result, api, store, console, cancellationToken) : null;
         var settings = new ReconcileSettings(options.Refresh ? api.GetParallelism(result) : 4, RunningCheck: false);
         var pending = await new Reconciliation(settings, store, host?.Api, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
@@ -95,7 +119,13 @@ internal static class PlanCommand
             throw new CliException(string.Join("; ", pending.PlatformFailures.Select(f => f.Message)));
         }
 
-        return (pending.Plan, prefix);
+        var source = SavedPlanOutput.Source(result, inputs, snapshot);
+        return (pending.Plan, prefix, () =>
+        {
+            // The endpoint the state is bound to, else the one apply would use (only worked out when saving: a plan needs none).
+            var saved = new SavedState(null, 0, bound ?? Core.State.StateEndpoint.Normalize(api.BaseAddress(result, console)), state.Display(result, console));
+            return SavedPlanBuilder.From(pending.Plan, version, saved, source, new SavedPlanOptions(options.Refresh, options.Targets ?? []), pending.StartedAt);
+        });
     }
 
     /// <summary>A refresh reads the platform the state describes: a state bound to another endpoint is refused, never re-bound by a plan.</summary>

@@ -29,6 +29,10 @@ internal sealed class StateOptions
 
     public bool IsDefault(ParseResult result) => result.GetValue(State) is null;
 
+    /// <summary>The store as a saved plan records it: an SQLite path as typed (relative to where the command ran), a PostgreSQL URL without password.</summary>
+    public string Display(ParseResult result, CliConsole console) =>
+        Location(result, console) is { IsPostgres: true } shared ? shared.Display : result.GetValue(State) ?? DefaultPath;
+
     /// <summary>For plans: the store when it exists (null otherwise), so a plan never creates a state file or schema.</summary>
     public Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>
         StateStoreLocator.OpenIfExistsAsync(Location(result, console), console.Environment, null, cancellationToken);

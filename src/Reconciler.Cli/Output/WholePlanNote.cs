@@ -14,7 +14,7 @@ internal static partial class WholePlanNote
 {
     public static string ForComment(CliConsole console, string? savedPlan)
     {
-        var saved = savedPlan is null ? "" : $", and in the saved plan {MarkdownCode(Path.GetFileName(savedPlan))} (the sample workflow keeps it as the run's artefact `plan`)";
+        var saved = savedPlan is null ? "" : $", and in the saved plan {MarkdownCode(Path.GetFileName(savedPlan))} (the sample workflow keeps it as the run's artefact `reconciler-plan`)";
         if (!GitHubActions.IsRunningIn(console))
         {
             return savedPlan is null ? MarkdownOptions.DefaultWholePlan : $"The whole plan: `reconciler plan` locally (`--list-grouped` lists every grouped task){saved}.";

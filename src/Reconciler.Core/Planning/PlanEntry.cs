@@ -38,6 +38,9 @@ public sealed record PlanEntry(
     /// <summary>With refresh: whether the live task was read (false: not refreshed, or the read failed — see the warnings).</summary>
     public bool Refreshed { get; init; }
 
+    /// <summary>With refresh: the compared fields whose live value differs from the manifest (live → desired), whatever the action.</summary>
+    public IReadOnlyList<FieldChange>? LiveChanges { get; init; }
+
     /// <summary>The unsettled (or in-doubt) intent that makes this task in doubt, when there is one.</summary>
     public TaskIntent? InDoubt { get; init; }
 

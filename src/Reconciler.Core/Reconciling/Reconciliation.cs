@@ -3,6 +3,7 @@ using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Policies;
 using Reconciler.Core.Refresh;
+using Reconciler.Core.SavedPlans;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
 
@@ -113,6 +114,55 @@ public sealed class Reconciliation
     /// <summary>The last-applied records, the tasks in doubt and the requests that may still land, as of <paramref name="now"/>.</summary>
     private static async Task<Baseline> LiveBaselineAsync(IStateStore store, IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, DateTimeOffset now, CancellationToken cancellationToken) =>
         Baseline.LiveState(applied, await store.LoadInDoubtAsync(cancellationToken)) with { OpenRequests = await store.LoadOpenRequestsAsync(now, cancellationToken) };
+
+    /// <summary>
+    /// A saved plan (<c>plan --out</c>), checked against what is true now and made pending as it is — its entries and
+    /// bodies, nothing planned anew — or refused with every reason (<see cref="SavedPlanCheck"/>; with <c>--refresh</c>,
+    /// also a live task that changed since). Call it holding the apply lock, so nothing moves between check and apply.
+    /// </summary>
+    /// <param name="current">The manifests as they are now, read from the plan's source.</param>
+    /// <param name="endpoint">The normalised endpoint this apply sends to.</param>
+    /// <exception cref="InvalidOperationException">The engine has no state store.</exception>
+    public async Task<SavedPlanVerdict> PlanSavedAsync(SavedPlan saved, DesiredState current, string endpoint, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        var store = _store ?? throw new InvalidOperationException("a saved plan is checked against a state store");
+        var startedAt = _time.GetUtcNow();
+        var started = _time.GetTimestamp();
+        var version = await store.ReadVersionAsync(cancellationToken);
+        var bound = await store.ReadEndpointAsync(cancellationToken);
+        var applied = await store.LoadAppliedAsync(cancellationToken);
+        var inDoubt = await store.LoadInDoubtAsync(cancellationToken);
+        var openRequests = await store.LoadOpenRequestsAsync(startedAt, cancellationToken);
+        var stale = SavedPlanCheck.Check(saved, new SavedPlanNow(startedAt, maxAge, endpoint, bound, version, applied, inDoubt, current)).ToList();
+        var plan = SavedPlanReplay.ToPlan(saved, applied, inDoubt);
+
+        // The same gate as a fresh plan: a platform that cannot be reached or refuses the token stops every later request.
+        var gate = new PlatformGate();
+        var api = _api is null ? null : new GatedTaskApi(_api, gate);
+        if (saved.Options.Refresh && api is not null)
+        {
+            plan = await LiveRefresh.RefreshAsync(plan, api, _settings.Parallelism, cancellationToken);
+            stale.AddRange(saved.Entries.Zip(plan.Entries).Where(x => x.First.LiveDigest is not null && LiveDigest.Of(x.Second) != x.First.LiveDigest).Select(x => new Staleness(
+                x.First.Identity,
+                x.First.Name,
+                x.Second.Refreshed ? "the live task changed on the platform since the plan (--refresh read it again)" : "the live task could not be read again to check that it did not change (--refresh)")));
+        }
+
+        if (stale.Count > 0)
+        {
+            return new SavedPlanVerdict(null, stale);
+        }
+
+        // A request of an earlier apply that may still land fences its task here too.
+        plan = InFlightPolicy.Apply(plan, openRequests, startedAt);
+        if (api is not null && _settings.RunningCheck && plan.ToSend.Any(e => e.Remote is null))
+        {
+            plan = await RemoteStateChecker.CheckAsync(plan, api, _settings.Parallelism, cancellationToken, _settings.ReadBudget, TimeProvider.System);
+        }
+
+        return new SavedPlanVerdict(new PendingPlan(plan, startedAt, started, WindowOpen: true) { Gate = gate }, []);
+    }
 
     private static Plan Target(Plan plan, PlanOptions options, out IReadOnlyList<string> unmatched)
     {

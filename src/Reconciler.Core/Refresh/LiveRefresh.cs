@@ -48,7 +48,7 @@ public static class LiveRefresh
             PlanAction.Adopt => entry with { Changes = comparison.Changes },
             _ => entry,
         };
-        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true };
+        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true, LiveChanges = comparison.Changes };
         return refreshed.Action.SendsPut() ? RemoteStateChecker.WithRemote(refreshed, state) : refreshed with { Remote = state };
     }
 }

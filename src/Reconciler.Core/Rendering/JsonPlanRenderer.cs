@@ -140,7 +140,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         ["column"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Column,
         ["body_hash"] = entry.Desired?.Body.Hash,
         ["previous_hash"] = entry.Baseline?.Body.Hash,
-        ["reason"] = entry.Reason switch { UpdateReason.Changed => "changed", UpdateReason.InDoubt => "in_doubt", UpdateReason.Drift => "drift", _ => null },
+        ["reason"] = entry.Reason?.ToWord(),
         ["changes"] = new JsonArray(entry.Changes.Select(Change).ToArray<JsonNode?>()),
         ["remote"] = entry.Remote is null ? null : new JsonObject { ["running"] = entry.Remote.Running, ["status"] = entry.Remote.StatusText },
         ["blocked"] = entry.IsBlockedByRunningTask,

@@ -91,6 +91,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            _serial++;
             Write($"record the intent to update task {intent.Identity}");
             var recorded = intent with { Id = _intents.Count + 1 };
             _intents.Add((recorded, null));
@@ -102,6 +103,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            _serial++;
             Write($"settle the intent of task {intent.Identity}");
             _attempts.Add(attempt);
             if (definitive)
@@ -137,6 +139,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            _serial++;
             Write();
             RecordAppliedCalls++;
             _applied[record.Identity] = record;
@@ -150,6 +153,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            _serial++;
             _forgotten.Add(identity);
             _applied.Remove(identity);
         }
@@ -216,14 +220,16 @@ internal sealed class FakeStateStore : IStateStore
         return Task.CompletedTask;
     }
 
-    /// <summary>The store's id; its serial counts every write (a real store counts fewer kinds: only equality matters).</summary>
+        /// <summary>The store's id; its serial counts the changes a real store counts (records, intents, binding).</summary>
     public string StoreId { get; init; } = "fake0000000000000000000000000000";
+
+    private long _serial;
 
     public Task<StateVersion> ReadVersionAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return Task.FromResult(new StateVersion(StoreId, _writes));
+            return Task.FromResult(new StateVersion(StoreId, _serial));
         }
     }
 
@@ -233,6 +239,7 @@ internal sealed class FakeStateStore : IStateStore
     {
         lock (_gate)
         {
+            _serial++;
             Write();
             Endpoint = endpoint;
             if (forgetRecords)

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Reconciler.Core.Loading;
+using Reconciler.Core.Manifests;
+
+namespace Reconciler.Core.SavedPlans;
+
+/// <summary>
+/// One digest for all the manifests a plan read: SHA-256 over each file's path and the SHA-256 of its content, in
+/// path order. Recorded in a saved plan, so <c>apply</c> can say whether anything at all changed since (the check that
+/// refuses is per planned task). A file over the size limit is counted by its length, a file that cannot be read
+/// again as unreadable: neither is ever parsed, so both plan the same either way.
+/// </summary>
+public static class ManifestDigest
+{
+    public static string Of(SourceSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var text = new StringBuilder();
+        foreach (var file in snapshot.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            text.Append(file.Path).Append('\0').Append(Content(file)).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static string Content(ManifestFile file)
+    {
+        if (file.Length > LoaderLimits.Default.MaxFileBytes)
+        {
+            return $"over the size limit: {file.Length} bytes";
+        }
+
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(file.Read().Span));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            // A file that vanished or cannot be read again: the plan found it unreadable too.
+            return "unreadable";
+        }
+    }
+}
