@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Reconciler.Core.Sources;
 using Xunit;
 using YamlDotNet.RepresentationModel;
+using static Reconciler.Cli.Tests.PullRequests.WorkflowYaml;
 
 namespace Reconciler.Cli.Tests.PullRequests;
 
@@ -156,57 +157,8 @@ public sealed class WorkflowFileTests
         Assert.DoesNotContain("plan.yml", output.ToString() + error, StringComparison.Ordinal);
     }
 
-    private static YamlMappingNode Load()
-    {
-        var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(RepositoryRoot(), WorkflowPath));
-        yaml.Load(reader);
-        return (YamlMappingNode)Assert.Single(yaml.Documents).RootNode;
-    }
-
-    private static IReadOnlyList<YamlMappingNode> Steps(YamlMappingNode root)
-    {
-        var job = (YamlMappingNode)Assert.Single(Map(root, "jobs").Children).Value;
-        return ((YamlSequenceNode)job.Children[new YamlScalarNode("steps")]).Children.Cast<YamlMappingNode>().ToList();
-    }
+    private static YamlMappingNode Load() => WorkflowYaml.Load(WorkflowPath);
 
     private static YamlMappingNode PlanStep(YamlMappingNode root) =>
         Assert.Single(Steps(root), s => Text(s, "run")?.Contains(" plan ", StringComparison.Ordinal) == true);
-
-    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node.Children[new YamlScalarNode(key)];
-
-    private static string? Text(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;
-
-    private static async Task<int> RunBashAsync(string script, Dictionary<string, string> environment)
-    {
-        // The runner's default shell for run: steps on Linux.
-        var start = new ProcessStartInfo("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await Task.WhenAll(process.StandardOutput.ReadToEndAsync(deadline.Token), process.StandardError.ReadToEndAsync(deadline.Token));
-        await process.WaitForExitAsync(deadline.Token);
-        return process.ExitCode;
-    }
-
-    /// <summary>The repository checkout the tests were built from (the folder holding Reconciler.sln).</summary>
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reconciler.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"no Reconciler.sln above {AppContext.BaseDirectory}");
-    }
 }
