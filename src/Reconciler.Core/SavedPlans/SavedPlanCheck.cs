@@ -91,9 +91,10 @@ public static class SavedPlanCheck
             {
                 yield return $"the plan forgets it, but a manifest claims it again ({(task?.Location ?? invalid[entry.Identity].Location)})";
             }
-            else if (desired.MayHold(entry.File))
+            else if (!desired.IsComplete)
             {
-                yield return $"the plan forgets it, but {entry.File} could not be read whole now, so it may still hold the task";
+                // As the planner holds every unmanage while a file is unreadable or invalid, so does a saved plan.
+                yield return $"the plan forgets it, but the manifests are not complete now ({desired.UnreadableFiles.Count + desired.UnreadableDirectories.Count} file(s) or folder(s) could not be read or hold an invalid manifest), so nothing is unmanaged";
             }
 
             yield break;

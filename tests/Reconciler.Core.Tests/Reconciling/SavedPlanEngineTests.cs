@@ -22,7 +22,7 @@ public sealed class SavedPlanEngineTests
         var putsBefore = engine.Api.Puts;
 
         var verdict = await engine.Engine.PlanSavedAsync(saved, engine.Engine.Evaluate(changed), Endpoint, TimeSpan.FromHours(1), CancellationToken.None);
-        var run = await engine.Engine.ApplyAsync(verdict.Pending!, "cli", null, CancellationToken.None);
+        var run = await engine.Engine.ApplyAsync(verdict.Pending!, RunTrigger.Cli, null, CancellationToken.None);
 
         Assert.True(run.Succeeded);
         Assert.Equal(putsBefore + 4, engine.Api.Puts);

@@ -111,6 +111,20 @@ public sealed class SavedPlanCheckTests
     }
 
     [Fact]
+    public void Check_UnmanageWhileAFileIsInvalidNow_IsStale()
+    {
+        var now = TestManifests.Desired(
+            ("tasks/update.yaml", TestManifests.V2(taskId: "t-update", name: "信用卡逾期提醒-华东").Replace("maximumcall: 2", "maximumcall: 4", StringComparison.Ordinal)),
+            ("tasks/adopt.yaml", TestManifests.V2(taskId: "t-adopt", name: "宽带续费回访-11月")),
+            ("tasks/broken.yaml", "spec: [unclosed"));
+
+        var stale = Assert.Single(SavedPlanCheck.Check(Saved(), Now() with { Desired = now }));
+
+        Assert.Equal(Gone, stale.Task);
+        Assert.StartsWith("the plan forgets it, but the manifests are not complete now (1 file(s) or folder(s)", stale.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_ManifestSuspendedOrStopAllowed_IsStale()
     {
         var now = TestManifests.Desired(

@@ -54,7 +54,7 @@ public abstract class VersionContract<TBacking> : StoreContract<TBacking>
         var before = await store.ReadVersionAsync(CancellationToken.None);
 
         await store.AppendAttemptAsync(StateSamples.Attempt(StateSamples.At), CancellationToken.None);
-        await store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, "cli", true, new RunOutcomes(Applied: 1), null), CancellationToken.None);
+        await store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.FromSeconds(1), null, RunTrigger.Cli, true, new RunOutcomes(Applied: 1), null), CancellationToken.None);
         await store.LoadAppliedAsync(CancellationToken.None);
         await using (await store.AcquireApplyLockAsync(CancellationToken.None))
         {
