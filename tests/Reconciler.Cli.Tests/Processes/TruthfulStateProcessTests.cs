@@ -73,9 +73,10 @@ public sealed class TruthfulStateProcessTests
         Assert.Equal(3, work.Task(task).AppliedCount);
     }
 
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(12);
+    // Long enough that the processes run between the lost request and the early apply (seconds each on a loaded machine) stay inside it.
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
-    /// <summary>A PUT may take 6 s per attempt and 12 s in all: the fence an unanswered request sets lasts seconds, not minutes.</summary>
+    /// <summary>A PUT may take 6 s per attempt and 30 s in all: the fence an unanswered request sets lasts seconds, not minutes.</summary>
     private static void ShortDeadlines(ApplyWorkspace work)
     {
         work.Environment["RECONCILER_API_ATTEMPT_TIMEOUT_MS"] = "6000";
