@@ -41,6 +41,24 @@ internal static partial class LinuxStatx
         }
     }
 
+    /// <summary>The status of <paramref name="name"/> inside an open directory, a final symbolic link not followed.</summary>
+    public static bool TryStatAt(SafeFileHandle directory, string name, out PathStatus status)
+    {
+        var added = false;
+        try
+        {
+            directory.DangerousAddRef(ref added);
+            return TryStat((int)directory.DangerousGetHandle(), name, AtSymlinkNoFollow, out status);
+        }
+        finally
+        {
+            if (added)
+            {
+                directory.DangerousRelease();
+            }
+        }
+    }
+
     /// <summary>
     /// Opens for reading with <c>O_NONBLOCK</c>: if a FIFO replaced the file after it was listed, the open returns
     /// at once instead of waiting for a writer (the caller then sees it is not a regular file and closes it).
