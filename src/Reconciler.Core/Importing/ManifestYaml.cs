@@ -1,46 +1,47 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Reconciler.Core.Manifests;
 
 namespace Reconciler.Core.Importing;
 
 /// <summary>
-/// Writes an imported task as a manifest people will edit: block YAML, strings double-quoted (a JSON string is a
-/// valid YAML double-quoted scalar, so nothing is re-typed: <c>"09:00"</c> stays text), numbers exactly as the
-/// platform sent them (ids beyond 2^53 included), Chinese as it is, and comments saying where it came from and
-/// what could not be mapped.
+/// Writes an imported task as a manifest people will edit: block YAML, strings double-quoted with every unprintable
+/// character escaped (<see cref="YamlText"/>: <c>"09:00"</c> stays text, and no value can end its line or start a
+/// second document), numbers exactly as the platform sent them (ids beyond 2^53 included), Chinese as it is, and
+/// comments — each one escaped line — saying where it came from and what was not imported.
 /// </summary>
-public static partial class ManifestYaml
+public static class ManifestYaml
 {
-    private static readonly JsonSerializerOptions Strings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Write(ImportedTask task, string schemaPath, string source)
     {
         ArgumentNullException.ThrowIfNull(task);
+        var apiVersion = task.Flavour.ToApiVersion();
         var yaml = new StringBuilder();
-        yaml.Append("# yaml-language-server: $schema=").Append(schemaPath).Append('\n');
-        yaml.Append("# Imported by `reconciler import` from ").Append(source).Append('\n');
-        yaml.Append("# The platform's detail answer carries only some body fields (see the README, \"Onboarding\"): add any other\n");
-        yaml.Append("# field this task uses (is_group_switch, remark, redial settings, …) before you change and apply it.\n");
-        if (task.Unmapped.Count > 0)
+        yaml.Append(YamlText.Comment("yaml-language-server: $schema=" + schemaPath));
+        yaml.Append(YamlText.Comment("Imported by `reconciler import` from " + source));
+        yaml.Append(YamlText.Comment($"Every field the platform's task detail reports under a {apiVersion} body field name is below (README, \"Onboarding\")."));
+        if (task.ReportedEmpty.Count > 0)
         {
-            yaml.Append("# Detail fields that are not body fields, not imported: ").Append(string.Join(", ", task.Unmapped)).Append('\n');
+            yaml.Append(YamlText.Comment("Reported empty (null) by the platform, left out: " + YamlText.List(task.ReportedEmpty)));
         }
 
-        yaml.Append("apiVersion: ").Append(task.Flavour.ToApiVersion()).Append('\n');
+        if (task.NotImported.Count > 0)
+        {
+            yaml.Append(YamlText.Comment($"Detail fields not imported (not {apiVersion} body fields; docs/live-platform.md): " + YamlText.List(task.NotImported)));
+        }
+
+        yaml.Append("apiVersion: ").Append(apiVersion).Append('\n');
         yaml.Append("kind: Task\nmetadata:\n");
-        yaml.Append("  user_id: ").Append(Quote(task.Identity.UserId)).Append('\n');
-        yaml.Append("  task_id: ").Append(Quote(task.Identity.TaskId)).Append('\n');
+        yaml.Append("  user_id: ").Append(YamlText.Quote(task.Identity.UserId)).Append('\n');
+        yaml.Append("  task_id: ").Append(YamlText.Quote(task.Identity.TaskId)).Append('\n');
         if (task.SubUserId is { } subUser)
         {
-            yaml.Append("  sub_user_id: ").Append(Quote(subUser)).Append('\n');
+            yaml.Append("  sub_user_id: ").Append(YamlText.Quote(subUser)).Append('\n');
         }
 
-        yaml.Append("spec:\n");
-        WriteObject(yaml, task.Spec, 1);
+        yaml.Append("spec:");
+        WriteValue(yaml, task.Spec, 0);
         return yaml.ToString();
     }
 
@@ -48,7 +49,7 @@ public static partial class ManifestYaml
     {
         foreach (var (key, child) in value)
         {
-            yaml.Append(' ', depth * 2).Append(Key(key)).Append(':');
+            yaml.Append(' ', depth * 2).Append(YamlText.Key(key)).Append(':');
             WriteValue(yaml, child, depth);
         }
     }
@@ -72,7 +73,7 @@ public static partial class ManifestYaml
                         var first = true;
                         foreach (var (key, child) in item)
                         {
-                            yaml.Append(first ? " " : new string(' ', ((depth + 1) * 2) + 2)).Append(Key(key)).Append(':');
+                            yaml.Append(first ? " " : new string(' ', ((depth + 1) * 2) + 2)).Append(YamlText.Key(key)).Append(':');
                             WriteValue(yaml, child, depth + 2);
                             first = false;
                         }
@@ -90,20 +91,13 @@ public static partial class ManifestYaml
         }
     }
 
-    /// <summary>A value on one line: scalars, empty containers and arrays of scalars (<c>[1, 2]</c>).</summary>
+    /// <summary>A value on one line: scalars, empty containers, and containers inside a flow array (<c>[1, 2]</c>).</summary>
     private static string Flow(JsonNode? value) => value switch
     {
         null => "null",
-        JsonObject => "{" + string.Join(", ", value.AsObject().Select(p => $"{Key(p.Key)}: {Flow(p.Value)}")) + "}",
+        JsonObject obj => "{" + string.Join(", ", obj.Select(p => $"{YamlText.Key(p.Key)}: {Flow(p.Value)}")) + "}",
         JsonArray array => "[" + string.Join(", ", array.Select(Flow)) + "]",
-        _ when value.GetValueKind() == JsonValueKind.String => Quote(value.GetValue<string>()),
+        _ when value.GetValueKind() == JsonValueKind.String => YamlText.Quote(value.GetValue<string>()),
         _ => value.ToJsonString(),
     };
-
-    private static string Quote(string text) => JsonSerializer.Serialize(text, Strings);
-
-    private static string Key(string key) => PlainKey().IsMatch(key) ? key : Quote(key);
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
-    private static partial Regex PlainKey();
 }

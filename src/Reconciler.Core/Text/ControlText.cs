@@ -81,6 +81,9 @@ public static class ControlText
     /// <summary>Whether the text holds anything <see cref="Escape"/> would change.</summary>
     public static bool NeedsEscaping(string? text) => text is not null && IndexOfUnsafe(text) >= 0;
 
+    /// <summary>Whether <see cref="Escape"/> would escape this character.</summary>
+    public static bool NeedsEscaping(char c) => IsUnsafe(c);
+
     private static int IndexOfUnsafe(string text)
     {
         for (var i = 0; i < text.Length; i++)

@@ -31,16 +31,44 @@ public sealed class ImportedManifestTests
         Assert.Contains("信用卡逾期提醒-华东\\\"引号\\\"", yaml, StringComparison.Ordinal);
         Assert.Contains("215870475195883520", task.Body.Json, StringComparison.Ordinal);
         Assert.Contains("\"dial_time_id\":\"123\"", task.Body.Json, StringComparison.Ordinal);
-        Assert.Equal(["caller_line_id"], imported.Unmapped);
-        Assert.Contains("not body fields, not imported: caller_line_id", yaml, StringComparison.Ordinal);
+        Assert.Equal(["id", "caller_line_id", "status", "status_str", "call_status", "new_task_extra"], imported.NotImported);
+        Assert.Equal(["end_action"], imported.ReportedEmpty);
+        Assert.Contains("# Detail fields not imported (not tasks/v2 body fields; docs/live-platform.md): id, caller_line_id, status,", yaml, StringComparison.Ordinal);
+        Assert.Contains("# Reported empty (null) by the platform, left out: end_action\n", yaml, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Import_DetailWithoutTheRunSettings_IsTheLegacyFlavour()
+    public void Import_DetailWithoutTheRemoteTask_IsTheLegacyFlavourAndTakesOnlyItsFields()
     {
-        var imported = ImportedTask.FromDetail(Task, "sub-1", (JsonObject)JsonNode.Parse("""{"name":"旧任务","maximumcall":1,"task_extras":{"line":["l1"]}}""")!);
+        var detail = """{"name":"旧任务","maximumcall":1,"is_group_switch":1,"sub_user_id":"from-the-answer","group_switch_rule":[],"task_extras":{"line":["l1"],"pop_mode":1}}""";
+
+        var imported = ImportedTask.FromDetail(Task, "sub-1", (JsonObject)JsonNode.Parse(detail)!);
 
         Assert.Equal(ApiFlavour.V2Legacy, imported.Flavour);
+        Assert.Equal("""{"name":"旧任务","maximumcall":1,"task_extras":{"line":["l1"]},"group_switch_rule":[]}""", imported.Spec.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Assert.Equal(["task_extras.pop_mode", "is_group_switch", "sub_user_id"], imported.NotImported);
         Assert.Contains("sub_user_id: \"sub-1\"", ManifestYaml.Write(imported, "s.json", "x"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Schemas.SeedBodies.All), MemberType = typeof(Schemas.SeedBodies))]
+    public void Import_SeedBodyPlusDetailOnlyFields_ReadsBackAsExactlyTheSeedBody(ApiFlavour flavour, string language)
+    {
+        var seed = Schemas.SeedBodies.Load(flavour, language);
+        var detail = (JsonObject)seed.DeepClone();
+        detail["status"] = 1;
+        detail["status_str"] = "已暂停";
+        detail["caller_line_name"] = null;
+        detail["bridge_group_id"] = null;
+        detail["new_task_extra"] = flavour == ApiFlavour.V2 ? new JsonObject { ["enable"] = false, ["work_hour"] = new JsonArray(new JsonObject { ["wday"] = "-1" }) } : null;
+
+        var imported = ImportedTask.FromDetail(Task, null, detail);
+        var yaml = ManifestYaml.Write(imported, "s.json", "x");
+        var task = Assert.Single(TestManifests.Desired(("tasks/a.yaml", yaml)).Tasks);
+
+        Assert.Equal(flavour, imported.Flavour);
+        Assert.Equal(Core.Normalization.CanonicalBody.FromJson(seed.ToJsonString()), task.Body);
+        Assert.Equal(["bridge_group_id"], imported.ReportedEmpty);
+        Assert.Equal(ImportVerdictKind.Exact, ImportVerification.Check(System.Text.Encoding.UTF8.GetBytes(yaml), "tasks/a.yaml", imported, new Core.Validation.ManifestPipeline()).Kind);
     }
 }
