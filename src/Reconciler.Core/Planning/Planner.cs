@@ -103,9 +103,12 @@ public static class Planner
     /// for <c>bridge_group_id</c> it says "不传这个键,则表示为空" (omitting the key means empty), so the transfer group
     /// is cleared; for every other field it does not say whether the platform keeps or clears an omitted field.
     /// </summary>
-    public static string OmittedMessage(string path) => path == "/bridge_group_id"
-        ? "bridge_group_id was applied before and is now omitted: the API document says omitting this key means empty (不传这个键,则表示为空), so this update clears the task's transfer group; set it to keep one"
-        : $"{Display(path)} was applied before and is now omitted: the API document does not say whether the platform keeps or clears a field it is not sent, so its value on the platform after this update is unknown; set it explicitly to be sure";
+    public static string OmittedMessage(string path) => OmittedMessage(path, "was applied before");
+
+    /// <param name="held">How the field is known to be on the platform, e.g. "was applied before".</param>
+    public static string OmittedMessage(string path, string held) => path == "/bridge_group_id"
+        ? $"bridge_group_id {held} and is now omitted: the API document says omitting this key means empty (不传这个键,则表示为空), so this update clears the task's transfer group; set it to keep one"
+        : $"{Display(path)} {held} and is now omitted: the API document does not say whether the platform keeps or clears a field it is not sent, so its value on the platform after this update is unknown; set it explicitly to be sure";
 
     /// <summary><c>/task_extras/line</c> → <c>task_extras.line</c>, the way people name fields.</summary>
     public static string Display(string pointer) => pointer.TrimStart('/').Replace('/', '.');

@@ -54,13 +54,13 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
         foreach (var (key, value) in extras.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var pointer = JsonPointers.Append("/task_extras", key);
-            if (LiveFieldMapping.RunSettings.ContainsKey(key) && run is not null && run.TryGetPropertyValue(key, out var fromRun))
-            {
-                Add(pointer, fromRun, value, changes);
-            }
-            else if (liveExtras is not null && liveExtras.TryGetPropertyValue(key, out var fromExtras))
+            if (liveExtras is not null && liveExtras.TryGetPropertyValue(key, out var fromExtras))
             {
                 Add(pointer, fromExtras, value, changes);
+            }
+            else if (LiveFieldMapping.RunSettings.ContainsKey(key) && run is not null && run.TryGetPropertyValue(key, out var fromRun))
+            {
+                Add(pointer, fromRun, value, changes);
             }
             else
             {

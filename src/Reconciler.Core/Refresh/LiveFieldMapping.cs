@@ -2,21 +2,24 @@ namespace Reconciler.Core.Refresh;
 
 /// <summary>
 /// Where a PUT body field is found in the task detail answer, and why we may compare it. The detail's shape is
-/// not in the API document (it comes from the vendor's public documentation, see DESIGN.md): only fields the
-/// detail carries under the same name and place as in the PUT body, and the documented 2.0 run settings under
-/// <c>new_task_extra</c>, are compared. Everything else the manifest sets is listed as "not compared".
+/// not in the API document (it comes from the vendor's public documentation, docs/api/task-list-and-detail.md): fields
+/// the detail carries under the same name and place as in the PUT body are compared (the detail's <c>task_extras</c> is
+/// the body's, 本地任务-使用); when its <c>task_extras</c> lacks one of the run settings below, the remote task's value
+/// (<c>new_task_extra</c>) is compared instead. Everything else the manifest sets is listed as "not compared".
 /// </summary>
 public static class LiveFieldMapping
 {
-    /// <summary>Body field (under <c>task_extras</c>) → detail path, from the documented <c>new_task_extra</c> fields; preferred when present.</summary>
+    /// <summary>
+    /// Body field (under <c>task_extras</c>) → where the remote task carries it, used only when the detail's
+    /// <c>task_extras</c> does not: fields the vendor's detail example shows with the same shape in both places.
+    /// Not <c>work_hour</c> (the remote task's has another shape, <c>wday: "-1"</c>) nor <c>work_week</c> (unknown).
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> RunSettings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["start_time"] = "new_task_extra.start_time",
         ["stop_time"] = "new_task_extra.stop_time",
         ["line"] = "new_task_extra.line",
         ["holiday"] = "new_task_extra.holiday",
-        ["work_week"] = "new_task_extra.work_week",
-        ["work_hour"] = "new_task_extra.work_hour",
     };
 
     /// <summary>Body fields never compared: <c>sub_user_id</c> says which account is addressed (the detail is read for it), not a task setting.</summary>
@@ -32,7 +35,7 @@ public static class LiveFieldMapping
 
         foreach (var (body, detail) in RunSettings)
         {
-            yield return ($"task_extras.{body}", $"{detail} (else task_extras.{body})", "documented 2.0 run setting");
+            yield return ($"task_extras.{body}", $"task_extras.{body} (else {detail})", "the body's place; the remote task's when missing");
         }
 
         yield return ("any other field", "the same name and place, when the detail carries it; else not compared", "same name and place");

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Importing;
 using Reconciler.Core.Planning;
 
 namespace Reconciler.Core.Refresh;
@@ -23,6 +24,22 @@ public static class LiveRefresh
         // Each read is bounded by the client's read timeout; the refresh as a whole is not (it runs on the resync timer only).
         var reads = await DetailReads.ReadAsync(toRead, api, parallelism, budget: null, TimeProvider.System, cancellationToken);
         return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) ? Apply(e, read) : e).ToList() };
+    }
+
+    /// <summary>
+    /// The entry's diagnostics plus a warning per field the live task holds (a body field of its flavour, not null) and
+    /// the manifest omits, unless the last-applied record already gave that warning: the update about to be sent goes
+    /// without it, and the platform was read to hold it (an adopt included, which no record could warn about).
+    /// </summary>
+    private static IReadOnlyList<Diagnostic> WithOmitted(PlanEntry entry, JsonObject detail)
+    {
+        var warned = entry.Diagnostics.Where(d => d.Code == "field-omitted").Select(d => d.JsonPath).ToHashSet(StringComparer.Ordinal);
+        var live = ImportedTask.PlatformBody(detail, entry.Desired!.Flavour);
+        var omitted = JsonDiff.OmittedFields(live, entry.Desired.Body.ToNode())
+            .Where(path => path != "/sub_user_id" && !warned.Contains("/spec" + path))
+            .Select(path => Diagnostic.Warning("field-omitted", Planner.OmittedMessage(path, "is set on the platform (read by --refresh)"), entry.Location, "/spec" + path))
+            .ToList();
+        return omitted.Count == 0 ? entry.Diagnostics : DiagnosticOrder.Sort([.. entry.Diagnostics, .. omitted]);
     }
 
     private static PlanEntry Apply(PlanEntry entry, RemoteTaskRead read)
@@ -48,7 +65,7 @@ public static class LiveRefresh
             PlanAction.Adopt => entry with { Changes = comparison.Changes },
             _ => entry,
         };
-        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true, LiveChanges = comparison.Changes };
+        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true, LiveChanges = comparison.Changes, Diagnostics = refreshed.Action.SendsPut() ? WithOmitted(refreshed, detail) : refreshed.Diagnostics };
         return refreshed.Action.SendsPut() ? RemoteStateChecker.WithRemote(refreshed, state) : refreshed with { Remote = state };
     }
 }

@@ -50,11 +50,17 @@ public sealed class LiveComparisonTests
     }
 
     [Fact]
-    public void Compare_RunSettingsUnderNewTaskExtra_WinOverTaskExtras()
+    public void Compare_TaskExtrasAreTheBodysPlace_TheRemoteTaskOnlyFillsAGap()
     {
-        var desired = Json("""{"task_extras":{"stop_time":"2027-01-01 00:00:00"}}""");
-        var detail = Json("""{"task_extras":{"stop_time":"2027-01-01 00:00:00"},"new_task_extra":{"stop_time":"2027-06-01 00:00:00"}}""");
+        var desired = Json("""{"task_extras":{"stop_time":"2027-01-01 00:00:00","work_hour":[{"wday":1,"begin":"09:00","end":"18:00"}]}}""");
+        var both = Json("""{"task_extras":{"stop_time":"2027-01-01 00:00:00","work_hour":[{"wday":1,"begin":"09:00","end":"18:00"}]},"new_task_extra":{"stop_time":"2027-06-01 00:00:00","work_hour":[{"wday":"-1","begin":"09:00","end":"18:00"}]}}""");
+        var remoteOnly = Json("""{"task_extras":{},"new_task_extra":{"stop_time":"2027-06-01 00:00:00","work_hour":[{"wday":"-1","begin":"09:00","end":"18:00"}]}}""");
 
-        Assert.Equal("/task_extras/stop_time", Assert.Single(LiveComparison.Compare(desired, detail).Changes).Path);
+        var withBoth = LiveComparison.Compare(desired, both);
+        var withRemoteOnly = LiveComparison.Compare(desired, remoteOnly);
+
+        Assert.Empty(withBoth.Changes);
+        Assert.Equal("/task_extras/stop_time", Assert.Single(withRemoteOnly.Changes).Path);
+        Assert.Equal(["task_extras.work_hour"], withRemoteOnly.NotCompared);
     }
 }
