@@ -86,7 +86,9 @@ public sealed partial class TaskApiClient : ITaskApi
         var state = answer?.Code == TaskApiResult.SuccessCode ? TaskStateReader.Read(answer.Data) : null;
         if (state is null)
         {
-            var why = lookup.Token.Redactor.Redact(exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}") ?? "unreadable";
+            var why = lookup.Token.Redactor.Redact(exchange.Failure ?? (answer?.Code == TaskApiResult.SuccessCode
+                ? "the answer's data is not a task detail (no status, no new_task_extra)"
+                : $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}")) ?? "unreadable";
             var platform = _failures.Of(exchange, ApiCode(exchange), identity.UserId, lookup.Source);
             if (platform is null)
             {
@@ -103,44 +105,6 @@ public sealed partial class TaskApiClient : ITaskApi
 
         return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonNode.Parse(answer!.Data.GetRawText()) as System.Text.Json.Nodes.JsonObject, null);
     }
-
-    public async Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var lookup = _tokens.GetToken(userId);
-        if (lookup.Token is null)
-        {
-            return new TaskListRead([], lookup.Problem ?? "no token for this account") { Platform = PlatformFailures.NoToken(userId, lookup.Problem) };
-        }
-
-        var ids = new List<string>();
-        for (var page = 1; page <= MaxListPages; page++)
-        {
-            var exchange = await ExchangeAsync(HttpMethod.Get, TaskApiPaths.List(userId, subUserId, page, ListPageSize), lookup.Token, null, ReadLimits, cancellationToken);
-            var answer = exchange.HttpStatus is >= 200 and < 300 ? ApiAnswer.TryParse(exchange.Text) : null;
-            if (answer?.Code != TaskApiResult.SuccessCode || TaskListReader.Ids(answer.Data) is not { } pageIds)
-            {
-                var why = exchange.Failure ?? $"HTTP {exchange.HttpStatus}, code {answer?.Code?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}";
-                return new TaskListRead(ids, lookup.Token.Redactor.Redact($"page {page} of the task list could not be read: {why}"))
-                {
-                    Platform = _failures.Of(exchange, ApiCode(exchange), userId, lookup.Source),
-                };
-            }
-
-            ids.AddRange(pageIds);
-            if (pageIds.Count < ListPageSize)
-            {
-                break;
-            }
-        }
-
-        return new TaskListRead(ids.Distinct(StringComparer.Ordinal).ToList(), null);
-    }
-
-    private const int ListPageSize = 100;
-
-    // 100 × 100 tasks: a guard against a list that never ends (a platform ignoring page), not a real limit.
-    private const int MaxListPages = 100;
 
     private async Task<TaskApiResult> CallAsync(
         HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CallLimits limits, CancellationToken cancellationToken)

@@ -1,18 +1,19 @@
 using System.CommandLine;
 using Reconciler.Cli.Apply;
 using Reconciler.Core.Applying;
-using Reconciler.Core.Importing;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Planning;
 using Reconciler.Core.State;
-using Reconciler.Files;
+using Reconciler.Core.Text;
 using Reconciler.TaskApi.Auth;
 
 namespace Reconciler.Cli.Commands;
 
 /// <summary>
 /// <c>reconciler import</c>: brings tasks that already live on the platform into git (terraform's import): one
-/// manifest per task from its detail answer, and with <c>--track</c> their bodies recorded as last applied, so
-/// the next plan of an unedited import says "unchanged" and nothing is sent.
+/// manifest per task with every body field its detail reports, and with <c>--track</c> those bodies — what the
+/// platform reported — recorded as last applied, so the next plan of an unedited import says "unchanged", nothing is
+/// sent, and a later edit that drops a field is warned about.
 /// </summary>
 internal static class ImportCommand
 {
@@ -21,19 +22,22 @@ internal static class ImportCommand
         var directory = new Argument<string>("DIR") { Description = "The repository's manifest directory (default: the current directory).", DefaultValueFactory = _ => "." };
         var userId = new Option<string>("--user-id") { Description = "The main account whose tasks to import.", Required = true, HelpName = "USER_ID" };
         var taskIds = new Option<string[]>("--task-id") { Description = "Import only this task (repeatable). Default: every task of the account (the task list, all pages).", HelpName = "TASK_ID" };
-        var subUserId = new Option<string?>("--sub-user-id") { Description = "Import the tasks of this sub-account.", HelpName = "SUB_USER_ID" };
-        var output = new Option<string>("--out") { Description = "Folder for new manifests, relative to DIR (default tasks). A task that already has a manifest under DIR is left alone.", DefaultValueFactory = _ => "tasks", HelpName = "FOLDER" };
-        var track = new Option<bool>("--track") { Description = "Record the imported bodies as last applied (nothing is sent), so the next plan of the unedited files says unchanged." };
+        var subUserId = new Option<string?>("--sub-user-id") { Description = "Import the tasks of this sub-account (an import of the main account lists the sub-accounts it did not import).", HelpName = "SUB_USER_ID" };
+        var output = new Option<string>("--out") { Description = "Folder for new manifests, inside DIR (default tasks). Files are only ever created new: an existing file, a symbolic link or anything else at a name is refused, never written through. A task that already has a manifest under DIR is left alone.", DefaultValueFactory = _ => "tasks", HelpName = "FOLDER" };
+        var track = new Option<bool>("--track") { Description = "Record each imported body (what the platform reported) as last applied, nothing sent, so the next plan of the unedited files says unchanged. Exits 1 when a task could not be imported or tracked." };
+        var pageLimit = new Option<int>("--list-page-limit") { Description = $"Read at most this many pages of the task list ({TaskListQuery.PageSize} tasks each; default {TaskListQuery.DefaultMaxPages}). Reaching it before the platform says the list is done is an error that says how many tasks were left.", DefaultValueFactory = _ => TaskListQuery.DefaultMaxPages, HelpName = "PAGES" };
         var state = new StateOptions();
         var api = new ApiOptions();
         var command = new Command("import", """
-            Write one manifest per live task of an account, from the platform's task list and each task's detail,
-            with the $schema comment, the right apiVersion, Chinese text intact, and comments where the detail
-            could not be mapped. Only what the detail carries is imported (see the README, "Onboarding"). With
-            --track the imported bodies become the last-applied state without sending anything.
+            Write one manifest per live task of an account, from the platform's task list and each task's detail:
+            every field the detail reports under a body field name of the task's flavour, with the $schema comment,
+            the right apiVersion and Chinese text intact. Each file is read back and must be exactly the one manifest
+            intended, valid like plan checks it. With --track the platform's bodies become the last-applied state
+            without sending anything. See the README, "Onboarding".
 
             Examples:
               RECONCILER_API_TOKEN=... reconciler import . --user-id 5832d184-… --track
+              reconciler import . --user-id 5832d184-… --sub-user-id 5b55bcca-… --track
               reconciler import . --user-id 5832d184-… --task-id f232d184-… --out tasks/imported
             """);
         command.Arguments.Add(directory);
@@ -42,6 +46,7 @@ internal static class ImportCommand
         command.Options.Add(subUserId);
         command.Options.Add(output);
         command.Options.Add(track);
+        command.Options.Add(pageLimit);
         command.Options.Add(state.State);
         command.Options.Add(state.Rebind);
         command.Options.Add(api.ApiUrl);
@@ -50,25 +55,69 @@ internal static class ImportCommand
         {
             var root = console.ResolvePath(result.GetValue(directory) ?? ".");
             var baseAddress = api.BaseAddress(result, console);
-            var request = new ImportRequest(root, console.ResolvePath(Path.Combine(root, result.GetValue(output) ?? "tasks")), result.GetValue(userId)!, result.GetValue(subUserId), result.GetValue(taskIds) ?? [], StateEndpoint.Normalize(baseAddress));
+            var request = new ImportRequest(
+                root,
+                OutputFolder(root, console.ResolvePath(Path.Combine(root, result.GetValue(output) ?? "tasks"))),
+                result.GetValue(userId)!,
+                result.GetValue(subUserId),
+                TaskIds(result.GetValue(taskIds)),
+                StateEndpoint.Normalize(baseAddress),
+                result.GetValue(pageLimit) is var pages and >= 1 ? pages : throw new CliException("--list-page-limit must be at least 1"));
             await using var host = TaskApiHost.Create(baseAddress, new EnvironmentTokenSource(console.Environment), console.Error, ApiTuning.Read(console.Environment));
             // Gated: once the platform is unreachable or refuses the token, no further read is sent (one error, not one per task).
             var imported = await new TaskImporter(new GatedTaskApi(host.Api, new PlatformGate()), console, api.GetParallelism(result)).ImportAsync(request, cancellationToken);
-            if (result.GetValue(track) && imported.Tracked.Count > 0)
+            var tracked = !result.GetValue(track) || await TrackAsync(imported, state, result, request.Endpoint, cancellationToken);
+            return imported.Failed || !tracked ? ExitCodes.Error : ExitCodes.Success;
+        });
+        return command;
+
+        async Task<bool> TrackAsync(ImportResult imported, StateOptions state, ParseResult result, string endpoint, CancellationToken cancellationToken)
+        {
+            var recorded = 0;
+            if (imported.Imported.Count > 0)
             {
                 await using var store = await state.OpenAsync(result, console, simulator: false, cancellationToken);
                 await using var applyLock = await store.AcquireApplyLockAsync(cancellationToken);
-                await state.BindAsync(store, StateEndpoint.Normalize(baseAddress), result, console, cancellationToken);
-                foreach (var task in imported.Tracked)
+                await state.BindAsync(store, endpoint, result, console, cancellationToken);
+                foreach (var task in imported.Imported)
                 {
-                    await store.RecordAppliedAsync(new AppliedRecord(task.Identity, task.Body, task.File, null, TimeProvider.System.GetUtcNow()), cancellationToken);
+                    try
+                    {
+                        await store.RecordAppliedAsync(new AppliedRecord(task.Identity, task.Body, task.File, null, TimeProvider.System.GetUtcNow()), cancellationToken);
+                        recorded++;
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        await console.Error.WriteLineAsync($"reconciler: error: task {ControlText.Escape(task.Identity.ToString())} was imported but not tracked: {ControlText.Escape(e.Message)}");
+                    }
                 }
-
-                await console.Out.WriteLineAsync($"Tracked {imported.Tracked.Count} task(s) as last applied (nothing was sent).");
             }
 
-            return imported.Failed ? ExitCodes.Error : ExitCodes.Success;
-        });
-        return command;
+            var missing = imported.Imported.Count - recorded + imported.NotImported.Count;
+            await console.Out.WriteLineAsync($"Tracked {recorded} task(s) as last applied, with the bodies the platform reported (nothing was sent).");
+            if (missing > 0)
+            {
+                await console.Error.WriteLineAsync($"reconciler: error: --track: {missing} task(s) were not tracked (each is named above with the reason)");
+            }
+
+            return missing == 0;
+        }
+    }
+
+    private static string[] TaskIds(string[]? given) =>
+        (given ?? []).Any(string.IsNullOrEmpty) ? throw new CliException("--task-id must not be empty") : given ?? [];
+
+    /// <summary>The output folder relative to the manifest directory; a folder outside it is refused.</summary>
+    private static string OutputFolder(string root, string full)
+    {
+        var relative = Path.GetRelativePath(root, full);
+        if (relative == ".")
+        {
+            return "";
+        }
+
+        return Path.IsPathRooted(relative) || relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? throw new CliException($"--out must be a folder inside {ControlText.Escape(root)}, not {ControlText.Escape(full)}")
+            : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 }

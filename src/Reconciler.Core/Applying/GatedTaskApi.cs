@@ -35,14 +35,15 @@ public sealed class GatedTaskApi(ITaskApi inner, PlatformGate gate) : ITaskApi
         return read;
     }
 
-    public async Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken)
+    public async Task<TaskListRead> ListTasksAsync(TaskListQuery query, CancellationToken cancellationToken)
     {
-        if (gate.Blocking(userId) is { } failure)
+        ArgumentNullException.ThrowIfNull(query);
+        if (gate.Blocking(query.UserId) is { } failure)
         {
             return new TaskListRead([], $"not read: {failure.Message}") { Platform = failure };
         }
 
-        var list = await inner.ListTasksAsync(userId, subUserId, cancellationToken);
+        var list = await inner.ListTasksAsync(query, cancellationToken);
         gate.Observe(list.Platform);
         return list;
     }

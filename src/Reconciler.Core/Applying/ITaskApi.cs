@@ -45,6 +45,9 @@ public interface ITaskApi
     /// </summary>
     Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
 
-    /// <summary><c>GET /agent-api/new/user/{user_id}/task?page&amp;per_page</c>: every task id of the account (all pages), for import.</summary>
-    Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken);
+    /// <summary>
+    /// <c>GET /agent-api/new/user/{user_id}/task?page&amp;per_page</c> (or <c>…/subset_task</c>, all sub-accounts): every
+    /// task of the list, page after page until the platform says it is done or <see cref="TaskListQuery.MaxPages"/>.
+    /// </summary>
+    Task<TaskListRead> ListTasksAsync(TaskListQuery query, CancellationToken cancellationToken);
 }

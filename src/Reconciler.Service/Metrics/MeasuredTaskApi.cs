@@ -33,6 +33,6 @@ internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics, Ti
     public Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken) =>
         inner.ReadTaskAsync(identity, subUserId, cancellationToken);
 
-    public Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken) =>
-        inner.ListTasksAsync(userId, subUserId, cancellationToken);
+    public Task<TaskListRead> ListTasksAsync(TaskListQuery query, CancellationToken cancellationToken) =>
+        inner.ListTasksAsync(query, cancellationToken);
 }

@@ -20,7 +20,8 @@ internal sealed class TaskApiEndpoints(SimulatorState state, RequestRunner runne
         routes.MapPut(Prefix + "/task/{task_id}", endpoints.UpdateAsync);
         routes.MapPut(Prefix + "/task_stop/{task_id}", endpoints.StopAsync);
         routes.MapGet(Prefix + "/task/{task_id}/edit", endpoints.DetailAsync);
-        routes.MapGet(Prefix + "/task", endpoints.ListAsync);
+        routes.MapGet(Prefix + "/task", context => endpoints.ListAsync(context, allSubAccounts: false));
+        routes.MapGet(Prefix + "/subset_task", context => endpoints.ListAsync(context, allSubAccounts: true));
     }
 
     private Task UpdateAsync(HttpContext context)
@@ -107,25 +108,29 @@ internal sealed class TaskApiEndpoints(SimulatorState state, RequestRunner runne
         });
     }
 
-    private Task ListAsync(HttpContext context)
+    /// <summary>
+    /// The account's list (a sub-account's with <c>sub_user_id</c>), or with <paramref name="allSubAccounts"/> the tasks
+    /// of all its sub-accounts (<c>subset_task</c>), in the documented shape: <c>data[]</c> of tasks whose id is
+    /// <c>uuid</c>, and <c>meta</c>.
+    /// </summary>
+    private Task ListAsync(HttpContext context, bool allSubAccounts)
     {
         var userId = (string)context.Request.RouteValues["user_id"]!;
         return runner.RunAsync(context, ApiOperation.TaskList, userId, null, _ =>
         {
-            var subUserId = Query(context, "sub_user_id");
+            var subUserId = allSubAccounts ? null : Query(context, "sub_user_id");
             var name = Query(context, "name");
             var status = int.TryParse(Query(context, "status"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : (int?)null;
             var page = Math.Max(1, QueryInt(context, "page") ?? 1);
             var perPage = Math.Clamp(QueryInt(context, "per_page") ?? 15, 1, 100);
 
             var matching = state.ListTasks(userId)
-                .Where(t => string.Equals(t.SubUserId, subUserId, StringComparison.Ordinal))
+                .Where(t => allSubAccounts ? t.SubUserId is not null : string.Equals(t.SubUserId, subUserId, StringComparison.Ordinal))
                 .Where(t => status is null || TaskViews.StatusCode(t.Status) == status)
                 .Where(t => name is null || (TaskViews.Name(t) ?? "").Contains(name, StringComparison.Ordinal))
                 .ToList();
             var items = new JsonArray(matching.Skip((page - 1) * perPage).Take(perPage).Select(t => (JsonNode)TaskViews.ListItem(t)).ToArray());
-            var meta = new JsonObject { ["page"] = page, ["per_page"] = perPage, ["total"] = matching.Count };
-            return Task.FromResult(ApiReplies.Data(items, meta));
+            return Task.FromResult(ApiReplies.Data(items, TaskViews.ListMeta(page, perPage, matching.Count)));
         });
     }
 

@@ -1,37 +1,49 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace TaskApi.Simulator.Api;
 
 /// <summary>
-/// The detail (<c>/edit</c>) and list shapes, built from the stored raw body. Values are copied as JSON
-/// nodes parsed from that text, so numbers (ids beyond 2^53) and Chinese come back exactly as stored.
+/// The detail (<c>/edit</c>) and list shapes, built from the stored raw body, as the vendor's pages show them
+/// (docs/api/task-list-and-detail.md). Values are copied as JSON nodes parsed from that text, so numbers (ids beyond
+/// 2^53) and Chinese come back exactly as stored.
 /// </summary>
 internal static class TaskViews
 {
+    /// <summary>Body fields the vendor's 2.0 detail example shows as <c>null</c> when the task has none.</summary>
+    private static readonly string[] NullWhenUnset = ["remark", "bridge_group_id", "background_id"];
+
+    /// <summary>
+    /// Every field of the stored body under its own name (the account's <c>sub_user_id</c> aside), the example's unset
+    /// fields as <c>null</c>, and the detail-only fields: the run state and, for a 新版 task, the remote task.
+    /// </summary>
     public static JsonObject Detail(TaskSnapshot task)
     {
         var body = ParseBody(task.Body);
         var extras = body["task_extras"] as JsonObject ?? [];
         var dialling = task.Status == SimulatedTaskStatus.Dialling;
-        var data = new JsonObject
+        var data = new JsonObject();
+        foreach (var (name, value) in body.Where(p => p.Key is not "sub_user_id"))
         {
-            ["id"] = task.TaskId,
-            ["name"] = Copy(body, "name"),
-            ["maximumcall"] = Copy(body, "maximumcall"),
-            ["destination_extension"] = Copy(body, "destination_extension"),
-            ["caller_line_id"] = null,
-            ["dial_time_id"] = Copy(body, "dial_time_id"),
-            ["end_action"] = Copy(body, "end_action"),
-            ["status"] = StatusCode(task.Status),
-            ["status_str"] = StatusText(task.Status),
-            ["call_status"] = dialling,
-            ["task_extras"] = extras.DeepClone(),
-        };
+            data[name] = value?.DeepClone();
+        }
 
-        // The platform nests the 2.0 run state here; a legacy task answers without it.
+        foreach (var name in NullWhenUnset.Where(n => !data.ContainsKey(n)))
+        {
+            data[name] = null;
+        }
+
+        data["caller_line_id"] = null;
+        data["status"] = StatusCode(task.Status);
+        data["status_str"] = StatusText(task.Status);
+        data["call_status"] = dialling;
+        data["task_extras"] = extras.DeepClone();
+
+        // The platform nests the 2.0 run state (the remote task) here; a legacy task answers without it.
         data["new_task_extra"] = task.Flavour == TaskFlavour.V2
             ? new JsonObject
             {
+                ["name"] = Copy(body, "name"),
                 ["enable"] = task.Running,
                 ["call_status"] = dialling,
                 ["line"] = Copy(extras, "line") ?? new JsonArray(),
@@ -48,19 +60,36 @@ internal static class TaskViews
         return data;
     }
 
+    /// <summary>A list item: the task's id is <c>uuid</c>; <c>user_id</c> is the account that owns it (the sub-account's for its tasks).</summary>
     public static JsonObject ListItem(TaskSnapshot task)
     {
         var body = ParseBody(task.Body);
         return new JsonObject
         {
-            ["id"] = task.TaskId,
+            ["uuid"] = task.TaskId,
             ["name"] = Copy(body, "name"),
+            ["enable"] = task.Running,
             ["status"] = StatusCode(task.Status),
             ["status_str"] = StatusText(task.Status),
             ["maximumcall"] = Copy(body, "maximumcall"),
-            ["destination_extension"] = Copy(body, "destination_extension"),
             ["dial_time_id"] = Copy(body, "dial_time_id"),
-            ["sub_user_id"] = task.SubUserId,
+            ["destination_extension"] = Copy(body, "destination_extension"),
+            ["remark"] = Copy(body, "remark"),
+            ["user_id"] = task.SubUserId ?? task.UserId,
+        };
+    }
+
+    /// <summary>The documented <c>meta</c>: <c>has_pages</c> (more than one page), <c>total</c>, <c>last_page</c>, <c>current_page</c>, and <c>per_page</c> as a string, as in the example.</summary>
+    public static JsonObject ListMeta(int page, int perPage, int total)
+    {
+        var lastPage = Math.Max(1, (total + perPage - 1) / perPage);
+        return new JsonObject
+        {
+            ["has_pages"] = lastPage > 1,
+            ["total"] = total,
+            ["last_page"] = lastPage,
+            ["current_page"] = page,
+            ["per_page"] = perPage.ToString(CultureInfo.InvariantCulture),
         };
     }
 

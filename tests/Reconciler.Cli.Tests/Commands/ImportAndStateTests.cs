@@ -21,8 +21,8 @@ public sealed class ImportAndStateTests
         var import = await work.RunAsync(["import", ApplyWorkspace.ManifestDir, "--user-id", work.Account.UserId, "--api-url", api, "--state", ApplyWorkspace.StateFile, "--track"]);
 
         Assert.True(import.ExitCode == 0, import.ToString());
-        Assert.Contains("Import: 20 written, 20 valid, 0 already present.", import.Out, StringComparison.Ordinal);
-        Assert.Contains("Tracked 20 task(s) as last applied (nothing was sent).", import.Out, StringComparison.Ordinal);
+        Assert.Contains("Import: 20 written, 20 valid (each read back as exactly the platform's task and body, and checked like plan), 0 failed, 0 already present.", import.Out, StringComparison.Ordinal);
+        Assert.Contains("Tracked 20 task(s) as last applied, with the bodies the platform reported (nothing was sent).", import.Out, StringComparison.Ordinal);
         var validate = await work.RunAsync(["validate", ApplyWorkspace.ManifestDir]);
         Assert.True(validate.ExitCode == 0, validate.ToString());
         simulator.State.ClearRequestLog();

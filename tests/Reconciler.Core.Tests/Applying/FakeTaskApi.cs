@@ -127,8 +127,8 @@ internal sealed class FakeTaskApi : ITaskApi
         }
     }
 
-    public Task<TaskListRead> ListTasksAsync(string userId, string? subUserId, CancellationToken cancellationToken) =>
-        Task.FromResult(new TaskListRead(Details.Keys.Where(k => k.UserId == userId).Select(k => k.TaskId).ToList(), null));
+    public Task<TaskListRead> ListTasksAsync(TaskListQuery query, CancellationToken cancellationToken) =>
+        Task.FromResult(new TaskListRead(Details.Keys.Where(k => k.UserId == query.UserId).Select(k => new ListedTask(k.TaskId, null)).ToList(), null));
 
     private void Queue(Dictionary<TaskIdentity, Queue<TaskApiResult>> queues, TaskIdentity identity, TaskApiResult[] answers)
     {
