@@ -74,6 +74,11 @@ public sealed partial class TaskApiClient : ITaskApi
     public async Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
+        if (TaskApiPaths.Unaddressable(identity) is { } unaddressable)
+        {
+            return RemoteTaskRead.Failed(unaddressable);
+        }
+
         var lookup = _tokens.GetToken(identity.UserId);
         if (lookup.Token is null)
         {
@@ -109,6 +114,11 @@ public sealed partial class TaskApiClient : ITaskApi
     private async Task<TaskApiResult> CallAsync(
         HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CallLimits limits, CancellationToken cancellationToken)
     {
+        if (TaskApiPaths.Unaddressable(identity) is { } unaddressable)
+        {
+            return new TaskApiResult(ApplyOutcome.Rejected, null, unaddressable, null);
+        }
+
         var lookup = _tokens.GetToken(identity.UserId);
         if (lookup.Token is null)
         {

@@ -4,7 +4,7 @@ using Reconciler.Core.Planning;
 
 namespace Reconciler.TaskApi.Http;
 
-/// <summary>Request paths relative to the base URL; ids are escaped, so an odd id cannot change the route.</summary>
+/// <summary>Request paths relative to the base URL; ids are escaped, so an odd id cannot change the route (a dot segment, which escaping cannot keep, is refused by <see cref="Unaddressable"/>).</summary>
 internal static class TaskApiPaths
 {
     public static string Update(TaskIdentity task) => $"{User(task)}/task/{Escape(task.TaskId)}";
@@ -22,6 +22,18 @@ internal static class TaskApiPaths
             ? string.Create(CultureInfo.InvariantCulture, $"agent-api/new/user/{Escape(query.UserId)}/subset_task?page={page}&per_page={perPage}")
             : string.Create(CultureInfo.InvariantCulture, $"agent-api/new/user/{Escape(query.UserId)}/task?page={page}&per_page={perPage}")
                 + (string.IsNullOrEmpty(query.SubUserId) ? "" : $"&sub_user_id={Escape(query.SubUserId)}");
+
+    /// <summary>
+    /// Why a request about this task cannot be addressed, or null. An id of <c>.</c> or <c>..</c> is a dot segment: URI
+    /// resolution removes it (escaped as <c>%2E</c> too), so the request would reach another resource — a task list
+    /// may name such an id, a manifest cannot (task.schema.json's pathSegment).
+    /// </summary>
+    public static string? Unaddressable(TaskIdentity task) =>
+        IsDotSegment(task.UserId) || IsDotSegment(task.TaskId)
+            ? "the id is '.' or '..', which a URL path cannot carry (it would address another resource): nothing was requested"
+            : null;
+
+    private static bool IsDotSegment(string value) => value is "." or "..";
 
     private static string User(TaskIdentity task) => $"agent-api/new/user/{Escape(task.UserId)}";
 

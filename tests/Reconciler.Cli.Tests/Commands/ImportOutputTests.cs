@@ -1,4 +1,5 @@
 using Reconciler.Cli.Tests.Support;
+using Reconciler.Core.Importing;
 using Reconciler.Testing.Files;
 
 namespace Reconciler.Cli.Tests.Commands;
@@ -95,6 +96,34 @@ public sealed class ImportOutputTests
         Assert.Contains("下划线", File.ReadAllText(bench.File("tasks/a_5Fb.yaml")), StringComparison.Ordinal);
         Assert.Contains("reconciler: error: task a.b: its file name would be the one of task A.B on a file system that ignores letter case", import.Error, StringComparison.Ordinal);
         Assert.Contains("Import: 2 written, 2 valid", import.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_IdsThatLookLikePaths_StayInsideTheOutputFolderAndDotSegmentsAreNotRequested()
+    {
+        await using var bench = await ImportBench.StartAsync();
+        string[] pathLike = ["../../escape", "/etc/cron.d/x", "a/b", @"..\..\win", "~", ".yaml", "tasks"];
+        foreach (var id in pathLike.Concat(["..", "."]))
+        {
+            bench.AddTask(id, "路径");
+        }
+
+        var import = await bench.ImportAsync("--track", "--state", "state.db");
+
+        Assert.Equal(1, import.ExitCode);
+        Assert.Contains("reconciler: error: task ..: its detail could not be read: the id is '.' or '..', which a URL path cannot carry", import.Error, StringComparison.Ordinal);
+        Assert.Contains("reconciler: error: task .: its detail could not be read: the id is '.' or '..'", import.Error, StringComparison.Ordinal);
+        Assert.Contains($"Import: {pathLike.Length} written", import.Out, StringComparison.Ordinal);
+        var written = Directory.GetFiles(bench.Path, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(bench.Path, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.StartsWith("state.db", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(pathLike.Select(id => "repo/tasks/" + ImportFileNames.For(id)).Order(StringComparer.Ordinal), written);
+        Assert.Contains("repo/tasks/_2E_2E_2F_2E_2E_2Fescape.yaml", written);
+        foreach (var id in pathLike)
+        {
+            Assert.Contains($"task_id: \"{id.Replace(@"\", @"\\", StringComparison.Ordinal)}\"", File.ReadAllText(bench.File("tasks/" + ImportFileNames.For(id))), StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -39,7 +39,11 @@ public sealed class FakeTaskPlatform : IAsyncDisposable
 
     public int ListRequests => _listRequests;
 
+    /// <summary>Every request that reached the platform, on any path.</summary>
+    public int Requests => _requests;
+
     private int _listRequests;
+    private int _requests;
 
     public static async Task<FakeTaskPlatform> StartAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +53,11 @@ public sealed class FakeTaskPlatform : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var platform = new FakeTaskPlatform(app);
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref platform._requests);
+            return next(context);
+        });
         const string Prefix = "/agent-api/new/user/{user}";
         app.MapPut(Prefix + "/task/{task}", platform.PutAsync);
         app.MapGet(Prefix + "/task/{task}/edit", platform.DetailAsync);
@@ -145,8 +154,12 @@ public sealed class FakeTaskPlatform : IAsyncDisposable
         await Answer(context, answer.ToJsonString());
     }
 
+    // Kestrel decodes a path except %2F (it would change the segments): an id holding '/' arrives as %2F.
     private static (string User, string Task) Key(HttpContext context) =>
-        ((string)context.Request.RouteValues["user"]!, (string)context.Request.RouteValues["task"]!);
+        (Segment(context, "user"), Segment(context, "task"));
+
+    private static string Segment(HttpContext context, string name) =>
+        ((string)context.Request.RouteValues[name]!).Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static string? Query(HttpContext context, string name) =>
         context.Request.Query.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
