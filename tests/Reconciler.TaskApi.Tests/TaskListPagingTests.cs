@@ -26,6 +26,20 @@ public sealed class TaskListPagingTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task List_12000Tasks_ReadsPastTheOld10000CapUntilThePlatformSaysDone()
+    {
+        await using var platform = await WithTasksAsync(12_000);
+        using var client = ClientHarness.Create(platform.BaseAddress, ClientHarness.DefaultToken("token-1234567890"));
+
+        var list = await client.Api.ListTasksAsync(new TaskListQuery(User), CancellationToken.None);
+
+        Assert.Null(list.Problem);
+        Assert.Equal((12_000, 120, 12_000L, false), (list.TaskIds.Distinct(StringComparer.Ordinal).Count(), list.PagesRead, list.ReportedTotal!.Value, list.Truncated));
+        Assert.Equal(120, platform.ListRequests);
+    }
+
+    [Fact]
     public async Task List_BoundReachedBeforeTheLastPage_IsTruncatedNotSilent()
     {
         await using var platform = await WithTasksAsync(250);
@@ -80,7 +94,7 @@ public sealed class TaskListPagingTests
         var platform = await FakeTaskPlatform.StartAsync();
         for (var i = 0; i < count; i++)
         {
-            platform.AddTask(User, $"t{i:D3}");
+            platform.AddTask(User, $"t{i:D5}");
         }
 
         return platform;

@@ -1,7 +1,10 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Reconciler.Cli.Tests.Support;
+using Reconciler.Core.Validation;
+using Reconciler.Files;
 
 namespace Reconciler.Cli.Tests.Commands;
 
@@ -49,6 +52,33 @@ public sealed class ImportHostileDetailTests
         Assert.Contains(@"task evil\x1B[31m\nid: tasks/evil_1B_5B31m_0Aid.yaml was written but is invalid", import.Error, StringComparison.Ordinal);
         Assert.Contains("imported  5832d184-dd53-42a0-8ace-0bf8d660f4cc/plain → tasks/plain.yaml", import.Out, StringComparison.Ordinal);
         Assert.Contains("Import: 2 written, 1 valid", import.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_NamesWithPathsMarkupAndYamlSyntax_AreDataInTheFileNeverItsNameOrStructure()
+    {
+        await using var bench = await ImportBench.StartAsync();
+        string[] names =
+        [
+            "../../etc/passwd", "C:\\Windows\\任务", "---\n- a: b", "key: value # comment", "*alias &anchor !!binary", "{\"a\": [1]}",
+            "'quoted' \"double\"", "<script>alert(1)</script>", "[link](javascript:x) @team #1", "\u2028line\u2029sep\u202Eevil", " padded ",
+        ];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var body = (JsonObject)JsonNode.Parse(ImportableBodies.V2("x"))!;
+            body["name"] = names[i];
+            bench.AddTask($"named-{i}", body: body.ToJsonString());
+        }
+
+        var import = await bench.ImportAsync("--track", "--state", "state.db");
+        var plan = await bench.RunAsync(["plan", "repo", "--state", "state.db", "--detailed-exitcode", "--format", "json"]);
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Equal(names.Select((_, i) => $"named-{i}.yaml").Order(StringComparer.Ordinal), Directory.GetFiles(bench.File("tasks")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        var desired = new ManifestPipeline().Evaluate(new DirectorySource(bench.Repo).Read());
+        Assert.Empty(desired.Invalid);
+        Assert.Equal(names, desired.Tasks.OrderBy(t => int.Parse(t.Identity.TaskId["named-".Length..], CultureInfo.InvariantCulture)).Select(t => t.Body.ToNode()!["name"]!.GetValue<string>()));
     }
 
     [Fact]
