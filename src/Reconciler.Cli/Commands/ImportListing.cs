@@ -22,6 +22,13 @@ internal sealed class ImportListing(ITaskApi api, CliConsole console)
 
         var list = await api.ListTasksAsync(new TaskListQuery(request.UserId, request.SubUserId, TaskListScope.Account, request.MaxListPages), cancellationToken);
         var failed = false;
+        if (list.Platform is { } platform)
+        {
+            // The platform cannot be reached or refuses the token: one error saying so, not a list problem.
+            await console.Error.WriteLineAsync($"reconciler: error: {Show(platform.Message)}");
+            return ([], true);
+        }
+
         if (list.Problem is { } problem)
         {
             failed = true;
@@ -47,6 +54,12 @@ internal sealed class ImportListing(ITaskApi api, CliConsole console)
         }
 
         var list = await api.ListTasksAsync(new TaskListQuery(request.UserId, null, TaskListScope.AllSubAccounts, request.MaxListPages), cancellationToken);
+        if (list.Platform is not null)
+        {
+            // Already said as the run's error.
+            return;
+        }
+
         if (list.Problem is { } problem)
         {
             await console.Out.WriteLineAsync($"Sub-accounts: their tasks could not be listed ({Show(problem)}). A sub-account's tasks are imported with --sub-user-id SUB_USER_ID.");

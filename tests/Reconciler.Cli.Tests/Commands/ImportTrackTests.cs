@@ -20,8 +20,9 @@ public sealed class ImportTrackTests
                 return false;
             }
 
-            context.Response.StatusCode = 403;
-            await context.Response.WriteAsync("<html><title>denied</title></html>", context.RequestAborted);
+            // 404, not 403: a refused token is the platform's failure and stops the run's reads (issue 19).
+            context.Response.StatusCode = 404;
+            await context.Response.WriteAsync("<html><title>not here</title></html>", context.RequestAborted);
             return true;
         };
 
