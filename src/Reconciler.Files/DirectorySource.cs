@@ -2,6 +2,7 @@ using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Sources;
+using Reconciler.Core.TaskSets;
 
 namespace Reconciler.Files;
 
@@ -16,6 +17,11 @@ namespace Reconciler.Files;
 /// be listed. Reads stop one byte past <paramref name="maxFileBytes"/>. An error diagnostic on a file (or, with
 /// a trailing <c>/</c>, on a directory) keeps the tasks recorded from it managed: see
 /// <see cref="Reconciler.Core.Validation.DesiredState"/>.
+/// <para>
+/// CSV files (a TaskSet's items, <see cref="DataFiles"/>) are listed by the same walk under the same rules, whatever
+/// the glob says. One that cannot be read (a link leading outside, not a regular file) is listed with a reader that
+/// says why, so the problem is reported where a set names it and an unrelated CSV never fails a plan.
+/// </para>
 /// </remarks>
 public sealed class DirectorySource(string directory, ManifestGlob? glob = null, long? maxFileBytes = null)
 {
@@ -43,6 +49,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
         return new SourceSnapshot(null, walk.Files.Where(f => f != settings).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), DiagnosticOrder.Sort(walk.Diagnostics))
         {
             Settings = settings,
+            DataFiles = walk.Data.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -51,6 +58,8 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
         private readonly HashSet<string> _visited = new(StringComparer.Ordinal) { root };
 
         public List<ManifestFile> Files { get; } = [];
+
+        public List<ManifestFile> Data { get; } = [];
 
         public List<Diagnostic> Diagnostics { get; } = [];
 
@@ -77,7 +86,8 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                 var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
                 var looksLikeDirectory = entry is DirectoryInfo;
                 var isSettings = path == RepositorySettings.FileName; // read whatever the glob says, never as a manifest
-                if (!isSettings && (looksLikeDirectory ? glob.IsExcludedDirectory(path) : !glob.IsMatch(path)))
+                var isData = !looksLikeDirectory && DataFiles.IsDataFile(path);
+                if (!isSettings && !isData && (looksLikeDirectory ? glob.IsExcludedDirectory(path) : !glob.IsMatch(path)))
                 {
                     continue;
                 }
@@ -96,11 +106,23 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     physical = RealPath.Of(entry.FullName);
                     if (!RealPath.IsInside(physical, root))
                     {
+                        if (isData && !glob.IsMatch(path))
+                        {
+                            Unreadable(path, "it is a symbolic link leading outside the manifest directory; it is not read");
+                            continue;
+                        }
+
                         Diagnostics.Add(Diagnostic.Error("file-symlink", $"symbolic link '{path}' leads outside the manifest directory; it is not read", SourceLocation.StartOf(path)));
                         continue;
                     }
 
                     status = PathStatus.Of(physical);
+                    if (status.Kind == FileKind.Missing && isData && !glob.IsMatch(path))
+                    {
+                        Unreadable(path, $"it is a symbolic link to '{entry.LinkTarget}', which does not exist");
+                        continue;
+                    }
+
                     if (status.Kind == FileKind.Missing)
                     {
                         Problem(path, false, "file-symlink-dangling", $"it is a symbolic link to '{entry.LinkTarget}', which does not exist; it is not read");
@@ -116,6 +138,14 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
         {
             switch (status.Kind)
             {
+                case FileKind.Regular when DataFiles.IsDataFile(path) && !glob.IsMatch(path):
+                    Data.Add(new ManifestFile(path, null, status.Size, () => BoundedFileReader.Read(physical, TaskSetLimits.Default.MaxCsvBytes)));
+                    return;
+                case not (FileKind.Regular or FileKind.Directory) when DataFiles.IsDataFile(path) && !glob.IsMatch(path):
+                    Unreadable(path, status.Kind is FileKind.Missing or FileKind.Inaccessible
+                        ? $"it cannot be read ({status.Problem ?? "it disappeared while the directory was being read"})"
+                        : $"it is {FileKinds.Describe(status.Kind)}, not a regular file; only regular files are read");
+                    return;
                 case FileKind.Directory:
                     if (glob.IsExcludedDirectory(path) || !_visited.Add(physical))
                     {
@@ -152,6 +182,10 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     return;
             }
         }
+
+        /// <summary>A data file that cannot be read: listed with a reader that says why, reported only where a set names it.</summary>
+        private void Unreadable(string path, string why) =>
+            Data.Add(new ManifestFile(path, null, 0, () => throw new IOException(why)));
 
         /// <summary>An error naming the file, or the directory with a trailing '/' (which keeps every task recorded below it managed).</summary>
         private void Problem(string path, bool isDirectory, string code, string message)

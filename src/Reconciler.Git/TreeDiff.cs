@@ -5,8 +5,8 @@ namespace Reconciler.Git;
 
 /// <summary>
 /// Paths that differ between two commits under the manifest root, relative to it: added, modified, type
-/// changed, deleted, and both names of a rename. Only paths the glob matches are returned: the caller
-/// re-reads these and nothing else. Comparing the two sub-trees lets libgit2 skip every unchanged directory by id.
+/// changed, deleted, and both names of a rename. Only paths the glob matches (and CSV files, which TaskSets read)
+/// are returned: the caller re-reads these and nothing else. Comparing the two sub-trees lets libgit2 skip every unchanged directory by id.
 /// </summary>
 internal static class TreeDiff
 {
@@ -36,7 +36,7 @@ internal static class TreeDiff
         {
             foreach (var path in new[] { change.OldPath, change.Path })
             {
-                if (!string.IsNullOrEmpty(path) && glob.IsMatch(path))
+                if (!string.IsNullOrEmpty(path) && (glob.IsMatch(path) || DataFiles.IsDataFile(path)))
                 {
                     paths.Add(path);
                 }

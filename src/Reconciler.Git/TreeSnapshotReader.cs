@@ -32,6 +32,7 @@ internal static class TreeSnapshotReader
 
         var matches = GlobBatch.Matches(glob, blobs.Select(b => b.Path).ToList());
         var files = new List<ManifestFile>(matches.Count);
+        var data = new List<ManifestFile>();
         ManifestFile? settings = null;
         foreach (var (path, id) in blobs)
         {
@@ -46,11 +47,21 @@ internal static class TreeSnapshotReader
                 var size = repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
                 files.Add(new ManifestFile(path, id.Sha, size, reader(id)));
             }
+            else if (DataFiles.IsDataFile(path) && !InExcludedDirectory(glob, path))
+            {
+                // A TaskSet's CSV comes from this same tree, so a set and its items are always of one commit.
+                data.Add(new ManifestFile(path, id.Sha, repository.ObjectDatabase.RetrieveObjectMetadata(id).Size, reader(id)));
+            }
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new SourceSnapshot(commit.Sha, files, DiagnosticOrder.Sort(diagnostics)) { Settings = settings };
+        data.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new SourceSnapshot(commit.Sha, files, DiagnosticOrder.Sort(diagnostics)) { Settings = settings, DataFiles = data };
     }
+
+    /// <summary>Whether a file's directory is one the directory source would not enter (hidden, or excluded by the glob).</summary>
+    private static bool InExcludedDirectory(ManifestGlob glob, string path) =>
+        path.LastIndexOf('/') is var slash and > 0 && glob.IsExcludedDirectory(path[..slash]);
 
     /// <summary>The tree at <paramref name="root"/> in a commit, or null (with a diagnostic when a list is given) when it is missing or not a directory.</summary>
     public static Tree? SubTree(Commit commit, string root, List<Diagnostic>? diagnostics = null)

@@ -30,10 +30,10 @@ public static class PostgresStateTransfer
 
         await ((PostgresLease)lease).RunAsync("import every record", async (connection, transaction, token) =>
         {
-            await CopyAsync(connection, "tasks (user_id, task_id, body, body_hash, source_file, source_revision, applied_at)", export.Tasks, async (w, t) =>
+            await CopyAsync(connection, "tasks (user_id, task_id, body, body_hash, source_file, source_revision, applied_at, set_name)", export.Tasks, async (w, t) =>
             {
                 await Text(w, t.Identity.UserId, token); await Text(w, t.Identity.TaskId, token); await Text(w, t.Body.Json, token); await Text(w, t.Body.Hash, token);
-                await Text(w, t.SourceFile, token); await Text(w, t.SourceRevision, token); await Time(w, t.AppliedAt, token);
+                await Text(w, t.SourceFile, token); await Text(w, t.SourceRevision, token); await Time(w, t.AppliedAt, token); await Text(w, t.SetName, token);
             }, token);
             await CopyAsync(connection, "intents (id, at, revision, user_id, task_id, operation, body_hash, settled_at, outcome, deadline_at)", export.Intents, async (w, i) =>
             {

@@ -10,7 +10,7 @@ namespace Reconciler.State.Sql;
 /// <summary>Reads one row of each table back into the core's records (column order as in the column lists).</summary>
 internal sealed class StoreRows(SqlDialect dialect)
 {
-    public const string AppliedColumns = "user_id, task_id, body, body_hash, source_file, source_revision, applied_at";
+    public const string AppliedColumns = "user_id, task_id, body, body_hash, source_file, source_revision, applied_at, set_name";
 
     public const string AttemptColumns = "at, revision, user_id, task_id, outcome, api_code, message, duration_ms, body_hash";
 
@@ -26,7 +26,10 @@ internal sealed class StoreRows(SqlDialect dialect)
         new CanonicalBody(row.GetString(2), row.GetString(3)),
         row.GetString(4),
         Text(row, 5),
-        dialect.ReadTime(row, 6));
+        dialect.ReadTime(row, 6))
+    {
+        SetName = Text(row, 7),
+    };
 
     public ApplyAttempt Attempt(DbDataReader row) => new(
         dialect.ReadTime(row, 0),

@@ -44,10 +44,10 @@ internal static class StoreStatements
 
     public const string UpsertApplied = $"""
         INSERT INTO tasks ({StoreRows.AppliedColumns})
-        VALUES (@user_id, @task_id, @body, @applied_body_hash, @source_file, @source_revision, @applied_at)
+        VALUES (@user_id, @task_id, @body, @applied_body_hash, @source_file, @source_revision, @applied_at, @set_name)
         ON CONFLICT (user_id, task_id) DO UPDATE SET
             body = excluded.body, body_hash = excluded.body_hash, source_file = excluded.source_file,
-            source_revision = excluded.source_revision, applied_at = excluded.applied_at;
+            source_revision = excluded.source_revision, applied_at = excluded.applied_at, set_name = excluded.set_name;
 
         """;
 
@@ -114,7 +114,7 @@ internal static class StoreStatements
         }
 
         p.Text("body", record.Body.Json).Text("applied_body_hash", record.Body.Hash).Text("source_file", record.SourceFile)
-            .Text("source_revision", record.SourceRevision).Time("applied_at", record.AppliedAt);
+            .Text("source_revision", record.SourceRevision).Time("applied_at", record.AppliedAt).Text("set_name", record.SetName);
     }
 
     public static void BindRun(StoreParameters p, RunRecord run) =>

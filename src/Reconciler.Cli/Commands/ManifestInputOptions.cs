@@ -148,11 +148,12 @@ internal sealed class ManifestInputOptions
     /// </summary>
     private static SourceSnapshot Detach(SourceSnapshot snapshot) => snapshot with
     {
-        Files = snapshot.Files.Select(Detach).ToList(),
-        Settings = snapshot.Settings is { } settings ? Detach(settings) : null,
+        Files = snapshot.Files.Select(f => Detach(f, LoaderLimits.Default.MaxFileBytes)).ToList(),
+        Settings = snapshot.Settings is { } settings ? Detach(settings, LoaderLimits.Default.MaxFileBytes) : null,
+        DataFiles = snapshot.DataFiles.Select(f => Detach(f, Core.TaskSets.TaskSetLimits.Default.MaxCsvBytes)).ToList(),
     };
 
-    private static ManifestFile Detach(ManifestFile file) => file.Length > LoaderLimits.Default.MaxFileBytes
+    private static ManifestFile Detach(ManifestFile file, long limit) => file.Length > limit
         ? file with { Read = () => throw new InvalidOperationException("file over the size limit is not read") }
         : ManifestFile.FromBytes(file.Path, file.Read().ToArray(), file.ContentId);
 

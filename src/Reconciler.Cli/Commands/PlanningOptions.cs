@@ -13,8 +13,8 @@ internal sealed class PlanningOptions
 
     public Option<string[]> Target { get; } = new("--target")
     {
-        Description = "Plan (and apply) only this task: a task id, USER_ID/TASK_ID or a manifest file (repeatable). Every other task is left out entirely: never sent, never unmanaged.",
-        HelpName = "TASK_OR_FILE",
+        Description = "Plan (and apply) only this task: a task id, USER_ID/TASK_ID, a manifest file, or a TaskSet's name for all of its tasks (repeatable). Every other task is left out entirely: never sent, never unmanaged.",
+        HelpName = "TASK_FILE_OR_SET",
     };
 
     public void AddTo(Command command)
@@ -35,13 +35,13 @@ internal sealed class PlanningOptions
     {
         if (pending.UnmatchedTargets.Count > 0)
         {
-            throw new CliException($"--target {string.Join(", ", pending.UnmatchedTargets.Select(t => $"'{t}'"))}: no such task or manifest file");
+            throw new CliException($"--target {string.Join(", ", pending.UnmatchedTargets.Select(t => $"'{t}'"))}: no such task, manifest file or task set");
         }
     }
 
     private static string Relative(string target, CliConsole console, string? manifestDirectory)
     {
-        if (manifestDirectory is null || !(target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)))
+        if (manifestDirectory is null || !(target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || Core.Sources.DataFiles.IsDataFile(target)))
         {
             return target;
         }

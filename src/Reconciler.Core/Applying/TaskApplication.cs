@@ -150,7 +150,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     {
         var desired = entry.Desired!;
         var applied = result.Outcome == ApplyOutcome.Applied
-            ? new AppliedRecord(desired.Identity, desired.Body, desired.File, run.Revision, time.GetUtcNow())
+            ? new AppliedRecord(desired.Identity, desired.Body, desired.File, run.Revision, time.GetUtcNow()) { SetName = desired.Set?.Name }
             : null;
 
         // Settled with nothing left that could land, the request no longer fences the task; an attempt that went unanswered still does until its deadline.

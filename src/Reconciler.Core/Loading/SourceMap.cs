@@ -17,6 +17,7 @@ namespace Reconciler.Core.Loading;
 public sealed class SourceMap
 {
     private readonly IPositionIndex? _positions;
+    private readonly ISourceLocator? _locator;
 
     /// <summary>A map with no positions: everything is located at the start of <paramref name="file"/>.</summary>
     public SourceMap(string file)
@@ -35,6 +36,13 @@ public sealed class SourceMap
         _positions = positions;
     }
 
+    /// <summary>A map whose locations come from <paramref name="locator"/> (a task expanded from a set: see TaskSets).</summary>
+    internal SourceMap(string file, ISourceLocator locator)
+        : this(file)
+    {
+        _locator = locator;
+    }
+
     public string File { get; }
 
     /// <summary>
@@ -43,6 +51,11 @@ public sealed class SourceMap
     /// </summary>
     public SourceLocation Locate(string pointer)
     {
+        if (_locator is not null)
+        {
+            return _locator.Locate(pointer);
+        }
+
         if (_positions is null)
         {
             return SourceLocation.StartOf(File);
@@ -54,5 +67,6 @@ public sealed class SourceMap
 
     /// <summary>The location of the key of the mapping entry at <paramref name="pointer"/>, else of its value.</summary>
     public SourceLocation LocateKey(string pointer) =>
-        _positions?.Walk(pointer) is (_, { } key) ? new SourceLocation(File, key.Line, key.Column) : Locate(pointer);
+        _locator?.LocateKey(pointer)
+        ?? (_positions?.Walk(pointer) is (_, { } key) ? new SourceLocation(File, key.Line, key.Column) : Locate(pointer));
 }

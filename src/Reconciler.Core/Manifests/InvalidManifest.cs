@@ -12,7 +12,11 @@ public sealed record InvalidManifest(
     string? Name,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
-    public string File => Location.File;
+    /// <summary>The manifest file: the set's file for an item of a TaskSet (its <see cref="Location"/> may be a CSV row).</summary>
+    public string File => Set?.File ?? Location.File;
+
+    /// <summary>The TaskSet this document (or item) belongs to; null for a plain Task manifest.</summary>
+    public TaskSetOrigin? Set { get; init; }
 
     /// <summary>Where <c>metadata.task_id</c> is written (for duplicate-identity diagnostics).</summary>
     public SourceLocation? IdentityLocation { get; init; }

@@ -23,7 +23,11 @@ public sealed record TaskManifest(
     SourceLocation Location,
     IReadOnlyList<Diagnostic> Warnings)
 {
-    public string File => Location.File;
+    /// <summary>The manifest file the task comes from: the set's file for a task of a TaskSet (its <see cref="Location"/> may be a CSV row).</summary>
+    public string File => Set?.File ?? Location.File;
+
+    /// <summary>The TaskSet this task was expanded from; null for a plain Task manifest.</summary>
+    public TaskSetOrigin? Set { get; init; }
 
     /// <summary><c>metadata.sub_user_id</c>, when the task belongs to a sub-account (also present in the body).</summary>
     public string? SubUserId { get; init; }

@@ -29,6 +29,6 @@ public sealed record Baseline(
         new(
             BaselineKind.BaseRevision,
             revision,
-            atRevision.Tasks.ToDictionary(t => t.Identity, t => new BaselineRecord(t.Identity, t.Body, t.File, revision, null)),
+            atRevision.Tasks.ToDictionary(t => t.Identity, t => new BaselineRecord(t.Identity, t.Body, t.File, revision, null) { SetName = t.Set?.Name }),
             new Dictionary<TaskIdentity, TaskIntent>());
 }

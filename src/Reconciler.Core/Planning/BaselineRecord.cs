@@ -15,6 +15,9 @@ public sealed record BaselineRecord(
     string? SourceRevision,
     DateTimeOffset? AppliedAt)
 {
+    /// <summary>The TaskSet the task came from (its name), or null for a plain Task manifest.</summary>
+    public string? SetName { get; init; }
+
     public static BaselineRecord From(AppliedRecord record) =>
-        new(record.Identity, record.Body, record.SourceFile, record.SourceRevision, record.AppliedAt);
+        new(record.Identity, record.Body, record.SourceFile, record.SourceRevision, record.AppliedAt) { SetName = record.SetName };
 }

@@ -49,6 +49,12 @@ public sealed record PlanEntry(
 
     public string? File => Location?.File;
 
+    /// <summary>
+    /// The TaskSet the task belongs to (its name): from the manifest, or for <c>unmanage</c> from the baseline record.
+    /// Null for a plain Task manifest. Lets renderers group a set's changes and <c>--target</c> take a set name.
+    /// </summary>
+    public string? SetName { get; init; }
+
     /// <summary>The task is running and not allowed to be stopped: the update would be answered with 6007.</summary>
     public bool IsBlockedByRunningTask => Deferral is { Kind: DeferralKind.Running };
 

@@ -3,7 +3,8 @@ namespace Reconciler.Core.Planning;
 /// <summary>
 /// <c>--target</c> (like terraform's <c>-target</c>): keeps only the entries of the named tasks, so nothing else
 /// is sent — and nothing else is unmanaged, since untargeted records are not in the plan at all. A target is a
-/// task id, <c>user_id/task_id</c>, or a manifest file (relative to the manifest directory).
+/// task id, <c>user_id/task_id</c>, a manifest file (relative to the manifest directory; a set's CSV file too), or a
+/// TaskSet's name (every task of the set). A target that is both a set name and a task id takes both.
 /// </summary>
 public static class PlanTargets
 {
@@ -19,7 +20,9 @@ public static class PlanTargets
 
     private static bool Matches(PlanEntry entry, string target) =>
         (entry.Identity is { } identity && (identity.TaskId == target || identity.ToString() == target))
-        || (entry.File is { } file && Normalize(file) == target);
+        || (entry.File is { } file && Normalize(file) == target)
+        || (entry.SetName is { } set && set == target)
+        || (entry.Desired?.File is { } setFile && Normalize(setFile) == target);
 
     private static string Normalize(string target)
     {

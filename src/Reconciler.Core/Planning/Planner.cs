@@ -24,7 +24,8 @@ public static class Planner
         foreach (var task in desired.Tasks)
         {
             claimed.Add(task.Identity);
-            entries.Add(PlanTask(task, lastApplied.GetValueOrDefault(task.Identity), baseline.InDoubt.GetValueOrDefault(task.Identity)));
+            var entry = PlanTask(task, lastApplied.GetValueOrDefault(task.Identity), baseline.InDoubt.GetValueOrDefault(task.Identity));
+            entries.Add(task.Set is null ? entry : entry with { SetName = task.Set.Name });
         }
 
         foreach (var invalid in desired.Invalid)
@@ -39,6 +40,7 @@ public static class Planner
             {
                 Baseline = invalid.Identity is null ? null : lastApplied.GetValueOrDefault(invalid.Identity),
                 InDoubt = invalid.Identity is null ? null : baseline.InDoubt.GetValueOrDefault(invalid.Identity),
+                SetName = invalid.Set?.Name,
             });
         }
 
@@ -55,6 +57,7 @@ public static class Planner
             {
                 Baseline = record,
                 Deferral = desired.IncompleteReason is { } reason ? new Deferral(DeferralKind.SourceIncomplete, reason) : null,
+                SetName = record.SetName,
             });
         }
 

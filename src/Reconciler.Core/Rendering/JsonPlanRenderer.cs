@@ -154,6 +154,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         ["diagnostics"] = new JsonArray(entry.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
         ["refreshed"] = entry.Refreshed,
         ["not_compared"] = new JsonArray(entry.NotCompared.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+        ["set"] = entry.SetName,
     };
 
     internal static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject

@@ -15,4 +15,8 @@ public sealed record AppliedRecord(
     CanonicalBody Body,
     string SourceFile,
     string? SourceRevision,
-    DateTimeOffset AppliedAt);
+    DateTimeOffset AppliedAt)
+{
+    /// <summary>The TaskSet the task was expanded from (its name), or null for a plain Task manifest.</summary>
+    public string? SetName { get; init; }
+}

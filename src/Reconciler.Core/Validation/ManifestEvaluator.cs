@@ -15,6 +15,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private readonly SchemaCatalog _schemas = schemas ?? SchemaCatalog.Default;
     private readonly YamlManifestLoader _loader = loader ?? new YamlManifestLoader();
     private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
+    private readonly TaskSets.TaskSetExpander _sets = new();
 
     /// <summary>
     /// The inventory a plan will be compared with, when the caller has it first. A task's identity, and its
@@ -25,7 +26,8 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
 
     /// <param name="settings">The repository's settings (<c>.reconciler.yaml</c>): extra body fields to accept.</param>
     /// <param name="lastApplied">For this call, instead of <see cref="LastApplied"/>: the inventory the plan will compare with.</param>
-    public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
+    /// <param name="data">The snapshot's CSV files, where a TaskSet's <c>itemsFrom</c> is found.</param>
+    public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null, Sources.DataFiles? data = null)
     {
         try
         {
@@ -48,8 +50,21 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         var loaded = _loader.Load(file);
         var tasks = new List<TaskManifest>();
         var invalid = new List<InvalidManifest>();
+        var sets = new List<TaskSets.TaskSetDeclaration>();
+        var dependencies = new List<TaskSets.DataDependency>();
         foreach (var document in loaded.Documents)
         {
+            if (TaskSets.TaskSetDocument.IsTaskSet(document))
+            {
+                // The expansion stage: one task per item of the set (see TaskSets/).
+                var expansion = _sets.Expand(this, document, file.Path, settings, lastApplied, data ?? Sources.DataFiles.None);
+                tasks.AddRange(expansion.Tasks);
+                invalid.AddRange(expansion.Invalid);
+                dependencies.AddRange(expansion.Dependencies);
+                sets.AddRange(expansion.Declaration is { } declared ? [declared] : []);
+                continue;
+            }
+
             var result = EvaluateDocument(new ManifestDocument(document), settings, lastApplied);
             if (result.Task is not null)
             {
@@ -72,7 +87,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
 
         if (!loaded.HasErrors)
         {
-            return new FileEvaluation(file.Path, tasks, invalid);
+            return new FileEvaluation(file.Path, tasks, invalid) { Sets = sets, Dependencies = dependencies };
         }
 
         // A file is planned whole or not at all: the documents read before the error still claim their
@@ -83,10 +98,15 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         invalid.AddRange(tasks.Select(t => new InvalidManifest(t.Location, t.Identity, t.Name, DiagnosticOrder.Sort([.. t.Warnings, held with { Location = t.Location }]))
         {
             IdentityLocation = t.IdentityLocation,
+            Set = t.Set,
         }));
         invalid.Add(new InvalidManifest(at, null, null, DiagnosticOrder.Sort(loaded.Diagnostics)));
-        return new FileEvaluation(file.Path, [], invalid);
+        return new FileEvaluation(file.Path, [], invalid) { Sets = sets, Dependencies = dependencies };
     }
+
+    /// <summary>Evaluates a document the expansion stage built (a set's item merged over its template) like any manifest.</summary>
+    internal (TaskManifest? Task, InvalidManifest? Invalid) EvaluateExpanded(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied) =>
+        EvaluateDocument(document, settings, lastApplied);
 
     private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied)
     {

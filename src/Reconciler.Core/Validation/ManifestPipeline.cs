@@ -32,6 +32,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         }
 
         var files = snapshot.Files;
+        var data = new Sources.DataFiles(snapshot.DataFiles);
         var evaluations = new FileEvaluation[files.Count];
         var next = new Dictionary<(string, string), FileEvaluation>(files.Count);
         var misses = new List<int>();
@@ -40,7 +41,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         // 10,000 dictionary look-ups to parallel workers cost more than the look-ups themselves.
         for (var i = 0; i < files.Count; i++)
         {
-            if (files[i].ContentId is { } id && _cache.TryGetValue((files[i].Path, id), out var cached))
+            if (files[i].ContentId is { } id && _cache.TryGetValue((files[i].Path, id), out var cached) && TaskSets.DataDependency.AllUnchanged(cached.Dependencies, data))
             {
                 evaluations[i] = cached;
                 next[(files[i].Path, id)] = cached;
@@ -53,7 +54,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
 
         if (misses.Count > 0)
         {
-            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, lastApplied));
+            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, lastApplied, data));
             foreach (var i in misses)
             {
                 if (files[i].ContentId is { } contentId)
@@ -66,6 +67,6 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         _cache = next;
         LastEvaluatedFiles = misses.Count;
         LastCachedFiles = files.Count - misses.Count;
-        return DesiredState.Build(evaluations, [.. snapshot.Diagnostics, .. settingsProblems], snapshot.Revision);
+        return DesiredState.Build(TaskSets.TaskSetNames.Check(evaluations), [.. snapshot.Diagnostics, .. settingsProblems], snapshot.Revision);
     }
 }

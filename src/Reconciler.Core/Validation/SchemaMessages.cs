@@ -30,6 +30,7 @@ internal static class SchemaMessages
         ["flag"] = "must be true or false (or 1 or 0)",
         ["pathSegment"] = "must be an integer or a non-empty string of letters, digits, '-', '_', '.' or '~' (not '.' or '..')",
         ["holiday"] = "needs exactly one of 'begin' or 'start'",
+        ["setSpec"] = "needs items, itemsFrom (a CSV file), or both",
     };
 
     private static readonly Dictionary<string, string> PatternMessages = new(StringComparer.Ordinal)
@@ -40,6 +41,8 @@ internal static class SchemaMessages
         ["subUserId"] = "must contain only letters, digits, '-', '_', '.' or '~'",
         ["nonBlank"] = "must not be empty or only white space (the platform refuses a blank value here)",
         ["printable"] = "must not contain control characters (line breaks, tabs, escapes)",
+        ["setName"] = "must start with a letter and contain only letters, digits, '-', '_' or '.' (at most 100 characters)",
+        ["csvPath"] = "must be a path to a .csv file relative to this manifest (no leading '/')",
     };
 
     /// <summary>The $defs entries whose anyOf/oneOf, pattern or not have their own sentence (a test keeps the schemas in step).</summary>

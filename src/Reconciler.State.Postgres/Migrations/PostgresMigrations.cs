@@ -112,8 +112,13 @@ internal static class PostgresMigrations
         CREATE TRIGGER store_info_serial AFTER INSERT OR UPDATE ON store_info FOR EACH STATEMENT EXECUTE FUNCTION reconciler_count_change();
         """);
 
+    /// <summary>v4: the TaskSet each task was applied from (its name; null for a plain Task manifest), as in the SQLite file's v5.</summary>
+    private static readonly PostgresMigration V4 = new(4, "task set names", """
+        ALTER TABLE tasks ADD COLUMN set_name text;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3];
+    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3, V4];
 
     public static int Latest => All[^1].Version;
 }

@@ -119,8 +119,13 @@ internal static class StateMigrations
         CREATE TRIGGER store_info_serial_update AFTER UPDATE ON store_info BEGIN UPDATE state_serial SET value = value + 1; END;
         """);
 
+    /// <summary>v5: the TaskSet each task was applied from (its name; null for a plain Task manifest), for <c>state list</c> and plans.</summary>
+    private static readonly StateMigration V5 = new(5, "task set names", """
+        ALTER TABLE tasks ADD COLUMN set_name TEXT;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4];
+    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4, V5];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

@@ -74,6 +74,6 @@ public sealed class LivePlatformTests
         Assert.Equal(3, (await work.StateAsync()).Count); // c's record is still managed: only an untargeted plan unmanages it
         var unknown = await work.ApplyAsync("--target", "no-such-task");
         Assert.Equal(1, unknown.ExitCode);
-        Assert.Contains("--target 'no-such-task': no such task or manifest file", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("--target 'no-such-task': no such task, manifest file or task set", unknown.Error, StringComparison.Ordinal);
     }
 }

@@ -14,7 +14,7 @@ public sealed class JsonPlanShapeTests
     private static readonly string[] Entry =
     [
         "action", "user_id", "task_id", "sub_user_id", "name", "api_version", "file", "line", "column",
-        "body_hash", "previous_hash", "reason", "changes", "remote", "blocked", "will_stop", "deferral", "diagnostics", "refreshed", "not_compared", "group",
+        "body_hash", "previous_hash", "reason", "changes", "remote", "blocked", "will_stop", "deferral", "diagnostics", "refreshed", "not_compared", "set", "group",
     ];
 
     private static readonly string[] Change = ["path", "kind", "before", "after"];

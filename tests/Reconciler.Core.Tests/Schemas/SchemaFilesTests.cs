@@ -15,6 +15,7 @@ public sealed class SchemaFilesTests
         [SchemaCatalog.ManifestSchemaFile],
         [SchemaCatalog.V2BodySchemaFile],
         [SchemaCatalog.V2LegacyBodySchemaFile],
+        [Reconciler.Core.TaskSets.TaskSetSchema.File],
     ];
 
     public static IEnumerable<object[]> BodyFiles() =>

@@ -12,7 +12,7 @@ internal static class StateListCommand
     {
         var state = new StateOptions();
         var format = StateFormatOption.Create();
-        var command = new Command("list", "List every managed task: identity, name, when and from which revision it was last applied, the last attempt's outcome, and whether it is in doubt.");
+        var command = new Command("list", "List every managed task: identity, name, when and from which revision it was last applied, the last attempt's outcome, whether it is in doubt, and its manifest file (and TaskSet, when it came from one).");
         command.Options.Add(state.State);
         command.Options.Add(format);
         command.SetAction(async (result, cancellationToken) =>
@@ -36,6 +36,7 @@ internal static class StateListCommand
                     ["task_id"] = r.Record.Identity.TaskId,
                     ["name"] = r.Name,
                     ["file"] = r.Record.SourceFile,
+                    ["set"] = r.Record.SetName,
                     ["revision"] = r.Record.SourceRevision,
                     ["applied_at"] = r.Record.AppliedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
                     ["body_hash"] = r.Record.Body.Hash,
@@ -49,7 +50,7 @@ internal static class StateListCommand
             foreach (var r in rows)
             {
                 var revision = r.Record.SourceRevision is { } rev ? rev[..Math.Min(12, rev.Length)] : "-";
-                await console.Out.WriteLineAsync($"{r.Record.Identity}  {ControlText.Escape(r.Name ?? "-")}  applied {r.Record.AppliedAt:u} at {revision}  last: {r.Last?.Outcome.ToWord() ?? "-"}{(r.InDoubt ? "  IN DOUBT" : "")}  {ControlText.Escape(r.Record.SourceFile)}");
+                await console.Out.WriteLineAsync($"{r.Record.Identity}  {ControlText.Escape(r.Name ?? "-")}  applied {r.Record.AppliedAt:u} at {revision}  last: {r.Last?.Outcome.ToWord() ?? "-"}{(r.InDoubt ? "  IN DOUBT" : "")}  {ControlText.Escape(r.Record.SourceFile)}{(r.Record.SetName is { } set ? $" (set {ControlText.Escape(set)})" : "")}");
             }
 
             await console.Out.WriteLineAsync($"{rows.Count} managed task(s), {rows.Count(r => r.InDoubt)} in doubt.");
