@@ -115,7 +115,7 @@ internal sealed class CsvRows(string file, CsvSchemaContext context, TaskSetLimi
         }
 
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, MergedManifest.WriterOptions))
         {
             writer.WriteStartObject();
             foreach (var column in header.Columns.Where(c => c.Role != CsvColumnRole.Spec && !blank[c.Index]))

@@ -16,10 +16,13 @@ internal static class MergedManifest
     /// <summary>Metadata maps the item adds to (its own entries win).</summary>
     public static readonly string[] MergedMetadata = ["labels", "annotations"];
 
+    /// <summary>Read back at once by the evaluation, never shown: text is copied as it is, not escaped to ASCII.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Write(TaskSetDocument set, JsonElement item)
     {
         var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
             if (set.ApiVersion is { } apiVersion)

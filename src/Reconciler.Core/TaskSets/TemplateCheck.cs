@@ -25,7 +25,7 @@ internal static class TemplateCheck
 
         // The template as the spec of a task, so the rule walks it along the schema's integer places.
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, MergedManifest.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WritePropertyName("apiVersion");

@@ -91,6 +91,7 @@ public sealed record DesiredState(
                     invalid.Add(new InvalidManifest(task.Location, task.Identity, task.Name, DiagnosticOrder.Sort([.. task.Warnings, .. extra]))
                     {
                         IdentityLocation = task.IdentityLocation,
+                        Set = task.Set,
                     });
                     unreadable.Add(task.File);
                 }

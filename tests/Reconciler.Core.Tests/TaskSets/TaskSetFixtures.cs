@@ -9,8 +9,9 @@ internal static class TaskSetFixtures
     public const string UserId = TestManifests.UserId;
 
     /// <summary>
-    /// A valid 新版 set with a complete template and two inline items. Line numbers matter to tests:
-    /// the template's maximumcall is on line 12, the first item on line 19, its spec.name on line 21.
+    /// A valid 新版 set with a complete template and two inline items. Line numbers matter to tests: the template's
+    /// maximumcall is on line 12 (column 17), the first item on line 18 (column 9), its spec.name on line 20 (column 19),
+    /// the second item on line 21.
     /// </summary>
     public static string Inline(string template = "", string items = "", string metadata = "", string spec = "") => $"""
         apiVersion: tasks/v2
