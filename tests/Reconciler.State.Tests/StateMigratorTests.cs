@@ -37,6 +37,26 @@ public sealed class StateMigratorTests : IDisposable
     }
 
     [Fact]
+    public async Task Migrate_Version4File_GainsSetNamesAndKeepsItsTasks()
+    {
+        await StateMigrator.MigrateAsync(_connection, "m.db", StateMigrations.All.Take(4).ToList(), CancellationToken.None);
+        await using (var insert = _connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO tasks VALUES ('u', 't', '{}', 'h', 'tasks/a.yaml', NULL, '2026-11-24T10:00:00.0000000Z');";
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await StateMigrator.MigrateAsync(_connection, "m.db", StateMigrations.All, CancellationToken.None);
+
+        await using var read = _connection.CreateCommand();
+        read.CommandText = "SELECT source_file, set_name IS NULL FROM tasks;";
+        await using var row = await read.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal("tasks/a.yaml", row.GetString(0));
+        Assert.Equal(1L, row.GetInt64(1));
+    }
+
+    [Fact]
     public async Task Migrate_FailingStep_RollsBackEveryStepOfThatOpen()
     {
         var v1 = new StateMigration(1, "one", "CREATE TABLE log (step INTEGER);");

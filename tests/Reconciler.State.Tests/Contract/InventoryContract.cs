@@ -27,6 +27,19 @@ public abstract class InventoryContract<TBacking> : StoreContract<TBacking>
     }
 
     [StoreFact]
+    public async Task RecordApplied_SetName_RoundTripsAndIsNullForAPlainManifest()
+    {
+        var store = await OpenAsync();
+        var inSet = StateSamples.Applied() with { SetName = "collections-east" };
+        await store.RecordAppliedAsync(inSet, CancellationToken.None);
+        Assert.Equal("collections-east", (await store.LoadAppliedAsync(CancellationToken.None))[StateSamples.Identity].SetName);
+
+        await store.RecordAppliedAsync(StateSamples.Applied(), CancellationToken.None);
+
+        Assert.Null((await store.LoadAppliedAsync(CancellationToken.None))[StateSamples.Identity].SetName);
+    }
+
+    [StoreFact]
     public async Task RecordApplied_OffsetTimestamp_IsStoredAndReadAsUtc()
     {
         var beijing = new DateTimeOffset(2026, 11, 24, 18, 0, 0, 123, TimeSpan.FromHours(8));
