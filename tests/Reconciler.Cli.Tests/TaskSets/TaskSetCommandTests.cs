@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Reconciler.Cli.Tests.Sources;
 using Reconciler.Cli.Tests.Support;
+using Reconciler.Testing;
 using Reconciler.Testing.Git;
 using Reconciler.Testing.Simulator;
 
@@ -15,8 +16,8 @@ public sealed class TaskSetCommandTests
     public async Task ValidateAndPlan_ASetWithACsv_CountsAndShowsEveryTaskInEveryFormat()
     {
         using var work = SourceCliHarness.TempDirectory();
-        work.Write("repo/tasks/reminders.yaml", SetFiles.Set(UserId));
-        work.Write("repo/tasks/reminders.csv", SetFiles.Csv(["r-1", "r-2", "r-3"]));
+        work.Write("repo/tasks/reminders.yaml", TaskSetManifests.Set(UserId));
+        work.Write("repo/tasks/reminders.csv", TaskSetManifests.Csv(["r-1", "r-2", "r-3"]));
         work.Write("repo/tasks/plain.yaml", SourceCliHarness.Manifest("p-1"));
 
         var (validateExit, validate, _) = await SourceCliHarness.RunAsync(work.Path, "validate", "repo");
@@ -40,7 +41,7 @@ public sealed class TaskSetCommandTests
     public async Task Validate_ErrorInACsvCell_IsReportedAtTheFileRowAndColumn()
     {
         using var work = SourceCliHarness.TempDirectory();
-        work.Write("repo/tasks/reminders.yaml", SetFiles.Set(UserId));
+        work.Write("repo/tasks/reminders.yaml", TaskSetManifests.Set(UserId));
         work.Write("repo/tasks/reminders.csv", "task_id,name,maximumcall\nr-1,甲,2\nr-2,乙,0\n");
 
         var (exit, output, error) = await SourceCliHarness.RunAsync(work.Path, "validate", "repo");
@@ -58,8 +59,8 @@ public sealed class TaskSetCommandTests
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
         var tasks = Enumerable.Range(0, 5).Select(_ => simulator.CreateTask(work.Account)).ToList();
-        work.WriteFile("manifests/tasks/reminders.yaml", SetFiles.Set(work.Account.UserId));
-        work.WriteFile("manifests/tasks/reminders.csv", SetFiles.Csv(tasks.Select(t => t.TaskId)));
+        work.WriteFile("manifests/tasks/reminders.yaml", TaskSetManifests.Set(work.Account.UserId));
+        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(tasks.Select(t => t.TaskId)));
 
         var first = await work.ApplyAsync();
         var second = await work.ApplyAsync();
@@ -82,8 +83,8 @@ public sealed class TaskSetCommandTests
         using var work = new ApplyWorkspace(simulator);
         var inSet = Enumerable.Range(0, 3).Select(_ => simulator.CreateTask(work.Account)).ToList();
         var other = work.AddTask("other.yaml");
-        work.WriteFile("manifests/tasks/reminders.yaml", SetFiles.Set(work.Account.UserId));
-        work.WriteFile("manifests/tasks/reminders.csv", SetFiles.Csv(inSet.Select(t => t.TaskId)));
+        work.WriteFile("manifests/tasks/reminders.yaml", TaskSetManifests.Set(work.Account.UserId));
+        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(inSet.Select(t => t.TaskId)));
 
         var apply = await work.ApplyAsync("--target", "reminders");
 
@@ -96,9 +97,9 @@ public sealed class TaskSetCommandTests
     public async Task Plan_BaseRevision_AChangedCsvInAPullRequestPlansTheChangedRows()
     {
         using var remote = new TestGitRemote();
-        remote.Write("tasks/reminders.yaml", SetFiles.Set(UserId)).Write("tasks/reminders.csv", SetFiles.Csv(["r-1", "r-2", "r-3"]));
+        remote.Write("tasks/reminders.yaml", TaskSetManifests.Set(UserId)).Write("tasks/reminders.csv", TaskSetManifests.Csv(["r-1", "r-2", "r-3"]));
         var baseCommit = remote.CommitAndPush("base");
-        remote.Write("tasks/reminders.csv", SetFiles.Csv(["r-1", "r-2", "r-4"], i => i == 1 ? "还款提醒-改" : $"还款提醒-{i}"));
+        remote.Write("tasks/reminders.csv", TaskSetManifests.Csv(["r-1", "r-2", "r-4"], i => i == 1 ? "还款提醒-改" : $"还款提醒-{i}"));
         remote.Commit("the pull request: r-2 renamed, r-3 removed, r-4 added");
 
         var (exit, output, _) = await SourceCliHarness.RunAsync(remote.WorkPath, "plan", "tasks", "--base", baseCommit, "--detailed-exitcode");
@@ -115,9 +116,9 @@ public sealed class TaskSetCommandTests
     public async Task Plan_RepoAtAnOlderCommit_ReadsTheCsvOfThatCommit()
     {
         using var remote = new TestGitRemote();
-        remote.Write("tasks/reminders.yaml", SetFiles.Set(UserId)).Write("tasks/reminders.csv", SetFiles.Csv(["r-1"], _ => "旧名"));
+        remote.Write("tasks/reminders.yaml", TaskSetManifests.Set(UserId)).Write("tasks/reminders.csv", TaskSetManifests.Csv(["r-1"], _ => "旧名"));
         var older = remote.CommitAndPush("older");
-        remote.Write("tasks/reminders.csv", SetFiles.Csv(["r-1"], _ => "新名"));
+        remote.Write("tasks/reminders.csv", TaskSetManifests.Csv(["r-1"], _ => "新名"));
         remote.CommitAndPush("newer");
         using var work = SourceCliHarness.TempDirectory();
 

@@ -1,7 +1,7 @@
-namespace Reconciler.Cli.Tests.TaskSets;
+namespace Reconciler.Testing;
 
-/// <summary>A TaskSet manifest and its CSV, for the command tests.</summary>
-internal static class SetFiles
+/// <summary>A TaskSet manifest and its CSV (the tasks' ids and names), for tests of the commands and the service.</summary>
+public static class TaskSetManifests
 {
     public static string Set(string userId, string name = "reminders", string itemsFrom = "reminders.csv", int maximumcall = 2) => $"""
         # yaml-language-server: $schema=../../schemas/taskset.schema.json
