@@ -8,8 +8,8 @@ using Reconciler.Benchmarks.SideBySide;
 //   apply           [--count 1000] [--parallelism 4,16] [--running-check]  N changed tasks against 50 ms of simulated latency
 //   refresh         [--count 1000] [--parallelism 4,16]              plan --refresh of N managed tasks against 50 ms of simulated latency
 //   incremental     [--count 10000] [--rounds 5]                     one changed file in an N-manifest git repository
-//   side-by-side    [--sizes 1,1000,10000,50000] [--memory-sizes 10000,100000] [--runs 5] --peers DIR --reconciler PATH [--schemas DIR] [--work DIR]
-//                   whole processes against ajv and sourcemeta (bench/run sets it all up)
+//   side-by-side    [--sizes 1,1000,10000,50000] [--memory-sizes 10000,100000] [--set-sizes 10000] [--runs 5] --peers DIR --reconciler PATH [--schemas DIR] [--work DIR]
+//                   whole processes against ajv and sourcemeta (bench/run sets it all up); a TaskSet of N CSV items against N plain manifests
 //   corpus          [--count 10000] [--work DIR]                     only generate (or keep) the side-by-side corpus of one size
 //   service-latency [--count 1000] [--rounds 5] [--interval 10] [--logs]   push → PUT through the real service, webhook and polling
 //   takeover        [--count 20] [--rounds 7] [--interval 1] [--postgres CONN] [--reconciler PATH/reconciler.dll]
@@ -36,7 +36,8 @@ return command switch
         Path.GetFullPath(Option("--peers") ?? "bench/peers"),
         Path.GetFullPath(Option("--reconciler") ?? "bench/.out/reconciler/reconciler"),
         Path.GetFullPath(Option("--schemas") ?? "schemas"),
-        Path.GetFullPath(Option("--work") ?? "bench/.work"))),
+        Path.GetFullPath(Option("--work") ?? "bench/.work"),
+        Numbers(Option("--set-sizes") ?? "10000"))),
     "takeover" => await TakeoverBenchmark.RunAsync(
         Option("--postgres") ?? Environment.GetEnvironmentVariable("RECONCILER_TEST_POSTGRES") ?? throw new ArgumentException("takeover needs --postgres CONNECTION_STRING (or RECONCILER_TEST_POSTGRES)"),
         Option("--reconciler") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Reconciler.Cli/bin/Release/net10.0/reconciler.dll")),
@@ -54,6 +55,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
     return 1;
 }

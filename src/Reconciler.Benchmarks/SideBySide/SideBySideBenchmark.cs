@@ -26,6 +26,13 @@ internal static class SideBySideBenchmark
             SideBySideReport.Print($"{size:N0} manifest(s), {corpus.AverageBytes():N0} bytes each on average", results);
         }
 
+        foreach (var size in options.SetSizes ?? [])
+        {
+            var corpus = await TaskSetCorpus.EnsureAsync(options.Work, size);
+            var results = Measure(SideBySideTools.ForTaskSet(options, corpus), options.Runs);
+            SideBySideReport.PrintPairs($"TaskSet: one set of {size:N0} CSV items against the same {size:N0} tasks as plain manifests", results);
+        }
+
         foreach (var size in options.MemorySizes)
         {
             var corpus = await BenchCorpus.EnsureAsync(options.Work, size, options.Schemas);

@@ -8,6 +8,7 @@ namespace Reconciler.Benchmarks.SideBySide;
 /// <param name="Reconciler">Our published <c>reconciler</c> executable.</param>
 /// <param name="Schemas">The repository's <c>schemas/</c> folder.</param>
 /// <param name="Work">Where generated corpora are kept between runs.</param>
+/// <param name="SetSizes">Item counts at which one TaskSet (a CSV) is measured against the same tasks as plain manifests.</param>
 internal sealed record SideBySideOptions(
     IReadOnlyList<int> Sizes,
     IReadOnlyList<int> MemorySizes,
@@ -15,4 +16,5 @@ internal sealed record SideBySideOptions(
     string Peers,
     string Reconciler,
     string Schemas,
-    string Work);
+    string Work,
+    IReadOnlyList<int>? SetSizes = null);

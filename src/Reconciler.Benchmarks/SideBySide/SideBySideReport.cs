@@ -28,6 +28,29 @@ internal static class SideBySideReport
         }
     }
 
+    /// <summary>A table, then the ratio of each pair of rows (the second of each pair over the first).</summary>
+    public static void PrintPairs(string title, IReadOnlyList<ToolResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"### {title}");
+        Console.WriteLine();
+        Console.WriteLine("| command | min wall | median wall | median CPU | peak RSS |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            Console.WriteLine($"| {result.Tool.Name} | {Seconds(result.MinWall)} | {Seconds(result.MedianWall)} | {Seconds(result.MedianCpu)} | {Megabytes(result.MaxRss)} |");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| ratio | min wall | median wall | median CPU | peak RSS |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        for (var i = 0; i + 1 < results.Count; i += 2)
+        {
+            var (plain, set) = (results[i], results[i + 1]);
+            Console.WriteLine($"| {set.Tool.Name} / {plain.Tool.Name} | {Ratio(set.MinWall, plain.MinWall)} | {Ratio(set.MedianWall, plain.MedianWall)} | {Ratio(set.MedianCpu, plain.MedianCpu)} | {Ratio(set.MaxRss, plain.MaxRss)} |");
+        }
+    }
+
     public static void PrintMemory(string title, IReadOnlyList<ToolResult> results)
     {
         Console.WriteLine();

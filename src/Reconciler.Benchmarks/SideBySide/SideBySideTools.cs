@@ -22,6 +22,18 @@ internal static class SideBySideTools
         Ours(PlanFull, options, ["plan", corpus.YamlDirectory, "--state", corpus.FullStatePath]),
     ];
 
+    /// <summary>
+    /// The same tasks written two ways, each command in pairs (plain manifests first, as the reference; then the set):
+    /// the ratio of each pair is what a set costs over writing every task out.
+    /// </summary>
+    public static IReadOnlyList<ToolCommand> ForTaskSet(SideBySideOptions options, TaskSetCorpus corpus) =>
+    [
+        Ours("validate (plain manifests)", options, ["validate", corpus.PlainDirectory]) with { IsOurs = false },
+        Ours("validate (one set, CSV items)", options, ["validate", corpus.SetDirectory]),
+        Ours("plan, empty state (plain manifests)", options, ["plan", corpus.PlainDirectory, "--state", Path.Combine(corpus.Root, "no-state", "state.db")]) with { IsOurs = false },
+        Ours("plan, empty state (one set, CSV items)", options, ["plan", corpus.SetDirectory, "--state", Path.Combine(corpus.Root, "no-state", "state.db")]),
+    ];
+
     /// <summary>Every plan format, against an empty state (every task adopted: the largest output) and a full one.</summary>
     public static IReadOnlyList<ToolCommand> ForMemory(SideBySideOptions options, BenchCorpus corpus) =>
         [.. from state in new[] { ("empty", corpus.EmptyStatePath), ("full", corpus.FullStatePath) }
