@@ -38,15 +38,19 @@ internal sealed class TaskSetSchema
     /// <summary>Every schema document by file name (the bodies too: CSV columns are typed from them).</summary>
     public IReadOnlyDictionary<string, JsonElement> Roots { get; }
 
-    /// <summary>Every problem of a set document, in pointer order; empty when it is valid.</summary>
-    public IReadOnlyList<SchemaError> Evaluate(LoadedDocument document)
-    {
-        if (_fast?.Invoke(document.Node) == Verdict.Valid)
-        {
-            return [];
-        }
+    /// <summary>Whether the fast check is in use (false only if the schema uses a keyword it does not implement).</summary>
+    public bool HasFastCheck => _fast is not null;
 
-        var instance = document.Element;
+    /// <summary>Every problem of a set document, in pointer order; empty when it is valid.</summary>
+    public IReadOnlyList<SchemaError> Evaluate(LoadedDocument document) =>
+        IsCertainlyValid(document.Node) ? [] : EvaluateFully(document.Element);
+
+    /// <summary>True only when the compiled check proves the document valid (the differential test holds it to JsonSchema.Net).</summary>
+    internal bool IsCertainlyValid(System.Text.Json.Nodes.JsonNode? document) => _fast?.Invoke(document) == Verdict.Valid;
+
+    /// <summary>JsonSchema.Net's verdict and words, without the fast check.</summary>
+    internal IReadOnlyList<SchemaError> EvaluateFully(JsonElement instance)
+    {
         try
         {
             var results = _built.Value.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });

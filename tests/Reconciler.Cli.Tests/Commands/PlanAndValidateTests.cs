@@ -11,7 +11,7 @@ namespace Reconciler.Cli.Tests.Commands;
 /// <summary><c>validate</c> and <c>plan</c> on the sample repository and on a broken manifest (no API involved).</summary>
 public sealed partial class PlanAndValidateTests : IDisposable
 {
-    private const string SampleSummary = "Plan: 0 to update, 14 to adopt, 0 to unmanage, 0 invalid, 0 unchanged, 1 suspended.";
+    private const string SampleSummary = "Plan: 0 to update, 18 to adopt, 0 to unmanage, 0 invalid, 0 unchanged, 1 suspended.";
 
     private const string BadManifest = """
         apiVersion: tasks/v2
@@ -41,7 +41,7 @@ public sealed partial class PlanAndValidateTests : IDisposable
         var result = await RunAsync("validate", "sample-repo");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("15 task manifest(s) valid in 14 file(s).", result.Out, StringComparison.Ordinal);
+        Assert.Contains("19 task manifest(s) valid in 15 file(s).", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed partial class PlanAndValidateTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains(SampleSummary, result.Out, StringComparison.Ordinal);
-        Assert.Equal(14, AdoptLine().Count(result.Out));
+        Assert.Equal(18, AdoptLine().Count(result.Out));
         Assert.Single(SuspendedLine().Matches(result.Out));
         Assert.False(Directory.Exists(_directory.Combine("no-such-dir")));
         Assert.False(Directory.Exists(_directory.Combine(".reconciler")));
@@ -68,7 +68,7 @@ public sealed partial class PlanAndValidateTests : IDisposable
         Assert.True(changes.ExitCode == 2, changes.ToString());
         Assert.True(withoutFlag.ExitCode == 0, withoutFlag.ToString());
         Assert.True(noChanges.ExitCode == 0, noChanges.ToString());
-        Assert.Contains("Plan: 0 to update, 0 to adopt, 0 to unmanage, 0 invalid, 14 unchanged, 1 suspended.", noChanges.Out, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 to update, 0 to adopt, 0 to unmanage, 0 invalid, 18 unchanged, 1 suspended.", noChanges.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,11 +104,11 @@ public sealed partial class PlanAndValidateTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(result.Out);
         var summary = json.RootElement.GetProperty("summary");
-        Assert.Equal(14, summary.GetProperty("adopt").GetInt32());
+        Assert.Equal(18, summary.GetProperty("adopt").GetInt32());
         Assert.True(summary.GetProperty("has_changes").GetBoolean());
         Assert.Equal(SampleSummary, summary.GetProperty("text").GetString());
         var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Equal(15, entries.Count);
+        Assert.Equal(19, entries.Count);
         Assert.All(entries, e => Assert.StartsWith("sample-repo/tasks/", e.GetProperty("file").GetString(), StringComparison.Ordinal));
     }
 

@@ -47,7 +47,7 @@ public sealed class ToolPackageTests
         Assert.True(version.ExitCode == 0, version.Output);
         Assert.StartsWith("0.1.0", version.Output.Trim(), StringComparison.Ordinal);
         Assert.True(validate.ExitCode == 0, validate.Output);
-        Assert.Contains("15 task manifest(s) valid in 14 file(s).", validate.Output, StringComparison.Ordinal);
+        Assert.Contains("19 task manifest(s) valid in 15 file(s).", validate.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Reconciler.Cli.Tests.Processes;
 public sealed class QuickStartProcessTests
 {
     [Fact]
-    public async Task QuickStart_AsAProcess_Applies14TasksThenHasNoChanges()
+    public async Task QuickStart_AsAProcess_Applies18TasksThenHasNoChanges()
     {
         using var directory = new TestDirectory();
         directory.CopyFromOutput("sample-repo");
@@ -17,14 +17,14 @@ public sealed class QuickStartProcessTests
         var second = await ReconcilerProcess.RunAsync(directory.Path, environment, "apply", "sample-repo", "--simulator", "--auto-approve");
 
         Assert.True(first.ExitCode == 0, first.ToString());
-        Assert.Contains("Apply: 14 applied, 0 blocked (running), 0 rejected, 0 failed.", first.Out, StringComparison.Ordinal);
+        Assert.Contains("Apply: 18 applied, 0 blocked (running), 0 rejected, 0 failed.", first.Out, StringComparison.Ordinal);
         Assert.Contains("applying to the embedded simulator at http://127.0.0.1:", first.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(directory.Combine(".reconciler/simulator.db")));
         Assert.False(File.Exists(directory.Combine(".reconciler/state.db"))); // a trial never touches the platform's state
         Assert.Contains("state: .reconciler/simulator.db", first.Error, StringComparison.Ordinal);
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("No changes", second.Out, StringComparison.Ordinal);
-        Assert.Contains("14 unchanged, 1 suspended.", second.Out, StringComparison.Ordinal);
+        Assert.Contains("18 unchanged, 1 suspended.", second.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(token, first.Out + first.Error + second.Out + second.Error, StringComparison.Ordinal);
     }
 }
