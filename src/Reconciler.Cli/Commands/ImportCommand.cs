@@ -26,6 +26,7 @@ internal static class ImportCommand
         var output = new Option<string>("--out") { Description = "Folder for new manifests, inside DIR (default tasks). Files are only ever created new: an existing file, a symbolic link or anything else at a name is refused, never written through. A task that already has a manifest under DIR is left alone.", DefaultValueFactory = _ => "tasks", HelpName = "FOLDER" };
         var track = new Option<bool>("--track") { Description = "Record each imported body (what the platform reported) as last applied, nothing sent, so the next plan of the unedited files says unchanged. Exits 1 when a task could not be imported or tracked." };
         var pageLimit = new Option<int>("--list-page-limit") { Description = $"Read at most this many pages of the task list ({TaskListQuery.PageSize} tasks each; default {TaskListQuery.DefaultMaxPages}). Reaching it before the platform says the list is done is an error that says how many tasks were left.", DefaultValueFactory = _ => TaskListQuery.DefaultMaxPages, HelpName = "PAGES" };
+        var asTaskSet = new Option<string?>("--as-taskset") { Description = "Write the tasks as one TaskSet of this name instead of one manifest each: the fields they all share as the template, the differences as items (a CSV beside the set when there are more than 5). It plans as unchanged against what was imported (docs/tasksets.md).", HelpName = "NAME" };
         var state = new StateOptions();
         var api = new ApiOptions();
         var command = new Command("import", """
@@ -39,12 +40,14 @@ internal static class ImportCommand
               RECONCILER_API_TOKEN=... reconciler import . --user-id 5832d184-… --track
               reconciler import . --user-id 5832d184-… --sub-user-id 5b55bcca-… --track
               reconciler import . --user-id 5832d184-… --task-id f232d184-… --out tasks/imported
+              reconciler import . --user-id 5832d184-… --as-taskset collections-east --track
             """);
         command.Arguments.Add(directory);
         command.Options.Add(userId);
         command.Options.Add(taskIds);
         command.Options.Add(subUserId);
         command.Options.Add(output);
+        command.Options.Add(asTaskSet);
         command.Options.Add(track);
         command.Options.Add(pageLimit);
         command.Options.Add(state.State);
@@ -65,7 +68,10 @@ internal static class ImportCommand
                 result.GetValue(pageLimit) is var pages and >= 1 ? pages : throw new CliException("--list-page-limit must be at least 1"));
             await using var host = TaskApiHost.Create(baseAddress, new EnvironmentTokenSource(console.Environment), console.Error, ApiTuning.Read(console.Environment));
             // Gated: once the platform is unreachable or refuses the token, no further read is sent (one error, not one per task).
-            var imported = await new TaskImporter(new GatedTaskApi(host.Api, new PlatformGate()), console, api.GetParallelism(result)).ImportAsync(request, cancellationToken);
+            var gated = new GatedTaskApi(host.Api, new PlatformGate());
+            var imported = result.GetValue(asTaskSet) is { } setName
+                ? await new TaskSetImporter(gated, console, api.GetParallelism(result)).ImportAsync(request, setName, cancellationToken)
+                : await new TaskImporter(gated, console, api.GetParallelism(result)).ImportAsync(request, cancellationToken);
             var tracked = !result.GetValue(track) || await TrackAsync(imported, state, result, request.Endpoint, cancellationToken);
             return imported.Failed || !tracked ? ExitCodes.Error : ExitCodes.Success;
         });
@@ -83,7 +89,7 @@ internal static class ImportCommand
                 {
                     try
                     {
-                        await store.RecordAppliedAsync(new AppliedRecord(task.Identity, task.Body, task.File, null, TimeProvider.System.GetUtcNow()), cancellationToken);
+                        await store.RecordAppliedAsync(new AppliedRecord(task.Identity, task.Body, task.File, null, TimeProvider.System.GetUtcNow()) { SetName = task.SetName }, cancellationToken);
                         recorded++;
                     }
                     catch (Exception e) when (e is not OperationCanceledException)

@@ -108,7 +108,8 @@ internal sealed class TaskImporter(ITaskApi api, CliConsole console, int paralle
         }
     }
 
-    private static ContainedDirectory OpenOutput(ImportRequest request)
+    /// <summary>The output folder inside DIR (also where <see cref="TaskSetImporter"/> writes a set).</summary>
+    internal static ContainedDirectory OpenOutput(ImportRequest request)
     {
         try
         {

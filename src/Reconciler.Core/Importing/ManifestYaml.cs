@@ -45,7 +45,8 @@ public static class ManifestYaml
         return yaml.ToString();
     }
 
-    private static void WriteObject(StringBuilder yaml, JsonObject value, int depth)
+    /// <summary>The fields of an object as block YAML, each key indented by <paramref name="depth"/> levels (also for TaskSet files).</summary>
+    internal static void WriteObject(StringBuilder yaml, JsonObject value, int depth)
     {
         foreach (var (key, child) in value)
         {
