@@ -50,23 +50,14 @@ internal sealed class BenchCorpus
     public static async Task<BenchCorpus> EnsureAsync(string workDirectory, int count, string schemaDirectory)
     {
         var corpus = new BenchCorpus(Path.Combine(workDirectory, count.ToString(System.Globalization.CultureInfo.InvariantCulture)), count);
-        var marker = Path.Combine(corpus.Root, "complete");
-        if (File.Exists(marker) && await File.ReadAllTextAsync(marker) == Version)
+        await GeneratedDirectory.EnsureAsync(corpus.Root, Version, async () =>
         {
-            return corpus;
-        }
-
-        if (Directory.Exists(corpus.Root))
-        {
-            Directory.Delete(corpus.Root, recursive: true);
-        }
-
-        Console.Error.WriteLine($"generating {count:N0} manifests, their JSON twins and a full state in {corpus.Root} ...");
-        ManifestGenerator.Write(corpus.YamlDirectory, count);
-        var desired = WriteJsonTwins(corpus);
-        await WriteFullStateAsync(corpus, desired);
-        WriteAjvSchemas(schemaDirectory, corpus.AjvSchemaDirectory);
-        await File.WriteAllTextAsync(marker, Version);
+            Console.Error.WriteLine($"generating {count:N0} manifests, their JSON twins and a full state in {corpus.Root} ...");
+            ManifestGenerator.Write(corpus.YamlDirectory, count);
+            var desired = WriteJsonTwins(corpus);
+            await WriteFullStateAsync(corpus, desired);
+            WriteAjvSchemas(schemaDirectory, corpus.AjvSchemaDirectory);
+        });
         return corpus;
     }
 

@@ -7,15 +7,7 @@ internal static class SideBySideReport
 {
     public static void Print(string title, IReadOnlyList<ToolResult> results)
     {
-        Console.WriteLine();
-        Console.WriteLine($"### {title}");
-        Console.WriteLine();
-        Console.WriteLine("| tool | min wall | median wall | median CPU | peak RSS |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var result in results)
-        {
-            Console.WriteLine($"| {result.Tool.Name} | {Seconds(result.MinWall)} | {Seconds(result.MedianWall)} | {Seconds(result.MedianCpu)} | {Megabytes(result.MaxRss)} |");
-        }
+        Table(title, "tool", results);
 
         var others = results.Where(r => !r.Tool.IsOurs).ToList();
         Console.WriteLine();
@@ -31,15 +23,7 @@ internal static class SideBySideReport
     /// <summary>A table, then the ratio of each pair of rows (the second of each pair over the first).</summary>
     public static void PrintPairs(string title, IReadOnlyList<ToolResult> results)
     {
-        Console.WriteLine();
-        Console.WriteLine($"### {title}");
-        Console.WriteLine();
-        Console.WriteLine("| command | min wall | median wall | median CPU | peak RSS |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        foreach (var result in results)
-        {
-            Console.WriteLine($"| {result.Tool.Name} | {Seconds(result.MinWall)} | {Seconds(result.MedianWall)} | {Seconds(result.MedianCpu)} | {Megabytes(result.MaxRss)} |");
-        }
+        Table(title, "command", results);
 
         Console.WriteLine();
         Console.WriteLine("| ratio | min wall | median wall | median CPU | peak RSS |");
@@ -61,6 +45,19 @@ internal static class SideBySideReport
         foreach (var result in results)
         {
             Console.WriteLine($"| {result.Tool.Name} | {Seconds(result.MedianWall)} | {Seconds(result.MedianCpu)} | {Megabytes(result.MaxRss)} |");
+        }
+    }
+
+    private static void Table(string title, string firstColumn, IReadOnlyList<ToolResult> results)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"### {title}");
+        Console.WriteLine();
+        Console.WriteLine($"| {firstColumn} | min wall | median wall | median CPU | peak RSS |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        foreach (var result in results)
+        {
+            Console.WriteLine($"| {result.Tool.Name} | {Seconds(result.MinWall)} | {Seconds(result.MedianWall)} | {Seconds(result.MedianCpu)} | {Megabytes(result.MaxRss)} |");
         }
     }
 

@@ -36,27 +36,19 @@ internal sealed class TaskSetCorpus
     public static async Task<TaskSetCorpus> EnsureAsync(string workDirectory, int count)
     {
         var corpus = new TaskSetCorpus(Path.Combine(workDirectory, "taskset-" + count.ToString(CultureInfo.InvariantCulture)), count);
-        var marker = Path.Combine(corpus.Root, "complete");
-        if (File.Exists(marker) && await File.ReadAllTextAsync(marker) == Version)
+        await GeneratedDirectory.EnsureAsync(corpus.Root, Version, () =>
         {
-            return corpus;
-        }
+            Console.Error.WriteLine($"generating a set of {count:N0} CSV items and the same {count:N0} tasks as plain manifests in {corpus.Root} ...");
+            Write(Path.Combine(corpus.SetDirectory, "tasks", "reminders.yaml"), Set());
+            Write(Path.Combine(corpus.SetDirectory, "tasks", "reminders.csv"), Csv(count));
+            for (var i = 0; i < count; i++)
+            {
+                Write(Path.Combine(corpus.PlainDirectory, "tasks", $"team-{i % 50:00}", $"task-{i:00000}.yaml"), Plain(i));
+            }
 
-        if (Directory.Exists(corpus.Root))
-        {
-            Directory.Delete(corpus.Root, recursive: true);
-        }
-
-        Console.Error.WriteLine($"generating a set of {count:N0} CSV items and the same {count:N0} tasks as plain manifests in {corpus.Root} ...");
-        Write(Path.Combine(corpus.SetDirectory, "tasks", "reminders.yaml"), Set());
-        Write(Path.Combine(corpus.SetDirectory, "tasks", "reminders.csv"), Csv(count));
-        for (var i = 0; i < count; i++)
-        {
-            Write(Path.Combine(corpus.PlainDirectory, "tasks", $"team-{i % 50:00}", $"task-{i:00000}.yaml"), Plain(i));
-        }
-
-        CheckEquivalent(corpus);
-        await File.WriteAllTextAsync(marker, Version);
+            CheckEquivalent(corpus);
+            return Task.CompletedTask;
+        });
         return corpus;
     }
 

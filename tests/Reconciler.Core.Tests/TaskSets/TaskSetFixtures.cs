@@ -10,36 +10,27 @@ internal static class TaskSetFixtures
 
     /// <summary>
     /// A valid 新版 set with a complete template and two inline items. Line numbers matter to tests: the template's
-    /// maximumcall is on line 12 (column 17), the first item on line 18 (column 9), its spec.name on line 20 (column 19),
-    /// the second item on line 21.
+    /// maximumcall is on line 12 (column 18), the first item on line 18 (column 7, its first key), the second on line 21.
     /// </summary>
-    public static string Inline(string template = "", string items = "", string metadata = "", string spec = "") => $"""
+    public static string Inline(string template = "", string items = "", string metadata = "", string spec = "") => $$"""
         apiVersion: tasks/v2
         kind: TaskSet
         metadata:
           name: collections-east
-          user_id: {UserId}
-          labels: {"{"}team: collections{"}"}{metadata}
+          user_id: {{UserId}}
+          labels: {team: collections}{{metadata}}
         spec:
-          template:
-            name: 信用卡逾期提醒
-            destination_extension: 123
-            dial_time_id: 9
-            maximumcall: 30
-            task_extras:
-              start_time: "2026-12-01 09:00:00"
-              stop_time: "2027-12-01 18:00:00"
-              pop_mode: 1{template}
+        {{Template(template)}}
           items:
             - task_id: t-001
               spec:
                 name: 信用卡逾期提醒-华东
             - task_id: t-002
-              labels: {"{"}region: south{"}"}
-              spec: {"{"}name: 信用卡逾期提醒-华南, maximumcall: 20{"}"}{items}{spec}
+              labels: {region: south}
+              spec: {name: 信用卡逾期提醒-华南, maximumcall: 20}{{items}}{{spec}}
         """;
 
-    /// <summary>A set whose items come from <paramref name="csvPath"/> only (no inline items).</summary>
+    /// <summary>A set whose items come from <paramref name="csvPath"/> only (no inline items); its itemsFrom is on line 16.</summary>
     public static string FromCsv(string csvPath = "east.csv", string template = "", string metadata = "") => $"""
         apiVersion: tasks/v2
         kind: TaskSet
@@ -47,6 +38,12 @@ internal static class TaskSetFixtures
           name: collections-east
           user_id: {UserId}{metadata}
         spec:
+        {Template(template)}
+          itemsFrom: {csvPath}
+        """;
+
+    /// <summary>The complete template both sets share (nine lines, from <c>template:</c>), with <paramref name="extra"/> after pop_mode.</summary>
+    private static string Template(string extra) => $"""
           template:
             name: 信用卡逾期提醒
             destination_extension: 123
@@ -55,8 +52,7 @@ internal static class TaskSetFixtures
             task_extras:
               start_time: "2026-12-01 09:00:00"
               stop_time: "2027-12-01 18:00:00"
-              pop_mode: 1{template}
-          itemsFrom: {csvPath}
+              pop_mode: 1{extra}
         """;
 
     /// <summary>Evaluates the manifests and CSV files as one snapshot (git-like: content ids when <paramref name="contentIds"/>).</summary>
