@@ -31,7 +31,7 @@ public sealed class TaskSetPlanTests
         Assert.All(updates, e => Assert.Equal("/task_extras/redial_interval", Assert.Single(e.Changes).Path));
         Assert.Equal(PlanAction.Unchanged, changed.Plan.Entries.Single(e => e.Identity!.TaskId == "plain-1").Action);
 
-        var run = await engine.Engine.ApplyAsync(changed, "poll", null, CancellationToken.None);
+        var run = await engine.Engine.ApplyAsync(changed, RunTrigger.Poll, null, CancellationToken.None);
 
         Assert.Equal(4_001, engine.Api.Puts);
         Assert.Equal(2_000, run.Report!.Results.Count(r => r.Outcome == State.ApplyOutcome.Applied));
