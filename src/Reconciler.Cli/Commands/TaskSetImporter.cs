@@ -162,6 +162,6 @@ internal sealed partial class TaskSetImporter(ITaskApi api, CliConsole console, 
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._-]{0,99}$")]
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]{0,99}\z")]
     private static partial Regex SetName();
 }
