@@ -31,7 +31,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     {
         try
         {
-            return EvaluateFile(file, settings, lastApplied);
+            return EvaluateFile(file, settings, lastApplied, data);
         }
 #pragma warning disable CA1031 // Any failure on one file (a library's exception on a value we did not foresee) is that file's diagnostic; the other files are still planned.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -39,11 +39,12 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         {
             var at = SourceLocation.StartOf(file.Path);
             var problem = Diagnostic.Error("file-check-failed", $"not planned: checking this file failed ({e.GetType().Name}: {e.Message}); a file is planned whole or not at all", at, "");
-            return new FileEvaluation(file.Path, [], [new InvalidManifest(at, null, null, [problem])]);
+            // Never reused from the cache: a set's CSV, or anything else the failure came from, may be fixed without the file changing.
+            return new FileEvaluation(file.Path, [], [new InvalidManifest(at, null, null, [problem])]) { Dependencies = [TaskSets.DataDependency.Unknown] };
         }
     }
 
-    private FileEvaluation EvaluateFile(ManifestFile file, RepositorySettings? settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied)
+    private FileEvaluation EvaluateFile(ManifestFile file, RepositorySettings? settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, Sources.DataFiles? data)
     {
         settings ??= RepositorySettings.None;
         lastApplied ??= LastApplied;
