@@ -58,6 +58,27 @@ public sealed class ImportAsTaskSetTests
     }
 
     [Fact]
+    public async Task ImportAsTaskSet_TaskWithAManifestAlready_IsSkippedAndTheRestFormTheSet()
+    {
+        await using var simulator = await SimulatorFixture.StartAsync();
+        using var work = new ApplyWorkspace(simulator);
+        var written = work.AddTask("written.yaml");
+        var live = Enumerable.Range(0, 7).Select(i => simulator.CreateTask(work.Account, initialBody: ImportableBodies.V2($"存量任务-{i}"))).ToList();
+
+        var import = await work.RunAsync(["import", ApplyWorkspace.ManifestDir, "--user-id", work.Account.UserId, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--as-taskset", "stock", "--track"]);
+        var plan = await work.RunAsync(["plan", ApplyWorkspace.ManifestDir, "--state", ApplyWorkspace.StateFile, "--format", "json"]);
+
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains($"skipped   {written}: already in the repository", import.Out, StringComparison.Ordinal);
+        Assert.Contains("Import: 7 task(s) in set stock (tasks/stock.yaml, items in tasks/stock.csv)", import.Out, StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(plan.Out);
+        var entries = json.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(8, entries.Count);
+        Assert.All(entries.Where(e => e.GetProperty("task_id").GetString() != written.TaskId), e => Assert.Equal(("unchanged", "stock"), (e.GetProperty("action").GetString(), e.GetProperty("set").GetString())));
+        Assert.Equal(live.Select(t => t.TaskId).Order(StringComparer.Ordinal), entries.Where(e => e.GetProperty("set").GetString() == "stock").Select(e => e.GetProperty("task_id").GetString()!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ImportAsTaskSet_ExistingFileOrSetName_IsNeverOverwritten()
     {
         await using var simulator = await SimulatorFixture.StartAsync();
