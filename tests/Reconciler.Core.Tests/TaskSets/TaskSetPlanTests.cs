@@ -1,6 +1,8 @@
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Planning.Grouping;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rendering;
 using Reconciler.Core.Tests.Reconciling;
 
 namespace Reconciler.Core.Tests.TaskSets;
@@ -30,12 +32,39 @@ public sealed class TaskSetPlanTests
         Assert.All(updates, e => Assert.Equal("collections-east", e.SetName));
         Assert.All(updates, e => Assert.Equal("/task_extras/redial_interval", Assert.Single(e.Changes).Path));
         Assert.Equal(PlanAction.Unchanged, changed.Plan.Entries.Single(e => e.Identity!.TaskId == "plain-1").Action);
+        var group = Assert.Single(PlanGrouping.Of(changed.Plan).Groups);
+        Assert.Equal(2_000, group.Count);
+        Assert.All(group.Members, e => Assert.Equal("collections-east", e.SetName));
 
         var run = await engine.Engine.ApplyAsync(changed, RunTrigger.Poll, null, CancellationToken.None);
 
         Assert.Equal(4_001, engine.Api.Puts);
         Assert.Equal(2_000, run.Report!.Results.Count(r => r.Outcome == State.ApplyOutcome.Applied));
         Assert.All(engine.Store.Applied.Values.Where(r => r.Identity.TaskId.StartsWith("t-", StringComparison.Ordinal)), r => Assert.Equal("collections-east", r.SetName));
+    }
+
+    [Fact]
+    public async Task TemplateChange_IsOneGroupInThePlan_AndAnItemChangedWithItStandsAlone()
+    {
+        var engine = new EngineFixture(runningCheck: false);
+        await engine.PassAsync(Snapshot(30));
+        var csv = "task_id,name\n" + string.Concat(Enumerable.Range(0, 30).Select(i => $"t-{i:0000},名称-{(i == 7 ? "改" : i)}\n"));
+
+        var changed = await engine.Engine.PlanAsync(
+            TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv(template: "\n      redial_interval: 30")), ("tasks/plain.yaml", TestManifests.V2(taskId: "plain-1"))], [("tasks/east.csv", csv)]),
+            CompareWith.LiveState,
+            CancellationToken.None);
+        var grouped = PlanGrouping.Of(changed.Plan);
+        var text = new TextPlanRenderer().Render(changed.Plan);
+
+        var group = Assert.Single(grouped.Groups);
+        Assert.Equal(29, group.Count);
+        Assert.Equal(["/task_extras/redial_interval"], group.Paths);
+        var alone = Assert.Single(grouped.Distinct);
+        Assert.Equal("t-0007", alone.Identity!.TaskId);
+        Assert.Equal(["/name", "/task_extras/redial_interval"], alone.Changes.Select(c => c.Path).Order(StringComparer.Ordinal));
+        Assert.Contains("29 tasks in 1 account", text, StringComparison.Ordinal);
+        Assert.Contains("tasks/east.csv:9:1", text, StringComparison.Ordinal);
     }
 
     [Fact]
