@@ -2,12 +2,13 @@ using System.Security.Cryptography;
 using System.Text;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.TaskSets;
 
 namespace Reconciler.Core.SavedPlans;
 
 /// <summary>
 /// One digest for all the manifests a plan read: SHA-256 over each file's path and the SHA-256 of its content, in
-/// path order. Recorded in a saved plan, so <c>apply</c> can say whether anything at all changed since (the check that
+/// path order, then the same for the CSV files TaskSets read. Recorded in a saved plan, so <c>apply</c> can say whether anything at all changed since (the check that
 /// refuses is per planned task). A file over the size limit is counted by its length, a file that cannot be read
 /// again as unreadable: neither is ever parsed, so both plan the same either way.
 /// </summary>
@@ -19,15 +20,21 @@ public static class ManifestDigest
         var text = new StringBuilder();
         foreach (var file in snapshot.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            text.Append(file.Path).Append('\0').Append(Content(file)).Append('\n');
+            text.Append(file.Path).Append('\0').Append(Content(file, LoaderLimits.Default.MaxFileBytes)).Append('\n');
+        }
+
+        // The CSV files TaskSets read their items from: a change to a row is a change to the manifests.
+        foreach (var file in snapshot.DataFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
+        {
+            text.Append("data\0").Append(file.Path).Append('\0').Append(Content(file, TaskSetLimits.Default.MaxCsvBytes)).Append('\n');
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private static string Content(ManifestFile file)
+    private static string Content(ManifestFile file, long maxBytes)
     {
-        if (file.Length > LoaderLimits.Default.MaxFileBytes)
+        if (file.Length > maxBytes)
         {
             return $"over the size limit: {file.Length} bytes";
         }

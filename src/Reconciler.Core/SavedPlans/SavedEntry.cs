@@ -27,4 +27,8 @@ public sealed record SavedEntry(
     long? InDoubtIntent,
     string? LiveDigest,
     CanonicalBody? Body,
-    IReadOnlyList<FieldChange> Changes);
+    IReadOnlyList<FieldChange> Changes)
+{
+    /// <summary>The TaskSet the task comes from (null for a plain Task manifest), recorded with it when the plan is applied.</summary>
+    public TaskSetOrigin? Set { get; init; }
+}

@@ -39,5 +39,8 @@ public static class SavedPlanBuilder
         entry.InDoubt?.Id,
         LiveDigest.Of(entry),
         entry.Desired?.Body,
-        entry.Changes.ToList());
+        entry.Changes.ToList())
+    {
+        Set = entry.Desired?.Set,
+    };
 }

@@ -114,9 +114,10 @@ public static class SavedPlanCheck
         {
             yield return $"its manifest changed since the plan ({task.File}: body {Short(entry.Body.Hash)} → {Short(task.Body.Hash)})";
         }
-        else if (task.File != entry.File)
+        else if (task.Location.File != entry.File)
         {
-            yield return $"its manifest moved since the plan ({entry.File} → {task.File})";
+            // Where the task is written (a CSV row's file for an item of a TaskSet), as the plan saved it.
+            yield return $"its manifest moved since the plan ({entry.File} → {task.Location.File})";
         }
 
         if (task.StopBeforeUpdate != entry.StopBeforeUpdate)

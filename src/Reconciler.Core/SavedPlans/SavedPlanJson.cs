@@ -78,6 +78,8 @@ internal static class SavedPlanJson
         ["body_hash"] = entry.Body?.Hash,
         ["body"] = entry.Body?.Json,
         ["changes"] = new JsonArray(entry.Changes.Select(JsonPlanRenderer.Change).ToArray<JsonNode?>()),
+        ["set"] = entry.Set?.Name,
+        ["set_file"] = entry.Set?.File,
     };
 
     private static SavedEntry Entry(JsonObject node)
@@ -114,7 +116,11 @@ internal static class SavedPlanJson
             node["in_doubt_intent"] is null ? null : Number(node, "in_doubt_intent"),
             Text(node, "live_digest"),
             body,
-            Array(node, "changes").Select(c => Change((JsonObject)c!)).ToList());
+            Array(node, "changes").Select(c => Change((JsonObject)c!)).ToList())
+        {
+            // Added within format 1: a file written before sets has neither field.
+            Set = Text(node, "set") is { } set ? new TaskSetOrigin(set, Text(node, "set_file") ?? throw Missing("set_file")) : null,
+        };
     }
 
     private static FieldChange Change(JsonObject node) => new(

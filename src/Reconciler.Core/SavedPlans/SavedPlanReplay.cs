@@ -29,7 +29,9 @@ public static class SavedPlanReplay
             Desired = saved.Body is null ? null : new TaskManifest(saved.Identity, saved.Flavour ?? ApiFlavour.V2, saved.Name ?? "", saved.Body, Suspend: false, saved.StopBeforeUpdate, location, [])
             {
                 SubUserId = saved.SubUserId,
+                Set = saved.Set,
             },
+            SetName = saved.Set?.Name ?? record?.SetName,
             Baseline = record is null ? null : BaselineRecord.From(record),
             Reason = saved.Reason,
             InDoubt = inDoubt,
