@@ -58,9 +58,7 @@ public sealed class TaskSetCommandTests
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
-        var tasks = Enumerable.Range(0, 5).Select(_ => simulator.CreateTask(work.Account)).ToList();
-        work.WriteFile("manifests/tasks/reminders.yaml", TaskSetManifests.Set(work.Account.UserId));
-        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(tasks.Select(t => t.TaskId)));
+        var tasks = SetWorkspace.Create(work, 5);
 
         var first = await work.ApplyAsync();
         var second = await work.ApplyAsync();

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Reconciler.Cli.Tests.Support;
 using Reconciler.Core.Manifests;
-using Reconciler.Testing;
 using Reconciler.Testing.Simulator;
 
 namespace Reconciler.Cli.Tests.TaskSets;
@@ -25,9 +24,8 @@ public sealed class TaskSetRoundTripProcessTests
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
-        var tasks = Enumerable.Range(0, Rows).Select(_ => simulator.CreateTask(work.Account)).ToList();
-        work.WriteFile("manifests/tasks/reminders.yaml", TaskSetManifests.Set(work.Account.UserId));
-        work.WriteFile("manifests/tasks/reminders.csv", Csv(tasks));
+        var tasks = SetWorkspace.Create(work, Rows);
+        SetWorkspace.WriteCsv(work, Csv(tasks));
         string[] plan = ["plan", ApplyWorkspace.ManifestDir, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--detailed-exitcode"];
         string[] apply = ["apply", ApplyWorkspace.ManifestDir, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve"];
 
@@ -46,7 +44,7 @@ public sealed class TaskSetRoundTripProcessTests
         Assert.True(settled.ExitCode == 0, settled.ToString());
         Assert.Contains($"Plan: 0 to update, 0 to adopt, 0 to unmanage, 0 invalid, {Rows} unchanged.", settled.Out, StringComparison.Ordinal);
 
-        work.WriteFile("manifests/tasks/reminders.csv", Csv(tasks, i => i == Edited ? "还款提醒-改" : $"还款提醒-{i}"));
+        SetWorkspace.WriteCsv(work, Csv(tasks, i => i == Edited ? "还款提醒-改" : $"还款提醒-{i}"));
         var edited = await RunAsync(work, plan);
         var editedJson = await RunAsync(work, [.. plan, "--format", "json"]);
         var secondApply = await RunAsync(work, apply);

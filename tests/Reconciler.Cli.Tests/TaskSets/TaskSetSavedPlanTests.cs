@@ -12,12 +12,10 @@ public sealed class TaskSetSavedPlanTests
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
-        var tasks = Enumerable.Range(0, 6).Select(_ => simulator.CreateTask(work.Account)).ToList();
-        work.WriteFile("manifests/tasks/reminders.yaml", TaskSetManifests.Set(work.Account.UserId));
-        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(tasks.Select(t => t.TaskId)));
+        var tasks = SetWorkspace.Create(work, 6);
         var first = await work.ApplyAsync();
         Assert.True(first.ExitCode == 0, first.ToString());
-        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(tasks.Select(t => t.TaskId), i => i == 2 ? "还款提醒-改" : $"还款提醒-{i}"));
+        SetWorkspace.WriteCsv(work, TaskSetManifests.Csv(tasks.Select(t => t.TaskId), i => i == 2 ? "还款提醒-改" : $"还款提醒-{i}"));
         string[] api = ["--api-url", simulator.BaseAddress.ToString()];
 
         var plan = await work.RunAsync(["plan", ApplyWorkspace.ManifestDir, "--state", ApplyWorkspace.StateFile, .. api, "--out", "plan.out"]);
@@ -36,13 +34,11 @@ public sealed class TaskSetSavedPlanTests
     {
         await using var simulator = await SimulatorFixture.StartAsync();
         using var work = new ApplyWorkspace(simulator);
-        var tasks = Enumerable.Range(0, 3).Select(_ => simulator.CreateTask(work.Account)).ToList();
-        work.WriteFile("manifests/tasks/reminders.yaml", TaskSetManifests.Set(work.Account.UserId));
-        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(tasks.Select(t => t.TaskId)));
+        var tasks = SetWorkspace.Create(work, 3);
         string[] api = ["--api-url", simulator.BaseAddress.ToString()];
 
         var plan = await work.RunAsync(["plan", ApplyWorkspace.ManifestDir, "--state", ApplyWorkspace.StateFile, .. api, "--out", "plan.out"]);
-        work.WriteFile("manifests/tasks/reminders.csv", TaskSetManifests.Csv(tasks.Select(t => t.TaskId), i => i == 1 ? "还款提醒-后改" : $"还款提醒-{i}"));
+        SetWorkspace.WriteCsv(work, TaskSetManifests.Csv(tasks.Select(t => t.TaskId), i => i == 1 ? "还款提醒-后改" : $"还款提醒-{i}"));
         var apply = await work.RunAsync(["apply", "plan.out", "--auto-approve", .. api]);
 
         Assert.True(plan.ExitCode == 0, plan.ToString());
