@@ -45,6 +45,15 @@ public sealed class TaskApiOptions
     /// <summary>Longest one detail or list read may take in all: its retries and its answer's body (one that drips is cut off).</summary>
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Most requests a second this process sends to the platform, every attempt of every call counted, all workers
+    /// together (null: no limit). A 429 pauses every worker for its Retry-After whether or not this is set.
+    /// </summary>
+    public double? MaxRequestsPerSecond { get; set; }
+
+    /// <summary>The range <see cref="MaxRequestsPerSecond"/> accepts.</summary>
+    public const double LowestRate = 0.1, HighestRate = 10_000;
+
     /// <summary>Largest answer read (a task detail is a few kilobytes).</summary>
     public long MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
 }

@@ -34,6 +34,11 @@ internal sealed class TaskApiOptionsValidator : IValidateOptions<TaskApiOptions>
             problems.Add("ReadTimeout must be at least 10 ms");
         }
 
+        if (options.MaxRequestsPerSecond is { } rate && !(rate is >= TaskApiOptions.LowestRate and <= TaskApiOptions.HighestRate))
+        {
+            problems.Add($"MaxRequestsPerSecond must be from {TaskApiOptions.LowestRate} to {TaskApiOptions.HighestRate}");
+        }
+
         if (options.BaseDelay < TimeSpan.Zero || options.MaxDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)
         {
             problems.Add("BaseDelay, MaxDelay and MaxRetryAfter must not be negative");

@@ -9,7 +9,9 @@ namespace Reconciler.TaskApi;
 
 /// <summary>
 /// The resilience pipeline around every request: a total timeout, then retries with exponential backoff and
-/// jitter (honouring Retry-After), then a per-attempt timeout.
+/// jitter (honouring Retry-After), then the process's request pacing (rate limit and 429 pause), then a per-attempt
+/// timeout. Pacing sits inside the retries, so every attempt counts against the rate, and outside the attempt timeout,
+/// so waiting for a turn does not eat an attempt's time.
 /// </summary>
 /// <remarks>
 /// Retrying PUT is safe here only because our PUT is a full, idempotent replace of the task's settings:
@@ -51,6 +53,12 @@ internal static partial class TaskApiResilience
             });
         }
 
+        var pacer = services.GetRequiredService<RequestPacer>();
+        pipeline.AddRateLimiter(new HttpRateLimiterStrategyOptions
+        {
+            Name = "pacing",
+            RateLimiter = args => pacer.WaitTurnAsync(args.Context.CancellationToken),
+        });
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Name = "attempt-timeout", Timeout = options.AttemptTimeout });
     }
 

@@ -27,6 +27,11 @@ public static class TaskApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskApiOptions>, TaskApiOptionsValidator>());
         services.TryAddSingleton<ITokenSource, EnvironmentTokenSource>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<TaskApiOptions>>().Value;
+            return new RequestPacer(options.MaxRequestsPerSecond, options.MaxRetryAfter, provider.GetRequiredService<TimeProvider>());
+        });
 
         // HttpClient logs every request at Information; our own lines say what matters.
         services.AddLogging(logging => logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning));
@@ -48,6 +53,7 @@ public static class TaskApiServiceCollectionExtensions
         });
         builder.RedactLoggedHeaders(_ => true);
         builder.AddResilienceHandler(TaskApiResilience.PipelineName, TaskApiResilience.Configure);
+        builder.AddHttpMessageHandler(provider => new RateLimitSignalHandler(provider.GetRequiredService<RequestPacer>(), provider.GetRequiredService<TimeProvider>()));
         builder.AddHttpMessageHandler(() => new AttemptCountingHandler());
         return builder;
     }

@@ -19,6 +19,11 @@ internal sealed class ApiOptions
         DefaultValueFactory = _ => 4,
     };
 
+    public Option<double?> MaxRps { get; } = new("--max-rps")
+    {
+        Description = $"At most N requests a second to the platform, every worker and retry counted (from {TaskApiOptions.LowestRate} to {TaskApiOptions.HighestRate}; default: no limit). A 429 pauses every worker for its Retry-After either way.",
+    };
+
     public Option<bool> NoRunningCheck { get; } = new("--no-running-check")
     {
         Description = "Do not read each changed task's running state before applying (by default the plan says 'blocked: running' up front).",
@@ -33,6 +38,7 @@ internal sealed class ApiOptions
     {
         command.Options.Add(ApiUrl);
         command.Options.Add(Parallelism);
+        command.Options.Add(MaxRps);
         command.Options.Add(NoRunningCheck);
         command.Options.Add(Simulator);
         command.Validators.Add(result =>
@@ -46,6 +52,23 @@ internal sealed class ApiOptions
 
     public int GetParallelism(ParseResult result) =>
         result.GetValue(Parallelism) is var value and >= 1 ? value : throw new CliException("--parallelism must be at least 1");
+
+    /// <summary>The client's tuning: the environment's (<see cref="Apply.ApiTuning"/>) and <c>--max-rps</c>, read and checked now.</summary>
+    public Action<TaskApiOptions> Tuning(ParseResult result, CliConsole console)
+    {
+        var environment = Apply.ApiTuning.Read(console.Environment);
+        var rate = result.GetValue(MaxRps);
+        if (rate is { } r && !(r is >= TaskApiOptions.LowestRate and <= TaskApiOptions.HighestRate))
+        {
+            throw new CliException($"--max-rps must be from {TaskApiOptions.LowestRate} to {TaskApiOptions.HighestRate}");
+        }
+
+        return options =>
+        {
+            environment(options);
+            options.MaxRequestsPerSecond = rate;
+        };
+    }
 
     public Uri BaseAddress(ParseResult result, CliConsole console)
     {

@@ -54,6 +54,7 @@ internal static class ImportCommand
         command.Options.Add(state.Rebind);
         command.Options.Add(api.ApiUrl);
         command.Options.Add(api.Parallelism);
+        command.Options.Add(api.MaxRps);
         command.SetAction(async (result, cancellationToken) =>
         {
             var root = console.ResolvePath(result.GetValue(directory) ?? ".");
@@ -66,7 +67,7 @@ internal static class ImportCommand
                 TaskIds(result.GetValue(taskIds)),
                 StateEndpoint.Normalize(baseAddress),
                 result.GetValue(pageLimit) is var pages and >= 1 ? pages : throw new CliException("--list-page-limit must be at least 1"));
-            await using var host = TaskApiHost.Create(baseAddress, new EnvironmentTokenSource(console.Environment), console.Error, ApiTuning.Read(console.Environment));
+            await using var host = TaskApiHost.Create(baseAddress, new EnvironmentTokenSource(console.Environment), console.Error, api.Tuning(result, console));
             // Gated: once the platform is unreachable or refuses the token, no further read is sent (one error, not one per task).
             var gated = new GatedTaskApi(host.Api, new PlatformGate());
             var imported = result.GetValue(asTaskSet) is { } setName

@@ -53,6 +53,7 @@ internal static class PlanCommand
         command.Options.Add(saving.Out);
         command.Options.Add(api.ApiUrl);
         command.Options.Add(api.Parallelism);
+        command.Options.Add(api.MaxRps);
         command.Validators.Add(result =>
         {
             if (result.GetValue(headRef) is not null && result.GetValue(baseRef) is null)
@@ -145,7 +146,7 @@ internal static class PlanCommand
             throw new CliException($"--refresh: the state records tasks applied to {e.BoundTo}, not to {endpoint}; refresh against the endpoint it describes (--api-url)", e);
         }
 
-        return Apply.TaskApiHost.Create(baseAddress, new Reconciler.TaskApi.Auth.EnvironmentTokenSource(console.Environment), console.Error, Apply.ApiTuning.Read(console.Environment));
+        return Apply.TaskApiHost.Create(baseAddress, new Reconciler.TaskApi.Auth.EnvironmentTokenSource(console.Environment), console.Error, api.Tuning(result, console));
     }
 
     private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, bool listGrouped, CliConsole console, CancellationToken cancellationToken)

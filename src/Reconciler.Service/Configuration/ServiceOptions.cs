@@ -42,6 +42,9 @@ public sealed record ServiceOptions
 
     public int Parallelism { get; init; } = 4;
 
+    /// <summary>Most requests a second to the platform, the whole process together (null: no limit).</summary>
+    public double? MaxRps { get; init; }
+
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(25);
 
     public bool RunningCheck { get; init; } = true;

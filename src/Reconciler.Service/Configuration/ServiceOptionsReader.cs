@@ -61,6 +61,7 @@ public static class ServiceOptionsReader
             RetryMax = retryMax,
             Listen = Endpoint(Get(ServiceSettings.Listen) ?? "127.0.0.1:8080"),
             Parallelism = (int)Number(Get(ServiceSettings.Parallelism), ServiceSettings.Parallelism, 4, 1, 256, integer: true),
+            MaxRps = Get(ServiceSettings.MaxRps) is { } rps ? Number(rps, ServiceSettings.MaxRps, 0, TaskApiOptions.LowestRate, TaskApiOptions.HighestRate) : null,
             GracePeriod = Duration(Get(ServiceSettings.GracePeriod), ServiceSettings.GracePeriod, TimeSpan.FromSeconds(25), TimeSpan.Zero),
             RunningCheck = Boolean(Get(ServiceSettings.RunningCheck), ServiceSettings.RunningCheck, true),
             Refresh = Boolean(Get(ServiceSettings.Refresh), ServiceSettings.Refresh, true),

@@ -17,6 +17,7 @@ public static class ServiceSettings
     public static readonly ServiceSetting RetryMax = new("RetryMax", "10m", "Longest per-task retry delay, and longest poll delay while the remote is unreachable.");
     public static readonly ServiceSetting Listen = new("Listen", "127.0.0.1:8080", "Address of /healthz, /readyz, /metrics, /status and /hooks/github (port 0: any free port).");
     public static readonly ServiceSetting Parallelism = new("Parallelism", "4", "PUT requests in flight at once.");
+    public static readonly ServiceSetting MaxRps = new("MaxRps", "(no limit)", "At most this many requests a second to the platform (0.1 to 10000), every worker, read and retry of the process counted. A 429 pauses every worker for its Retry-After either way.");
     public static readonly ServiceSetting GracePeriod = new("GracePeriod", "25s", "On shutdown, how long PUTs already sent may take to finish (their results are recorded).");
     public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).");
     public static readonly ServiceSetting Refresh = new("Refresh", "true", "On the resync timer, read every managed task from the platform (one GET per task) and report drift: tasks changed on the platform since they were applied.");
@@ -34,7 +35,7 @@ public static class ServiceSettings
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
         Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
-        Parallelism, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+        Parallelism, MaxRps, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
         RepoWebUrl, Notify,
     ];
 

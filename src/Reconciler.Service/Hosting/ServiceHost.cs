@@ -110,6 +110,7 @@ public static class ServiceHost
         services.AddTaskApiClient(api =>
         {
             api.BaseAddress = options.ApiUrl;
+            api.MaxRequestsPerSecond = options.MaxRps;
             overrides.ConfigureTaskApi?.Invoke(api);
         });
         NotificationServices.Add(services, options, secrets, source.DisplayUrl, overrides.Notify);
