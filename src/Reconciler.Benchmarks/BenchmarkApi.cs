@@ -11,11 +11,15 @@ internal sealed class BenchmarkApi : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
 
-    public BenchmarkApi(Uri baseAddress)
+    public BenchmarkApi(Uri baseAddress, Action<TaskApiOptions>? tune = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<Reconciler.TaskApi.Auth.ITokenSource>(new BenchmarkTokenSource(Token));
-        services.AddTaskApiClient(o => o.BaseAddress = baseAddress);
+        services.AddTaskApiClient(o =>
+        {
+            o.BaseAddress = baseAddress;
+            tune?.Invoke(o);
+        });
         _provider = services.BuildServiceProvider();
     }
 

@@ -8,7 +8,7 @@ namespace Reconciler.TaskApi.Http;
 /// the pause a 429 asks for: a <c>Retry-After</c> that one call got holds back every worker until it has passed, not
 /// only the call that got it.
 /// </summary>
-internal sealed class RequestPacer : IAsyncDisposable
+internal sealed class RequestPacer : IDisposable
 {
     /// <summary>A 429 without <c>Retry-After</c> pauses everyone this long (our choice: the platform does not say).</summary>
     public static readonly TimeSpan DefaultPause = TimeSpan.FromSeconds(1);
@@ -77,7 +77,7 @@ internal sealed class RequestPacer : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync() => _limiter?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public void Dispose() => _limiter?.Dispose();
 
     private TimeSpan PauseLeft() => new DateTimeOffset(Interlocked.Read(ref _pausedUntilTicks), TimeSpan.Zero) - _time.GetUtcNow();
 

@@ -16,8 +16,8 @@ public sealed class ApplyRateLimitTests(SimulatorFixture simulator) : IClassFixt
     [Fact]
     public async Task Apply_MaxRps_KeepsEveryOneSecondWindowWithinTheLimit()
     {
-        await WarmUpAsync();
         using var work = new ApplyWorkspace(simulator);
+        await WarmUpAsync();
         var tasks = Enumerable.Range(0, 30).Select(i => work.AddTask($"t{i:00}.yaml")).ToList();
 
         var result = await work.ApplyAsync("--max-rps", "10", "--parallelism", "8");

@@ -20,7 +20,12 @@ public sealed class ServiceConfigurationTests
         Assert.Equal(Path.GetFullPath("/work/.reconciler/git-cache"), options.CacheDirectory);
         Assert.Null(options.SyncWindows);
         Assert.True(options.RunningCheck);
+        Assert.Null(options.MaxRps);
     }
+
+    [Fact]
+    public void Read_MaxRps_IsTheProcessRequestRate() =>
+        Assert.Equal(2.5, Read(new() { ["Repo"] = "/srv/git/tasks.git", ["MaxRps"] = "2.5" }).MaxRps);
 
     [Fact]
     public void Build_FlagsWinOverEnvironmentWhichWinsOverTheFile()
@@ -56,6 +61,7 @@ public sealed class ServiceConfigurationTests
     [InlineData("TimeZone", "Mars/Olympus", "unknown time zone")]
     [InlineData("Jitter", "2", "from 0 to 1")]
     [InlineData("GitHubRepo", "acme", "OWNER/NAME")]
+    [InlineData("MaxRps", "0", "MaxRps (--max-rps / RECONCILER_MAX_RPS / Reconciler:MaxRps): '0' must be a number from 0.1 to 10000")]
     public void Read_BadValue_NamesEveryWayToSetIt(string key, string value, string expected)
     {
         var error = Assert.Throws<ServiceSetupException>(() => Read(new() { ["Repo"] = "/srv/git/tasks.git", [key] = value }));
