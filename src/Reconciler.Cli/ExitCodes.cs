@@ -17,4 +17,7 @@ internal static class ExitCodes
     /// retries them. sync --wait: nothing failed, but tasks wait (blocked, held back for a retry, outside the window).
     /// </summary>
     public const int Blocked = 3;
+
+    /// <summary>apply --verify: nothing rejected or failed, but the platform accepted an update and holds other values in some field (read back).</summary>
+    public const int Unverified = 4;
 }

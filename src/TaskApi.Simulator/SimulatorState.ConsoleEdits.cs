@@ -27,6 +27,25 @@ public sealed partial class SimulatorState
         });
     }
 
+    /// <summary>Puts <paramref name="field"/> (dotted) back as it was in <paramref name="earlierBody"/>, or removes it: the <c>IgnoreField</c> fault.</summary>
+    internal void KeepField(string userId, string taskId, string field, string? earlierBody)
+    {
+        var path = field.Split('.');
+        JsonNode? earlier = earlierBody is null ? null : JsonNode.Parse(earlierBody);
+        foreach (var key in path)
+        {
+            earlier = (earlier as JsonObject)?[key];
+        }
+
+        JsonObject patch = new() { [path[^1]] = earlier?.DeepClone() };
+        for (var i = path.Length - 2; i >= 0; i--)
+        {
+            patch = new JsonObject { [path[i]] = patch };
+        }
+
+        EditAsConsole(userId, taskId, patch);
+    }
+
     private static void Merge(JsonObject target, JsonObject patch)
     {
         foreach (var (key, value) in patch)

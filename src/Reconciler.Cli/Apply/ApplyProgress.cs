@@ -84,6 +84,7 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
         // The message is the platform's text: escaped like everything else from outside.
         var detail = result.Outcome == ApplyOutcome.Applied || string.IsNullOrEmpty(result.Message) ? "" : $": {ControlText.Escape(result.Message)}";
         var code = result.ApiCode is { } c && result.Outcome != ApplyOutcome.Applied ? $" [code {c}]" : "";
-        return $"{word,-9} {PlanText.Title(result.Entry)}{code}{detail}";
+        var verification = result.Verification is { } v ? $" ({ControlText.Escape(v.ToString())})" : "";
+        return $"{word,-9} {PlanText.Title(result.Entry)}{code}{verification}{detail}";
     }
 }

@@ -24,6 +24,11 @@ internal sealed class ApiOptions
         Description = $"At most N requests a second to the platform, every worker and retry counted (from {TaskApiOptions.LowestRate} to {TaskApiOptions.HighestRate}; default: no limit). A 429 pauses every worker for its Retry-After either way.",
     };
 
+    public Option<bool> Verify { get; } = new("--verify")
+    {
+        Description = "After each accepted update, read the task back (one detail read) and compare every field the detail carries with what was sent: verified, unverified: FIELDS (exit code 4), or unknown.",
+    };
+
     public Option<bool> NoRunningCheck { get; } = new("--no-running-check")
     {
         Description = "Do not read each changed task's running state before applying (by default the plan says 'blocked: running' up front).",
@@ -39,6 +44,7 @@ internal sealed class ApiOptions
         command.Options.Add(ApiUrl);
         command.Options.Add(Parallelism);
         command.Options.Add(MaxRps);
+        command.Options.Add(Verify);
         command.Options.Add(NoRunningCheck);
         command.Options.Add(Simulator);
         command.Validators.Add(result =>

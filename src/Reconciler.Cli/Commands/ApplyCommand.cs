@@ -46,7 +46,8 @@ internal static class ApplyCommand
             Exit codes: 0 everything applied (or nothing to do), 1 error, invalid manifests, a task
             rejected/failed/unauthorized, the platform unreachable, or cancelled before every task was
             sent, 3 some tasks blocked because they are running, or waiting for the deadline of an
-            earlier request that may still land (retry later).
+            earlier request that may still land (retry later), 4 (--verify) an accepted update read
+            back with other values in some field.
 
             Examples:
               reconciler apply sample-repo --simulator --auto-approve
@@ -135,7 +136,7 @@ internal static class ApplyCommand
 
         var toSend = pending.Plan.Entries.Count(e => e.WillSend || e.IsBlockedByRunningTask);
         var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, RunTrigger.Cli, progress, cancellationToken));
-        foreach (var failure in run.Report?.Results.Where(r => r.Outcome is not ApplyOutcome.Applied && r.Platform is null) ?? [])
+        foreach (var failure in run.Report?.Results.Where(r => (r.Outcome is not ApplyOutcome.Applied && r.Platform is null) || r.Verification?.Outcome == VerificationOutcome.Unverified) ?? [])
         {
             await console.Error.WriteLineAsync("reconciler: " + ApplyProgress.Line(failure));
         }
@@ -182,7 +183,7 @@ internal static class ApplyCommand
         return ExitCodes.Error;
     }
 
-    /// <summary>0 all applied; 3 some blocked (running); 1 anything else: invalid manifests, a task not applied, a cancelled apply, a state failure.</summary>
+    /// <summary>0 all applied; 4 an accepted update read back with other values; 3 some blocked (running); 1 anything else: invalid manifests, a task not applied, a cancelled apply, a state failure.</summary>
     private static int ExitCode(ReconcileRun run, bool invalid)
     {
         if (!run.Succeeded || invalid)
@@ -197,6 +198,7 @@ internal static class ApplyCommand
 
         // A cancelled apply (Ctrl+C, SIGTERM) left tasks unsent: not a success, whatever the others did.
         return !report.Succeeded || report.Count(ApplyOutcome.Cancelled) > 0 ? ExitCodes.Error
+            : report.Unverified.Count > 0 ? ExitCodes.Unverified
             : report.AnyBlocked ? ExitCodes.Blocked
             : ExitCodes.Success;
     }

@@ -57,7 +57,7 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
             try
             {
                 var result = run.MayStart
-                    ? await new TaskApplication(gated, store, _time, run, entry, RequestDone).RunAsync(abortInFlight.Token)
+                    ? await new TaskApplication(gated, store, _time, run, entry, RequestDone, options.Verify).RunAsync(abortInFlight.Token)
                     : new TaskApplyResult(entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
                 results.Add(result);
                 progress?.Report(result);

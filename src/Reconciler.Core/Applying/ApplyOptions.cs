@@ -3,7 +3,8 @@ namespace Reconciler.Core.Applying;
 /// <summary>How an apply runs.</summary>
 /// <param name="Parallelism">PUTs in flight at once (default 4, like Flux's concurrent reconciles).</param>
 /// <param name="GracePeriod">After cancellation, how long requests already sent may take to finish (their results are still recorded).</param>
-public sealed record ApplyOptions(int Parallelism = 4, TimeSpan? GracePeriod = null)
+/// <param name="Verify">Read each task back after its update is accepted and compare what the detail carries with what was sent.</param>
+public sealed record ApplyOptions(int Parallelism = 4, TimeSpan? GracePeriod = null, bool Verify = false)
 {
     public static readonly ApplyOptions Default = new();
 

@@ -18,6 +18,9 @@ public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unm
 
     public bool AnyBlocked => Count(ApplyOutcome.Blocked) > 0;
 
+    /// <summary>Accepted updates whose read-back found other values (<see cref="VerificationOutcome.Unverified"/>).</summary>
+    public IReadOnlyList<TaskApplyResult> Unverified => Results.Where(r => r.Verification?.Outcome == VerificationOutcome.Unverified).ToList();
+
     /// <summary>
     /// <c>Apply: 7 applied, 1 blocked (running), 0 rejected, 0 failed.</c> (other counts only when not zero). Tasks a
     /// platform failure kept from being sent are counted apart, as not sent: the run's error says why, once.
@@ -26,7 +29,7 @@ public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unm
     {
         var notSent = Results.Where(r => r.Platform is not null && r.Delivery == RequestDelivery.NotSent).ToHashSet();
         int Shown(ApplyOutcome outcome) => Results.Count(r => r.Outcome == outcome && !notSent.Contains(r));
-        var text = $"Apply: {Shown(ApplyOutcome.Applied)} applied, {Shown(ApplyOutcome.Blocked)} blocked (running), {Shown(ApplyOutcome.Rejected)} rejected, {Shown(ApplyOutcome.Failed)} failed";
+        var text = $"Apply: {Shown(ApplyOutcome.Applied)} applied{Verifications()}, {Shown(ApplyOutcome.Blocked)} blocked (running), {Shown(ApplyOutcome.Rejected)} rejected, {Shown(ApplyOutcome.Failed)} failed";
         if (Shown(ApplyOutcome.Unauthorized) > 0)
         {
             text += $", {Shown(ApplyOutcome.Unauthorized)} unauthorized";
@@ -48,5 +51,13 @@ public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unm
         }
 
         return text + ".";
+    }
+
+    /// <summary><c> (2 verified, 1 unverified, 0 unknown)</c> when the apply read its updates back, else nothing.</summary>
+    private string Verifications()
+    {
+        var read = Results.Where(r => r.Verification is not null).ToList();
+        int Of(VerificationOutcome outcome) => read.Count(r => r.Verification!.Outcome == outcome);
+        return read.Count == 0 ? "" : $" ({Of(VerificationOutcome.Verified)} verified, {Of(VerificationOutcome.Unverified)} unverified, {Of(VerificationOutcome.Unknown)} unknown)";
     }
 }

@@ -9,7 +9,8 @@ namespace Reconciler.Core.Applying;
 /// (a transient failure after retries, a request abandoned in flight) leaves the task in doubt.
 /// </summary>
 /// <param name="requestsDone">Called once the task's last request is answered, before its answer is recorded.</param>
-internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry, Action requestsDone)
+/// <param name="verify">Read the task back after an accepted update (<see cref="ReadBack"/>).</param>
+internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry, Action requestsDone, bool verify = false)
 {
     private const string InDoubtNote = "the platform may or may not have applied it: the task is in doubt and is sent again on the next run";
 
@@ -64,9 +65,9 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
             }
         }
 
-        if (ReadBack.Needed(entry, answer))
+        if (ReadBack.Needed(entry, answer, verify))
         {
-            answer = await ReadBack.VerifyAsync(api, entry, answer, abortInFlight);
+            answer = await ReadBack.VerifyAsync(api, entry, answer, verify, abortInFlight);
         }
 
         requestsDone();
@@ -183,5 +184,11 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         Result(answer.Outcome, answer.ApiCode, answer.Message) with { Delivery = answer.Delivery, Platform = answer.Platform, MayLandLater = answer.MayLandLater };
 
     private ApplyAttempt Attempt(TaskApplyResult result) =>
-        new(time.GetUtcNow(), run.Revision, entry.Identity!, result.Outcome, result.ApiCode, result.Message, result.Duration, entry.Desired?.Body.Hash);
+        new(time.GetUtcNow(), run.Revision, entry.Identity!, result.Outcome, result.ApiCode, WithVerification(result), result.Duration, entry.Desired?.Body.Hash);
+
+    /// <summary>A read-back that did not confirm the body is kept in the attempt's history (the record is still what the platform accepted).</summary>
+    private static string? WithVerification(TaskApplyResult result) =>
+        result.Verification is { Outcome: not VerificationOutcome.Verified } v
+            ? string.IsNullOrEmpty(result.Message) ? v.ToString() : $"{result.Message}; {v}"
+            : result.Message;
 }

@@ -15,4 +15,7 @@ public sealed record TaskApplyResult(PlanEntry Entry, ApplyOutcome Outcome, int?
 
     /// <summary>The platform failure that ended (or prevented) this task's request: reported once for the run, not per task.</summary>
     public PlatformFailure? Platform { get; init; }
+
+    /// <summary>The read-back after an accepted update, when asked for (<see cref="ApplyOptions.Verify"/>); null otherwise.</summary>
+    public Verification? Verification { get; init; }
 }

@@ -18,12 +18,16 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
 {
     public bool Drifted => Changes.Count > 0;
 
+    /// <summary>How many fields the detail carried and were compared (equal or not).</summary>
+    public int Compared { get; init; }
+
     public static LiveComparison Compare(JsonObject desired, JsonObject detail)
     {
         ArgumentNullException.ThrowIfNull(desired);
         ArgumentNullException.ThrowIfNull(detail);
         var changes = new List<FieldChange>();
         var notCompared = new List<string>();
+        var compared = new List<string>();
         foreach (var (field, value) in desired.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (LiveFieldMapping.NeverCompared.Contains(field))
@@ -32,11 +36,11 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
             }
             else if (field == "task_extras" && value is JsonObject extras)
             {
-                CompareExtras(extras, detail, changes, notCompared);
+                CompareExtras(extras, detail, changes, notCompared, compared);
             }
             else if (detail.TryGetPropertyValue(field, out var live))
             {
-                Add(JsonPointers.Append("", field), live, value, changes);
+                Add(JsonPointers.Append("", field), live, value, changes, compared);
             }
             else
             {
@@ -44,10 +48,10 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
             }
         }
 
-        return new LiveComparison(changes, notCompared);
+        return new LiveComparison(changes, notCompared) { Compared = compared.Count };
     }
 
-    private static void CompareExtras(JsonObject extras, JsonObject detail, List<FieldChange> changes, List<string> notCompared)
+    private static void CompareExtras(JsonObject extras, JsonObject detail, List<FieldChange> changes, List<string> notCompared, List<string> compared)
     {
         var run = detail["new_task_extra"] as JsonObject;
         var liveExtras = detail["task_extras"] as JsonObject;
@@ -56,11 +60,11 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
             var pointer = JsonPointers.Append("/task_extras", key);
             if (liveExtras is not null && liveExtras.TryGetPropertyValue(key, out var fromExtras))
             {
-                Add(pointer, fromExtras, value, changes);
+                Add(pointer, fromExtras, value, changes, compared);
             }
             else if (LiveFieldMapping.RunSettings.ContainsKey(key) && run is not null && run.TryGetPropertyValue(key, out var fromRun))
             {
-                Add(pointer, fromRun, value, changes);
+                Add(pointer, fromRun, value, changes, compared);
             }
             else
             {
@@ -69,8 +73,9 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
         }
     }
 
-    private static void Add(string pointer, JsonNode? live, JsonNode? desired, List<FieldChange> changes)
+    private static void Add(string pointer, JsonNode? live, JsonNode? desired, List<FieldChange> changes, List<string> compared)
     {
+        compared.Add(pointer);
         if (!Equivalent(live, desired))
         {
             changes.Add(new FieldChange(pointer, Text(live), Text(desired)));

@@ -50,11 +50,16 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
             {
                 var (authorized, label) = state.Authorize(userId, BearerToken(context.Request));
                 client = label;
+                var before = fault.Kind == FaultKind.IgnoreField && taskId is not null ? state.GetTask(userId, taskId)?.Body : null;
                 reply = !authorized
                     ? ApiReplies.Unauthenticated()
                     : fault.Kind == FaultKind.TaskRunning
                         ? ApiReplies.Error(ApiCodes.TaskRunning, "2.0任务启动中,请先停止任务")
                         : await process(processing);
+                if (fault.Kind == FaultKind.IgnoreField && reply.ApiCode == ApiCodes.Success && taskId is not null && fault.Field is { } field)
+                {
+                    state.KeepField(userId, taskId, field, before);
+                }
 
                 if (!await AfterProcessingAsync(context, fault, aborted))
                 {

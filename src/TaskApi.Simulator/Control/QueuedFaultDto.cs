@@ -10,7 +10,8 @@ internal sealed record QueuedFaultDto(
     string? TaskId = null,
     ApiOperation? Operation = null,
     int RetryAfterSeconds = 1,
-    long DelayMs = 0)
+    long DelayMs = 0,
+    string? Field = null)
 {
     public QueuedFault ToFault() => new(Kind, Count)
     {
@@ -19,8 +20,9 @@ internal sealed record QueuedFaultDto(
         Operation = Operation,
         RetryAfterSeconds = RetryAfterSeconds,
         Delay = TimeSpan.FromMilliseconds(DelayMs),
+        Field = Field,
     };
 
     public static QueuedFaultDto From(QueuedFault f) =>
-        new(f.Kind, f.Count, f.UserId, f.TaskId, f.Operation, f.RetryAfterSeconds, (long)f.Delay.TotalMilliseconds);
+        new(f.Kind, f.Count, f.UserId, f.TaskId, f.Operation, f.RetryAfterSeconds, (long)f.Delay.TotalMilliseconds, f.Field);
 }

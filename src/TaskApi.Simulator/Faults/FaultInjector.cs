@@ -62,7 +62,7 @@ internal sealed class FaultInjector
             }
 
             var delay = fault.Kind == FaultKind.Timeout && fault.Delay == TimeSpan.Zero ? profile.TimeoutCap : fault.Delay;
-            return new FaultDecision(fault.Kind, fault.RetryAfterSeconds, delay, profile.Latency, profile.LatencyPhase);
+            return new FaultDecision(fault.Kind, fault.RetryAfterSeconds, delay, profile.Latency, profile.LatencyPhase) { Field = fault.Field };
         }
 
         return new FaultDecision(DrawFromRates(profile, operation), profile.RetryAfterSeconds, profile.TimeoutCap, profile.Latency, profile.LatencyPhase);

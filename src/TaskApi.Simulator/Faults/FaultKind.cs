@@ -39,6 +39,12 @@ public enum FaultKind
     /// </summary>
     StoreLate,
 
+    /// <summary>
+    /// Process and answer success, but keep the earlier stored value of the fault's <see cref="QueuedFault.Field"/>
+    /// (removed if there was none): a platform that answers 200 and silently drops one field of an update (updates only).
+    /// </summary>
+    IgnoreField,
+
     /// <summary>Process normally, then send the answer one byte per fault delay (zero: one per second): an answer that drips.</summary>
     TrickleAnswer,
 }

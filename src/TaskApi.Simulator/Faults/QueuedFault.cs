@@ -22,8 +22,11 @@ public sealed record QueuedFault(FaultKind Kind, int Count = 1)
     /// <see cref="FaultKind.Timeout"/> (zero: the profile's <see cref="FaultProfile.TimeoutCap"/>).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>The body field <see cref="FaultKind.IgnoreField"/> leaves as it was: a top-level key or a dotted path (<c>task_extras.start_time</c>).</summary>
+    public string? Field { get; init; }
+
     internal bool Matches(ApiOperation operation, string userId, string? taskId) =>
-        (Kind != FaultKind.TaskRunning || operation == ApiOperation.UpdateTask)
+        (Kind is not (FaultKind.TaskRunning or FaultKind.IgnoreField) || operation == ApiOperation.UpdateTask)
         && (Operation is null || Operation == operation)
         && (UserId is null || string.Equals(UserId, userId, StringComparison.Ordinal))
         && (TaskId is null || string.Equals(TaskId, taskId, StringComparison.Ordinal));
