@@ -76,7 +76,9 @@ public static class TaskStandings
                 (_, { } applied, _) => standing with
                 {
                     ApiCode = applied.ApiCode,
-                    Message = applied.Outcome == ApplyOutcome.Applied ? null : applied.Message,
+                    // An accepted update that did not read back as sent says so (Verify); a plain success needs no words.
+                    Message = applied.Outcome != ApplyOutcome.Applied ? applied.Message
+                        : applied.Verification is { Outcome: not VerificationOutcome.Verified } verification ? verification.ToString() : null,
                     LeftStopped = applied.Stopped,
                 },
                 (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },

@@ -45,6 +45,9 @@ public sealed record ServiceOptions
     /// <summary>Most requests a second to the platform, the whole process together (null: no limit).</summary>
     public double? MaxRps { get; init; }
 
+    /// <summary>Read every accepted update back and compare it with what was sent.</summary>
+    public bool Verify { get; init; }
+
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(25);
 
     public bool RunningCheck { get; init; } = true;

@@ -62,6 +62,7 @@ public static class ServiceOptionsReader
             Listen = Endpoint(Get(ServiceSettings.Listen) ?? "127.0.0.1:8080"),
             Parallelism = (int)Number(Get(ServiceSettings.Parallelism), ServiceSettings.Parallelism, 4, 1, 256, integer: true),
             MaxRps = Get(ServiceSettings.MaxRps) is { } rps ? Number(rps, ServiceSettings.MaxRps, 0, TaskApiOptions.LowestRate, TaskApiOptions.HighestRate) : null,
+            Verify = Boolean(Get(ServiceSettings.Verify), ServiceSettings.Verify, false),
             GracePeriod = Duration(Get(ServiceSettings.GracePeriod), ServiceSettings.GracePeriod, TimeSpan.FromSeconds(25), TimeSpan.Zero),
             RunningCheck = Boolean(Get(ServiceSettings.RunningCheck), ServiceSettings.RunningCheck, true),
             Refresh = Boolean(Get(ServiceSettings.Refresh), ServiceSettings.Refresh, true),

@@ -18,6 +18,7 @@ public static class ServiceSettings
     public static readonly ServiceSetting Listen = new("Listen", "127.0.0.1:8080", "Address of /healthz, /readyz, /metrics, /status and /hooks/github (port 0: any free port).");
     public static readonly ServiceSetting Parallelism = new("Parallelism", "4", "PUT requests in flight at once.");
     public static readonly ServiceSetting MaxRps = new("MaxRps", "(no limit)", "At most this many requests a second to the platform (0.1 to 10000), every worker, read and retry of the process counted. A 429 pauses every worker for its Retry-After either way.");
+    public static readonly ServiceSetting Verify = new("Verify", "false", "After each accepted update, read the task back (one detail read per PUT) and compare what the detail carries with what was sent; a task that holds other values shows 'unverified: FIELDS' in /status and its attempt history.");
     public static readonly ServiceSetting GracePeriod = new("GracePeriod", "25s", "On shutdown, how long PUTs already sent may take to finish (their results are recorded).");
     public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).");
     public static readonly ServiceSetting Refresh = new("Refresh", "true", "On the resync timer, read every managed task from the platform (one GET per task) and report drift: tasks changed on the platform since they were applied.");
@@ -35,7 +36,7 @@ public static class ServiceSettings
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
         Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
-        Parallelism, MaxRps, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+        Parallelism, MaxRps, Verify, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
         RepoWebUrl, Notify,
     ];
 

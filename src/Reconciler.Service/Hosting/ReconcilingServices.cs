@@ -28,7 +28,7 @@ internal static class ReconcilingServices
         var (store, clock) = (opened.Store, overrides.Clock);
         // The running check's reads of a pass end within half a poll interval (1 s to 30 s): one slow answer cannot hold the polls.
         var readBudget = TimeSpan.FromTicks(Math.Clamp((options.Interval / 2).Ticks, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(30).Ticks));
-        var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows, readBudget);
+        var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows, readBudget, options.Verify);
         services.AddSingleton(provider => new ReconcileRunner(
             options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
             store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
