@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>apply --verify: nothing rejected or failed, but the platform accepted an update and holds other values in some field (read back).</summary>
     public const int Unverified = 4;
+
+    /// <summary>apply --batch/--canary: a batch tripped --halt-on-rejected or --halt-on-failed; the later batches were not sent (still planned).</summary>
+    public const int Halted = 5;
 }

@@ -53,7 +53,7 @@ internal sealed class ApplySession : IAsyncDisposable
 
             var tokens = simulator?.Tokens ?? new EnvironmentTokenSource(console.Environment);
             var host = TaskApiHost.Create(simulator?.Server.BaseAddress ?? baseAddress!, tokens, console.Error, api.Tuning(result, console));
-            var settings = new ReconcileSettings(api.GetParallelism(result), RunningCheck: !result.GetValue(api.NoRunningCheck), Verify: result.GetValue(api.Verify));
+            var settings = new ReconcileSettings(api.GetParallelism(result), RunningCheck: !result.GetValue(api.NoRunningCheck), Verify: result.GetValue(api.Verify), Rollout: api.Rollout.Read(result));
             var endpoint = baseAddress is null ? StateEndpoint.EmbeddedSimulator : StateEndpoint.Normalize(baseAddress);
             return new ApplySession(store, applyLock, simulator, host, new Reconciliation(settings, store, host.Api, pipeline: pipeline), endpoint);
         }

@@ -39,6 +39,9 @@ internal sealed class ApiOptions
         Description = "Apply to the built-in task API simulator (started in-process on a free loopback port and seeded with the manifests' tasks) instead of the platform. For demos and trials.",
     };
 
+    /// <summary>The staged rollout's flags (apply only).</summary>
+    public RolloutFlags Rollout { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(ApiUrl);
@@ -47,6 +50,7 @@ internal sealed class ApiOptions
         command.Options.Add(Verify);
         command.Options.Add(NoRunningCheck);
         command.Options.Add(Simulator);
+        Rollout.AddTo(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(Simulator) && result.GetValue(ApiUrl) is not null)

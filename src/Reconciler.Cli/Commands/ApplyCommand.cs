@@ -47,7 +47,9 @@ internal static class ApplyCommand
             rejected/failed/unauthorized, the platform unreachable, or cancelled before every task was
             sent, 3 some tasks blocked because they are running, or waiting for the deadline of an
             earlier request that may still land (retry later), 4 (--verify) an accepted update read
-            back with other values in some field.
+            back with other values in some field, 5 (--batch/--canary) the rollout halted: a batch
+            had more rejected or failed tasks than --halt-on-rejected/--halt-on-failed allow, and
+            the later batches were not sent.
 
             Examples:
               reconciler apply sample-repo --simulator --auto-approve
@@ -142,6 +144,11 @@ internal static class ApplyCommand
         }
 
         await console.Out.WriteLineAsync(run.Report?.ToString() ?? "Apply: nothing to do.");
+        if (run.Report?.Halt is { } halt)
+        {
+            await console.Out.WriteLineAsync("Rollout " + halt);
+        }
+
         await ApplyNotifications.SendAsync(receivers, run, source, console, cancellationToken);
         if (run.PlatformFailures.Count > 0)
         {
@@ -183,7 +190,7 @@ internal static class ApplyCommand
         return ExitCodes.Error;
     }
 
-    /// <summary>0 all applied; 4 an accepted update read back with other values; 3 some blocked (running); 1 anything else: invalid manifests, a task not applied, a cancelled apply, a state failure.</summary>
+    /// <summary>0 all applied; 5 a staged rollout halted; 4 an accepted update read back with other values; 3 some blocked (running); 1 anything else: invalid manifests, a task not applied, a cancelled apply, a state failure.</summary>
     private static int ExitCode(ReconcileRun run, bool invalid)
     {
         if (!run.Succeeded || invalid)
@@ -194,6 +201,11 @@ internal static class ApplyCommand
         if (run.Report is not { } report)
         {
             return ExitCodes.Success;
+        }
+
+        if (report.Halt is not null)
+        {
+            return ExitCodes.Halted; // a halt is caused by rejections or failures: its own code tells a script that tasks were held back
         }
 
         // A cancelled apply (Ctrl+C, SIGTERM) left tasks unsent: not a success, whatever the others did.

@@ -39,7 +39,7 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
         var results = new ConcurrentBag<TaskApplyResult>();
         var work = plan.Entries.Where(e => e.WillSend || e.IsBlockedByRunningTask).ToList();
         using var gate = new SemaphoreSlim(Math.Max(1, options.Parallelism));
-        await Task.WhenAll(work.Select(async entry =>
+        async Task<TaskApplyResult> RunOneAsync(PlanEntry entry)
         {
             await gate.WaitAsync(CancellationToken.None);
             var released = 0;
@@ -61,14 +61,55 @@ public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeP
                     : new TaskApplyResult(entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
                 results.Add(result);
                 progress?.Report(result);
+                return result;
             }
             finally
             {
                 RequestDone();
             }
-        }));
+        }
+
+        Rollout.RolloutHalt? halt = null;
+        if (options.Rollout is { } rollout)
+        {
+            halt = await RollOutAsync(work, rollout, RunOneAsync, stopStarting);
+        }
+        else
+        {
+            await Task.WhenAll(work.Select(RunOneAsync));
+        }
 
         var order = work.Select((entry, index) => (entry, index)).ToDictionary(x => x.entry, x => x.index);
-        return new ApplyReport(results.OrderBy(r => order[r.Entry]).ToList(), unmanaged) { StateError = run.StateError, PlatformFailures = _gate.Failures };
+        return new ApplyReport(results.OrderBy(r => order[r.Entry]).ToList(), unmanaged) { StateError = run.StateError, PlatformFailures = _gate.Failures, Halt = halt };
+    }
+
+    /// <summary>Batch after batch, each judged once done; a halt leaves the later batches unsent, with no result and nothing recorded.</summary>
+    private async Task<Rollout.RolloutHalt?> RollOutAsync(List<PlanEntry> work, Rollout.RolloutOptions rollout, Func<PlanEntry, Task<TaskApplyResult>> runOne, CancellationToken stopStarting)
+    {
+        var batches = Rollout.StagedRollout.Batches(work, rollout);
+        var sent = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            if (i > 0 && rollout.Pause > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(rollout.Pause, _time, stopStarting);
+                }
+                catch (OperationCanceledException)
+                {
+                    // A cancelled pause ends at once: the later batches are then reported as not started, like any cancelled apply.
+                }
+            }
+
+            var done = await Task.WhenAll(batches[i].Select(runOne));
+            sent += done.Length;
+            if (Rollout.StagedRollout.Judge(done, i + 1, batches.Count, work.Count - sent, rollout) is { } halt)
+            {
+                return halt;
+            }
+        }
+
+        return null;
     }
 }

@@ -11,6 +11,9 @@ public sealed record ApplyReport(IReadOnlyList<TaskApplyResult> Results, int Unm
     /// <summary>Platform failures that stopped sending (unreachable, a token refused), one per fact, first first.</summary>
     public IReadOnlyList<PlatformFailure> PlatformFailures { get; init; } = [];
 
+    /// <summary>Set when a staged rollout halted: the later batches were not sent.</summary>
+    public Rollout.RolloutHalt? Halt { get; init; }
+
     public int Count(ApplyOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 
     /// <summary>True when nothing was rejected, failed or refused for lack of authorization.</summary>

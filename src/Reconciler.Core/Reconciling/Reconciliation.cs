@@ -186,7 +186,7 @@ public sealed class Reconciliation
         ApplyReport? report = null;
         if (pending.HasWork)
         {
-            report = await new Applier(_api, _store, _time, pending.Gate).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod, _settings.Verify), progress, stopStarting);
+            report = await new Applier(_api, _store, _time, pending.Gate).ApplyAsync(pending.Plan, new ApplyOptions(_settings.Parallelism, _settings.GracePeriod, _settings.Verify, _settings.Rollout), progress, stopStarting);
         }
 
         var stateFailed = report?.StateError is not null;
