@@ -14,7 +14,8 @@ namespace Reconciler.Benchmarks;
 /// <summary>
 /// N changed tasks applied through the real client and <see cref="Applier"/> to the simulator (in-process, fixed
 /// latency on every request), once per parallelism, each run against a fresh simulator and a fresh state file.
-/// A perfect applier needs ⌈N/parallelism⌉ × latency (plus as much again when the running state is checked first).
+/// A perfect applier needs ⌈N/parallelism⌉ × latency (plus as much again when the running state is checked first, and
+/// again when every update is read back, <c>--verify</c>).
 /// "state writes" adds up the time inside the store's fsynced writes (two per task: the record and the attempt).
 /// </summary>
 internal static class ApplyBenchmark
@@ -22,7 +23,7 @@ internal static class ApplyBenchmark
     private const string Token = BenchmarkApi.Token;
     private static readonly TimeSpan Latency = TimeSpan.FromMilliseconds(50);
 
-    public static async Task<int> RunAsync(int count, IReadOnlyList<int> parallelisms, bool alsoWithRunningCheck)
+    public static async Task<int> RunAsync(int count, IReadOnlyList<int> parallelisms, bool alsoWithRunningCheck, bool alsoWithVerify = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"reconciler-bench-apply-{Guid.NewGuid():N}");
         try
@@ -36,14 +37,17 @@ internal static class ApplyBenchmark
             }
 
             Console.WriteLine($"apply {count:N0} changed tasks; simulator in-process with {Latency.TotalMilliseconds:0} ms latency on every request; fresh state file per run");
-            Console.WriteLine($"  {"parallelism",11} {"running check",13} {"applied",8} {"PUTs",6} {"GETs",6} {"wall ms",9} {"bound ms",9} {"wall/bound",10} {"state writes",13}");
+            Console.WriteLine($"  {"parallelism",11} {"running check",13} {"verify",6} {"applied",8} {"PUTs",6} {"GETs",6} {"wall ms",9} {"bound ms",9} {"wall/bound",10} {"state writes",13}");
             foreach (var parallelism in parallelisms)
             {
                 foreach (var check in alsoWithRunningCheck ? new[] { false, true } : [false])
                 {
-                    if (!await RunOnceAsync(desired, directory, parallelism, check))
+                    foreach (var verify in alsoWithVerify ? new[] { false, true } : [false])
                     {
-                        return 1;
+                        if (!await RunOnceAsync(desired, directory, parallelism, check, verify))
+                        {
+                            return 1;
+                        }
                     }
                 }
             }
@@ -56,11 +60,11 @@ internal static class ApplyBenchmark
         }
     }
 
-    private static async Task<bool> RunOnceAsync(DesiredState desired, string directory, int parallelism, bool check)
+    private static async Task<bool> RunOnceAsync(DesiredState desired, string directory, int parallelism, bool check, bool verify)
     {
         var options = new SimulatorOptions { DefaultToken = Token, AutoCreateTasks = true, Faults = new FaultProfile { Latency = Latency } };
         await using var simulator = await SimulatorServer.StartAsync(options);
-        await using var store = new TimedStateStore(await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-p{parallelism}-{(check ? "check" : "nocheck")}.db")));
+        await using var store = new TimedStateStore(await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-p{parallelism}-{(check ? "check" : "nocheck")}-{(verify ? "verify" : "plain")}.db")));
         await using var client = new BenchmarkApi(simulator.BaseAddress);
         var api = client.Api;
 
@@ -77,17 +81,17 @@ internal static class ApplyBenchmark
             plan = await RemoteStateChecker.CheckAsync(plan, api, parallelism, CancellationToken.None);
         }
 
-        var report = await new Applier(api, store).ApplyAsync(plan, new ApplyOptions(parallelism), null, CancellationToken.None);
+        var report = await new Applier(api, store).ApplyAsync(plan, new ApplyOptions(parallelism, Verify: verify), null, CancellationToken.None);
         watch.Stop();
 
         var log = simulator.State.GetRequestLog();
         var puts = log.Count(e => e.Operation == ApiOperation.UpdateTask);
         var gets = log.Count(e => e.Operation == ApiOperation.TaskDetail);
         var rounds = (count + parallelism - 1) / parallelism;
-        var bound = Latency * rounds * (check ? 2 : 1);
+        var bound = Latency * rounds * (1 + (check ? 1 : 0) + (verify ? 1 : 0));
         var applied = report.Count(Reconciler.Core.State.ApplyOutcome.Applied);
         var recorded = (await store.LoadAppliedAsync(CancellationToken.None)).Count;
-        Console.WriteLine($"  {parallelism,11} {(check ? "yes" : "no"),13} {applied,8:N0} {puts,6:N0} {gets,6:N0} {watch.Elapsed.TotalMilliseconds,9:N0} {bound.TotalMilliseconds,9:N0} {watch.Elapsed / bound,10:N2} {$"{store.Writes:N0} in {store.WriteTime.TotalMilliseconds:N0} ms",13}");
+        Console.WriteLine($"  {parallelism,11} {(check ? "yes" : "no"),13} {(verify ? "yes" : "no"),6} {applied,8:N0} {puts,6:N0} {gets,6:N0} {watch.Elapsed.TotalMilliseconds,9:N0} {bound.TotalMilliseconds,9:N0} {watch.Elapsed / bound,10:N2} {$"{store.Writes:N0} in {store.WriteTime.TotalMilliseconds:N0} ms",13}");
         if (applied != count || puts != count || recorded != count)
         {
             Console.WriteLine($"unexpected: {applied} applied, {puts} PUTs, {recorded} recorded for {count} tasks; {report}");

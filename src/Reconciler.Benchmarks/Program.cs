@@ -5,7 +5,7 @@ using Reconciler.Benchmarks.SideBySide;
 // Benchmarks print figures; they are not tests and assert nothing about time.
 // Usage: dotnet run -c Release --project src/Reconciler.Benchmarks -- COMMAND [options]
 //   validate-plan   [--count 10000]                                  validate + plan N manifests, then a one-file change
-//   apply           [--count 1000] [--parallelism 4,16] [--running-check]  N changed tasks against 50 ms of simulated latency
+//   apply           [--count 1000] [--parallelism 4,16] [--running-check] [--verify]  N changed tasks against 50 ms of simulated latency
 //   rate            [--count 2000] [--rps 50,200] [--parallelism 16]  N changed tasks applied at --max-rps: requests per 1-second window
 //   refresh         [--count 1000] [--parallelism 4,16]              plan --refresh of N managed tasks against 50 ms of simulated latency
 //   incremental     [--count 10000] [--rounds 5]                     one changed file in an N-manifest git repository
@@ -25,7 +25,8 @@ return command switch
     "apply" => await ApplyBenchmark.RunAsync(
         count ?? 1_000,
         Option("--parallelism")?.Split(',').Select(Number).ToList() ?? [4, 16],
-        args.Contains("--running-check")),
+        args.Contains("--running-check"),
+        args.Contains("--verify")),
     "rate" => await RateBenchmark.RunAsync(
         count ?? 2_000,
         Option("--rps")?.Split(',').Select(Number).ToList() ?? [50, 200],
@@ -60,6 +61,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] | rate [--count N] [--rps N,N] [--parallelism N] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] [--verify] | rate [--count N] [--rps N,N] [--parallelism N] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
     return 1;
 }

@@ -61,6 +61,28 @@ public sealed class ApplyRateLimitTests(SimulatorFixture simulator) : IClassFixt
         }
     }
 
+    [Theory]
+    [InlineData("apply")]
+    [InlineData("plan")]
+    [InlineData("import")]
+    public async Task MaxRps_OutOfRange_IsRefusedByEveryCommandThatTalksToThePlatform(string command)
+    {
+        using var work = new ApplyWorkspace(simulator);
+        var task = work.AddTask("a.yaml");
+        string[] args = command switch
+        {
+            "apply" => ["apply", ApplyWorkspace.ManifestDir, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve", "--max-rps", "0"],
+            "plan" => ["plan", ApplyWorkspace.ManifestDir, "--refresh", "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--max-rps", "0"],
+            _ => ["import", ".", "--user-id", work.Account.UserId, "--api-url", simulator.BaseAddress.ToString(), "--max-rps", "0"],
+        };
+
+        var result = await work.RunAsync(args);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("--max-rps must be from 0.1 to 10000", result.Error, StringComparison.Ordinal);
+        Assert.Equal(0, work.Task(task).PutCount);
+    }
+
     /// <summary>
     /// One apply before the measured one: the first requests of a process (and of the in-process simulator) wait for
     /// the JIT on both sides and then arrive together, which says nothing about the pacing.
