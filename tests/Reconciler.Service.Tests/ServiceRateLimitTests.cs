@@ -1,4 +1,5 @@
 using Reconciler.Service.Tests.Support;
+using Reconciler.Testing.Simulator;
 using Xunit;
 
 namespace Reconciler.Service.Tests;
@@ -24,10 +25,10 @@ public sealed class ServiceRateLimitTests
         // 5 plus room for arrival jitter; without the limit the 24 requests arrive within a second. The windows start a
         // second into the pass: the first requests of a new client are granted 200 ms apart but may still arrive
         // together while the client's own code is compiled (a once-per-process effect that a warm-up cannot reach here).
-        var busiest = arrivals.Select((start, i) => start < arrivals[0] + TimeSpan.FromSeconds(1) ? 0 : arrivals.Skip(i).TakeWhile(a => a - start < TimeSpan.FromSeconds(1)).Count()).Max();
-        var steady = arrivals.Where(a => a >= arrivals[0] + TimeSpan.FromSeconds(1)).ToList();
-        var mean = (steady.Count - 1) / (steady[^1] - steady[0]).TotalSeconds;
+        var steadyFrom = arrivals[0] + TimeSpan.FromSeconds(1);
+        var busiest = RequestWindows.BusiestSecond(arrivals, steadyFrom);
+        var mean = RequestWindows.MeanRate(arrivals.Where(a => a >= steadyFrom).ToList());
         Assert.True(mean <= 5.25, $"{mean:0.00} requests a second after the first second at MaxRps 5");
-        Assert.True(busiest <= 6, $"{busiest} requests within one second at MaxRps 5; gaps in ms: " + string.Join(",", arrivals.Zip(arrivals.Skip(1), (a, b) => (int)(b - a).TotalMilliseconds)));
+        Assert.True(busiest <= 6, $"{busiest} requests within one second at MaxRps 5; gaps in ms: {RequestWindows.Gaps(arrivals)}");
     }
 }

@@ -25,10 +25,10 @@ public sealed class ApplyRateLimitTests(SimulatorFixture simulator) : IClassFixt
         Assert.True(result.ExitCode == 0, result.ToString());
         var arrivals = Arrivals(work);
         Assert.Equal(60, arrivals.Count); // a running-state read and a PUT per task: every request is paced
-        var busiest = BusiestSecond(arrivals);
+        var busiest = RequestWindows.BusiestSecond(arrivals);
         // 10 plus room for arrival jitter (a request delayed on its way, the next one not): without the limit all 60 arrive within a second.
-        Assert.True(busiest <= 12, $"{busiest} requests within one second at --max-rps 10; gaps in ms: " + string.Join(",", arrivals.Zip(arrivals.Skip(1), (a, b) => (int)(b - a).TotalMilliseconds)));
-        var mean = (arrivals.Count - 1) / (arrivals[^1] - arrivals[0]).TotalSeconds;
+        Assert.True(busiest <= 12, $"{busiest} requests within one second at --max-rps 10; gaps in ms: {RequestWindows.Gaps(arrivals)}");
+        var mean = RequestWindows.MeanRate(arrivals);
         Assert.True(mean <= 10.5, $"{mean:0.00} requests a second over the run at --max-rps 10");
         Assert.Equal(30, work.Puts([.. tasks]));
     }
@@ -96,8 +96,4 @@ public sealed class ApplyRateLimitTests(SimulatorFixture simulator) : IClassFixt
 
     private List<DateTimeOffset> Arrivals(ApplyWorkspace work) =>
         simulator.State.GetRequestLog().Where(e => e.UserId == work.Account.UserId).Select(e => e.ReceivedAt).Order().ToList();
-
-    /// <summary>The most requests that arrived within any one second (a window starting at each arrival).</summary>
-    private static int BusiestSecond(List<DateTimeOffset> arrivals) =>
-        arrivals.Select((start, i) => arrivals.Skip(i).TakeWhile(a => a - start < TimeSpan.FromSeconds(1)).Count()).Max();
 }
