@@ -137,6 +137,13 @@ internal static class ApplyCommand
         }
 
         var toSend = pending.Plan.Entries.Count(e => e.WillSend || e.IsBlockedByRunningTask);
+        if (engine.Settings.Rollout is { } rollout && toSend > 0)
+        {
+            var sizes = Core.Applying.Rollout.StagedRollout.Batches(Enumerable.Range(0, toSend).ToList(), rollout).Select(b => b.Count).ToList();
+            await console.Out.WriteLineAsync(string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"Rollout: {sizes.Count} batch(es) of {string.Join(", ", sizes)} task(s); halting when more than {rollout.HaltOnRejectedPercent:0.###}% of a batch is rejected or more than {rollout.HaltOnFailedPercent:0.###}% fails."));
+        }
         var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, RunTrigger.Cli, progress, cancellationToken));
         foreach (var failure in run.Report?.Results.Where(r => (r.Outcome is not ApplyOutcome.Applied && r.Platform is null) || r.Verification?.Outcome == VerificationOutcome.Unverified) ?? [])
         {

@@ -10,6 +10,8 @@ namespace Reconciler.Core.Applying;
 /// task's record in the same transaction. A failure of one task never stops the others, but a failed state
 /// write stops everything not yet sent: a request that cannot be recorded is never sent. A platform failure (the platform
 /// unreachable, an account's token refused) stops every later request it covers: nothing more is sent that would end the same way.
+/// With a staged rollout (<see cref="ApplyOptions.Rollout"/>) the work goes out batch by batch, and a batch judged bad
+/// (<see cref="Rollout.StagedRollout.Judge"/>) leaves the rest unsent: no result, no intent, no record for them.
 /// </summary>
 /// <param name="gate">The run's platform failures, shared with its planning reads (null: a gate of its own).</param>
 public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeProvider = null, PlatformGate? gate = null)

@@ -18,6 +18,9 @@ namespace Reconciler.Core.Reconciling;
 public sealed class Reconciliation
 {
     private readonly ReconcileSettings _settings;
+
+    /// <summary>How this engine applies (the CLI announces a staged rollout from it).</summary>
+    public ReconcileSettings Settings => _settings;
     private readonly IStateStore? _store;
     private readonly ITaskApi? _api;
     private readonly DriftPolicy? _drift;

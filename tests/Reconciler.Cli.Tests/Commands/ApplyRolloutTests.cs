@@ -19,6 +19,7 @@ public sealed class ApplyRolloutTests(SimulatorFixture simulator) : IClassFixtur
         var result = await work.ApplyAsync("--batch", "10", "--halt-on-rejected", "20", "--parallelism", "4");
 
         Assert.True(result.ExitCode == 5, result.ToString());
+        Assert.Contains("Rollout: 2 batch(es) of 10, 10 task(s); halting when more than 20% of a batch is rejected or more than 10% fails.", result.Out, StringComparison.Ordinal);
         Assert.Contains("Apply: 7 applied, 0 blocked (running), 3 rejected, 0 failed.", result.Out, StringComparison.Ordinal);
         Assert.Contains("Rollout halted after batch 1 of 2: 3 of 10 rejected (30%), 0 failed (0%), more than --halt-on-rejected 20%; 10 task(s) not sent (still planned)", result.Out, StringComparison.Ordinal);
         Assert.Equal(0, work.Puts([.. healthy.Skip(7)])); // the second batch: nothing sent
