@@ -224,6 +224,19 @@ public sealed class FaultInjectionTests(SimulatorFixture sim) : IClassFixture<Si
     }
 
     [Fact]
+    public async Task Put_QueuedIgnoreField_AnswersSuccessButKeepsTheFieldsEarlierValue()
+    {
+        var task = sim.CreateTask(_account, initialBody: SampleBodies.V2(name: "旧名字", maximumCall: 4));
+        sim.State.EnqueueFault(new QueuedFault(FaultKind.IgnoreField) { TaskId = task.TaskId, Field = "name" });
+
+        var answer = await _client.PutTaskAsync(task, SampleBodies.V2(name: "新名字", maximumCall: 2), _account.Token);
+
+        Assert.Equal(200, answer.Code);
+        var stored = System.Text.Json.Nodes.JsonNode.Parse(sim.Task(task).Body!)!;
+        Assert.Equal(("旧名字", 2), (stored["name"]!.GetValue<string>(), stored["maximumcall"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public void Enqueue_ZeroCount_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => sim.State.EnqueueFault(new QueuedFault(FaultKind.Timeout, Count: 0)));
 
