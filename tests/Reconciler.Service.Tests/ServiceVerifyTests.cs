@@ -12,7 +12,11 @@ public sealed class ServiceVerifyTests
     public async Task Run_Verify_PlatformSilentlyDropsAField_StatusSaysUnverified()
     {
         await using var service = await ServiceHarness.CreateAsync();
-        var tasks = service.AddTasks(2);
+        var tasks = service.AddTasks(1).ToList();
+        // A task that already has a name: the platform keeps it when it drops the field of our update.
+        var dropped = service.Simulator.CreateTask(service.Account, initialBody: Reconciler.Testing.Simulator.SampleBodies.V2(name: "旧名字"));
+        service.Remote.Write(ServiceManifests.Path(1), ServiceManifests.Valid(dropped, "新名字"));
+        tasks.Insert(0, dropped);
         service.Simulator.State.EnqueueFault(new QueuedFault(FaultKind.IgnoreField) { TaskId = tasks[0].TaskId, Field = "name" });
         service.Remote.CommitAndPush("two tasks");
 
