@@ -37,7 +37,9 @@ public sealed class DocumentRuleTests(SimulatorFixture sim) : IClassFixture<Simu
     [InlineData("end_action", "\"x\"", "end_action 必须是整数")]
     [InlineData("elasticity_type", "\"yes\"", "elasticity_type 必须是布尔值")]
     [InlineData("is_group_switch", "5", "is_group_switch 只能是 0、1、2、3")]
-    [InlineData("maximumcall", "4.0", "maximumcall 必须是正整数")]
+    [InlineData("maximumcall", "4.0", "maximumcall 必须是整数")]
+    [InlineData("remark", "null", "remark 必须是字符串")]
+    [InlineData("task_extras", "[]", "task_extras 必须是对象")]
     [InlineData("destination_extension", "1e400", "destination_extension 必须是整数")]
     public async Task Put_FieldAgainstTheDocument_IsRefused(string field, string json, string message)
     {

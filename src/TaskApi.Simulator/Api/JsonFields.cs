@@ -18,14 +18,14 @@ internal static class JsonFields
         return false;
     }
 
-    /// <summary>An integer written as a JSON number or as a string of digits (the document shows both).</summary>
+    /// <summary>An integer written as a JSON number, or as a string of digits (no sign, no spaces), within 64 bits: the document shows both.</summary>
     public static bool TryGetInteger(JsonElement value, out long result)
     {
         result = 0;
         return value.ValueKind switch
         {
             JsonValueKind.Number => value.TryGetInt64(out result),
-            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result),
+            JsonValueKind.String => long.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out result),
             _ => false,
         };
     }

@@ -117,6 +117,14 @@ public sealed class ManifestRuleTests
     }
 
     [Fact]
+    public void EndActionZero_WithElasticity_IsAWarningBecauseTheDocumentNeverDefinesItsValues()
+    {
+        var yaml = TestManifests.V2(spec: "\n  end_action: 0\n  elasticity_type: true");
+        Assert.Empty(TestManifests.Evaluate(yaml).Invalid);
+        Assert.Contains("never defines end_action's values", Find(yaml, "end-action-zero-elasticity").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EndAction_WithElasticityFalse_IsValid()
     {
         Assert.Empty(TestManifests.Evaluate(TestManifests.V2(spec: "\n  end_action: 1\n  elasticity_type: false")).Invalid);

@@ -15,7 +15,7 @@ public enum AuditVerdict
     /// <summary>The reconciler refuses what the simulator (following the document) accepts: a rule we add, listed in the simulator README.</summary>
     ReconcilerStricter,
 
-    /// <summary>The simulator refuses what the reconciler cannot know (a value the platform holds), listed in the simulator README.</summary>
+    /// <summary>The simulator refuses what the reconciler accepts (a value the platform holds, or a reading it warns about), listed in the simulator README.</summary>
     SimulatorStricter,
 }
 
@@ -27,6 +27,9 @@ public sealed record AuditCase(string Id, ApiFlavour Flavour, Action<JsonObject>
 {
     /// <summary>Line residues the simulator holds for this case (the platform's residue).</summary>
     public IReadOnlyDictionary<string, long> Residues { get; init; } = new Dictionary<string, long>();
+
+    /// <summary>The body the edit starts from; null: the flavour's small base body (<see cref="AuditCases"/>).</summary>
+    public string? Base { get; init; }
 
     public override string ToString() => Id;
 }
