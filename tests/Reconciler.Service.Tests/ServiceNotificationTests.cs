@@ -40,7 +40,7 @@ public sealed class ServiceNotificationTests
         var (blocked, recovered) = (Content(messages[0].Body), Content(messages[1].Body));
         Assert.StartsWith("【任务对账】任务被阻塞:信用卡逾期提醒", blocked, StringComparison.Ordinal);
         Assert.Contains(running.TaskId, blocked, StringComparison.Ordinal);
-        Assert.Contains("[6007]", blocked, StringComparison.Ordinal);
+        Assert.Contains("not sent: the task detail reads status 3", blocked, StringComparison.Ordinal); // no PUT: no [6007]
         Assert.Contains(ServiceManifests.Path(5), blocked, StringComparison.Ordinal);
         Assert.StartsWith("【任务对账】任务已恢复:信用卡逾期提醒", recovered, StringComparison.Ordinal);
         Assert.DoesNotContain(Key, service.Logs.All, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class ServiceNotificationTests
         {
             Assert.Equal("task_blocked", json.RootElement.GetProperty("event").GetString());
             Assert.Equal(running.TaskId, json.RootElement.GetProperty("task").GetProperty("task_id").GetString());
-            Assert.Equal(6007, json.RootElement.GetProperty("task").GetProperty("api_code").GetInt32());
+            Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("task").GetProperty("api_code").ValueKind); // the running check sent no PUT
         }
 
         Assert.DoesNotContain("SECding0123456789", dingPath + dingBody + feishuBody + genericBody, StringComparison.Ordinal);

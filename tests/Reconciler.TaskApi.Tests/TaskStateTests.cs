@@ -28,7 +28,8 @@ public sealed class TaskStateTests(SimulatorFixture sim) : IClassFixture<Simulat
 
         var state = await Api.GetTaskStateAsync(task, null, CancellationToken.None);
 
-        Assert.Equal(new RemoteTaskState(running, text), state);
+        Assert.Equal((running, text), (state!.Running, state.StatusText));
+        Assert.StartsWith("status ", state.Evidence, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class ApiOptions
 
     public Option<int> Parallelism { get; } = new("--parallelism")
     {
-        Description = "PUT requests in flight at once (default 4).",
+        Description = "Requests to the platform in flight at once (default 4): the PUTs and stops of apply, the detail reads of --refresh and of the running check, the list and detail reads of import.",
         DefaultValueFactory = _ => 4,
     };
 

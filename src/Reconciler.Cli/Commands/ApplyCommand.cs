@@ -18,7 +18,7 @@ internal static class ApplyCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new ManifestInputOptions();
-        var state = new StateOptions();
+        var state = new StateOptions(simulatorDefault: true);
         var api = new ApiOptions();
         var planning = new PlanningOptions();
         var listGrouped = PlanFormats.ListGrouped();

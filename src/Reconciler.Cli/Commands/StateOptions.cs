@@ -12,11 +12,18 @@ internal sealed class StateOptions
     /// <summary>The built-in simulator's own default: a trial never touches the state of the real platform.</summary>
     public const string SimulatorDefaultPath = ".reconciler/simulator.db";
 
-    public Option<string?> State { get; } = new("--state")
+    /// <param name="simulatorDefault">The command takes <c>--simulator</c> (apply), whose default state is the simulator's own: the help says so only there.</param>
+    public StateOptions(bool simulatorDefault = false)
     {
-        Description = $"State: an SQLite file (last-applied inventory, intents and history), or a shared PostgreSQL database (postgres://user@host:port/db?search_path=… or Host=…;Database=…; password from RECONCILER_STATE_PASSWORD, RECONCILER_STATE_PASSWORD_FILE or PGPASSWORD). Default: {DefaultPath} under the current directory ({SimulatorDefaultPath} with --simulator).",
-        HelpName = "FILE|URL",
-    };
+        State = new("--state")
+        {
+            Description = $"State: an SQLite file (last-applied inventory, intents and history), or a shared PostgreSQL database (postgres://user@host:port/db?search_path=… or Host=…;Database=…; password from RECONCILER_STATE_PASSWORD, RECONCILER_STATE_PASSWORD_FILE or PGPASSWORD). Default: {DefaultPath} under the current directory"
+                + (simulatorDefault ? $" ({SimulatorDefaultPath} with --simulator)." : "."),
+            HelpName = "FILE|URL",
+        };
+    }
+
+    public Option<string?> State { get; }
 
     public Option<bool> Rebind { get; } = new("--rebind-state")
     {

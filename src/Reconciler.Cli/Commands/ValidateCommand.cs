@@ -25,7 +25,7 @@ internal static class ValidateCommand
 
             Examples:
               reconciler validate sample-repo
-              reconciler validate sample-repo/tasks/collections/credit-card-overdue.yaml
+              reconciler validate sample-repo/tasks/collections/credit-card-overdue-east.yaml
               reconciler validate . --include 'tasks/**/*.yaml' --format json
               reconciler validate --repo https://github.com/acme/call-tasks.git --ref main
             """);

@@ -4,7 +4,8 @@ namespace Reconciler.Core.Applying;
 
 /// <summary>
 /// Before applying, asks the platform whether each task about to be PUT is running, so the plan says
-/// "blocked: running" (or "will stop") up front instead of discovering 6007 one request at a time.
+/// "blocked: running" (or "will stop") up front instead of discovering 6007 one request at a time. A task held back
+/// this way carries what the detail read, never an API code: no PUT was sent, so the platform answered no 6007.
 /// A task whose state could not be read is sent as planned (the platform's answer then decides), unless the read
 /// timed out: a task that does not answer in time is skipped for this pass (<see cref="DeferralKind.SlowAnswer"/>).
 /// </summary>
@@ -29,6 +30,6 @@ public static class RemoteStateChecker
     /// <summary>The entry with its live state; a running task that may not be stopped is deferred (blocked).</summary>
     internal static PlanEntry WithRemote(PlanEntry entry, RemoteTaskState state) =>
         state.Running && entry.Desired is { StopBeforeUpdate: false }
-            ? entry with { Remote = state, Deferral = new Deferral(DeferralKind.Running, "the task is running: the platform refuses updates (6007) until it is stopped", ApiCode: 6007) }
+            ? entry with { Remote = state, Deferral = new Deferral(DeferralKind.Running, $"{state.Reading}: a running 2.0 task must be paused before an update (the document's code 6007), so it is not sent") }
             : entry with { Remote = state };
 }

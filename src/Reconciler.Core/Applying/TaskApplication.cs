@@ -22,8 +22,9 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     {
         if (entry.IsBlockedByRunningTask)
         {
-            // Known before sending: the platform would answer 6007. Don't spend a request; retry on a later run.
-            var blocked = Result(ApplyOutcome.Blocked, TaskApiResult.TaskRunningCode, "task is running (checked before applying); stop it or set metadata.stop_before_update: true");
+            // Known before sending (the document: a running task gets 6007). Don't spend a request; retry on a later run.
+            // No code: the platform answered none, the detail read is what we report.
+            var blocked = Result(ApplyOutcome.Blocked, null, $"not sent: {entry.Remote?.Reading ?? "the task detail reads it as running"}; stop it or set metadata.stop_before_update: true");
             return await RecordAsync(() => store.AppendAttemptAsync(Attempt(blocked), CancellationToken.None)) ? blocked : StateFailed(blocked);
         }
 

@@ -30,7 +30,7 @@ public static class LiveFieldMapping
     {
         foreach (var top in new[] { "name", "maximumcall", "destination_extension", "dial_time_id", "end_action" })
         {
-            yield return (top, top, "named in the detail (DESIGN.md: neighbouring endpoints)");
+            yield return (top, top, "named in the detail (docs/api/neighbouring-endpoints.md)");
         }
 
         foreach (var (body, detail) in RunSettings)

@@ -42,12 +42,12 @@ public static class PlanText
         var status = entry.Remote?.StatusText is { Length: > 0 } text ? $" ({ControlText.Escape(text)})" : "";
         if (entry.IsBlockedByRunningTask)
         {
-            yield return $"blocked: the task is running{status}; the update will be refused (6007) until it is stopped — stop it on the platform, or set metadata.stop_before_update: true";
+            yield return $"blocked: {ControlText.Escape(entry.Remote?.Reading ?? "the task detail reads it as running")}; a running 2.0 task refuses updates (6007) until it is stopped — stop it on the platform, or set metadata.stop_before_update: true";
         }
 
         if (entry.WillStopTask)
         {
-            yield return $"WILL STOP the running task{status} before updating it, and LEAVE IT STOPPED (the API has no resume endpoint): restart it on the platform when ready";
+            yield return $"WILL STOP the running task{status} before updating it, and LEAVE IT STOPPED (no documented resume endpoint was found): restart it on the platform when ready";
         }
 
         if (entry.Deferral is { Kind: not DeferralKind.Running } deferral)

@@ -4,12 +4,12 @@ using Reconciler.Core.Planning;
 namespace Reconciler.TaskApi.Http;
 
 /// <summary>
-/// Reads the run state from a task detail's <c>data</c>. The shape comes from the vendor's public documentation,
-/// not the seed: missing or extra fields are tolerated; what cannot be told is null.
+/// Reads the run state from a task detail's <c>data</c>. The shape comes from the vendor's public documentation
+/// (docs/api/neighbouring-endpoints.md), not the seed: missing or extra fields are tolerated; what cannot be told is null.
 /// </summary>
 internal static class TaskStateReader
 {
-    /// <summary>Detail <c>status</c> 3 means running or waiting (1 is paused).</summary>
+    /// <summary>Detail <c>status</c> 3 means running or waiting, 1 paused (the 2.0 任务列表 page: "1:任务暂停 3:执行中&amp;等待执行").</summary>
     private const int RunningStatus = 3;
 
     public static RemoteTaskState? Read(JsonElement data)
@@ -28,8 +28,21 @@ internal static class TaskStateReader
         }
 
         var dialling = extra is { } x && Truthy(x, "enable") && Truthy(x, "call_status");
-        return new RemoteTaskState(status == RunningStatus || dialling, statusText);
+        var readings = new List<string>();
+        if (status is { } code)
+        {
+            readings.Add($"status {code}");
+        }
+
+        if (extra is { } read)
+        {
+            readings.Add($"new_task_extra.enable {Word(Truthy(read, "enable"))}, call_status {Word(Truthy(read, "call_status"))}");
+        }
+
+        return new RemoteTaskState(status == RunningStatus || dialling, statusText, string.Join(", ", readings));
     }
+
+    private static string Word(bool value) => value ? "true" : "false";
 
     private static bool Truthy(JsonElement obj, string name) =>
         obj.TryGetProperty(name, out var value) && value.ValueKind switch

@@ -16,10 +16,11 @@ internal static class CrossFieldRules
         return lines > 0 && calls % lines != 0 ? $"maximumcall({calls}) 必须能被线路数量({lines})整除" : null;
     }
 
-    // "end_action 任务结束动作 此动作不能与动态坐席同时开启". The document never says which end_action values are an action,
-    // so the simulator refuses any end_action beside elasticity_type on (the strict reading; the reconciler warns for 0).
+    // "end_action 任务结束动作 此动作不能与动态坐席同时开启". The update document never defines end_action's values; the vendor's
+    // 2.0任务创建 page does ("0:无操作 1:暂停任务释放并发", docs/api/neighbouring-endpoints.md): 0 is no action.
     private static string? EndAction(JsonElement root) =>
-        TryGet(root, "end_action", out _) && TryGet(root, "elasticity_type", out var elastic) && IsTruthy(elastic)
+        TryGet(root, "end_action", out var action) && !(TryGetInteger(action, out var value) && value == 0)
+        && TryGet(root, "elasticity_type", out var elastic) && IsTruthy(elastic)
             ? "end_action 任务结束动作不能与动态坐席(elasticity_type)同时开启"
             : null;
 

@@ -87,7 +87,7 @@ public sealed class ApplyCommandTests(SimulatorFixture simulator) : IClassFixtur
         Assert.Contains("Apply: 0 applied, 0 blocked (running), 0 rejected, 0 failed, 1 unmanaged.", result.Out, StringComparison.Ordinal);
         Assert.Equal((1, 1), (work.Task(kept).PutCount, work.Task(removed).PutCount));
         Assert.Equal([kept], (await work.StateAsync()).Keys);
-        Assert.NotNull(work.Task(removed).Body); // the remote task is never touched (there is no delete API)
+        Assert.NotNull(work.Task(removed).Body); // the remote task is never touched (the reconciler never deletes one)
     }
 
     [Fact]

@@ -19,7 +19,8 @@ public sealed class ApplyRunningTaskTests(SimulatorFixture simulator) : IClassFi
         var blocked = await work.ApplyAsync();
 
         Assert.True(blocked.ExitCode == 3, blocked.ToString());
-        Assert.Contains("blocked: the task is running", blocked.Out, StringComparison.Ordinal);
+        Assert.Contains("blocked: the task detail reads status 3", blocked.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("[code 6007]", blocked.Out + blocked.Error, StringComparison.Ordinal); // no PUT was sent: no 6007 was answered
         Assert.Contains("Apply: 2 applied, 1 blocked (running), 0 rejected, 0 failed.", blocked.Out, StringComparison.Ordinal);
         Assert.Equal(0, work.Task(running).PutCount); // known before sending: no request spent on a certain 6007
         var state = await work.StateAsync();

@@ -24,7 +24,7 @@ public sealed class StatusAndSyncCommandTests
         Assert.Matches(@"^STATE +NAME +TASK ID +FILE +MESSAGE$", lines[header]);
         Assert.StartsWith("blocked", lines[header + 1], StringComparison.Ordinal);
         Assert.Contains(service.Tasks[2].TaskId, lines[header + 1], StringComparison.Ordinal);
-        Assert.Contains("[6007]", lines[header + 1], StringComparison.Ordinal);
+        Assert.Contains("not sent: the task detail reads status 3", lines[header + 1], StringComparison.Ordinal); // no PUT: no [6007]
         Assert.StartsWith("applied", lines[header + 2], StringComparison.Ordinal);
 
         // Columns line up by display width: the Chinese names take two columns a character.

@@ -20,7 +20,9 @@ public sealed class ApplierRunningTaskTests
         Assert.Empty(api.Calls);
         Assert.Empty(store.Applied);
         var attempt = Assert.Single(store.Attempts);
-        Assert.Equal((ApplyOutcome.Blocked, (int?)6007), (attempt.Outcome, attempt.ApiCode));
+        // No PUT was sent, so no 6007 was answered: the attempt says what the running check read instead.
+        Assert.Equal((ApplyOutcome.Blocked, (int?)null), (attempt.Outcome, attempt.ApiCode));
+        Assert.Equal("not sent: the task detail reads it as running (执行中); stop it or set metadata.stop_before_update: true", attempt.Message);
         Assert.True(report.AnyBlocked);
         Assert.True(report.Succeeded); // blocked is "retry later", not an error
     }

@@ -8,17 +8,17 @@ namespace Reconciler.TaskApi.Tests.Http;
 public sealed class TaskStateReaderTests
 {
     [Theory]
-    [InlineData("{\"status\":3,\"status_str\":\"等待执行\"}", true, "等待执行")]
-    [InlineData("{\"status\":\"3\"}", true, null)]
-    [InlineData("{\"status\":1,\"status_str\":\"已暂停\",\"extra\":{\"x\":1}}", false, "已暂停")]
-    [InlineData("{\"new_task_extra\":{\"enable\":true,\"call_status\":true}}", true, null)]
-    [InlineData("{\"new_task_extra\":{\"enable\":1,\"call_status\":\"1\"}}", true, null)]
-    [InlineData("{\"new_task_extra\":{\"enable\":true,\"call_status\":false}}", false, null)]
-    [InlineData("{\"status\":1,\"new_task_extra\":{\"enable\":true,\"call_status\":true}}", true, null)]
-    [InlineData("{\"status\":1,\"new_task_extra\":null}", false, null)]
-    public void Read_KnownFields_GiveRunState(string data, bool running, string? text)
+    [InlineData("{\"status\":3,\"status_str\":\"等待执行\"}", true, "等待执行", "status 3")]
+    [InlineData("{\"status\":\"3\"}", true, null, "status 3")]
+    [InlineData("{\"status\":1,\"status_str\":\"已暂停\",\"extra\":{\"x\":1}}", false, "已暂停", "status 1")]
+    [InlineData("{\"new_task_extra\":{\"enable\":true,\"call_status\":true}}", true, null, "new_task_extra.enable true, call_status true")]
+    [InlineData("{\"new_task_extra\":{\"enable\":1,\"call_status\":\"1\"}}", true, null, "new_task_extra.enable true, call_status true")]
+    [InlineData("{\"new_task_extra\":{\"enable\":true,\"call_status\":false}}", false, null, "new_task_extra.enable true, call_status false")]
+    [InlineData("{\"status\":1,\"new_task_extra\":{\"enable\":true,\"call_status\":true}}", true, null, "status 1, new_task_extra.enable true, call_status true")]
+    [InlineData("{\"status\":1,\"new_task_extra\":null}", false, null, "status 1")]
+    public void Read_KnownFields_GiveRunStateAndSayWhatWasRead(string data, bool running, string? text, string evidence)
     {
-        Assert.Equal(new RemoteTaskState(running, text), TaskStateReader.Read(Parse(data)));
+        Assert.Equal(new RemoteTaskState(running, text, evidence), TaskStateReader.Read(Parse(data)));
     }
 
     [Theory]

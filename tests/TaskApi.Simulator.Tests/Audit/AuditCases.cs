@@ -79,7 +79,7 @@ internal static class AuditCases
 
         // end_action and elasticity.
         yield return V2("end_action with elasticity", b => { b["end_action"] = 1; b["elasticity_type"] = true; }, BothRefuse);
-        yield return V2("end_action 0 with elasticity (a warning)", b => { b["end_action"] = 0; b["elasticity_type"] = true; }, SimulatorStricter, "end-action-zero");
+        yield return V2("end_action 0 (无操作) with elasticity", b => { b["end_action"] = 0; b["elasticity_type"] = true; }, BothAccept);
         yield return V2("end_action without elasticity", b => { b["end_action"] = 1; b["elasticity_type"] = false; }, BothAccept);
 
         // Script groups.

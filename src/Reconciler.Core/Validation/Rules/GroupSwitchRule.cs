@@ -42,7 +42,7 @@ public sealed class GroupSwitchRule : IManifestRule
                 yield return document.Warning("group-switch-list", "is_group_switch 1 (按时间配置) without task_extras.destination_extension_list: no time window is configured, and the API document does not say which script group is used then", At);
                 break;
             case 2 when IsEmptyList(document.At(VariableList)):
-                yield return document.Error("group-switch-list", "is_group_switch 2 (按号码变量配置) needs task_extras.destination_extension_with_variable_list with at least one entry (the document: is_group_switch 为 2 时必填)", At);
+                yield return document.Error("group-switch-list", "is_group_switch 2 (按号码变量配置) needs task_extras.destination_extension_with_variable_list with at least one entry (the document: \"is_switch_group为2(按号码变量配置)时必填\", its spelling of is_group_switch there)", At);
                 break;
             case 3 when IsEmptyList(document.At(MultiConfig)?["list"]):
                 yield return document.Warning("group-switch-list", "is_group_switch 3 (多项外呼话术组配置) without task_extras.destination_extension_multi_config.list: no script groups are configured to rotate between, and the API document does not say what the platform does then", At);

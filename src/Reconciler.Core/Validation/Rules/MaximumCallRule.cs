@@ -7,8 +7,8 @@ namespace Reconciler.Core.Validation.Rules;
 /// <summary>
 /// "maximumcall为所选线路的总并发数之和…必须为设置线路数量整除": the total is split evenly over the chosen
 /// lines, so it must divide by their number (an error). "平均并发数不得超过选用线路的 residue 值": the share
-/// of each line may not exceed the line's <c>residue</c>, a value the platform holds and the manifest cannot
-/// know; we compare with the line's <c>limit</c> instead (新版 only) and say so in a warning.
+/// of each line may not exceed the line's <c>residue</c>, which the document does not define and no body field
+/// carries; we compare with the line's <c>limit</c> instead (新版 only, our proxy) and say so in a warning.
 /// </summary>
 public sealed class MaximumCallRule : IManifestRule
 {
@@ -54,7 +54,7 @@ public sealed class MaximumCallRule : IManifestRule
             {
                 yield return document.Warning(
                     "maximumcall-line-limit",
-                    $"each line gets {share} concurrent calls (maximumcall {calls} / {lines.Count} lines), more than this line's limit {max}; the document's rule is that the share may not exceed the line's residue (平均并发数不得超过选用线路的 residue 值), which the platform holds and we cannot check, so we compare with limit",
+                    $"each line gets {share} concurrent calls (maximumcall {calls} / {lines.Count} lines), more than this line's limit {max}; the document's rule is that the share may not exceed the line's residue (平均并发数不得超过选用线路的 residue 值), which no body field carries, so we cannot check it and compare with limit instead",
                     pointer);
             }
         }
