@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Reconciler.Testing;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -7,7 +8,7 @@ namespace Reconciler.Cli.Tests.Packaging;
 /// <summary>The release workflow builds both artefacts, and the systemd unit in deploy/ is the one the docs show and fits the service.</summary>
 public sealed partial class ReleaseFilesTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public void ReleaseWorkflow_TestsThenKeepsTheToolPackageAndTheLinuxSingleFileBinary()
@@ -51,15 +52,4 @@ public sealed partial class ReleaseFilesTests
 
     [GeneratedRegex("^([0-9]+)s$")]
     private static partial Regex StopSeconds();
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reconciler.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Reconciler.sln not found above the test output");
-    }
 }

@@ -12,7 +12,7 @@ namespace Reconciler.Cli.Tests.Packaging;
 [Trait("Category", "Packaging")]
 public sealed class ToolPackageTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public async Task Pack_ToolInstalledFromALocalFeed_RunsVersionAndValidatesTheSampleRepository()
@@ -80,16 +80,5 @@ public sealed class ToolPackageTests
 
         var validate = await DotnetProcess.RunAsync(Path.Combine(output, "reconciler"), Root, "validate", "sample-repo");
         Assert.True(validate.ExitCode == 0, validate.Output);
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reconciler.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Reconciler.sln not found above the test output");
     }
 }

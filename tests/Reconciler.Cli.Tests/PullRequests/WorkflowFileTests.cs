@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Reconciler.Core.Sources;
+using Reconciler.Testing;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 using static Reconciler.Cli.Tests.PullRequests.WorkflowYaml;
@@ -150,7 +151,7 @@ public sealed class WorkflowFileTests
         // The real sample repository, workflow included, still validates cleanly.
         var output = new StringWriter();
         var error = new StringWriter();
-        var console = new CliConsole(output, error, new StringReader(""), false, false, _ => null, RepositoryRoot());
+        var console = new CliConsole(output, error, new StringReader(""), false, false, _ => null, RepositoryRoot.Path);
         var exit = await ReconcilerCli.RunAsync(["validate", "sample-repo"], console);
 
         Assert.True(exit == 0, $"{output}\n{error}");

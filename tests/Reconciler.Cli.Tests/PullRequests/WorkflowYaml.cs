@@ -10,7 +10,7 @@ internal static class WorkflowYaml
     public static YamlMappingNode Load(string path)
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(RepositoryRoot(), path));
+        using var reader = new StreamReader(Path.Combine(Reconciler.Testing.RepositoryRoot.Path, path));
         yaml.Load(reader);
         return (YamlMappingNode)Assert.Single(yaml.Documents).RootNode;
     }
@@ -45,15 +45,6 @@ internal static class WorkflowYaml
         await process.WaitForExitAsync(deadline.Token);
         return process.ExitCode;
     }
-
-    /// <summary>The repository checkout the tests were built from (the folder holding Reconciler.sln).</summary>
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Reconciler.sln")))
-        {
-            directory = directory.Parent;
-        }
 
         return directory?.FullName ?? throw new InvalidOperationException($"no Reconciler.sln above {AppContext.BaseDirectory}");
     }

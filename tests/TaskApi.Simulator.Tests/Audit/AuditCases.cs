@@ -106,7 +106,7 @@ internal static class AuditCases
         yield return Legacy("re_call_time without seconds", b => Set(b, "new_call_rules", "[{\"re_call_time\":\"10:30\",\"call_interval\":60}]"), ReconcilerStricter, "time-format");
         yield return Legacy("call_interval text", b => Set(b, "new_call_rules", "[{\"re_call_time\":\"10:30:00\",\"call_interval\":\"x\"}]"), BothRefuse);
 
-        // Rules we add (README "Rules we add"); the simulator follows the document and accepts these.
+        // Rules we add (README "Rules", the rules we add); the simulator follows the document and accepts these.
         yield return V2("unknown field", b => b["maximumcal"] = 2, ReconcilerStricter, "unknown-fields");
         yield return V2("start after stop", b => Set(b, "task_extras.start_time", "\"2028-01-01 00:00:00\""), ReconcilerStricter, "period-order");
         yield return V2("start_time not a date", b => Set(b, "task_extras.start_time", "\"tomorrow\""), ReconcilerStricter, "date-format");
