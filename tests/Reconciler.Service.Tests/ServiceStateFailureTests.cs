@@ -17,7 +17,7 @@ public sealed class ServiceStateFailureTests
         var tasks = service.AddTasks(3);
         service.Remote.CommitAndPush("three tasks");
         await service.StartAsync();
-        await service.WaitForRunsAsync(1);
+        await SettleAsync(service);
         var puts = service.Puts();
 
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(service.StatePath)!, "state.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
@@ -40,7 +40,7 @@ public sealed class ServiceStateFailureTests
         var tasks = service.AddTasks(3);
         service.Remote.CommitAndPush("three tasks");
         await service.StartAsync();
-        await service.WaitForRunsAsync(1);
+        await SettleAsync(service);
         var puts = service.Puts();
 
         // A copy moved over the file (a backup restored, a sync tool's atomic rename): same name, another file. The
@@ -58,6 +58,7 @@ public sealed class ServiceStateFailureTests
 
         // Opened again (the operator restarts the service): the file now at the path is the state, and one run converges.
         await service.RestartAsync();
+        await service.WaitForPassesAsync(1);
         await ConvergeAsync(service, tasks, "替换之后", puts);
     }
 
@@ -75,6 +76,7 @@ public sealed class ServiceStateFailureTests
         try
         {
             await service.RestartAsync();
+            await service.WaitForPassesAsync(1);
             await PollAsync(service, 3);
             await AssertFailedClosedAsync(service, "readonly");
         }
@@ -89,6 +91,7 @@ public sealed class ServiceStateFailureTests
 
         disk.ReadWrite();
         await service.RestartAsync();
+        await service.WaitForPassesAsync(1);
         await ConvergeAsync(service, tasks, "只读之后", puts);
     }
 
@@ -117,7 +120,7 @@ public sealed class ServiceStateFailureTests
         var tasks = service.AddTasks(3);
         service.Remote.CommitAndPush("three tasks");
         await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
-        await service.WaitForRunsAsync(1);
+        await SettleAsync(service);
         return (tasks, service.Puts());
     }
 
@@ -132,8 +135,13 @@ public sealed class ServiceStateFailureTests
     }
 
     /// <summary>
-    /// Lets <paramref name="passes"/> loop passes happen, each after the longest failure backoff (RetryMax), so
-    /// every step is due whatever the backoff; every pass of a failed state tries (and must send nothing).
+    /// Lets <paramref name="passes"/> loop passes happen, each after the longest failure backoff (RetryMax), so every
+    /// step is due whatever the backoff; every pass of a failed state tries (and must send nothing). Starts from an idle
+    /// loop and returns with the loop idle again: each step waits for the pass its clock advance started, that is a run
+    /// begun at or after the advanced time and the pass count past the one before the advance. Waiting only for "the pass
+    /// count went up" made the test flaky: a pass still running (the first one goes on after its run is reported) was
+    /// taken for the new one, so the clock moved under a running pass and the next steps (filling the disk, freeing it,
+    /// reading /readyz) overlapped a pass that was meant to be over.
     /// </summary>
     private static async Task PollAsync(ServiceHarness service, int passes)
     {
@@ -141,8 +149,18 @@ public sealed class ServiceStateFailureTests
         {
             var before = service.App.Status.Passes;
             service.Advance(TimeSpan.FromMinutes(10) + ServiceHarness.OnePoll);
-            await service.App.Status.WaitUntilAsync(() => service.App.Status.Passes > before, service.Token);
+            var advancedTo = service.Clock.GetUtcNow();
+            await service.App.Status.WaitUntilAsync(
+                () => service.App.Status.Passes > before && service.App.Status.Current.LastRun?.StartedAt >= advancedTo,
+                service.Token);
         }
+    }
+
+    /// <summary>Starts (or restarts) the service and waits until its first pass is over, not only its first run.</summary>
+    private static async Task SettleAsync(ServiceHarness service)
+    {
+        await service.WaitForRunsAsync(1);
+        await service.WaitForPassesAsync(1);
     }
 
     private static async Task AssertFailedClosedAsync(ServiceHarness service, string why)

@@ -11,7 +11,7 @@ namespace TaskApi.Simulator.Api;
 /// Runs one platform request through the simulator's layers, in the order a real deployment has them:
 /// latency and infrastructure faults (a proxy answering 5xx/429, hanging, dropping) first, then the
 /// bearer token, then the endpoint's own processing, then after-processing faults. Every request is
-/// logged once it ends, including those the client gave up on.
+/// logged once its answer is decided (before it is sent), including those the client gave up on.
 /// </summary>
 internal sealed partial class RequestRunner(SimulatorState state, IHostApplicationLifetime lifetime, ILogger<RequestRunner> logger)
 {
@@ -32,6 +32,7 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
         var processing = fault.Kind == FaultKind.StoreLate ? lifetime.ApplicationStopping : aborted;
         ApiReply? reply = null;
         string? client = null;
+        var logged = false;
         try
         {
             if (fault.LatencyPhase == LatencyPhase.Before)
@@ -68,6 +69,14 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
                 }
             }
 
+            // Logged before the answer leaves: a client that has its answer must find its request in the log (a test that
+            // counts PUTs right after a run otherwise races the simulator writing this entry). A trickled answer is logged
+            // when it ends, so the log says whether the client stayed for it.
+            if (fault.Kind != FaultKind.TrickleAnswer)
+            {
+                End(reply);
+            }
+
             await WriteAsync(context.Response, reply, fault, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
@@ -78,12 +87,22 @@ internal sealed partial class RequestRunner(SimulatorState state, IHostApplicati
         }
         finally
         {
+            End(reply);
+        }
+
+        void End(ApiReply? answered)
+        {
+            if (logged)
+            {
+                return;
+            }
+
+            logged = true;
             var duration = time.GetElapsedTime(started);
             var path = context.Request.Path.Value ?? "";
             state.EndRequest(new RequestLogEntry(
-                sequence, receivedAt, context.Request.Method, path, operation, userId, taskId, reply?.HttpStatus, reply?.ApiCode, fault.Kind, duration, client));
-            var faultName = fault.Kind?.ToString() ?? "none";
-            LogRequest(logger, context.Request.Method, path, reply?.HttpStatus, reply?.ApiCode, faultName, (long)duration.TotalMilliseconds);
+                sequence, receivedAt, context.Request.Method, path, operation, userId, taskId, answered?.HttpStatus, answered?.ApiCode, fault.Kind, duration, client));
+            LogRequest(logger, context.Request.Method, path, answered?.HttpStatus, answered?.ApiCode, fault.Kind?.ToString() ?? "none", (long)duration.TotalMilliseconds);
         }
     }
 
