@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 namespace Reconciler.Cli.Tests.Hostile;
 
 /// <summary>Hostile file contents (sizes, documents, YAML bombs, encodings, settings), through the real CLI.</summary>
+[Trait("Category", "Slow")] // the real CLI on a corpus of hostile repositories
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ContentHostileTests(ITestOutputHelper output)
 {

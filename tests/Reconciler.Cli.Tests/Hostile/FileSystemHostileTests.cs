@@ -7,6 +7,7 @@ namespace Reconciler.Cli.Tests.Hostile;
 /// Hostile file-system entries (FIFOs, devices, sockets, links, permissions, names), through the real CLI. Cases that
 /// need a privilege are their own theories, reported as skipped (not passed) where it is missing.
 /// </summary>
+[Trait("Category", "Slow")] // the real CLI on a corpus of hostile repositories
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class FileSystemHostileTests(ITestOutputHelper output)
 {

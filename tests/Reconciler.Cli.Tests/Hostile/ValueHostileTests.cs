@@ -3,6 +3,7 @@ using Xunit.Abstractions;
 namespace Reconciler.Cli.Tests.Hostile;
 
 /// <summary>Hostile values (numbers, identities, control characters, secrets, document rules), through the real CLI.</summary>
+[Trait("Category", "Slow")] // the real CLI on a corpus of hostile repositories
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class ValueHostileTests(ITestOutputHelper output)
 {

@@ -9,7 +9,7 @@ namespace Reconciler.Cli.Tests.Packaging;
 /// runs; <c>dotnet publish</c> ships one platform's native libraries, no web.config and no simulator settings.
 /// Slow (a pack and a publish build): one test class, each step once; NuGet sees only local folders.
 /// </summary>
-[Trait("Category", "Packaging")]
+[Trait("Category", "Slow")] // a pack, a tool install and a publish
 public sealed class ToolPackageTests
 {
     private static readonly string Root = RepositoryRoot.Path;

@@ -11,6 +11,7 @@ namespace Reconciler.Cli.Tests.Polish;
 /// SIGINT to the process. The in-process test (<see cref="ConfirmationCancelTests"/>) stands in for the signal
 /// with a cancelled token; this one proves the signal reaches that token while the prompt waits for a line.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class ConfirmationCtrlCProcessTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
 {
     [RequiresPseudoTerminalFact]

@@ -9,6 +9,7 @@ namespace Reconciler.Cli.Tests.Processes;
 /// SIGTERM during <c>apply</c>: no new PUT starts, the ones already sent finish within the grace period and
 /// are recorded, and the state matches exactly what the platform stored.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class ApplyShutdownProcessTests
 {
     [Fact]

@@ -6,6 +6,7 @@ using TaskApi.Simulator.Faults;
 namespace Reconciler.Cli.Tests.Processes;
 
 /// <summary>Two applies on one state file: the second fails at once, naming the process that holds the lock.</summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class ConcurrentApplyProcessTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace Reconciler.Cli.Tests.Processes;
 /// A process killed after the platform stored a PUT but before the state recorded it re-sends exactly that task
 /// on the next run, and nothing that was recorded before the kill.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class CrashRecoveryProcessTests
 {
     [Fact]

@@ -8,6 +8,7 @@ using Xunit;
 namespace Reconciler.Cli.Tests.Processes;
 
 /// <summary><c>reconciler run --log-format json</c>: one JSON object per line, with Chinese kept as Chinese.</summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class JsonLogProcessTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Reconciler.Cli.Tests.Support;
 namespace Reconciler.Cli.Tests.Processes;
 
 /// <summary>The README's quick start, typed into a shell: a real <c>reconciler</c> process in a fresh directory.</summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class QuickStartProcessTests
 {
     [Fact]

@@ -12,6 +12,7 @@ using Xunit;
 namespace Reconciler.Cli.Tests.Processes;
 
 /// <summary>The real <c>reconciler run</c> process stopped with SIGTERM while PUTs are in flight.</summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class ServiceShutdownProcessTests
 {
     [Fact]

@@ -18,6 +18,7 @@ namespace Reconciler.Cli.Tests.Processes;
 /// sends at most one PUT per task per run and only after recording its intent, answers /readyz 503, and once
 /// restarted with room it converges.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed partial class ServiceStateFullProcessTests(ITestOutputHelper output)
 {

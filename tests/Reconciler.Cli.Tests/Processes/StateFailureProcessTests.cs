@@ -13,6 +13,7 @@ namespace Reconciler.Cli.Tests.Processes;
 /// exits 1 naming the state and SQLite's error, sends no PUT it could not record first, and one more apply on a
 /// usable state makes the platform equal to the manifests.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class StateFailureProcessTests(ITestOutputHelper output)
 {

@@ -10,6 +10,7 @@ namespace Reconciler.Cli.Tests.Processes;
 /// "No changes" only when it is true: a lost answer leaves the task in doubt and the next apply sends the desired
 /// body even when it equals the last-applied one; a state belongs to one endpoint; one lock per state file.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class TruthfulStateProcessTests
 {
     [Fact]

@@ -61,6 +61,7 @@ public sealed class FastYamlLoaderTests
         Assert.False(LoaderComparison.FastAgrees(Encoding.UTF8.GetBytes("a: 1\n---\nb: 2\n"), new LoaderLimits(MaxDocumentsPerFile: 1)));
     }
 
+    [Trait("Category", "Slow")] // thousands of YAML mutations through both loaders
     [Fact]
     public void Load_MutatedManifests_AreReadExactlyOrDeclined()
     {

@@ -47,6 +47,7 @@ public sealed class FastSchemaCheckTests
         }
     }
 
+    [Trait("Category", "Slow")] // thousands of one-value mutations through both validators
     [Fact]
     public void FastCheck_OneValueMutations_NeverValidWhereJsonSchemaNetIsNot()
     {

@@ -15,6 +15,7 @@ namespace Reconciler.Service.Tests.Browser;
 /// that work, nothing loaded from outside. The screenshot is kept under TestResults/ (and, with
 /// <c>RECONCILER_UPDATE_SCREENSHOT=1</c>, written to docs/images/status-page.png for the docs).
 /// </summary>
+[Trait("Category", "Slow")] // a real headless Chromium
 public sealed class StatusPageBrowserTests(ITestOutputHelper output)
 {
     // Chromium as root in a container, on a machine whose network is closed: the flags the machine's notes require.

@@ -10,6 +10,7 @@ namespace Reconciler.Cli.Tests.Processes.Replicas;
 /// Several real <c>reconciler run</c> processes on one PostgreSQL state: exactly one leads and sends; when it dies or
 /// loses its database session, another takes over, re-sends only what is in doubt, and converges.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class ReplicaProcessTests(ITestOutputHelper output)
 {
     [PostgresFact]

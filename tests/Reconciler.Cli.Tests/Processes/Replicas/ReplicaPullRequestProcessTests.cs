@@ -8,6 +8,7 @@ namespace Reconciler.Cli.Tests.Processes.Replicas;
 /// pull requests and posts plans; a follower never calls GitHub, and after a takeover the new leader keeps the one
 /// comment. Each replica reaches the fake under its own path prefix, so every request says which replica sent it.
 /// </summary>
+[Trait("Category", "Slow")] // the CLI as real processes
 public sealed class ReplicaPullRequestProcessTests
 {
     private static readonly string[] Names = ["a", "b", "c"];
