@@ -19,6 +19,7 @@ public sealed class GitRepositorySourcePerformanceTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
+    [Trait("Category", "Slow")] // a thousand-file repository
     [Fact(Timeout = 120_000)]
     public Task ThousandFiles_ReadTreeAndChangedPaths_StayFast() => Measure(folders: 10);
 

@@ -9,6 +9,7 @@ public sealed class GitTransportTests : IDisposable
 
     public void Dispose() => _h.Dispose();
 
+    [Trait("Category", "Slow")] // a git daemon process
     [GitCliFact(Timeout = 60_000)]
     public async Task Fetch_OverGitDaemon_ClonesThenFollowsNewCommitsAndForcePushes()
     {
@@ -30,6 +31,7 @@ public sealed class GitTransportTests : IDisposable
         Assert.Equal(["tasks/a.yaml", "tasks/c.yaml"], result.Snapshot.Files.Select(f => f.Path));
     }
 
+    [Trait("Category", "Slow")] // git http-backend processes
     [GitCliFact(Timeout = 60_000)]
     public async Task Fetch_OverSmartHttp_ClonesAndFollowsNewCommits()
     {
@@ -61,6 +63,7 @@ public sealed class GitTransportTests : IDisposable
         Assert.Equal(first, source.LastGoodCommitId);
     }
 
+    [Trait("Category", "Slow")] // a git transfer cancelled mid-way
     [GitCliFact(Timeout = 60_000)]
     public async Task Fetch_CancelledMidTransfer_ReturnsPromptlyThenTheNextFetchSucceeds()
     {

@@ -79,6 +79,7 @@ public sealed class UpsertPlanCommentTests
         Assert.Empty(github.RequestsTo(FakeGitHubRoute.UpdateIssueComment));
     }
 
+    [Trait("Category", "Slow")] // over four seconds under load
     [Fact(Timeout = TestTimeoutMs)]
     public async Task Upsert_SeveralMarkerComments_EditsNewestAndReportsTheOthers()
     {

@@ -86,6 +86,7 @@ public sealed class ServicePullRequestTests
         Assert.Contains(service.Logs.Lines, l => l.Contains("#3 comes from the fork someone/tasks", StringComparison.Ordinal));
     }
 
+    [Trait("Category", "Slow")] // several service passes and a CLI plan
     [Fact]
     public async Task PullRequests_CiPlanAndServicePlan_StayTwoCommentsWithTwoStatusesEachNamingItsBaseline()
     {

@@ -92,6 +92,7 @@ public sealed class ServiceStatusPageTests
         Assert.Equal(0, service.App.Services.GetService(typeof(TriggerQueue)) is TriggerQueue queue ? queue.Requested : -1);
     }
 
+    [Trait("Category", "Slow")] // over ten seconds under load
     [Fact]
     public async Task Sync_WithTheToken_ReconcilesAtOnceEvenWhenTheBranchDidNotMove()
     {

@@ -34,6 +34,7 @@ public sealed class ServiceWebhookMemoryTests(ITestOutputHelper output)
     /// </summary>
     private const long AllocationBound = 192L * 1024 * 1024;
 
+    [Trait("Category", "Slow")] // forty concurrent large posts
     [Fact]
     public async Task Webhook_FortyConcurrentLargeBadlySignedAndUnsignedPosts_AreRefusedWithinABoundedAllocation()
     {
@@ -65,6 +66,7 @@ public sealed class ServiceWebhookMemoryTests(ITestOutputHelper output)
         Assert.Equal(2 * Deliveries, refused.Sum());
     }
 
+    [Trait("Category", "Slow")] // 25 MB posts
     [Fact]
     public async Task Webhook_SignedPushOf24MegabytesToTheWatchedBranch_IsAcceptedAndOver25MegabytesIs413()
     {

@@ -13,6 +13,7 @@ namespace Reconciler.TaskApi.Tests;
 /// <summary>A token appears in no result message, exception text, log line or ToString, whatever happens.</summary>
 public sealed class SecretTests(SimulatorFixture sim) : IClassFixture<SimulatorFixture>
 {
+    [Trait("Category", "Slow")] // every outcome, with retries
     [Fact]
     public async Task Token_AppearsInNoResultOrLog_AcrossEveryOutcome()
     {

@@ -8,6 +8,7 @@ namespace Reconciler.Cli.Tests.Commands;
 /// <summary>Ctrl+C or SIGTERM during apply: requests in flight finish and are recorded, nothing new starts.</summary>
 public sealed class ApplyCancellationTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
 {
+    [Trait("Category", "Slow")] // waits out a delayed PUT
     [Fact]
     public async Task Apply_CancelledWhileAPutIsInFlight_RecordsItStartsNothingNewAndExitsOne()
     {

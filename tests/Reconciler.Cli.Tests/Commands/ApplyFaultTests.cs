@@ -53,6 +53,7 @@ public sealed class ApplyFaultTests(SimulatorFixture simulator) : IClassFixture<
         Assert.True(log[1].ReceivedAt - log[0].ReceivedAt >= TimeSpan.FromSeconds(0.9), $"retried after {(log[1].ReceivedAt - log[0].ReceivedAt).TotalMilliseconds} ms");
     }
 
+    [Trait("Category", "Slow")] // waits out attempt timeouts
     [Fact]
     public async Task Apply_AttemptTimesOut_IsRetriedAndConverges()
     {

@@ -6,6 +6,7 @@ namespace Reconciler.Cli.Tests.Commands;
 /// <summary>The live platform: drift found by --refresh and repaired by apply --refresh; --target sends exactly one PUT.</summary>
 public sealed class LivePlatformTests
 {
+    [Trait("Category", "Slow")] // several plans and applies with refresh
     [Fact]
     public async Task Refresh_ConsoleEdit_IsDriftThenApplyRefreshRepairsIt()
     {

@@ -28,6 +28,7 @@ public sealed class FastYamlLoaderTests
         Assert.True(LoaderComparison.FastAgrees(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, file))), $"{file} was declined");
     }
 
+    [Trait("Category", "Slow")] // 400 generated manifests through both loaders
     [Fact]
     public void Load_GeneratedManifests_AreReadFastAndExactly()
     {
@@ -42,6 +43,13 @@ public sealed class FastYamlLoaderTests
     public void Load_SupportedConstruct_IsReadFastAndExactly(string yaml)
     {
         Assert.True(LoaderComparison.FastAgrees(Encoding.UTF8.GetBytes(yaml)), "declined");
+    }
+
+    [Trait("Category", "Slow")] // every pointer of 3,000 list entries compared between both loaders
+    [Fact]
+    public void Load_LongFlowList_IsReadFastAndExactly()
+    {
+        Assert.True(LoaderComparison.FastAgrees(Encoding.UTF8.GetBytes(FastYamlCases.LongFlowList)), "declined");
     }
 
     [Theory]
@@ -68,6 +76,7 @@ public sealed class FastYamlLoaderTests
         var seeds = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "testdata", "sample-repo"), "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllText)
             .Concat(Enumerable.Range(0, 20).Select(i => ManifestGenerator.Manifest(i * 7)))
             .Concat(FastYamlCases.AcceptedTexts)
+            .Append(FastYamlCases.LongFlowList)
             .ToList();
         var random = new Random(20261129);
         var accepted = 0;

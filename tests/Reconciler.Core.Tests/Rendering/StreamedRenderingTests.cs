@@ -10,6 +10,7 @@ public sealed class StreamedRenderingTests
 {
     public static TheoryData<string> Formats() => ["text", "text-colour", "json", "markdown", "markdown-comment"];
 
+    [Trait("Category", "Slow")] // large plans rendered in every format
     [Theory]
     [MemberData(nameof(Formats))]
     public void Render_ToWriter_IsTheWholeRendering(string format)

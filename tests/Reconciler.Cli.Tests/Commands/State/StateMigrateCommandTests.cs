@@ -11,6 +11,7 @@ namespace Reconciler.Cli.Tests.Commands.State;
 /// <summary><c>reconciler state migrate</c>: an SQLite state written by real applies moves to PostgreSQL record for record.</summary>
 public sealed class StateMigrateCommandTests
 {
+    [Trait("Category", "Slow")] // applies, a migration and PostgreSQL
     [PostgresFact]
     public async Task Migrate_SqliteWrittenByApplies_KeepsEveryRecordAndApplyGoesOnFromPostgres()
     {
