@@ -47,6 +47,7 @@ public sealed class GitTransportTests : IDisposable
         Assert.Equal(second, source.LastGoodCommitId);
     }
 
+    [Trait("Category", "Slow")] // git http-backend stopped and restarted
     [GitCliFact(Timeout = 60_000)]
     public async Task Fetch_HttpServerStopped_IsUnreachableThenRecovers()
     {

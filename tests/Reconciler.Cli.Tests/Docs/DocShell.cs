@@ -54,6 +54,11 @@ internal sealed class DocShell : IDisposable
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_DO_NOT_USE_MSBUILD_SERVER"] = "1";
+
+        // Read by MSBuild as properties, so the commands stay as written: the analyzers already ran on the tests' own
+        // build (the slowest part of a build on two cores), and NuGet's audit would ask a remote feed.
+        start.Environment["RunAnalyzers"] = "false";
+        start.Environment["NuGetAudit"] = "false";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -28,6 +28,6 @@ public sealed class DocSlowCommandTests(ITestOutputHelper output)
             </configuration>
             """);
         shell.Path.Add("tools");
-        await DocCommandTests.RunAllAsync(shell, DocCommandAction.RunSlow, TimeSpan.FromMinutes(20), output);
+        await DocCommandTests.RunAllAsync(shell, DocCommandAction.RunSlow, TimeSpan.FromMinutes(30), output);
     }
 }

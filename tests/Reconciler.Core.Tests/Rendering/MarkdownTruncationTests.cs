@@ -12,6 +12,7 @@ public sealed class MarkdownTruncationTests
     private const string TableHead = "| | Task | File | Action | Changed fields |\n|---|---|---|---|---|\n";
     private static readonly MarkdownPlanRenderer Comment = new(MarkdownOptions.PullRequestComment);
 
+    [Trait("Category", "Slow")] // a plan of 3,000 tasks rendered and cut
     [Fact]
     public void Markdown_ThreeThousandTasks_FitsTheCommentLimitAndKeepsSummaryTableAndEveryError()
     {
@@ -35,6 +36,7 @@ public sealed class MarkdownTruncationTests
         AssertNoteMatchesWhatIsShown(plan, markdown);
     }
 
+    [Trait("Category", "Slow")] // a plan of 3,000 tasks rendered and cut
     [Fact]
     public void Markdown_ThreeThousandTasks_InvalidRowsComeFirstAndTheFooterStays()
     {
@@ -132,6 +134,7 @@ public sealed class MarkdownTruncationTests
             markdown);
     }
 
+    [Trait("Category", "Slow")] // a plan rendered at every limit
     [Fact]
     public void Markdown_EveryLimitFromSmallToWhole_FitsAndSaysWhatWasCut()
     {

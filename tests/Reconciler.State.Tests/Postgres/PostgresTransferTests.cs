@@ -15,6 +15,7 @@ public sealed class PostgresTransferTests : IAsyncLifetime
 
     private PostgresBacking Backing { get; } = new();
 
+    [Trait("Category", "Slow")] // a full SQLite state moved into PostgreSQL
     [PostgresFact]
     public async Task Import_FromSqlite_KeepsEveryRecordAndIdThenNewRowsFollowOn()
     {
