@@ -13,21 +13,9 @@ public sealed class DocSlowCommandTests(ITestOutputHelper output)
     public async Task PackInstallAndPublishCommands_RunInACopyOfTheSources()
     {
         using var shell = new DocShell("src", "schemas", "sample-repo", "README.md", "Directory.Build.props", "Directory.Packages.props", "global.json", "BannedSymbols.txt");
-        Directory.CreateDirectory(Path.Combine(shell.Root, "feed"));
         // Only the packed feed and the machine's package cache: a restore never reaches a remote feed.
-        File.WriteAllText(Path.Combine(shell.Root, "nuget.config"), """
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="feed" value="feed" />
-              </packageSources>
-              <config>
-                <add key="audit" value="false" />
-              </config>
-            </configuration>
-            """);
+        Packaging.DotnetProcess.LocalOnlyConfig(shell.Root, Directory.CreateDirectory(Path.Combine(shell.Root, "feed")).FullName);
         shell.Path.Add("tools");
-        await DocCommandTests.RunAllAsync(shell, DocCommandAction.RunSlow, TimeSpan.FromMinutes(30), output);
+        await DocCommandTests.RunAllAsync(shell, DocCommandAction.RunSlow, TimeSpan.FromMinutes(60), output);
     }
 }
