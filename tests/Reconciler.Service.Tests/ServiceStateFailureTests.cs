@@ -17,7 +17,7 @@ public sealed class ServiceStateFailureTests
         var tasks = service.AddTasks(3);
         service.Remote.CommitAndPush("three tasks");
         await service.StartAsync();
-        await SettleAsync(service);
+        await service.WaitForRunsAsync(1);
         var puts = service.Puts();
 
         foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(service.StatePath)!, "state.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
@@ -40,7 +40,7 @@ public sealed class ServiceStateFailureTests
         var tasks = service.AddTasks(3);
         service.Remote.CommitAndPush("three tasks");
         await service.StartAsync();
-        await SettleAsync(service);
+        await service.WaitForRunsAsync(1);
         var puts = service.Puts();
 
         // A copy moved over the file (a backup restored, a sync tool's atomic rename): same name, another file. The
@@ -120,7 +120,7 @@ public sealed class ServiceStateFailureTests
         var tasks = service.AddTasks(3);
         service.Remote.CommitAndPush("three tasks");
         await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
-        await SettleAsync(service);
+        await service.WaitForRunsAsync(1);
         return (tasks, service.Puts());
     }
 
@@ -154,13 +154,6 @@ public sealed class ServiceStateFailureTests
                 () => service.App.Status.Passes > before && service.App.Status.Current.LastRun?.StartedAt >= advancedTo,
                 service.Token);
         }
-    }
-
-    /// <summary>Starts (or restarts) the service and waits until its first pass is over, not only its first run.</summary>
-    private static async Task SettleAsync(ServiceHarness service)
-    {
-        await service.WaitForRunsAsync(1);
-        await service.WaitForPassesAsync(1);
     }
 
     private static async Task AssertFailedClosedAsync(ServiceHarness service, string why)
