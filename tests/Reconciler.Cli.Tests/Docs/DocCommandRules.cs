@@ -45,6 +45,7 @@ internal static class DocCommandRules
         new(@"^dotnet publish src/Reconciler\.Cli ", DocCommandAction.RunSlow, "a Release publish of the CLI"),
         new(@"^(RECONCILER_API_TOKEN=\S+ )?reconciler import ", DocCommandAction.Skip, "reads the tasks of a real platform account (its token and the internet)"),
         new(@"^reconciler plan \. +# Plan:", DocCommandAction.Skip, "plans the manifests the import above it wrote"),
+        new(@"^git add tasks && git commit ", DocCommandAction.Skip, "commits the manifests the import above it wrote"),
         new(@"reconciler run --repo https://", DocCommandAction.Skip, "follows a repository on github.com and applies to the real platform"),
         new(@"^bench/run", DocCommandAction.Skip, "installs ajv-cli and @sourcemeta/jsonschema from the npm registry and measures for about an hour"),
         new(@"^bench/sizes", DocCommandAction.Skip, "several Release publishes and start-up timings: a measurement (the pack and publish commands above run in the slow set)"),
