@@ -45,7 +45,4 @@ internal static class WorkflowYaml
         await process.WaitForExitAsync(deadline.Token);
         return process.ExitCode;
     }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"no Reconciler.sln above {AppContext.BaseDirectory}");
-    }
 }
