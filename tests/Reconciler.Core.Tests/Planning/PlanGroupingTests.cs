@@ -71,7 +71,7 @@ public sealed class PlanGroupingTests
 
         Assert.Equal([7, 5], groups.Select(g => g.Count));
         Assert.True(groups[1].First.IsBlockedByRunningTask);
-        Assert.Contains("blocked: the task is running (等待执行)", Assert.Single(PlanText.DeferralNotes(groups[1].First)), StringComparison.Ordinal);
+        Assert.Contains("blocked: the task detail reads it as running (等待执行)", Assert.Single(PlanText.DeferralNotes(groups[1].First)), StringComparison.Ordinal);
     }
 
     [Fact]
