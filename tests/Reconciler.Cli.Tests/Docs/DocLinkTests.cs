@@ -13,9 +13,9 @@ public sealed partial class DocLinkTests(ITestOutputHelper output)
 {
     /// <summary>
     /// README sections that other work is writing at the same time: a citation of one is reported, not failed, while the
-    /// section is missing. "Onboarding" is cited by <c>import --help</c> and every imported file (issue 18 writes it).
+    /// section is missing. None today ("Onboarding", cited by <c>import --help</c> and every imported file, has landed).
     /// </summary>
-    private static readonly string[] Pending = ["Onboarding"];
+    private static readonly string[] Pending = [];
 
     [Fact]
     public void Links_PointAtFilesAndSectionsThatExist()
