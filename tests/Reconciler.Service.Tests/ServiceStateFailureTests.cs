@@ -102,6 +102,7 @@ public sealed class ServiceStateFailureTests
         using var disk = TmpfsMount.Create(service.Directory.Combine("disk"), 4096);
         var (tasks, puts) = await StartOnAsync(service, disk);
 
+        EmptyTheWriteAheadLog(Path.Combine(disk.Path, "state.db"));
         var filler = disk.Fill();
         RenameAll(service, tasks, "满盘之后");
         await PollAsync(service, 3);
@@ -122,6 +123,22 @@ public sealed class ServiceStateFailureTests
         await service.StartAsync(new Dictionary<string, string?> { ["State"] = Path.Combine(disk.Path, "state.db") });
         await service.WaitForRunsAsync(1);
         return (tasks, service.Puts());
+    }
+
+    /// <summary>
+    /// Truncates the state's write-ahead log to nothing while the loop is idle. SQLite reuses a log's space after a
+    /// checkpoint, so on a full disk the next pass's few writes could still fit in space the log already had (the test
+    /// was flaky: no state error after three passes); from an empty log, any write needs new space and fails.
+    /// </summary>
+    private static void EmptyTheWriteAheadLog(string statePath)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={statePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(0L, reader.GetInt64(0)); // not busy: the loop holds no transaction between passes
     }
 
     private static void RenameAll(ServiceHarness service, IReadOnlyList<Core.Manifests.TaskIdentity> tasks, string suffix)
