@@ -29,9 +29,7 @@ internal static class RunCommand
               reconciler run --config /etc/reconciler/config.json
               reconciler run --repo /srv/git/tasks.git --sync-window 22:00-07:00 --time-zone Asia/Shanghai
             """);
-        var settings = ServiceSettings.All.Select(s => (Setting: s, Option: s.Repeatable
-            ? (Option)new Option<string[]>(s.Flag) { Description = $"{s.Description} Env: {s.EnvironmentVariable}.", HelpName = "URL" }
-            : new Option<string?>(s.Flag) { Description = $"{s.Description} Default: {s.Default}. Env: {s.EnvironmentVariable}.", HelpName = s.Flag[2..].ToUpperInvariant() })).ToList();
+        var settings = ServiceSettings.All.Select(s => (Setting: s, Option: OptionOf(s))).ToList();
         var config = new Option<string?>("--config") { HelpName = "FILE", Description = $"JSON configuration file (section \"Reconciler\"). Env: {ServiceSettings.ConfigFileVariable}." };
         foreach (var (_, option) in settings)
         {
@@ -42,9 +40,12 @@ internal static class RunCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             // A repeated flag becomes one value of several, separated by spaces, as the environment variable holds them.
-            var flags = settings.ToDictionary(s => s.Setting.Key, s => s.Option is Option<string[]> many
-                ? result.GetValue(many) is { Length: > 0 } values ? string.Join(' ', values) : null
-                : result.GetValue((Option<string?>)s.Option));
+            var flags = settings.ToDictionary(s => s.Setting.Key, s => s.Option switch
+            {
+                Option<string[]> many => result.GetValue(many) is { Length: > 0 } values ? string.Join(' ', values) : null,
+                Option<bool?> flag => result.GetValue(flag) is { } on ? (on ? "true" : "false") : null,
+                var one => result.GetValue((Option<string?>)one),
+            });
             var file = result.GetValue(config) ?? console.Environment(ServiceSettings.ConfigFileVariable);
             var configuration = ServiceConfiguration.Build(flags, file is null ? null : console.ResolvePath(file), console.Environment);
             var options = ServiceOptionsReader.Read(configuration, console.WorkingDirectory);
@@ -53,6 +54,17 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>
+    /// A setting's flag: repeatable (a list), a switch (<c>--self-heal</c> alone is true; <c>--self-heal=false</c> and
+    /// <c>--self-heal false</c> work too, as on every command), or one value.
+    /// </summary>
+    private static Option OptionOf(ServiceSetting setting) => setting switch
+    {
+        { Repeatable: true } => new Option<string[]>(setting.Flag) { Description = $"{setting.Description} Env: {setting.EnvironmentVariable}.", HelpName = "URL" },
+        { Switch: true } => new Option<bool?>(setting.Flag) { Description = $"{setting.Description} Default: {setting.Default}. Env: {setting.EnvironmentVariable}." },
+        _ => new Option<string?>(setting.Flag) { Description = $"{setting.Description} Default: {setting.Default}. Env: {setting.EnvironmentVariable}.", HelpName = setting.Flag[2..].ToUpperInvariant() },
+    };
 
     /// <summary>Runs until SIGTERM, Ctrl-C or <paramref name="cancellationToken"/>; 0 after a clean stop.</summary>
     public static async Task<int> RunAsync(ServiceOptions options, ServiceSecrets secrets, ServiceHostOverrides overrides, CancellationToken cancellationToken)

@@ -16,21 +16,21 @@ internal static class ParseErrors
         // An unknown --option before DIR is taken as DIR by the parser: report it as the option it looks like.
         var misread = parse.Tokens.Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal)).Select(t => t.Value);
         var unknownCommandSaid = false;
+        var afterUnknownOption = false;
         foreach (var token in misread.Concat(parse.UnmatchedTokens).Distinct())
         {
-            if (!token.StartsWith('-') && command.Subcommands.Count > 0 && unknownCommandSaid)
+            var option = token.StartsWith('-');
+            if (!option && (afterUnknownOption || (command.Subcommands.Count > 0 && unknownCommandSaid)))
             {
-                continue; // `vaildate .`: the words after a mistyped command are its arguments, not more commands
+                // `vaildate .`: the words after a mistyped command are its arguments, not more commands;
+                // `status --listen 127.0.0.1:0`: the word after an unknown option is its value.
+                afterUnknownOption = false;
+                continue;
             }
 
-            unknownCommandSaid |= !token.StartsWith('-') && command.Subcommands.Count > 0;
-            var option = token.StartsWith('-');
-            var candidates = option
-                ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal))
-                : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
-            var what = option ? "option" : command.Subcommands.Count > 0 ? "command" : "argument";
-            var hint = Closest(token, candidates) is { } near ? $" Did you mean '{near}'?" : "";
-            lines.Add($"unknown {what} '{token}'.{hint}");
+            unknownCommandSaid |= !option && command.Subcommands.Count > 0;
+            afterUnknownOption = option && !token.Contains('=', StringComparison.Ordinal);
+            lines.Add(option ? UnknownOption(token, command, parse.RootCommandResult.Command) : NotASwitchValue(parse, token, command) ?? UnknownWord(token, command));
         }
 
         foreach (var problem in parse.Errors.Select(e => e.Message))
@@ -58,9 +58,66 @@ internal static class ParseErrors
             await error.WriteLineAsync("reconciler: error: " + ControlText.Escape(line));
         }
 
-        var path = command is RootCommand ? "" : command.Name + " ";
-        await error.WriteLineAsync($"See 'reconciler {path}--help'.");
+        await error.WriteLineAsync($"See '{CommandPath(parse.CommandResult)} --help'.");
     }
+
+    /// <summary>
+    /// An option this command does not have: the nearest one it does have (never the very name typed), and which
+    /// commands have the name typed, so <c>status --listen</c> points at <c>run</c> instead of suggesting itself.
+    /// </summary>
+    private static string UnknownOption(string token, Command command, Command root)
+    {
+        var name = token.Split('=', 2)[0];
+        var candidates = Names(command).Where(n => n != name);
+        var hint = Closest(name, candidates) is { } near ? $" Did you mean '{near}'?" : "";
+        var owners = Commands(root, "reconciler").Where(c => c.Command != command && Names(c.Command).Contains(name)).Select(c => $"'{c.Path}'").ToList();
+        var elsewhere = owners.Count == 0 ? "" : $" '{name}' is an option of {Join(owners)}.";
+        return $"unknown option '{name}'.{hint}{elsewhere}";
+    }
+
+    /// <summary><c>--self-heal=maybe</c>: a switch takes true or false; any other word after it is not its value.</summary>
+    private static string? NotASwitchValue(ParseResult parse, string word, Command command)
+    {
+        var tokens = parse.Tokens;
+        var at = tokens.ToList().FindIndex(t => t.Value == word && t.Type == System.CommandLine.Parsing.TokenType.Argument);
+        var previous = at > 0 && tokens[at - 1].Type == System.CommandLine.Parsing.TokenType.Option ? tokens[at - 1].Value : null;
+        var option = command.Options.FirstOrDefault(o => o.Name == previous || o.Aliases.Contains(previous ?? ""));
+        return option is not null && (option.ValueType == typeof(bool) || option.ValueType == typeof(bool?))
+            ? $"'{word}' is not a value of {option.Name}: use true or false ({option.Name} alone means true)."
+            : null;
+    }
+
+    private static string UnknownWord(string token, Command command)
+    {
+        var what = command.Subcommands.Count > 0 ? "command" : "argument";
+        var hint = command.Subcommands.Count > 0 && Closest(token, command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name)) is { } near ? $" Did you mean '{near}'?" : "";
+        return $"unknown {what} '{token}'.{hint}";
+    }
+
+    private static IEnumerable<string> Names(Command command) =>
+        command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Append(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct();
+
+    /// <summary>Every command under <paramref name="command"/> (itself first), with its full path (<c>reconciler state show</c>).</summary>
+    private static IEnumerable<(Command Command, string Path)> Commands(Command command, string path) =>
+        command.Subcommands.Where(c => !c.Hidden).SelectMany(c => Commands(c, path + " " + c.Name)).Prepend((command, path));
+
+    /// <summary>The command typed, from the root: <c>reconciler state list</c>.</summary>
+    private static string CommandPath(System.CommandLine.Parsing.CommandResult result)
+    {
+        var names = new List<string>();
+        for (System.CommandLine.Parsing.SymbolResult? at = result; at is not null; at = at.Parent)
+        {
+            if (at is System.CommandLine.Parsing.CommandResult { Command: var c })
+            {
+                names.Insert(0, c is RootCommand ? "reconciler" : c.Name);
+            }
+        }
+
+        return string.Join(' ', names);
+    }
+
+    private static string Join(List<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     /// <summary>The candidate nearest to <paramref name="typed"/> by edit distance, when near enough to be a typo.</summary>
     public static string? Closest(string typed, IEnumerable<string> candidates)

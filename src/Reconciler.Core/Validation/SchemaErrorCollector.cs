@@ -27,6 +27,10 @@ internal sealed class SchemaErrorCollector
     private readonly JsonElement _instance;
     private readonly HashSet<SchemaError> _errors = [];
 
+    // A typo of a required field is one problem, not two: the unknown field's suggestion and the missing field it names.
+    private readonly List<(SchemaError Unknown, string Field, string Parent, string Suggestion)> _suggested = [];
+    private readonly Dictionary<(string Parent, string Name), SchemaError> _missing = [];
+
     private SchemaErrorCollector(SchemaNavigator navigator, string file, JsonElement instance)
     {
         _navigator = navigator;
@@ -48,12 +52,30 @@ internal sealed class SchemaErrorCollector
             collector._errors.Add(new SchemaError("", "", "does not match the schema"));
         }
 
+        collector.MergeTyposOfRequiredFields();
         return collector._errors
             .OrderBy(e => e.InstancePointer, PointerOrder.Instance)
             .ThenBy(e => e.Message, StringComparer.Ordinal)
             .ThenBy(e => e.Keyword, StringComparer.Ordinal)
             .DistinctBy(e => (e.InstancePointer, e.Message))
             .ToList();
+    }
+
+    /// <summary>
+    /// <c>maximumcal</c> written for the required <c>maximumcall</c>: one diagnostic at the typo, the useful part first
+    /// ("unknown field 'maximumcal' — did you mean 'maximumcall'? (required field 'maximumcall' is missing)"), instead
+    /// of a missing-field error at the parent followed by the unknown field.
+    /// </summary>
+    private void MergeTyposOfRequiredFields()
+    {
+        foreach (var (unknown, field, parent, suggestion) in _suggested)
+        {
+            if (_missing.Remove((parent, suggestion), out var missing) && _errors.Remove(missing))
+            {
+                _errors.Remove(unknown);
+                _errors.Add(unknown with { Message = SchemaMessages.MisspeltRequiredField(field, suggestion) });
+            }
+        }
     }
 
     private void Visit(EvaluationResults node)
@@ -133,14 +155,20 @@ internal sealed class SchemaErrorCollector
 
                 var field = LastSegment(node.InstanceLocation);
                 var owner = node.EvaluationPath.GetParent() is { } parent ? _navigator.Resolve(_file, parent) : null;
-                Add(node, "additionalProperties", SchemaMessages.UnknownField(field, owner is { } o ? FieldNameHint.Suggest(field, o.Schema) : null));
+                var suggestion = owner is { } o ? FieldNameHint.Suggest(field, o.Schema) : null;
+                var unknown = Add(node, "additionalProperties", SchemaMessages.UnknownField(field, suggestion));
+                if (suggestion is not null && node.InstanceLocation.GetParent() is { } parentPointer)
+                {
+                    _suggested.Add((unknown, field, parentPointer.ToString(), suggestion));
+                }
+
                 return;
             case "required" when keywordValue is { ValueKind: JsonValueKind.Array } required && Value(node) is { ValueKind: JsonValueKind.Object } obj:
                 foreach (var name in required.EnumerateArray().Select(n => n.GetString()).OfType<string>())
                 {
                     if (!obj.TryGetProperty(name, out _))
                     {
-                        Add(node, keyword, SchemaMessages.MissingField(name));
+                        _missing[(node.InstanceLocation.ToString(), name)] = Add(node, keyword, SchemaMessages.MissingField(name));
                     }
                 }
 
@@ -171,8 +199,12 @@ internal sealed class SchemaErrorCollector
         }
     }
 
-    private void Add(EvaluationResults node, string keyword, string message) =>
-        _errors.Add(new SchemaError(node.InstanceLocation.ToString(), keyword, message));
+    private SchemaError Add(EvaluationResults node, string keyword, string message)
+    {
+        var error = new SchemaError(node.InstanceLocation.ToString(), keyword, message);
+        _errors.Add(error);
+        return error;
+    }
 
     private SchemaSpot? Spot(EvaluationResults node) => _navigator.Resolve(_file, node.EvaluationPath);
 

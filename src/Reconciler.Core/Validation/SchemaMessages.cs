@@ -57,6 +57,10 @@ internal static class SchemaMessages
 
     public static string MissingField(string name) => $"missing required field '{name}'";
 
+    /// <summary>An unknown field that is a near miss of a required field that is missing: one sentence for both.</summary>
+    public static string MisspeltRequiredField(string name, string required) =>
+        $"unknown field '{name}' — did you mean '{required}'? (required field '{required}' is missing)";
+
     public static string Choice(string keyword, string? defName) =>
         defName is not null && ChoiceMessages.TryGetValue(defName, out var message) ? message
         : keyword == "oneOf" ? "must match exactly one of the allowed forms"

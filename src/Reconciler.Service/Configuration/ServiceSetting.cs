@@ -8,7 +8,9 @@ namespace Reconciler.Service.Configuration;
 /// <param name="Key">The configuration key under the <c>Reconciler</c> section, e.g. <c>Interval</c>.</param>
 /// <param name="Default">The default as a person reads it (documentation and help only).</param>
 /// <param name="Repeatable">The flag may be given several times; the variable holds several values separated by spaces or commas; the config key is a string or an array.</param>
-public sealed record ServiceSetting(string Key, string Default, string Description, bool Repeatable = false)
+/// <param name="Switch">True or false: the flag alone means true (<c>--self-heal</c>), and takes a value too (<c>--self-heal=false</c>,
+/// <c>--self-heal false</c>), as every boolean option of every command does.</param>
+public sealed record ServiceSetting(string Key, string Default, string Description, bool Repeatable = false, bool Switch = false)
 {
     public const string Section = "Reconciler";
     public const string EnvironmentPrefix = "RECONCILER_";

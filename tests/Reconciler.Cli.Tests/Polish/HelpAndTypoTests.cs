@@ -81,5 +81,56 @@ public sealed class HelpAndTypoTests
             result.Error.TrimEnd().Split('\n').Select(l => l.TrimEnd()));
     }
 
+    [Fact]
+    public void BooleanFlags_OnEveryCommand_TakeNoValueOrTrueOrFalse()
+    {
+        var root = ReconcilerCli.Build(CliConsole.FromProcess());
+        var switches = Commands(root, []).SelectMany(c => c.Command.Options
+            .Where(o => o.ValueType == typeof(bool) || o.ValueType == typeof(bool?))
+            .Select(o => (c.Path, Option: o))).ToList();
+
+        Assert.Contains(switches, s => s.Option.Name == "--self-heal" && s.Path.SequenceEqual(["run"]));
+        Assert.Contains(switches, s => s.Option.Name == "--rebind-state" && s.Path.SequenceEqual(["apply"]));
+        Assert.All(switches, s =>
+        {
+            foreach (var (args, expected) in new (string[] Args, bool Expected)[] { ([s.Option.Name], true), ([s.Option.Name + "=false"], false), ([s.Option.Name, "false"], false), ([s.Option.Name, "true"], true) })
+            {
+                var parse = root.Parse([.. s.Path, .. args]);
+                var said = string.Join("; ", parse.Errors.Select(e => e.Message));
+                // Other checks may still object (a required option of that command, a flag that needs another): not to the value.
+                Assert.False(said.Contains("Required argument missing", StringComparison.Ordinal) || said.Contains("'false'", StringComparison.Ordinal) || said.Contains("'true'", StringComparison.Ordinal), $"{string.Join(' ', s.Path)} {string.Join(' ', args)}: {said}");
+                Assert.Equal(expected, parse.GetResult(s.Option)?.GetValueOrDefault<object>() is true);
+            }
+        });
+    }
+
+    [Fact]
+    public async Task BooleanFlag_OfRun_AloneMeansTrueAndAWrongValueSaysSo()
+    {
+        var alone = await Run("run", "--self-heal", "--repo", "/nonexistent/tasks.git");
+        var wrong = await Run("run", "--self-heal=maybe", "--repo", "/nonexistent/tasks.git");
+
+        Assert.DoesNotContain("Required argument missing", alone.Error, StringComparison.Ordinal);
+        Assert.Contains("no API token is configured", alone.Error, StringComparison.Ordinal); // parsed: it went on to its checks
+        Assert.Equal(
+            ["reconciler: error: 'maybe' is not a value of --self-heal: use true or false (--self-heal alone means true).", "See 'reconciler run --help'."],
+            wrong.Error.TrimEnd().Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    [Theory]
+    [InlineData(new[] { "status", "--listen", "127.0.0.1:0" }, "reconciler: error: unknown option '--listen'. '--listen' is an option of 'reconciler run'.", "See 'reconciler status --help'.")]
+    [InlineData(new[] { "state", "list", "--listen=127.0.0.1:0" }, "reconciler: error: unknown option '--listen'. '--listen' is an option of 'reconciler run'.", "See 'reconciler state list --help'.")]
+    [InlineData(new[] { "plan", "sample-repo", "--auto-approve" }, "reconciler: error: unknown option '--auto-approve'. '--auto-approve' is an option of 'reconciler apply'.", "See 'reconciler plan --help'.")]
+    public async Task UnknownOption_ThatAnotherCommandHas_NamesThatCommandAndNeverSuggestsItself(string[] args, string error, string pointer)
+    {
+        var result = await Run(args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal([error, pointer], result.Error.TrimEnd().Split('\n').Select(l => l.TrimEnd()));
+    }
+
+    private static IEnumerable<(System.CommandLine.Command Command, string[] Path)> Commands(System.CommandLine.Command command, string[] path) =>
+        command.Subcommands.SelectMany(c => Commands(c, [.. path, c.Name])).Prepend((command, path));
+
     private static Task<CliResult> Run(params string[] args) => InProcessCli.RunAsync(Path.GetTempPath(), null, args);
 }

@@ -193,6 +193,23 @@ public sealed class ManifestSchemaTests
     }
 
     [Fact]
+    public void EvaluateManifest_TypoOfARequiredField_IsOneErrorAtTheTypoWithTheSuggestionFirst()
+    {
+        var errors = Evaluate(m =>
+        {
+            var spec = m["spec"]!.AsObject();
+            spec["maximumcal"] = spec["maximumcall"]!.DeepClone();
+            spec.Remove("maximumcall");
+        });
+
+        AssertSingle(
+            "/spec/maximumcal",
+            "additionalProperties",
+            "unknown field 'maximumcal' — did you mean 'maximumcall'? (required field 'maximumcall' is missing)",
+            errors);
+    }
+
+    [Fact]
     public void EvaluateManifest_LegacySpecWithNewV2Field_IsRefusedNamingTheFlavour()
     {
         var errors = Evaluate(m => m["spec"]!["task_extras"]!["pop_mode"] = 1, "tasks/v2-legacy");
