@@ -9,7 +9,7 @@ internal static class StateForgetCommand
 {
     public static Command Create(CliConsole console)
     {
-        var task = new Argument<string>("TASK") { Description = "Task id, or USER_ID/TASK_ID." };
+        var task = new Argument<string>("TASK") { Description = "Task id, USER_ID/TASK_ID, a manifest file or a task name (several matches: an error listing them)." };
         var state = new StateOptions();
         var format = StateFormatOption.Create();
         var command = new Command("forget", "Stop managing one task: its last-applied record is removed (the history stays); the task on the platform is not touched. While its manifest exists, the next plan adopts it again.");
@@ -31,7 +31,7 @@ internal static class StateForgetCommand
 
             await using (applyLock)
             {
-                var identity = StateViews.Resolve(result.GetValue(task)!, (await store.LoadAppliedAsync(cancellationToken)).Keys);
+                var identity = new TaskLookup(await store.LoadAppliedAsync(cancellationToken), []).Resolve(result.GetValue(task)!, console);
                 await store.ForgetAsync(identity, cancellationToken);
                 await console.Out.WriteLineAsync(result.GetValue(format) == StateFormat.Json
                     ? new JsonObject { ["user_id"] = identity.UserId, ["task_id"] = identity.TaskId, ["forgotten"] = true, ["platform_touched"] = false }.ToJsonString(StateViews.Json)

@@ -8,7 +8,7 @@ internal static class StateHistoryCommand
 {
     public static Command Create(CliConsole console)
     {
-        var task = new Option<string?>("--task") { Description = "Only this task (task id, or USER_ID/TASK_ID).", HelpName = "TASK" };
+        var task = new Option<string?>("--task") { Description = "Only this task: task id, USER_ID/TASK_ID, a manifest file or a task name.", HelpName = "TASK" };
         var limit = new Option<int>("--limit") { Description = "How many attempts (default 50).", DefaultValueFactory = _ => 50 };
         var state = new StateOptions();
         var format = StateFormatOption.Create();
@@ -22,7 +22,7 @@ internal static class StateHistoryCommand
             await using var store = await state.OpenExistingAsync(result, console, cancellationToken);
             var count = Math.Max(0, result.GetValue(limit));
             var attempts = result.GetValue(task) is { } typed
-                ? await store.ReadAttemptsAsync(StateViews.Resolve(typed, (await store.LoadAppliedAsync(cancellationToken)).Keys.Concat((await store.ReadAttemptsAsync(100_000, cancellationToken)).Select(a => a.Identity))), count, cancellationToken)
+                ? await store.ReadAttemptsAsync(new TaskLookup(await store.LoadAppliedAsync(cancellationToken), (await store.ReadAttemptsAsync(100_000, cancellationToken)).Select(a => a.Identity)).Resolve(typed, console), count, cancellationToken)
                 : await store.ReadAttemptsAsync(count, cancellationToken);
             if (result.GetValue(format) == StateFormat.Json)
             {

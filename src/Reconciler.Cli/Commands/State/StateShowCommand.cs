@@ -9,7 +9,7 @@ internal static class StateShowCommand
 {
     public static Command Create(CliConsole console)
     {
-        var task = new Argument<string>("TASK") { Description = "Task id, or USER_ID/TASK_ID." };
+        var task = new Argument<string>("TASK") { Description = "Task id, USER_ID/TASK_ID, a manifest file or a task name (several matches: an error listing them)." };
         var attempts = new Option<int>("--attempts") { Description = "How many of the newest attempts to show (default 10).", DefaultValueFactory = _ => 10 };
         var state = new StateOptions();
         var format = StateFormatOption.Create();
@@ -23,7 +23,7 @@ internal static class StateShowCommand
             await using var store = await state.OpenExistingAsync(result, console, cancellationToken);
             var applied = await store.LoadAppliedAsync(cancellationToken);
             var inDoubt = await store.LoadInDoubtAsync(cancellationToken);
-            var identity = StateViews.Resolve(result.GetValue(task)!, applied.Keys.Concat(inDoubt.Keys));
+            var identity = new TaskLookup(applied, inDoubt.Keys).Resolve(result.GetValue(task)!, console);
             var record = applied.GetValueOrDefault(identity);
             var doubt = inDoubt.GetValueOrDefault(identity);
             var history = await store.ReadAttemptsAsync(identity, Math.Max(0, result.GetValue(attempts)), cancellationToken);
@@ -52,7 +52,10 @@ internal static class StateShowCommand
                 await console.Out.WriteLineAsync($"file      {ControlText.Escape(record.SourceFile)}");
                 await console.Out.WriteLineAsync($"applied   {record.AppliedAt:u} at revision {record.SourceRevision ?? "-"}");
                 await console.Out.WriteLineAsync($"body      {record.Body.Hash}");
-                await console.Out.WriteLineAsync(ControlText.Escape(JsonNode.Parse(record.Body.Json)!.ToJsonString(StateViews.Json)));
+                foreach (var line in StateViews.BodyLines(record.Body.Json))
+                {
+                    await console.Out.WriteLineAsync(line);
+                }
             }
             else
             {

@@ -16,8 +16,8 @@ internal static class StateViews
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string? NameOf(AppliedRecord record) =>
-        JsonNode.Parse(record.Body.Json)?["name"] is JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
+    public static string? NameOf(AppliedRecord? record) =>
+        record is null ? null : JsonNode.Parse(record.Body.Json)?["name"] is JsonValue name && name.TryGetValue<string>(out var text) ? text : null;
 
     public static JsonObject Attempt(ApplyAttempt attempt) => new()
     {
@@ -35,16 +35,10 @@ internal static class StateViews
     public static string AttemptLine(ApplyAttempt attempt) =>
         $"{attempt.At:u}  {attempt.Identity}  {attempt.Outcome.ToWord(),-12}{(attempt.ApiCode is { } code ? $" [code {code}]" : "")}{(string.IsNullOrEmpty(attempt.Message) ? "" : ": " + ControlText.Escape(attempt.Message))}";
 
-    /// <summary>TASK as typed: a task id, or USER_ID/TASK_ID when one task id is used by several accounts.</summary>
-    /// <exception cref="CliException">No such task in the state, or ambiguous.</exception>
-    public static TaskIdentity Resolve(string task, IEnumerable<TaskIdentity> known)
-    {
-        var matches = known.Where(k => k.ToString() == task || k.TaskId == task).Distinct().ToList();
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw new CliException($"task '{task}' is not in the state (see reconciler state list)"),
-            _ => throw new CliException($"task id '{task}' is used by {matches.Count} accounts: write USER_ID/TASK_ID ({string.Join(", ", matches)})"),
-        };
-    }
+    /// <summary>
+    /// A body for people: indented JSON, one line per field, Chinese as written. Each line is escaped on its own, so a
+    /// control or bidi character in a value is shown (<c>\x1B</c>, <c>\u202E</c>) while the line breaks stay line breaks.
+    /// </summary>
+    public static IEnumerable<string> BodyLines(string json) =>
+        JsonNode.Parse(json)!.ToJsonString(Json).Split('\n').Select(line => ControlText.Escape(line.TrimEnd('\r')));
 }
