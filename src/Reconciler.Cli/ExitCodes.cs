@@ -23,4 +23,11 @@ internal static class ExitCodes
 
     /// <summary>apply --batch/--canary: a batch tripped --halt-on-rejected or --halt-on-failed; the later batches were not sent (still planned).</summary>
     public const int Halted = 5;
+
+    /// <summary>
+    /// plan --require-publish: the plan itself is fine (it would exit 0 or 2), but it could not be posted to the pull
+    /// request (comment or commit status). Without --require-publish a failed publish is an error line and a warning
+    /// annotation, and the exit code reports the plan alone.
+    /// </summary>
+    public const int PublishFailed = 6;
 }

@@ -16,7 +16,7 @@ public sealed class ServiceOperationsTests
         service.AddTasks(1);
         service.Remote.CommitAndPush("one task");
         service.Remote.TakeOffline();
-        await service.StartAsync();
+        await service.StartAsync(new Dictionary<string, string?> { [ServiceSettings.WaitForRepo.Key] = "true" });
         await service.WaitForRunsAsync(1);
 
         Assert.Equal(HttpStatusCode.OK, (await service.Http.GetAsync("healthz", service.Token)).StatusCode);
@@ -30,6 +30,31 @@ public sealed class ServiceOperationsTests
         await service.WaitForRunsAsync(2);
 
         Assert.Equal(HttpStatusCode.OK, (await service.Http.GetAsync("readyz", service.Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Run_RepositoryThatDoesNotExist_FailsAtStartNamingItAndTheWayToWait()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        var missing = service.Directory.Combine("no-such-repository.git");
+
+        var error = await Assert.ThrowsAsync<ServiceSetupException>(() => service.StartAsync(new Dictionary<string, string?> { [ServiceSettings.Repo.Key] = missing }));
+
+        Assert.StartsWith($"Repo (--repo): cannot read {missing} at main (Unreachable): ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("start with --wait-for-repo (or RECONCILER_WAIT_FOR_REPO=true) to keep polling until it can be read", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, service.Puts());
+    }
+
+    [Fact]
+    public async Task Run_BranchThatDoesNotExist_FailsAtStart()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        service.AddTasks(1);
+        service.Remote.CommitAndPush("one task");
+
+        var error = await Assert.ThrowsAsync<ServiceSetupException>(() => service.StartAsync(new Dictionary<string, string?> { [ServiceSettings.Branch.Key] = "mian" }));
+
+        Assert.Contains("at mian (RefNotFound)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -10,12 +10,13 @@ namespace Reconciler.Cli.Apply;
 /// <summary>
 /// Shows apply as it goes: on a terminal a progress bar naming the last task finished, then one line per task
 /// once the bar is done; elsewhere (CI logs) one line per task as it finishes. A long apply is never silent,
-/// and every task's outcome stays on the screen.
+/// and every task's outcome stays on the screen, once: an applied task on stdout, any other outcome on stderr
+/// (<c>reconciler: blocked …</c>), where problems go.
 /// </summary>
 internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyResult>
 {
     private readonly object _gate = new();
-    private readonly List<string> _finished = [];
+    private readonly List<TaskApplyResult> _finished = [];
     private ProgressTask? _bar;
     private int _total;
 
@@ -40,9 +41,9 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
         // The bar is gone; what happened to each task stays on the screen, as it does in a log.
         lock (_gate)
         {
-            foreach (var line in _finished)
+            foreach (var finished in _finished)
             {
-                console.Out.WriteLine(line);
+                Write(finished);
             }
         }
 
@@ -63,13 +64,25 @@ internal sealed class ApplyProgress(CliConsole console) : IProgress<TaskApplyRes
             if (_bar is not null)
             {
                 // The bar names the task that just finished (several may be in flight at once): its name is markup-escaped.
-                _finished.Add(Line(value));
+                _finished.Add(value);
                 _bar.Increment(1);
                 _bar.Description = Markup.Escape(TextColumns.Clip($"Applying {_finished.Count}/{_total}: {PlanText.Title(value.Entry)}", 60));
                 return;
             }
 
-            console.Out.WriteLine(Line(value));
+            Write(value);
+        }
+    }
+
+    private void Write(TaskApplyResult result)
+    {
+        if (result.Outcome == ApplyOutcome.Applied)
+        {
+            console.Out.WriteLine(Line(result));
+        }
+        else
+        {
+            console.Error.WriteLine("reconciler: " + Line(result));
         }
     }
 

@@ -78,9 +78,10 @@ internal static class PlanCommand
                 : await PlanAgainstStateAsync(result, inputs, state, planning, api, console, cancellationToken);
             await OutputAsync(plan, prefix, result.GetValue(format), result.GetValue(listGrouped), console, cancellationToken);
             var savedPlan = result.GetValue(saving.Out);
+            var exitCode = ExitCode(plan, result.GetValue(detailed));
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
             {
-                await PullRequestPublishing.PublishAsync(plan, repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix, savedPlan, console, cancellationToken);
+                exitCode = await PullRequestPublishing.PublishAsync(plan, new(repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix), savedPlan, result.GetValue(pullRequest.RequirePublish), exitCode, console, cancellationToken);
             }
 
             if (savedPlan is not null)
@@ -88,7 +89,7 @@ internal static class PlanCommand
                 await SavedPlanOutput.WriteAsync(savedPlan, plan, save!, console, cancellationToken);
             }
 
-            return ExitCode(plan, result.GetValue(detailed));
+            return exitCode;
         });
         return command;
     }

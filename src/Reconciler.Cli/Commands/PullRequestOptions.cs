@@ -22,9 +22,15 @@ internal sealed class PullRequestOptions
         Description = "GitHub API base URL (GitHub Enterprise: https://HOST/api/v3). Default: https://api.github.com, or GITHUB_API_URL.",
     };
 
+    public Option<bool> RequirePublish { get; } = new("--require-publish")
+    {
+        Description = "For strict CI: exit 4 when the plan is fine but could not be posted to the pull request (comment or commit status). Without it a failed publish is reported on stderr (and as a warning annotation in GitHub Actions) and the exit code reports the plan alone.",
+    };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Repository);
+        command.Options.Add(RequirePublish);
         command.Options.Add(PullRequest);
         command.Options.Add(Sha);
         command.Options.Add(ApiUrl);
@@ -33,6 +39,11 @@ internal sealed class PullRequestOptions
             if ((result.GetValue(Repository) is null) != (result.GetValue(PullRequest) is null))
             {
                 result.AddError("--github-repo and --pr go together");
+            }
+
+            if (result.GetValue(RequirePublish) && result.GetValue(Repository) is null)
+            {
+                result.AddError("--require-publish needs --github-repo and --pr");
             }
 
             // Caught here, as a usage error, rather than as two stack-trace-like lines from the GitHub client.

@@ -5,18 +5,48 @@ namespace Reconciler.Cli.Output;
 
 /// <summary>
 /// <c>plan --github-repo R --pr N</c>: posts the plan with the shared <see cref="PlanPublisher"/> (its baseline's
-/// sticky comment and commit status) and reports on stderr. A GitHub failure never changes what the exit code
-/// says about the plan.
+/// sticky comment and commit status) and reports on stderr. Our choice, documented in the README: by default a
+/// GitHub failure is said plainly (stderr, and a warning annotation inside GitHub Actions) and the exit code still
+/// says what the plan says, so a fork's read-only token or a GitHub outage does not fail a valid plan; with
+/// <c>--require-publish</c> (strict CI) it exits <see cref="ExitCodes.PublishFailed"/> instead of 0 or 2.
 /// </summary>
 internal static class PullRequestPublishing
 {
-    public static async Task PublishAsync(Plan plan, string repository, int pullRequest, string? sha, string? apiUrl, string pathPrefix, string? savedPlan, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="savedPlan">The file <c>plan --out</c> saved, for the comment's note; null when none.</param>
+    /// <param name="planExitCode">What the plan alone exits with.</param>
+    /// <returns>The exit code: the plan's, or <see cref="ExitCodes.PublishFailed"/> when publishing was required and failed.</returns>
+    public static async Task<int> PublishAsync(Plan plan, PullRequestTarget target, string? savedPlan, bool required, int planExitCode, CliConsole console, CancellationToken cancellationToken)
     {
+        if (await TryPublishAsync(plan, target, savedPlan, console, cancellationToken))
+        {
+            return planExitCode;
+        }
+
+        var planWord = planExitCode == ExitCodes.Error ? "" : " (the plan itself is fine)";
+        if (required)
+        {
+            await console.Error.WriteLineAsync($"reconciler: the plan was not published to pull request #{target.PullRequest}{planWord}; --require-publish: exit {ExitCodes.PublishFailed}");
+            return planExitCode == ExitCodes.Error ? planExitCode : ExitCodes.PublishFailed;
+        }
+
+        await console.Error.WriteLineAsync($"reconciler: the plan was not published to pull request #{target.PullRequest}; the exit code reports the plan only (--require-publish makes this exit {ExitCodes.PublishFailed})");
+        if (GitHubActions.IsRunningIn(console))
+        {
+            await console.Out.WriteLineAsync($"::warning title=reconciler::the plan was not published to pull request #{target.PullRequest} (see the job log); the exit code reports the plan only");
+        }
+
+        return planExitCode;
+    }
+
+    /// <returns>True when both the comment and the commit status were written.</returns>
+    private static async Task<bool> TryPublishAsync(Plan plan, PullRequestTarget target, string? savedPlan, CliConsole console, CancellationToken cancellationToken)
+    {
+        var (repository, pullRequest, sha, apiUrl, pathPrefix) = target;
         var token = console.Environment("GITHUB_TOKEN");
         if (string.IsNullOrWhiteSpace(token))
         {
             await console.Error.WriteLineAsync("reconciler: error: cannot publish the plan: GITHUB_TOKEN is not set (it needs pull-requests: write and statuses: write)");
-            return;
+            return false;
         }
 
         PullRequestPublisher github;
@@ -27,7 +57,7 @@ internal static class PullRequestPublishing
         catch (ArgumentException e)
         {
             await console.Error.WriteLineAsync($"reconciler: error: could not publish the plan to GitHub: {PlanPublisher.Plain(e)}");
-            return;
+            return false;
         }
 
         using (github)
@@ -40,8 +70,13 @@ internal static class PullRequestPublishing
             {
                 await console.Error.WriteLineAsync($"reconciler: error: could not set the {result.Channel.StatusContext} commit status: {statusError}");
             }
+
+            return result.Comment is not null && result.StatusError is null;
         }
     }
+
+    /// <summary>Where <c>plan --github-repo R --pr N</c> posts: the pull request, the commit for the status, and the display prefix of paths.</summary>
+    public sealed record PullRequestTarget(string Repository, int PullRequest, string? Sha, string? ApiUrl, string PathPrefix);
 
     // The value itself is not echoed: a mistyped URL may hold credentials.
     private static Uri? ApiUri(string? url) =>

@@ -12,6 +12,9 @@ public sealed record ServiceOptions
 {
     public required string Repo { get; init; }
 
+    /// <summary>Start even when the repository cannot be read yet; otherwise the first fetch happens at start and its failure stops the service.</summary>
+    public bool WaitForRepo { get; init; }
+
     public string Branch { get; init; } = "main";
 
     public string Path { get; init; } = "";

@@ -48,6 +48,7 @@ public static class ServiceOptionsReader
         return new ServiceOptions
         {
             Repo = LooksLikeLocalPath(repo) ? Path.GetFullPath(repo, workingDirectory) : repo,
+            WaitForRepo = Boolean(Get(ServiceSettings.WaitForRepo), ServiceSettings.WaitForRepo, false),
             Branch = Get(ServiceSettings.Branch) ?? "main",
             Path = Get(ServiceSettings.Path) ?? "",
             StatePath = state,

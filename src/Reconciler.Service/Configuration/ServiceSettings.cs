@@ -4,10 +4,11 @@ namespace Reconciler.Service.Configuration;
 public static class ServiceSettings
 {
     public static readonly ServiceSetting Repo = new("Repo", "(required)", "Repository to watch: https://, http:// (loopback only), git://, file:// or a local path. For https the token comes from RECONCILER_GIT_TOKEN (else GITHUB_TOKEN).");
+    public static readonly ServiceSetting WaitForRepo = new("WaitForRepo", "false", "Start even when the repository cannot be read yet (not created yet, no network at boot): keep polling, /readyz answers 503 until the first fetch. Without it, a repository or branch that cannot be read at start stops the service with the reason.", Switch: true);
     public static readonly ServiceSetting Branch = new("Branch", "main", "Branch to follow (a tag, a full ref or a commit id also work).");
     public static readonly ServiceSetting Path = new("Path", "(repository root)", "Folder of the manifests inside the repository.");
     public static readonly ServiceSetting State = new("State", ".reconciler/state.db", "SQLite state file (the service holds its apply lock while it runs), or a PostgreSQL database shared by several replicas, one of which leads: postgres://user@host:port/db?search_path=… or Host=…;Database=… (password from RECONCILER_STATE_PASSWORD, RECONCILER_STATE_PASSWORD_FILE or PGPASSWORD). See docs/high-availability.md.");
-    public static readonly ServiceSetting RebindState = new("RebindState", "false", "The state records another API endpoint: bind it to ApiUrl, forgetting its records (every task is adopted again; the history is kept). Without it such a state is refused.");
+    public static readonly ServiceSetting RebindState = new("RebindState", "false", "The state records another API endpoint: bind it to ApiUrl, forgetting its records (every task is adopted again; the history is kept). Without it such a state is refused.", Switch: true);
     public static readonly ServiceSetting CacheDir = new("CacheDir", "git-cache beside the state file (.reconciler/git-cache with PostgreSQL)", "Where the bare clone of the repository is kept.");
     public static readonly ServiceSetting ApiUrl = new("ApiUrl", "https://ai.api.longlonglong.cn", "Task API base URL. A non-loopback http:// URL is refused.");
     public static readonly ServiceSetting Interval = new("Interval", "60s", "How often the remote is polled (plus jitter). Durations: 500ms, 30s, 5m, 1h or 00:05:00.");
@@ -18,11 +19,11 @@ public static class ServiceSettings
     public static readonly ServiceSetting Listen = new("Listen", "127.0.0.1:8080", "Address of /healthz, /readyz, /metrics, /status and /hooks/github (port 0: any free port).");
     public static readonly ServiceSetting Parallelism = new("Parallelism", "4", "PUT requests in flight at once.");
     public static readonly ServiceSetting MaxRps = new("MaxRps", "(no limit)", "At most this many requests a second to the platform (0.1 to 10000), every worker, read and retry of the process counted. A 429 pauses every worker for its Retry-After either way.");
-    public static readonly ServiceSetting Verify = new("Verify", "false", "After each accepted update, read the task back (one detail read per PUT) and compare what the detail carries with what was sent; a task that holds other values shows 'unverified: FIELDS' in /status and its attempt history.");
+    public static readonly ServiceSetting Verify = new("Verify", "false", "After each accepted update, read the task back (one detail read per PUT) and compare what the detail carries with what was sent; a task that holds other values shows 'unverified: FIELDS' in /status and its attempt history.", Switch: true);
     public static readonly ServiceSetting GracePeriod = new("GracePeriod", "25s", "On shutdown, how long PUTs already sent may take to finish (their results are recorded).");
-    public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).");
-    public static readonly ServiceSetting Refresh = new("Refresh", "true", "On the resync timer, read every managed task from the platform (one GET per task) and report drift: tasks changed on the platform since they were applied.");
-    public static readonly ServiceSetting SelfHeal = new("SelfHeal", "false", "Re-apply drifted tasks on the resync timer (like Argo CD's self-heal). Without it drift is only reported (/status, /metrics, log).");
+    public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).", Switch: true);
+    public static readonly ServiceSetting Refresh = new("Refresh", "true", "On the resync timer, read every managed task from the platform (one GET per task) and report drift: tasks changed on the platform since they were applied.", Switch: true);
+    public static readonly ServiceSetting SelfHeal = new("SelfHeal", "false", "Re-apply drifted tasks on the resync timer (like Argo CD's self-heal). Without it drift is only reported (/status, /metrics, log).", Switch: true);
     public static readonly ServiceSetting SelfHealLimit = new("SelfHealLimit", "3", "A task re-applied this many times within an hour after drift is reported as fighting (someone keeps changing it) and held back.");
     public static readonly ServiceSetting SyncWindow = new("SyncWindow", "(always)", "When applying is allowed, e.g. 22:00-07:00 (several: 22:00-07:00,12:00-13:00). Outside, the service plans and reports only.");
     public static readonly ServiceSetting TimeZone = new("TimeZone", "UTC", "IANA time zone of the sync windows, e.g. Asia/Shanghai.");
@@ -35,7 +36,7 @@ public static class ServiceSettings
 
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
-        Repo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
+        Repo, WaitForRepo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
         Parallelism, MaxRps, Verify, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
         RepoWebUrl, Notify,
     ];

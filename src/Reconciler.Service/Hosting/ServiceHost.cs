@@ -50,6 +50,11 @@ public static class ServiceHost
                 await StateEndpoint.EnsureAsync(store, StateEndpoint.Normalize(options.ApiUrl), options.RebindState, cancellationToken);
             }
 
+            if (!options.WaitForRepo)
+            {
+                await CheckRepositoryAsync(source, options, cancellationToken);
+            }
+
             var publisher = CreatePublisher(options, secrets);
             var app = Build(options, secrets, overrides, source, opened, publisher);
             return new ServiceApp(app, store, applyLock, source);
@@ -74,6 +79,25 @@ public static class ServiceHost
                 StateStoreException => new ServiceSetupException(e.Message, e),
                 _ => Rethrow(e),
             };
+        }
+    }
+
+    /// <summary>
+    /// The first fetch, at start: a repository that does not exist (a typo in <c>--repo</c>, a branch not pushed, a token
+    /// refused) stops the service with the reason instead of running forever "not ready". <c>--wait-for-repo</c> skips it.
+    /// </summary>
+    private static async Task CheckRepositoryAsync(GitRepositorySource source, ServiceOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await source.FetchAsync(cancellationToken);
+        }
+        catch (GitSourceException e)
+        {
+            var wait = ServiceSettings.WaitForRepo;
+            throw new ServiceSetupException(
+                $"{ServiceSettings.Repo.Key} ({ServiceSettings.Repo.Flag}): cannot read {source.DisplayUrl} at {options.Branch} ({e.Kind}): {e.Message}; check the URL, the branch and the token, or start with {wait.Flag} (or {wait.EnvironmentVariable}=true) to keep polling until it can be read",
+                e);
         }
     }
 

@@ -24,6 +24,8 @@ public sealed class ApplyRejectionTests(SimulatorFixture simulator) : IClassFixt
         Assert.Contains("Apply: 1 applied, 0 blocked (running), 1 rejected, 0 failed.", result.Out, StringComparison.Ordinal);
         Assert.Contains("rejected", result.Error, StringComparison.Ordinal);
         Assert.Contains("[code 422]: task_extras.pop_mode 不能为空", result.Error, StringComparison.Ordinal);
+        // Said once: not on stdout and again as `reconciler: …` on stderr.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(result.Out + result.Error, "pop_mode 不能为空"));
         Assert.Equal((1, 0), (work.Task(identity).PutCount, work.Task(identity).AppliedCount)); // a refusal is never retried
         Assert.Equal([healthy], (await work.StateAsync()).Keys);
         var attempt = Assert.Single(await work.AttemptsAsync(), a => a.Identity == identity);

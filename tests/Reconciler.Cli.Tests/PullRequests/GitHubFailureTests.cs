@@ -5,8 +5,9 @@ using static Reconciler.Cli.Tests.PullRequests.PrWorkspace;
 namespace Reconciler.Cli.Tests.PullRequests;
 
 /// <summary>
-/// Publishing is a courtesy on top of the plan: when GitHub fails, the failure is said plainly on stderr
-/// and the exit code still says what the plan says (0 valid, 1 invalid, 2 changes with --detailed-exitcode).
+/// Publishing is a courtesy on top of the plan by default: when GitHub fails, the failure is said plainly on stderr
+/// and the exit code still says what the plan says (0 valid, 1 invalid, 2 changes with --detailed-exitcode). Strict CI
+/// passes --require-publish: then a plan that is fine but unpublished exits 4.
 /// </summary>
 public sealed class GitHubFailureTests
 {
@@ -48,6 +49,51 @@ public sealed class GitHubFailureTests
         Assert.Contains(Explanation(status), line, StringComparison.Ordinal);
         Assert.Contains("o/r", line, StringComparison.Ordinal);
         Assert.Empty(pr.GitHub.CommentsOn(Pr));
+    }
+
+    [Theory]
+    [InlineData(Manifests.Valid, 4)]
+    [InlineData(Manifests.ChangesDetailed, 4)]
+    [InlineData(Manifests.Invalid, 1)]
+    public async Task Plan_GitHubFailsWithRequirePublish_ExitsFourUnlessThePlanItselfFailed(Manifests manifests, int expectedExit)
+    {
+        await using var pr = await StartAsync();
+        Write(pr, manifests);
+        pr.GitHub.FailAlways(FakeGitHubRoute.CreateCommitStatus, FakeGitHubFailure.Forbidden());
+
+        var strict = await pr.PlanAsync(".", manifests == Manifests.ChangesDetailed ? ["--detailed-exitcode", "--require-publish"] : ["--require-publish"]);
+
+        Assert.True(strict.ExitCode == expectedExit, strict.ToString());
+        Assert.Contains("reconciler: the plan was not published to pull request #7", strict.Error, StringComparison.Ordinal);
+        Assert.Contains("--require-publish: exit 4", strict.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_GitHubFailsByDefault_SaysTheExitCodeIsThePlansAndWarnsInActions()
+    {
+        await using var pr = await StartAsync();
+        Write(pr, Manifests.Valid);
+        pr.GitHub.FailAlways(FakeGitHubRoute.CreateCommitStatus, FakeGitHubFailure.Forbidden());
+        pr.Environment["GITHUB_ACTIONS"] = "true";
+
+        var run = await pr.PlanAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("reconciler: the plan was not published to pull request #7; the exit code reports the plan only (--require-publish makes this exit 4)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("::warning title=reconciler::the plan was not published to pull request #7", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plan_PublishedWithRequirePublish_KeepsThePlansExitCode()
+    {
+        await using var pr = await StartAsync();
+        Write(pr, Manifests.ChangesDetailed);
+
+        var run = await pr.PlanAsync(".", "--detailed-exitcode", "--require-publish");
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Single(pr.GitHub.CommentsOn(Pr));
+        Assert.DoesNotContain("not published", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
