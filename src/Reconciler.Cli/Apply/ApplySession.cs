@@ -3,6 +3,7 @@ using Reconciler.Cli.Commands;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 using Reconciler.Core.Validation;
+using Reconciler.Service.State;
 using Reconciler.TaskApi.Auth;
 
 namespace Reconciler.Cli.Apply;
@@ -36,8 +37,9 @@ internal sealed class ApplySession : IAsyncDisposable
     public string Endpoint { get; }
 
     /// <param name="store">The opened store; the session owns it from here (and disposes it, even when this fails).</param>
+    /// <param name="location">Where the store is: the embedded simulator keeps its platform's tasks beside it (<see cref="SimulatorPlatformFile"/>).</param>
     /// <exception cref="CliException">Another apply holds the state's lock.</exception>
-    public static async Task<ApplySession> OpenAsync(IStateStore store, ParseResult result, ApiOptions api, DesiredState desired, ManifestPipeline pipeline, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<ApplySession> OpenAsync(IStateStore store, StateLocation location, ParseResult result, ApiOptions api, DesiredState desired, ManifestPipeline pipeline, CliConsole console, CancellationToken cancellationToken)
     {
         IAsyncDisposable? applyLock = null;
         EmbeddedSimulator? simulator = null;
@@ -45,10 +47,11 @@ internal sealed class ApplySession : IAsyncDisposable
         {
             var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
             applyLock = await LockAsync(store, cancellationToken);
-            simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(desired, cancellationToken) : null;
+            var platformFile = baseAddress is null ? SimulatorPlatformFile.For(location) : null;
+            simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(desired, platformFile, keep: true, cancellationToken) : null;
             if (simulator is not null)
             {
-                await console.Error.WriteLineAsync($"reconciler: applying to the embedded simulator at {simulator.Server.BaseAddress} (not the platform)");
+                await console.Error.WriteLineAsync($"reconciler: applying to the embedded simulator at {simulator.Server.BaseAddress} (not the platform){SimulatorPlatformFile.Describe(platformFile, console)}");
             }
 
             var tokens = simulator?.Tokens ?? new EnvironmentTokenSource(console.Environment);

@@ -12,7 +12,19 @@ internal sealed class TaskApiHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
+    // What the client talks to when the host owns it (the embedded simulator of a plan): stopped after the client.
+    private EmbeddedSimulator? _server;
+
     private TaskApiHost(ServiceProvider services) => _services = services;
+
+    /// <summary>The client of the embedded simulator, which this host stops when it is disposed.</summary>
+    public static TaskApiHost Owning(EmbeddedSimulator simulator, TextWriter log, Action<TaskApiOptions>? tune = null)
+    {
+        ArgumentNullException.ThrowIfNull(simulator);
+        var host = Create(simulator.Server.BaseAddress, simulator.Tokens, log, tune);
+        host._server = simulator;
+        return host;
+    }
 
     public ITaskApi Api => _services.GetRequiredService<ITaskApi>();
 
@@ -37,5 +49,12 @@ internal sealed class TaskApiHost : IAsyncDisposable
         return new TaskApiHost(services.BuildServiceProvider());
     }
 
-    public ValueTask DisposeAsync() => _services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
 }

@@ -36,7 +36,7 @@ internal sealed class ApiOptions
 
     public Option<bool> Simulator { get; } = new("--simulator")
     {
-        Description = "Apply to the built-in task API simulator (started in-process on a free loopback port and seeded with the manifests' tasks) instead of the platform. For demos and trials.",
+        Description = $"Use the built-in task API simulator instead of the platform (for demos and trials): plan and apply against its own state ({StateOptions.SimulatorDefaultPath} unless --state), apply (and --refresh) talk to it in-process on a free loopback port, and the tasks it holds are kept beside that state ({StateOptions.SimulatorPlatformPath}), so the next run finds them as a platform would.",
     };
 
     /// <summary>The staged rollout's flags (apply only).</summary>

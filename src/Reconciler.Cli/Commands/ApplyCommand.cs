@@ -97,12 +97,12 @@ internal static class ApplyCommand
         var pipeline = console.NewPipeline();
         var desired = pipeline.Evaluate(snapshot);
         var useSimulator = result.GetValue(api.Simulator);
-        if (useSimulator && state.IsDefault(result))
+        if (useSimulator)
         {
-            await console.Error.WriteLineAsync($"reconciler: state: {StateOptions.SimulatorDefaultPath} (the simulator's own; the platform's state is not touched)");
+            await state.SaySimulatorStateAsync(result, console);
         }
 
-        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, useSimulator, cancellationToken), result, api, desired, pipeline, console, cancellationToken);
+        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, useSimulator, cancellationToken), state.Location(result, console, useSimulator), result, api, desired, pipeline, console, cancellationToken);
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         var pending = await session.Engine.PlanAsync(desired, CompareWith.LiveState, options, cancellationToken);
@@ -124,7 +124,7 @@ internal static class ApplyCommand
         return await ConfirmAndApplyAsync(session.Engine, pending, flags.AutoApprove, receivers, source, console, cancellationToken);
     }
 
-    /// <summary>The plan is shown: ask (unless --auto-approve), apply it, report each task not applied, notify, and decide the exit code.</summary>
+    /// <summary>The plan is shown: ask (unless --auto-approve), apply it (ApplyProgress reports each task not applied, once), notify, and decide the exit code.</summary>
     internal static async Task<int> ConfirmAndApplyAsync(Reconciliation engine, PendingPlan pending, bool autoApprove, IReadOnlyList<NotifyTarget> receivers, string source, CliConsole console, CancellationToken cancellationToken)
     {
         switch (await Confirmation.AskAsync(console, autoApprove, cancellationToken))
@@ -145,7 +145,8 @@ internal static class ApplyCommand
                 $"Rollout: {sizes.Count} batch(es) of {string.Join(", ", sizes)} task(s); halting when more than {rollout.HaltOnRejectedPercent:0.###}% of a batch is rejected or more than {rollout.HaltOnFailedPercent:0.###}% fails."));
         }
         var run = await new ApplyProgress(console).RunAsync(toSend, progress => engine.ApplyAsync(pending, RunTrigger.Cli, progress, cancellationToken));
-        foreach (var failure in run.Report?.Results.Where(r => (r.Outcome is not ApplyOutcome.Applied && r.Platform is null) || r.Verification?.Outcome == VerificationOutcome.Unverified) ?? [])
+        // ApplyProgress said every task not applied, once (stderr); an applied task that read back other values is a problem too.
+        foreach (var failure in run.Report?.Results.Where(r => r.Outcome is ApplyOutcome.Applied && r.Verification?.Outcome == VerificationOutcome.Unverified) ?? [])
         {
             await console.Error.WriteLineAsync("reconciler: " + ApplyProgress.Line(failure));
         }

@@ -12,7 +12,7 @@ internal static class PlanCommand
     public static Command Create(CliConsole console)
     {
         var inputs = new ManifestInputOptions();
-        var state = new StateOptions();
+        var state = new StateOptions(simulatorDefault: true);
         var format = EnumOption.Create<PlanFormat>("--format", "Output format: text (default), json, markdown, or github (text plus workflow annotations; automatic when GITHUB_ACTIONS=true).");
         var listGrouped = PlanFormats.ListGrouped();
         var detailed = new Option<bool>("--detailed-exitcode") { Description = "Exit 0 when there is nothing to do, 1 on error, 2 when there are changes (like terraform plan -detailed-exitcode)." };
@@ -29,10 +29,12 @@ internal static class PlanCommand
             instead (what a pull request changes), with no state store.
 
             Exit codes: 0 success, 1 error or invalid manifests, 2 changes present (only with
-            --detailed-exitcode).
+            --detailed-exitcode), 4 the plan could not be posted to the pull request (only with
+            --require-publish; without it a failed publish is reported and the exit code is the plan's).
 
             Examples:
               reconciler plan sample-repo
+              reconciler plan sample-repo --simulator --refresh
               reconciler plan . --state /var/lib/reconciler/state.db --format json
               reconciler plan . --base origin/main --format markdown --detailed-exitcode
               reconciler plan . --base origin/main --github-repo acme/call-tasks --pr 42
@@ -54,8 +56,19 @@ internal static class PlanCommand
         command.Options.Add(api.ApiUrl);
         command.Options.Add(api.Parallelism);
         command.Options.Add(api.MaxRps);
+        command.Options.Add(api.Simulator);
         command.Validators.Add(result =>
         {
+            if (result.GetValue(api.Simulator) && (result.GetValue(api.ApiUrl) is not null || result.GetValue(baseRef) is not null))
+            {
+                result.AddError("--simulator plans against the trial's own state: it cannot be combined with --api-url or --base");
+            }
+
+            if (result.GetValue(api.Simulator) && result.GetValue(saving.Out) is not null)
+            {
+                result.AddError("--out saves a plan to apply to the platform's state; a trial is applied with apply --simulator, not from a saved plan");
+            }
+
             if (result.GetValue(headRef) is not null && result.GetValue(baseRef) is null)
             {
                 result.AddError("--head needs --base");
@@ -108,10 +121,18 @@ internal static class PlanCommand
     {
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
-        await using var store = await state.OpenIfExistsAsync(result, console, cancellationToken);
+        var simulator = result.GetValue(api.Simulator);
+        if (simulator)
+        {
+            await state.SaySimulatorStateAsync(result, console);
+        }
+
+        await using var store = await state.OpenIfExistsAsync(result, console, cancellationToken, simulator);
         var version = store is null ? null : await store.ReadVersionAsync(cancellationToken);
         var bound = store is null ? null : await store.ReadEndpointAsync(cancellationToken);
-        await using var host = options.Refresh ? await RefreshHostAsync(result, api, store, console, cancellationToken) : null;
+        await using var host = !options.Refresh ? null
+            : simulator ? await SimulatorRefreshHostAsync(state.Location(result, console, simulator: true), bound, console, cancellationToken)
+            : await RefreshHostAsync(result, api, store, console, cancellationToken);
         var settings = new ReconcileSettings(options.Refresh ? api.GetParallelism(result) : 4, RunningCheck: false);
         var pending = await new Reconciliation(settings, store, host?.Api, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
         PlanningOptions.Check(pending);
@@ -148,6 +169,23 @@ internal static class PlanCommand
         }
 
         return Apply.TaskApiHost.Create(baseAddress, new Reconciler.TaskApi.Auth.EnvironmentTokenSource(console.Environment), console.Error, api.Tuning(result, console));
+    }
+
+    /// <summary>
+    /// <c>plan --simulator --refresh</c>: reads the trial's platform as the last <c>apply --simulator</c> left it (its
+    /// platform file), never the real one.
+    /// </summary>
+    private static async Task<Apply.TaskApiHost> SimulatorRefreshHostAsync(Service.State.StateLocation location, string? bound, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (bound is not null && bound != Core.State.StateEndpoint.EmbeddedSimulator)
+        {
+            throw new CliException($"--simulator: the state '{location.Display}' records tasks applied to {bound}, not to the embedded simulator");
+        }
+
+        var platformFile = Apply.SimulatorPlatformFile.For(location);
+        var simulator = await Apply.EmbeddedSimulator.StartAsync(null, platformFile, keep: false, cancellationToken);
+        await console.Error.WriteLineAsync($"reconciler: reading the embedded simulator (not the platform){Apply.SimulatorPlatformFile.Describe(platformFile, console)}");
+        return Apply.TaskApiHost.Owning(simulator, console.Error, Apply.ApiTuning.Read(console.Environment));
     }
 
     private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, bool listGrouped, CliConsole console, CancellationToken cancellationToken)

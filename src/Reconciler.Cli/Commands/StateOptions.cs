@@ -12,7 +12,10 @@ internal sealed class StateOptions
     /// <summary>The built-in simulator's own default: a trial never touches the state of the real platform.</summary>
     public const string SimulatorDefaultPath = ".reconciler/simulator.db";
 
-    /// <param name="simulatorDefault">The command takes <c>--simulator</c> (apply), whose default state is the simulator's own: the help says so only there.</param>
+    /// <summary>Where the embedded simulator keeps its platform's tasks beside its default state (Apply/SimulatorPlatformFile).</summary>
+    public const string SimulatorPlatformPath = ".reconciler/simulator-platform.json";
+
+    /// <param name="simulatorDefault">The command takes <c>--simulator</c> (apply, plan), whose default state is the simulator's own: the help says so only there.</param>
     public StateOptions(bool simulatorDefault = false)
     {
         State = new("--state")
@@ -40,9 +43,18 @@ internal sealed class StateOptions
     public string Display(ParseResult result, CliConsole console) =>
         Location(result, console) is { IsPostgres: true } shared ? shared.Display : result.GetValue(State) ?? DefaultPath;
 
+    /// <summary>With --simulator and no --state: says on stderr which state the trial uses, and that the platform's is untouched.</summary>
+    public async Task SaySimulatorStateAsync(ParseResult result, CliConsole console)
+    {
+        if (IsDefault(result))
+        {
+            await console.Error.WriteLineAsync($"reconciler: state: {SimulatorDefaultPath} (the simulator's own; the platform's state is not touched)");
+        }
+    }
+
     /// <summary>For plans: the store when it exists (null otherwise), so a plan never creates a state file or schema.</summary>
-    public Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken) =>
-        StateStoreLocator.OpenIfExistsAsync(Location(result, console), console.Environment, null, cancellationToken);
+    public Task<IStateStore?> OpenIfExistsAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken, bool simulator = false) =>
+        StateStoreLocator.OpenIfExistsAsync(Location(result, console, simulator), console.Environment, null, cancellationToken);
 
     /// <summary>For inspection: the store, which must exist (inspecting never creates one).</summary>
     /// <exception cref="CliException">There is no state at the path.</exception>

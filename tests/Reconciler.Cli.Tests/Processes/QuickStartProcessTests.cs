@@ -28,4 +28,32 @@ public sealed class QuickStartProcessTests
         Assert.Contains("18 unchanged, 1 suspended.", second.Out, StringComparison.Ordinal);
         Assert.DoesNotContain(token, first.Out + first.Error + second.Out + second.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task QuickStart_FollowUps_PlanTheSimulatorsStateAndRefreshFindsNoDrift()
+    {
+        using var directory = new TestDirectory();
+        directory.CopyFromOutput("sample-repo");
+        var environment = new Dictionary<string, string>();
+
+        var apply = await ReconcilerProcess.RunAsync(directory.Path, environment, "apply", "sample-repo", "--simulator", "--auto-approve");
+        var plan = await ReconcilerProcess.RunAsync(directory.Path, environment, "plan", "sample-repo", "--simulator");
+        var refresh = await ReconcilerProcess.RunAsync(directory.Path, environment, "apply", "sample-repo", "--simulator", "--refresh", "--auto-approve");
+        var planRefresh = await ReconcilerProcess.RunAsync(directory.Path, environment, "plan", "sample-repo", "--simulator", "--refresh", "--detailed-exitcode");
+
+        Assert.True(apply.ExitCode == 0, apply.ToString());
+        Assert.True(File.Exists(directory.Combine(".reconciler/simulator-platform.json"))); // the simulated platform, kept beside its state
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        Assert.Contains("Plan: 0 to update, 0 to adopt, 0 to unmanage, 0 invalid, 14 unchanged, 1 suspended.", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("state: .reconciler/simulator.db", plan.Error, StringComparison.Ordinal);
+
+        // The simulator kept what the first apply sent: reading it back finds every task as the manifests say.
+        Assert.True(refresh.ExitCode == 0, refresh.ToString());
+        Assert.Contains("No changes: the platform matches the manifests.", refresh.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("drift", refresh.Out, StringComparison.Ordinal);
+        Assert.True(planRefresh.ExitCode == 0, planRefresh.ToString());
+        Assert.Contains("reading the embedded simulator (not the platform)", planRefresh.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.Combine(".reconciler/state.db")));
+    }
 }
