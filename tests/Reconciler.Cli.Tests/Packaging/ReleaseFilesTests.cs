@@ -50,6 +50,18 @@ public sealed partial class ReleaseFilesTests
         Assert.Contains("```ini\n" + unit.TrimEnd() + "\n```", docs.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void GitIgnore_HoldsTheFoldersTheReadmesInstallCommandsWrite()
+    {
+        var readme = File.ReadAllText(Path.Combine(Root, "README.md"));
+        var ignored = File.ReadAllLines(Path.Combine(Root, ".gitignore")).Select(l => l.Trim()).ToList();
+
+        Assert.Contains("-o ./feed", readme, StringComparison.Ordinal);
+        Assert.Contains("-o out", readme, StringComparison.Ordinal);
+        Assert.Contains("/feed/", ignored);
+        Assert.Contains("/out/", ignored);
+    }
+
     [GeneratedRegex("^([0-9]+)s$")]
     private static partial Regex StopSeconds();
 }

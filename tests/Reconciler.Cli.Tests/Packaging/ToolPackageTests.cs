@@ -14,6 +14,9 @@ public sealed class ToolPackageTests
 {
     private static readonly string Root = RepositoryRoot.Path;
 
+    /// <summary>The feed address sample-repo/nuget.config ships with, for the team to change.</summary>
+    public const string SampleFeedUrl = "https://nuget.pkg.github.com/your-org/index.json";
+
     [Fact]
     public async Task Pack_ToolInstalledFromALocalFeed_RunsVersionAndValidatesTheSampleRepository()
     {
@@ -24,7 +27,8 @@ public sealed class ToolPackageTests
         // The CLI was built with the tests: pack what was built, without building or restoring again.
         var pack = await DotnetProcess.RunAsync("dotnet", Root, "pack", "src/Reconciler.Cli", "-c", configuration, "--no-build", "-o", feed);
         Assert.True(pack.ExitCode == 0, pack.Output);
-        var package = Assert.Single(Directory.GetFiles(feed, "reconciler.*.nupkg"));
+        var package = Assert.Single(Directory.GetFiles(feed, "*.nupkg"));
+        Assert.Equal("TaskReconciler.Cli.0.1.0.nupkg", Path.GetFileName(package)); // a prefixed id: the bare "reconciler" is anyone's to publish
         using (var zip = ZipFile.OpenRead(package))
         {
             var entries = zip.Entries.Select(e => e.FullName).ToList();
@@ -36,8 +40,10 @@ public sealed class ToolPackageTests
         }
 
         var tools = work.Combine("tools");
-        var config = DotnetProcess.LocalOnlyConfig(work.Path, feed);
-        var install = await DotnetProcess.RunAsync("dotnet", work.Path, "tool", "install", "--tool-path", tools, "--configfile", config, "--add-source", feed, "reconciler");
+        // Installed as the sample workflow installs it: its nuget.config (package source mapping), with the feed pointed here.
+        var config = work.Combine("nuget.config");
+        File.WriteAllText(config, File.ReadAllText(Path.Combine(Root, "sample-repo", "nuget.config")).Replace(SampleFeedUrl, feed, StringComparison.Ordinal));
+        var install = await DotnetProcess.RunAsync("dotnet", work.Path, "tool", "install", "--tool-path", tools, "--configfile", config, "--version", "0.1.0", "TaskReconciler.Cli");
         Assert.True(install.ExitCode == 0, install.Output);
 
         var reconciler = Path.Combine(tools, OperatingSystem.IsWindows() ? "reconciler.exe" : "reconciler");

@@ -94,12 +94,26 @@ public sealed class WorkflowFileTests
             ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH"),
             ["RUNNER_TEMP"] = temp,
             ["RECONCILER_VERSION"] = "0.1.0",
-            ["RECONCILER_FEED"] = "https://feed.example/index.json",
         });
 
+        // The prefixed package id, from the sources nuget.config allows (no additive --add-source: dependency confusion).
         Assert.Equal(0, exit);
-        Assert.Equal($"tool install reconciler --version 0.1.0 --add-source https://feed.example/index.json --tool-path {temp}/reconciler", (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
+        Assert.Equal($"tool install TaskReconciler.Cli --version 0.1.0 --configfile nuget.config --tool-path {temp}/reconciler", (await File.ReadAllTextAsync(Path.Combine(temp, "args"))).Trim());
         Assert.Contains("\"$RUNNER_TEMP/reconciler/reconciler\" plan", Text(PlanStep(Load()), "run"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NugetConfig_OfTheSample_ClearsInheritedSourcesAndMapsThePackageToOneFeed()
+    {
+        var config = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot(), "sample-repo", "nuget.config")).Root!;
+
+        var sources = config.Element("packageSources")!.Elements().ToList();
+        Assert.Equal("clear", sources[0].Name.LocalName);
+        var feed = Assert.Single(sources, e => e.Name.LocalName == "add");
+        var mapped = Assert.Single(config.Element("packageSourceMapping")!.Elements("packageSource"));
+        Assert.Equal(feed.Attribute("key")!.Value, mapped.Attribute("key")!.Value);
+        Assert.Equal("TaskReconciler.*", Assert.Single(mapped.Elements("package")).Attribute("pattern")!.Value);
+        Assert.DoesNotContain("password", config.ToString(), StringComparison.OrdinalIgnoreCase); // credentials come from the job's environment
     }
 
     [Theory]
