@@ -20,8 +20,8 @@ internal sealed class ApplyRun(string? revision, PlatformGate gate, Cancellation
     public PlatformFailure? Blocking(Manifests.TaskIdentity identity) => gate.Blocking(identity.UserId);
 
     public string NotStartedReason => StateError is { } error
-        ? $"not started: the state store cannot be written ({error}); nothing is sent that cannot be recorded"
-        : "not started: apply was cancelled";
+        ? $"{ApplyMessages.NotStartedStateFailed}{error}{ApplyMessages.NotStartedStateFailedEnd}"
+        : ApplyMessages.NotStartedCancelled;
 
     /// <summary>Runs a state write; returns null when it succeeded, else its error, which the run remembers (the first one wins).</summary>
     public async Task<string?> TryWriteAsync(Func<Task> write)

@@ -12,8 +12,6 @@ namespace Reconciler.Core.Applying;
 /// <param name="verify">Read the task back after an accepted update (<see cref="ReadBack"/>).</param>
 internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry, Action requestsDone, bool verify = false)
 {
-    private const string InDoubtNote = "the platform may or may not have applied it: the task is in doubt and is sent again on the next run";
-
     private readonly long _started = time.GetTimestamp();
 
     private string? _stateError;
@@ -24,7 +22,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         {
             // Known before sending (the document: a running task gets 6007). Don't spend a request; retry on a later run.
             // No code: the platform answered none, the detail read is what we report.
-            var blocked = Result(ApplyOutcome.Blocked, null, $"not sent: {entry.Remote?.Reading ?? "the task detail reads it as running"}; stop it or set metadata.stop_before_update: true");
+            var blocked = Result(ApplyOutcome.Blocked, null, ApplyMessages.NotSent + (entry.Remote?.Reading ?? ApplyMessages.ReadAsRunning) + ApplyMessages.StopAdvice);
             return await RecordAsync(() => store.AppendAttemptAsync(Attempt(blocked), CancellationToken.None)) ? blocked : StateFailed(blocked);
         }
 
@@ -78,7 +76,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         var definitive = result.Outcome != ApplyOutcome.Failed || result.Delivery == RequestDelivery.NotSent;
         if (!definitive)
         {
-            result = result with { Message = $"{result.Message}; {InDoubtNote}" };
+            result = result with { Message = $"{result.Message}; {ApplyMessages.InDoubtNote}" };
         }
 
         return await SettleAsync(intent, result, definitive) ? result : StateFailed(result);
@@ -110,7 +108,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         }
         catch (OperationCanceledException)
         {
-            answer = new TaskApiResult(ApplyOutcome.Failed, null, "request abandoned: the grace period after cancellation ran out", null);
+            answer = new TaskApiResult(ApplyOutcome.Failed, null, ApplyMessages.RequestAbandoned, null);
         }
 
         return (FromApi(answer), intent);
@@ -137,12 +135,12 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         }
         catch (OperationCanceledException)
         {
-            stop = new TaskApiResult(ApplyOutcome.Failed, null, "stop request abandoned after cancellation", null);
+            stop = new TaskApiResult(ApplyOutcome.Failed, null, ApplyMessages.StopAbandoned, null);
         }
 
         // The client reports a successful task_stop as Stopped (code 200); Applied is accepted too, as a success.
         var succeeded = stop.Outcome is ApplyOutcome.Stopped or ApplyOutcome.Applied;
-        var stopResult = FromApi(stop) with { Outcome = succeeded ? ApplyOutcome.Stopped : stop.Outcome, Message = succeeded ? "task stopped before its update (left stopped)" : $"could not stop the task: {stop.Message}" };
+        var stopResult = FromApi(stop) with { Outcome = succeeded ? ApplyOutcome.Stopped : stop.Outcome, Message = succeeded ? ApplyMessages.StoppedBeforeUpdate : ApplyMessages.CouldNotStop + stop.Message };
         var definitive = stop.Outcome != ApplyOutcome.Failed || stop.Delivery == RequestDelivery.NotSent;
         var recorded = await RecordAsync(() => store.SettleIntentAsync(intent!, Attempt(stopResult), definitive, null, CancellationToken.None));
         return !recorded ? StateFailed(stopResult) : succeeded ? null : stopResult;
@@ -172,7 +170,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     private TaskApplyResult StateFailed(TaskApplyResult answer) => answer with
     {
         Outcome = answer.Outcome == ApplyOutcome.Cancelled ? ApplyOutcome.Cancelled : ApplyOutcome.Failed,
-        Message = $"{answer.Outcome.ToWord()} but not recorded: the state store cannot be written ({_stateError ?? run.StateError}); the task is in doubt",
+        Message = $"{answer.Outcome.ToWord()}{ApplyMessages.NotRecorded}{_stateError ?? run.StateError}{ApplyMessages.NotRecordedEnd}",
     };
 
     private TaskIntent Intent(string operation, string? bodyHash) =>

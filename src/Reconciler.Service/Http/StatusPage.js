@@ -6,11 +6,14 @@
 
   // Every word comes from the server (Http/StatusPageWords.cs, built from the one vocabulary): this script spells no state.
   const WORDS = config.words;
-  const UNKNOWN = { label: null, tone: "warn", reason: "", filter: "", attention: true, drift: false, counts_failures: false };
+  const UNKNOWN = { label: null, tone: "warn", reason: "", filter: "", attention: true, rank: 99, drift: false, counts_failures: false };
   function stateOf(t) { return WORDS.states[t.state] || Object.assign({}, UNKNOWN, { label: t.state }); }
   // A chip matches a state's filter, or one of the flags a task carries beside its state.
   const FLAGS = { problems: t => isProblem(t), all: () => true, in_doubt: t => t.in_doubt === true, left_stopped: t => t.left_stopped === true, drifted: t => t.drifted === true };
   const FILTERS = WORDS.filters.map(([key, label]) => [key, label, t => stateOf(t).filter === key || (key in FLAGS && FLAGS[key](t))]);
+  // The tool's own messages in Chinese (Http/StatusPageMessages.cs); the platform's words inside a message stay as sent.
+  const RULES = (WORDS.messages || []).map(([pattern, replacement]) => [new RegExp(pattern, "g"), replacement]);
+  function translate(message) { return message ? RULES.reduce((text, [re, replacement]) => text.replace(re, replacement), String(message)) : ""; }
   let filter = "problems";
   let search = "";
   let last = null;
@@ -48,6 +51,30 @@
     return isNaN(date) ? esc(value) : date.toLocaleString("zh-CN", { hour12: false });
   }
   function short(revision) { return revision ? String(revision).slice(0, 12) : "—"; }
+  // An id shows its first characters (CSS); the element holds the whole id: the title shows it, a click copies it.
+  function idText(value) {
+    const span = el("span", value || "?", "id mono");
+    span.title = esc(value) + "(点击复制)";
+    span.dataset.copy = value || "";
+    span.tabIndex = 0;
+    span.setAttribute("role", "button");
+    return span;
+  }
+  async function copy(span) {
+    const text = span.dataset.copy;
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (error) {
+      const area = Object.assign(document.createElement("textarea"), { value: text });
+      document.body.appendChild(area);
+      area.select();
+      document.execCommand("copy");
+      area.remove();
+    }
+    span.dataset.copied = "true";
+    document.getElementById("updated").replaceChildren("已复制 ", el("span", text, "mono"));
+    setTimeout(() => { delete span.dataset.copied; }, 1500);
+  }
   function isProblem(t) { return stateOf(t).attention || t.in_doubt === true || t.left_stopped === true || t.drifted === true; }
 
   function stateBadge(t) {
@@ -127,6 +154,11 @@
     if (!o) return "";
     return WORDS.outcomes.filter(([key]) => o[key]).map(([key, label]) => label + " " + o[key]).join(",") || "无变更";
   }
+  // error: the run failed; partial: some task was refused, failed, blocked, invalid or cancelled; fine: neither.
+  function verdict(run) {
+    if (run.error) return "error";
+    return WORDS.outcomes.some(([key, , partial]) => partial && run.outcomes && run.outcomes[key]) ? "partial" : "fine";
+  }
 
   function renderRuns(status) {
     const body = document.querySelector("#runs tbody");
@@ -134,19 +166,57 @@
     const runs = status.recent_runs && status.recent_runs.length ? status.recent_runs : (status.last_run ? [status.last_run] : []);
     if (runs.length === 0) {
       const row = document.createElement("tr");
-      cell(row, "还没有运行").colSpan = 6;
+      cell(row, "还没有运行").colSpan = 7;
       body.appendChild(row);
     }
     for (const run of runs) {
       const row = document.createElement("tr");
+      const key = verdict(run);
+      row.className = "run-" + key;
+      row.dataset.verdict = key;
       cell(row, when(run.started_at));
       cell(row, WORDS.triggers[run.trigger] || run.trigger);
       cell(row, short(run.revision), "mono");
+      cell(row, WORDS.runs[key], "verdict");
       cell(row, outcomes(run.outcomes) + (run.applied ? "" : "(未应用)"));
       cell(row, Math.round(run.duration_ms) + " 毫秒");
-      cell(row, run.error || "", run.error ? "s-bad" : "");
+      cell(row, translate(run.error), run.error ? "s-bad" : "").dataset.outside = "true";
       body.appendChild(row);
     }
+  }
+
+  // The summary above everything: how many tasks need attention, one tile per problem state (and flag) with its count.
+  function renderSummary(status) {
+    const tasks = status.tasks || [];
+    const tiles = document.getElementById("tiles");
+    tiles.replaceChildren();
+    const tile = (key, label, count, tone) => {
+      const button = el("button", label, "tile t-" + tone);
+      button.type = "button";
+      button.dataset.filter = key;
+      button.prepend(el("span", String(count), "n"));
+      button.addEventListener("click", () => { filter = key; render(); document.getElementById("h-tasks").scrollIntoView(); });
+      tiles.appendChild(button);
+    };
+    const problems = tasks.filter(isProblem).length;
+    tile("problems", problems ? "需处理" : "全部正常", problems, problems ? "bad" : "ok");
+    const counts = new Map();
+    for (const t of tasks.filter(t => stateOf(t).attention)) counts.set(t.state, (counts.get(t.state) || 0) + 1);
+    [...counts].sort((a, b) => (WORDS.states[a[0]] || UNKNOWN).rank - (WORDS.states[b[0]] || UNKNOWN).rank).forEach(([word, count]) => {
+      const state = stateOf({ state: word });
+      tile(state.filter || "problems", state.label, count, state.tone);
+    });
+    for (const [key, label] of WORDS.filters.filter(([key]) => key in FLAGS && !["problems", "all"].includes(key))) {
+      const count = tasks.filter(t => FLAGS[key](t) && stateOf(t).filter !== key).length;
+      if (count) tile(key, label, count, "warn");
+    }
+    document.getElementById("summary-total").textContent = "(共 " + tasks.length + " 个任务)";
+    const last = document.getElementById("last-run");
+    const run = status.last_run;
+    last.className = "last-run" + (run ? " run-" + verdict(run) : "");
+    last.textContent = run
+      ? esc("最近运行:" + when(run.started_at) + " · " + (WORDS.triggers[run.trigger] || run.trigger) + " · " + WORDS.runs[verdict(run)] + " · " + outcomes(run.outcomes) + (run.error ? " · " + translate(run.error) : ""))
+      : "还没有运行";
   }
 
   function renderChips(tasks) {
@@ -178,7 +248,9 @@
       row.dataset.taskId = t.task_id || "";
       cell(row, stateBadge(t));
       const name = el("div", t.name || "(无名称)");
-      const id = el("div", (t.user_id || "?") + " / " + (t.task_id || "?"), "mono muted");
+      if (t.name) name.dataset.outside = "true";
+      const id = el("div", null, "ids mono muted");
+      id.append(idText(t.user_id), " / ", idText(t.task_id));
       const who = document.createElement("div");
       who.append(name, id);
       cell(row, who);
@@ -192,7 +264,7 @@
       }
       cell(row, why);
       const code = t.api_code !== null && t.api_code !== undefined && (t.message || t.api_code !== 200) ? "[" + t.api_code + "] " : "";
-      cell(row, code + (t.message || ""));
+      cell(row, code + translate(t.message)).dataset.outside = "true";
       cell(row, when(t.last_attempt_at));
       cell(row, when(t.retry_at));
       rows.appendChild(row);
@@ -226,8 +298,8 @@
       }
       cell(row, short(pr.head_sha), "mono");
       cell(row, when(pr.planned_at));
-      cell(row, pr.summary);
-      cell(row, pr.error || "", pr.error ? "s-bad" : "");
+      cell(row, translate(pr.summary));
+      cell(row, translate(pr.error), pr.error ? "s-bad" : "").dataset.outside = "true";
       body.appendChild(row);
     }
   }
@@ -236,6 +308,7 @@
     if (!last) return;
     renderFacts(last);
     renderBanners(last);
+    renderSummary(last);
     renderRuns(last);
     renderChips(last.tasks || []);
     renderTasks(last);
@@ -255,6 +328,27 @@
     }
   }
 
+  // Without any CJK font every label is a box: two different characters then draw the same. Said in English, the one
+  // text such a machine can show (docs/service.md lists the font packages).
+  function cjkFontMissing() {
+    const context = document.createElement("canvas").getContext("2d");
+    if (!context) return false;
+    const draw = text => {
+      context.clearRect(0, 0, 40, 24);
+      context.font = "16px " + getComputedStyle(document.body).fontFamily;
+      context.fillText(text, 0, 18);
+      return context.getImageData(0, 0, 40, 24).data.join(",");
+    };
+    return draw("任") === draw("务");
+  }
+  if (cjkFontMissing()) {
+    const banner = document.getElementById("font-missing");
+    banner.textContent = "No Chinese font on this machine: the page's text shows as boxes. Install one (Debian/Ubuntu: fonts-noto-cjk or fonts-wqy-zenhei) and reload.";
+    banner.classList.remove("hidden");
+  }
+
+  document.addEventListener("click", event => { const id = event.target.closest && event.target.closest(".id"); if (id) copy(id); });
+  document.addEventListener("keydown", event => { if (event.key === "Enter" && event.target.classList && event.target.classList.contains("id")) copy(event.target); });
   document.getElementById("search").addEventListener("input", event => { search = event.target.value; renderTasks(last || { tasks: [] }); });
   document.getElementById("every").textContent = String(config.refreshSeconds);
   refresh();

@@ -27,12 +27,17 @@ public static class StatusPageWords
                 reason,
                 filter = chip?.ToWord() ?? "",
                 attention = s.NeedsAttention(),
+                rank = s.Rank(),
                 drift = chip == TaskState.Drifted,
                 counts_failures = s == TaskState.HeldBack,
             };
         }),
         triggers = Enum.GetValues<RunTrigger>().ToDictionary(t => t.ToWord(), Trigger),
-        outcomes = RunOutcomes.Words.Select(w => new[] { w, Short(RunOutcomes.StateOf(w)) }).ToList(),
+
+        // [word, label, whether a run with such tasks is highlighted as partly not applied]
+        outcomes = RunOutcomes.Words.Select(w => new object[] { w, Short(RunOutcomes.StateOf(w)), LeavesRunPartial(RunOutcomes.StateOf(w)) }).ToList(),
+        runs = new { error = "失败", partial = "部分未应用", fine = "成功" },
+        messages = StatusPageMessages.Rules,
         roles = Enum.GetValues<ReplicaRole>().ToDictionary(r => r.ToWord(), r => r == ReplicaRole.Leader ? "主副本(负责应用)" : "从副本(只读,展示共享状态)"),
         filters = Filters(),
     };
@@ -73,6 +78,9 @@ public static class StatusPageWords
         TaskState.Suspended => ("已挂起", "muted", "metadata.suspend: true,不会发送", null),
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, "a task state without words on the status page"),
     };
+
+    /// <summary>A run that left a task so was partly not applied: refused, failed, blocked, invalid or cancelled (not merely waiting).</summary>
+    private static bool LeavesRunPartial(TaskState state) => Row(state).Tone == "bad" || state == TaskState.Cancelled;
 
     private static string Short(TaskState state) => state switch
     {

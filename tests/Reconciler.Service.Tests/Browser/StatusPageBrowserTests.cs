@@ -1,9 +1,12 @@
 using Microsoft.Playwright;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Tasks;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Status;
 using Reconciler.Service.Tests.Support;
 using Reconciler.Testing.Postgres;
+using TaskApi.Simulator;
+using TaskApi.Simulator.Faults;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -11,9 +14,10 @@ namespace Reconciler.Service.Tests.Browser;
 
 /// <summary>
 /// The status page at <c>/</c>, loaded from an in-process service by a real headless Chromium (Debian's package,
-/// driven by Playwright with the system browser): problems first, names shown as text whatever they hold, filters
-/// that work, nothing loaded from outside. The screenshot is kept under TestResults/ (and, with
-/// <c>RECONCILER_UPDATE_SCREENSHOT=1</c>, written to docs/images/status-page.png for the docs).
+/// driven by Playwright with the system browser): a summary of the problems above the fold, problems first, names shown
+/// as text whatever they hold, filters that work, nothing loaded from outside. The summary test's screenshot (the fold at
+/// 1280×900) is kept under TestResults/ (and, with <c>RECONCILER_UPDATE_SCREENSHOT=1</c>, written to
+/// docs/images/status-page.png for the docs).
 /// </summary>
 [Trait("Category", "Slow")] // a real headless Chromium
 public sealed class StatusPageBrowserTests(ITestOutputHelper output)
@@ -78,15 +82,6 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Assert.Equal(tasks[1].TaskId, Assert.Single(await page.Locator("#tasks tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.taskId)")));
         await page.FillAsync("#search", "");
 
-        var screenshot = RepositoryFiles.Path("TestResults", "screenshots", "status-page.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-        if (Environment.GetEnvironmentVariable("RECONCILER_UPDATE_SCREENSHOT") == "1")
-        {
-            File.Copy(screenshot, RepositoryFiles.Path("docs", "images", "status-page.png"), overwrite: true);
-        }
-
-        output.WriteLine($"screenshot: {screenshot}");
         Assert.Empty(problems);
         Assert.All(requested, url => Assert.StartsWith(service.App.BaseAddress.ToString(), url, StringComparison.Ordinal));
     }
@@ -114,6 +109,120 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Assert.Contains("本副本", facts, StringComparison.Ordinal);
         Assert.Contains(leader.Replica + " — 主副本(负责应用)", facts, StringComparison.Ordinal);
     }
+
+    [ChromiumFact]
+    public async Task StatusPage_At1280x900_LeadsWithTheProblemCountsShortIdsAndOneLanguage()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        service.AddTasks(3);
+        var running = service.Simulator.CreateTask(service.Account, running: true);
+        service.Remote.Write(ServiceManifests.Path(7), ServiceManifests.Valid(running, "信用卡逾期提醒-运行中"));
+        var failing = service.Simulator.CreateTask(service.Account);
+        service.Remote.Write(ServiceManifests.Path(8), ServiceManifests.Valid(failing, "宽带续费回访-网关故障"));
+        service.Simulator.State.EnqueueFault(new QueuedFault(FaultKind.BadGateway, 10) { TaskId = failing.TaskId, Operation = ApiOperation.UpdateTask });
+        service.Remote.CommitAndPush("five tasks: one dialling, one behind a failing gateway");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
+        await context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new BrowserContextGrantPermissionsOptions { Origin = service.App.BaseAddress.GetLeftPart(UriPartial.Authority) });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(service.App.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        // The summary sits above the fold at 1280×900, with a count per problem state, and so does the first problem.
+        var summary = (await page.Locator("#summary").BoundingBoxAsync())!;
+        Assert.True(summary.Y + summary.Height <= 900, $"summary ends at {summary.Y + summary.Height} px");
+        Assert.Equal("2", await TileCount(page, "problems"));
+        Assert.Equal("1", await TileCount(page, TaskState.Blocked.ToWord()));
+        Assert.Equal("1", await TileCount(page, TaskState.Failed.ToWord()));
+        Assert.Contains("阻塞", await page.Locator($".tile[data-filter={TaskState.Blocked.ToWord()}]").InnerTextAsync(), StringComparison.Ordinal);
+        var firstProblem = (await page.Locator("#tasks tbody tr").First.BoundingBoxAsync())!;
+        Assert.True(firstProblem.Y + firstProblem.Height <= 900, $"the first problem row ends at {firstProblem.Y + firstProblem.Height} px");
+
+        // The run that left a task blocked and one failed is highlighted, in the summary and in the history.
+        Assert.Contains("run-partial", await page.Locator("#last-run").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        var run = page.Locator("#runs tbody tr").First;
+        Assert.Equal("partial", await run.GetAttributeAsync("data-verdict"));
+        Assert.Contains("部分未应用", await run.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.NotEqual("rgba(0, 0, 0, 0)", await run.Locator("td").First.EvaluateAsync<string>("td => getComputedStyle(td).backgroundColor"));
+
+        // Ids: the first characters on one line; the element holds the whole id (title on hover, copied on click).
+        var id = page.Locator($"#tasks tbody tr[data-task-id='{running.TaskId}'] .id").Nth(1);
+        Assert.Equal(running.TaskId, await id.TextContentAsync());
+        Assert.StartsWith(running.TaskId, await id.GetAttributeAsync("title") ?? "", StringComparison.Ordinal);
+        Assert.True(await id.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth"), "the id is shortened on screen");
+        Assert.True((await id.BoundingBoxAsync())!.Height < 30, "the id takes one line");
+        await id.ClickAsync();
+        Assert.Equal(running.TaskId, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        // One language: the tool's own messages are in Chinese; what is left in Latin letters is data (ids, paths, names,
+        // code keys) or words from outside (the gateway's page title inside the failure), which are marked so.
+        var blocked = await page.Locator($"#tasks tbody tr[data-task-id='{running.TaskId}'] td[data-outside]").InnerTextAsync();
+        Assert.StartsWith("未发送:任务详情显示", blocked, StringComparison.Ordinal);
+        Assert.EndsWith(";请先停止任务,或设置 metadata.stop_before_update: true", blocked.Trim(), StringComparison.Ordinal);
+        var failed = await page.Locator($"#tasks tbody tr[data-task-id='{failing.TaskId}'] td[data-outside]").InnerTextAsync();
+        Assert.Contains("HTTP 502 Bad Gateway,尝试 1 次后仍失败: 一个 HTML 页面,标题为 \"502 Bad Gateway\";平台可能已应用,也可能未应用:结果未知,下次运行会重新发送", failed, StringComparison.Ordinal);
+        var english = await page.EvaluateAsync<string[]>(OwnTextInLatinLetters);
+        Assert.True(english.Length == 0, "English in the page's own text: " + string.Join(" | ", english));
+        Assert.True(await page.Locator("#font-missing").IsHiddenAsync());
+        Assert.Contains("fonts-wqy-zenhei", await page.Locator("footer").InnerTextAsync(), StringComparison.Ordinal);
+
+        var screenshot = RepositoryFiles.Path("TestResults", "screenshots", "status-page.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        if (Environment.GetEnvironmentVariable("RECONCILER_UPDATE_SCREENSHOT") == "1")
+        {
+            File.Copy(screenshot, RepositoryFiles.Path("docs", "images", "status-page.png"), overwrite: true);
+        }
+
+        output.WriteLine($"screenshot (the fold at 1280×900): {screenshot}");
+    }
+
+    [ChromiumFact]
+    public async Task StatusPage_RunHistory_HighlightsAFailedRunAndSaysWhyInChinese()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        service.AddTasks(2);
+        service.Remote.CommitAndPush("two tasks");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+        service.Remote.TakeOffline();
+        service.Advance(ServiceHarness.OnePoll);
+        await service.WaitForRunsAsync(2);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await LaunchAsync(playwright);
+        var page = await NewPageAsync(browser);
+        await page.GotoAsync(service.App.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        var runs = page.Locator("#runs tbody tr");
+        Assert.Equal(["error", "fine"], await runs.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.verdict)"));
+        Assert.Contains("run-error", await runs.First.GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+        Assert.Equal("run-fine", await runs.Nth(1).GetAttributeAsync("class")); // not highlighted
+        Assert.StartsWith("获取仓库失败(无法连接仓库):", await runs.First.Locator("td[data-outside]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("失败", await runs.First.Locator(".verdict").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("run-error", await page.Locator("#last-run").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+    }
+
+    /// <summary>The page's own text (not ids, paths, names or messages from outside) that holds a word in Latin letters.</summary>
+    private const string OwnTextInLatinLetters = """
+        () => {
+          const found = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const parent = node.parentElement;
+            if (!parent || parent.closest(".mono, [data-outside], #font-missing, .hidden, script, style")) continue;
+            if (/[A-Za-z]{3,}/.test(node.textContent)) found.push(node.textContent.trim());
+          }
+          return found;
+        }
+        """;
+
+    private static Task<string> TileCount(IPage page, string filter) => page.Locator($".tile[data-filter={filter}] .n").InnerTextAsync();
 
     private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
