@@ -75,6 +75,12 @@
     document.getElementById("updated").replaceChildren("已复制 ", el("span", text, "mono"));
     setTimeout(() => { delete span.dataset.copied; }, 1500);
   }
+  // Words from outside (git's, the database's), shown as sent and marked so: the page's own text is Chinese.
+  function outside(text) {
+    const span = el("span", text);
+    span.dataset.outside = "true";
+    return span;
+  }
   function isProblem(t) { return stateOf(t).attention || t.in_doubt === true || t.left_stopped === true || t.drifted === true; }
 
   function stateBadge(t) {
@@ -140,10 +146,10 @@
   function renderBanners(status) {
     const fetchError = document.getElementById("fetch-error");
     fetchError.classList.toggle("hidden", !status.last_fetch_error);
-    fetchError.textContent = status.last_fetch_error ? esc("获取仓库失败,继续使用上一个成功的版本:" + status.last_fetch_error) : "";
+    fetchError.replaceChildren(...(status.last_fetch_error ? ["获取仓库失败,继续使用上一个成功的版本:", outside(status.last_fetch_error)] : []));
     const stateError = document.getElementById("state-error");
     stateError.classList.toggle("hidden", !status.state_error);
-    stateError.textContent = status.state_error ? esc("状态存储不可用,不会发送任何请求:" + status.state_error) : "";
+    stateError.replaceChildren(...(status.state_error ? ["状态存储不可用,不会发送任何请求:", outside(status.state_error)] : []));
     const windowNote = document.getElementById("window-note");
     const pending = status.sync_window && status.sync_window.pending_changes && !status.sync_window.open;
     windowNote.classList.toggle("hidden", !pending);
@@ -214,9 +220,9 @@
     const last = document.getElementById("last-run");
     const run = status.last_run;
     last.className = "last-run" + (run ? " run-" + verdict(run) : "");
-    last.textContent = run
-      ? esc("最近运行:" + when(run.started_at) + " · " + (WORDS.triggers[run.trigger] || run.trigger) + " · " + WORDS.runs[verdict(run)] + " · " + outcomes(run.outcomes) + (run.error ? " · " + translate(run.error) : ""))
-      : "还没有运行";
+    last.replaceChildren(...(run
+      ? [esc("最近运行:" + when(run.started_at) + " · " + (WORDS.triggers[run.trigger] || run.trigger) + " · " + WORDS.runs[verdict(run)] + " · " + outcomes(run.outcomes)), ...(run.error ? [" · ", outside(translate(run.error))] : [])]
+      : ["还没有运行"]));
   }
 
   function renderChips(tasks) {

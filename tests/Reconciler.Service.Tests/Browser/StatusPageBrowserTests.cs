@@ -206,6 +206,11 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Assert.StartsWith("获取仓库失败(无法连接仓库):", await runs.First.Locator("td[data-outside]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("失败", await runs.First.Locator(".verdict").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("run-error", await page.Locator("#last-run").GetAttributeAsync("class") ?? "", StringComparison.Ordinal);
+
+        // git's own words stay as git said them, inside the Chinese banner; the page's own text is Chinese.
+        Assert.StartsWith("获取仓库失败,继续使用上一个成功的版本:", await page.Locator("#fetch-error").InnerTextAsync(), StringComparison.Ordinal);
+        var english = await page.EvaluateAsync<string[]>(OwnTextInLatinLetters);
+        Assert.True(english.Length == 0, "English in the page's own text: " + string.Join(" | ", english));
     }
 
     /// <summary>The page's own text (not ids, paths, names or messages from outside) that holds a word in Latin letters.</summary>
