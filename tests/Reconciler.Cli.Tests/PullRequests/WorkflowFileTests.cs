@@ -105,7 +105,7 @@ public sealed class WorkflowFileTests
     [Fact]
     public void NugetConfig_OfTheSample_ClearsInheritedSourcesAndMapsThePackageToOneFeed()
     {
-        var config = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot(), "sample-repo", "nuget.config")).Root!;
+        var config = System.Xml.Linq.XDocument.Load(RepositoryRoot.Combine("sample-repo", "nuget.config")).Root!;
 
         var sources = config.Element("packageSources")!.Elements().ToList();
         Assert.Equal("clear", sources[0].Name.LocalName);
