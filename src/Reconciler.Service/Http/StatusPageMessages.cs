@@ -66,6 +66,10 @@ public static class StatusPageMessages
             [@"an HTML page \(not the API's JSON\)", "一个 HTML 页面(不是平台的 JSON)"],
             [@"an HTML page titled ", "一个 HTML 页面,标题为 "],
 
+            // A pull request's plan summary (Core/Planning/PlanSummary.cs), with and without suspended tasks.
+            [@"^Plan: (\d+) to update, (\d+) to adopt, (\d+) to unmanage, (\d+) invalid, (\d+) unchanged, (\d+) suspended\.$", "计划:更新 $1,纳入管理 $2,不再管理 $3,清单无效 $4,未变更 $5,已挂起 $6"],
+            [@"^Plan: (\d+) to update, (\d+) to adopt, (\d+) to unmanage, (\d+) invalid, (\d+) unchanged\.$", "计划:更新 $1,纳入管理 $2,不再管理 $3,清单无效 $4,未变更 $5"],
+
             // The drift policy (Core/Policies/DriftPolicy.cs) and the service's loop.
             [@"^re-applied (\d+) times in the last hour after drift: someone keeps changing it on the platform; held back \(fix the manifest or the platform\)$", "漂移后一小时内已重新应用 $1 次:有人在平台上反复修改;已暂停自动修复(请修正清单或平台)"],
         ]);

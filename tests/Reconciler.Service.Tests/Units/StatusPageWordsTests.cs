@@ -40,6 +40,8 @@ public sealed class StatusPageWordsTests
     [InlineData("connection failed (ConnectionError) (3 attempts)", "连接失败(ConnectionError)(尝试 3 次)")]
     [InlineData("the API refused the token from RECONCILER_API_TOKEN for account 5832d184 (HTTP 401: 令牌无效)", "平台拒绝了来自 RECONCILER_API_TOKEN 的令牌(账号 5832d184)(HTTP 401: 令牌无效)")]
     [InlineData("re-applied 4 times in the last hour after drift: someone keeps changing it on the platform; held back (fix the manifest or the platform)", "漂移后一小时内已重新应用 4 次:有人在平台上反复修改;已暂停自动修复(请修正清单或平台)")]
+    [InlineData("Plan: 1 to update, 2 to adopt, 0 to unmanage, 0 invalid, 13 unchanged, 1 suspended.", "计划:更新 1,纳入管理 2,不再管理 0,清单无效 0,未变更 13,已挂起 1")]
+    [InlineData("Plan: 0 to update, 0 to adopt, 1 to unmanage, 2 invalid, 3 unchanged.", "计划:更新 0,纳入管理 0,不再管理 1,清单无效 2,未变更 3")]
     [InlineData("fetch failed (Unreachable): failed to resolve path '/srv/git/tasks.git'", "获取仓库失败(无法连接仓库):failed to resolve path '/srv/git/tasks.git'")]
     public void Messages_TheToolsOwnSentences_AreChineseAroundWhatCameFromOutside(string message, string shown) =>
         Assert.Equal(shown, StatusPageMessages.Translate(message));
