@@ -213,6 +213,38 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Assert.True(english.Length == 0, "English in the page's own text: " + string.Join(" | ", english));
     }
 
+    [ChromiumFact]
+    public async Task StatusPage_WithoutAnyChineseFont_SaysSoInEnglishAndNamesTheFontPackages()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        service.AddTasks(1);
+        service.Remote.CommitAndPush("one task");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+
+        // A viewer's machine with Latin fonts only: fontconfig told to know DejaVu alone (or no font at all).
+        using var fonts = new TestDirectory("fonts");
+        var latin = Directory.Exists("/usr/share/fonts/truetype/dejavu") ? "<dir>/usr/share/fonts/truetype/dejavu</dir>" : "";
+        File.WriteAllText(fonts.Combine("fonts.conf"), $"<?xml version=\"1.0\"?><fontconfig>{latin}<cachedir>{fonts.Combine("cache")}</cachedir></fontconfig>");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumFactAttribute.ExecutablePath,
+            Headless = true,
+            Args = ChromiumFlags,
+            Timeout = 60_000,
+            Env = new Dictionary<string, string> { ["FONTCONFIG_FILE"] = fonts.Combine("fonts.conf") },
+        });
+        var page = await NewPageAsync(browser);
+        await page.GotoAsync(service.App.BaseAddress.ToString());
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        var banner = page.Locator("#font-missing");
+        Assert.True(await banner.IsVisibleAsync(), "the banner shows without a CJK font");
+        Assert.Contains("No Chinese font on this machine", await banner.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("fonts-noto-cjk or fonts-wqy-zenhei", await banner.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
     /// <summary>The page's own text (not ids, paths, names or messages from outside) that holds a word in Latin letters.</summary>
     private const string OwnTextInLatinLetters = """
         () => {
