@@ -70,6 +70,6 @@ public sealed class ImportAndStateTests
         Assert.Empty(await work.StateAsync());
         Assert.Equal(1, work.Task(task).PutCount); // the platform is not touched
         var missing = await work.RunAsync(["state", "show", "nope", .. state]);
-        Assert.Contains("task 'nope' is not in the state", missing.Error, StringComparison.Ordinal);
+        Assert.Contains("'nope' matches no task in the state", missing.Error, StringComparison.Ordinal);
     }
 }
