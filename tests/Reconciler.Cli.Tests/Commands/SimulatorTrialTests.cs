@@ -62,5 +62,17 @@ public sealed class SimulatorTrialTests
         Assert.Contains("--simulator plans against the trial's own state: it cannot be combined with --api-url or --base", plan.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PlanSimulator_WithOut_IsAUsageError_ASavedPlanIsForThePlatformsState()
+    {
+        using var directory = new TestDirectory();
+
+        var plan = await Cli(directory, "plan", ".", "--simulator", "--out", "plan.json");
+
+        Assert.Equal(1, plan.ExitCode);
+        Assert.Contains("--out saves a plan to apply to the platform's state; a trial is applied with apply --simulator", plan.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(directory.Combine("plan.json")));
+    }
+
     private static Task<CliResult> Cli(TestDirectory directory, params string[] args) => InProcessCli.RunAsync(directory.Path, null, args);
 }
