@@ -30,7 +30,7 @@ public sealed class SimulatorTrialTests
         var again = await Cli(directory, "apply", "sample-repo", "--simulator", "--refresh", "--auto-approve");
 
         Assert.True(plan.ExitCode == 2, plan.ToString());
-        Assert.Contains("Plan: 1 to update, 0 to adopt, 0 to unmanage, 0 invalid, 13 unchanged, 1 suspended.", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("Plan: 1 to update, 0 to adopt, 0 to unmanage, 0 invalid, 17 unchanged, 1 suspended.", plan.Out, StringComparison.Ordinal);
         Assert.Contains("~ maximumcall: 999 → ", plan.Out, StringComparison.Ordinal);
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.Contains("Apply: 1 applied", apply.Out, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public sealed class QuickStartProcessTests
         Assert.True(apply.ExitCode == 0, apply.ToString());
         Assert.True(File.Exists(directory.Combine(".reconciler/simulator-platform.json"))); // the simulated platform, kept beside its state
         Assert.True(plan.ExitCode == 0, plan.ToString());
-        Assert.Contains("Plan: 0 to update, 0 to adopt, 0 to unmanage, 0 invalid, 14 unchanged, 1 suspended.", plan.Out, StringComparison.Ordinal);
+        Assert.Contains("Plan: 0 to update, 0 to adopt, 0 to unmanage, 0 invalid, 18 unchanged, 1 suspended.", plan.Out, StringComparison.Ordinal);
         Assert.Contains("state: .reconciler/simulator.db", plan.Error, StringComparison.Ordinal);
 
         // The simulator kept what the first apply sent: reading it back finds every task as the manifests say.
