@@ -29,7 +29,7 @@ internal static class PlanCommand
             instead (what a pull request changes), with no state store.
 
             Exit codes: 0 success, 1 error or invalid manifests, 2 changes present (only with
-            --detailed-exitcode), 4 the plan could not be posted to the pull request (only with
+            --detailed-exitcode), 6 the plan could not be posted to the pull request (only with
             --require-publish; without it a failed publish is reported and the exit code is the plan's).
 
             Examples:

@@ -24,7 +24,7 @@ internal sealed class PullRequestOptions
 
     public Option<bool> RequirePublish { get; } = new("--require-publish")
     {
-        Description = "For strict CI: exit 4 when the plan is fine but could not be posted to the pull request (comment or commit status). Without it a failed publish is reported on stderr (and as a warning annotation in GitHub Actions) and the exit code reports the plan alone.",
+        Description = "For strict CI: exit 6 when the plan is fine but could not be posted to the pull request (comment or commit status). Without it a failed publish is reported on stderr (and as a warning annotation in GitHub Actions) and the exit code reports the plan alone.",
     };
 
     public void AddTo(Command command)

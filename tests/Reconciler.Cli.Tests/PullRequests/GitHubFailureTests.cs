@@ -7,7 +7,7 @@ namespace Reconciler.Cli.Tests.PullRequests;
 /// <summary>
 /// Publishing is a courtesy on top of the plan by default: when GitHub fails, the failure is said plainly on stderr
 /// and the exit code still says what the plan says (0 valid, 1 invalid, 2 changes with --detailed-exitcode). Strict CI
-/// passes --require-publish: then a plan that is fine but unpublished exits 4.
+/// passes --require-publish: then a plan that is fine but unpublished exits 6 (4 and 5 are apply's).
 /// </summary>
 public sealed class GitHubFailureTests
 {
@@ -52,8 +52,8 @@ public sealed class GitHubFailureTests
     }
 
     [Theory]
-    [InlineData(Manifests.Valid, 4)]
-    [InlineData(Manifests.ChangesDetailed, 4)]
+    [InlineData(Manifests.Valid, 6)]
+    [InlineData(Manifests.ChangesDetailed, 6)]
     [InlineData(Manifests.Invalid, 1)]
     public async Task Plan_GitHubFailsWithRequirePublish_ExitsFourUnlessThePlanItselfFailed(Manifests manifests, int expectedExit)
     {
@@ -65,7 +65,7 @@ public sealed class GitHubFailureTests
 
         Assert.True(strict.ExitCode == expectedExit, strict.ToString());
         Assert.Contains("reconciler: the plan was not published to pull request #7", strict.Error, StringComparison.Ordinal);
-        Assert.Contains("--require-publish: exit 4", strict.Error, StringComparison.Ordinal);
+        Assert.Contains("--require-publish: exit 6", strict.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class GitHubFailureTests
         var run = await pr.PlanAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Contains("reconciler: the plan was not published to pull request #7; the exit code reports the plan only (--require-publish makes this exit 4)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("reconciler: the plan was not published to pull request #7; the exit code reports the plan only (--require-publish makes this exit 6)", run.Error, StringComparison.Ordinal);
         Assert.Contains("::warning title=reconciler::the plan was not published to pull request #7", run.Out, StringComparison.Ordinal);
     }
 
