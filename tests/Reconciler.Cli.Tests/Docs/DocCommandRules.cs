@@ -39,7 +39,7 @@ internal static class DocCommandRules
         new(@"^dotnet run --project src/Reconciler\.Cli -- validate sample-repo$", DocCommandAction.Run, "", Prints: "19 task manifest(s) valid in 15 file(s)."),
         new(@"^dotnet run --project src/Reconciler\.Cli -- ", DocCommandAction.Run, ""),
         new(@"^dotnet pack src/Reconciler\.Cli ", DocCommandAction.RunSlow, "a Release build of the CLI"),
-        new(@"^dotnet tool install --global reconciler --add-source \./feed", DocCommandAction.RunSlow,
+        new(@"^dotnet tool install --global TaskReconciler\.Cli --source \./feed", DocCommandAction.RunSlow,
             "installed with --tool-path tools instead of --global, so the test never touches the machine's tools"),
         new(@"^reconciler --version$", DocCommandAction.RunSlow, "the installed tool", Prints: "0.1.0"),
         new(@"^dotnet publish src/Reconciler\.Cli ", DocCommandAction.RunSlow, "a Release publish of the CLI"),
