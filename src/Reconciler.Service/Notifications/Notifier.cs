@@ -111,8 +111,9 @@ public sealed partial class Notifier : BackgroundService
 
     private void Failed(NotifyTarget target, TaskEvent e, string problem)
     {
-        _results.WithLabels("failed").Inc();
+        // Logged before it is counted: whoever sees the count (a scrape, a test) finds the line that says why.
         LogFailed(_logger, target.Display, NotificationText.Headline(e.Kind), e.Task.TaskId ?? "?", problem);
+        _results.WithLabels("failed").Inc();
     }
 
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "notification to {Receiver} not delivered ({Event}, task {TaskId}): {Problem}")]

@@ -21,6 +21,9 @@ public sealed class ReplicaStatusProcessTests
         cluster.Start("b", Sync);
         await ReplicaCluster.WaitUntilAsync(() => cluster.ConvergedAsync("v1"), "the tasks applied");
         var leader = (await cluster.StatusAsync("a"))!.Value.GetProperty("replica").GetProperty("name").GetString()!;
+
+        // A follower names the leader once it has read the shared state that records it (its next follow pass).
+        await ReplicaCluster.WaitUntilAsync(async () => await LeaderSeenByAsync(cluster, "b") == leader, "replica b knows who leads");
         await ReplicaCluster.WaitUntilAsync(async () => await cluster.StatusAsync("b") is { } b && b.GetProperty("replica").GetProperty("leader").ValueKind == System.Text.Json.JsonValueKind.Object, "follower b has read who leads");
         var follower = (await cluster.StatusAsync("b"))!.Value.GetProperty("replica").GetProperty("name").GetString()!;
 
@@ -63,6 +66,13 @@ public sealed class ReplicaStatusProcessTests
     }
 
     private static readonly Dictionary<string, string> Sync = new() { [Reconciler.Service.Configuration.ServiceSettings.SyncTokenVariable] = "sync-token-replicas-0f1e2d3c" };
+
+    private static async Task<string?> LeaderSeenByAsync(ReplicaCluster cluster, string name) =>
+        await cluster.StatusAsync(name) is { } status
+        && status.GetProperty("replica").TryGetProperty("leader", out var leader)
+        && leader.ValueKind == System.Text.Json.JsonValueKind.Object
+            ? leader.GetProperty("replica").GetString()
+            : null;
 
     private static Task<CliResult> StatusAsync(ReplicaCluster cluster, string name) =>
         ReconcilerProcess.RunAsync(Path.GetTempPath(), new Dictionary<string, string>(), "status", "--server", cluster.Address(name).ToString());
