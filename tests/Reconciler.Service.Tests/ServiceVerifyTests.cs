@@ -28,5 +28,8 @@ public sealed class ServiceVerifyTests
         Assert.Equal("applied", ServiceHarness.TaskStatus(status, tasks[0]).GetProperty("state").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, ServiceHarness.TaskStatus(status, tasks[1]).GetProperty("message").ValueKind);
         Assert.Equal(2, service.Simulator.State.GetRequestLog().Count(e => e.Operation == ApiOperation.TaskDetail && e.TaskId == tasks[0].TaskId)); // running check + read-back
+        var metrics = await service.Http.GetStringAsync("metrics", service.Token);
+        Assert.Contains("reconciler_verifications_total{outcome=\"unverified\"} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains("reconciler_verifications_total{outcome=\"verified\"} 1", metrics, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Prometheus;
+using Reconciler.Core.Applying;
 using Reconciler.Core.Ledger;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Reconciling;
@@ -29,6 +30,7 @@ public sealed class ServiceMetrics
     private readonly Gauge _stateUsable;
     private readonly Counter _runs;
     private readonly Counter _outcomes;
+    private readonly Counter _verifications;
     private readonly Counter _fetches;
     private readonly Counter _webhooks;
     private readonly Counter _pullRequestPlans;
@@ -56,6 +58,12 @@ public sealed class ServiceMetrics
         _stateUsable.Set(1);
         _runs = Factory.CreateCounter("reconciler_runs_total", "Reconcile runs by trigger and result.", ["trigger", "result"]);
         _outcomes = Factory.CreateCounter("reconciler_task_outcomes_total", "Apply outcomes per task (applied, blocked, rejected, failed, unauthorized, cancelled).", ["outcome"]);
+        _verifications = Factory.CreateCounter("reconciler_verifications_total", "Read-backs of accepted updates (Verify) by outcome: verified, unverified (the platform holds other values), unknown (nothing could be compared).", ["outcome"]);
+        foreach (var outcome in Enum.GetValues<VerificationOutcome>())
+        {
+            _verifications.WithLabels(VerificationWord(outcome)).Inc(0);
+        }
+
         _fetches = Factory.CreateCounter("reconciler_fetches_total", "Fetches of the watched repository by result.", ["result"]);
         _webhooks = Factory.CreateCounter("reconciler_webhooks_total", "GitHub webhook deliveries by result (accepted, ignored, ping, unauthorized, disabled, too_large, busy).", ["result"]);
         _pullRequestPlans = Factory.CreateCounter("reconciler_pull_request_plans_total", "Pull-request plans posted by result.", ["result"]);
@@ -81,6 +89,13 @@ public sealed class ServiceMetrics
 
     /// <summary>Writes every metric in the Prometheus text format (<see cref="ContentType"/>).</summary>
     public Task WriteAsync(Stream destination, CancellationToken cancellationToken) => Registry.CollectAndExportAsTextAsync(destination, cancellationToken);
+
+    private static string VerificationWord(VerificationOutcome outcome) => outcome switch
+    {
+        VerificationOutcome.Verified => "verified",
+        VerificationOutcome.Unverified => "unverified",
+        _ => "unknown",
+    };
 
     public void PutCompleted(TimeSpan duration) => _putLatency.Observe(duration.TotalSeconds);
 
@@ -111,6 +126,11 @@ public sealed class ServiceMetrics
             foreach (var outcome in PutOutcomes)
             {
                 _outcomes.WithLabels(outcome.ToWord()).Inc(run.Report?.Count(outcome) ?? 0);
+            }
+
+            foreach (var read in run.Report?.Results.Where(r => r.Verification is not null) ?? [])
+            {
+                _verifications.WithLabels(VerificationWord(read.Verification!.Outcome)).Inc();
             }
 
             _stateUsable.Set(run.StateUnusable ? 0 : 1);
