@@ -43,4 +43,10 @@ public sealed record TaskStanding(
     /// resume endpoint: someone must start it again. The service keeps the flag until the task is next sent.
     /// </summary>
     public bool LeftStopped { get; init; }
+
+    /// <summary>
+    /// The fields an accepted update did not read back as sent (Verify: the platform answered success but holds other
+    /// values); null when this run did not find that.
+    /// </summary>
+    public IReadOnlyList<string>? UnverifiedFields { get; init; }
 }

@@ -80,6 +80,7 @@ public static class TaskStandings
                     Message = applied.Outcome != ApplyOutcome.Applied ? applied.Message
                         : applied.Verification is { Outcome: not VerificationOutcome.Verified } verification ? verification.ToString() : null,
                     LeftStopped = applied.Stopped,
+                    UnverifiedFields = applied.Verification is { Outcome: VerificationOutcome.Unverified } unverified ? unverified.Fields : null,
                 },
                 (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },

@@ -78,6 +78,7 @@ public static class NotificationPayload
         TaskEventKind.Failed => "failed",
         TaskEventKind.InDoubt => "in_doubt",
         TaskEventKind.LeftStopped => "left_stopped",
+        TaskEventKind.Unverified => "unverified",
         _ => "recovered",
     };
 

@@ -30,6 +30,7 @@ public static class NotificationText
         TaskEventKind.Failed => "任务更新失败",
         TaskEventKind.InDoubt => "任务结果未知",
         TaskEventKind.LeftStopped => "任务已停止,需要人工启动",
+        TaskEventKind.Unverified => "任务回读不一致",
         _ => "任务已恢复",
     };
 
@@ -96,6 +97,7 @@ public static class NotificationText
         },
         TaskEventKind.InDoubt => "上次请求没有得到明确答复,平台可能已经应用,也可能没有;下次运行会重新发送",
         TaskEventKind.LeftStopped => "为了更新,服务按 stop_before_update 停止了正在运行的任务;平台没有恢复接口,任务保持停止,需要人工启动",
+        TaskEventKind.Unverified => $"平台答复成功,但回读时这些字段与发送的不同:{Clip(string.Join(", ", e.Task.UnverifiedFields ?? []), MaxName)};下次刷新会报告为漂移",
         _ => $"已恢复(之前:{(e.Previous is { } previous ? Headline(previous) : "—")}),现在{(e.Task.State == TaskState.Applied ? "已应用" : "已同步")}",
     };
 

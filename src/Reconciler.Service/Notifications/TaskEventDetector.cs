@@ -49,7 +49,10 @@ public sealed class TaskEventDetector
     {
         TaskState.Blocked => TaskEventKind.Blocked,
         TaskState.Failed or TaskState.Rejected or TaskState.Unauthorized => TaskEventKind.Failed,
-        TaskState.Applied or TaskState.InSync => task.LeftStopped ? TaskEventKind.LeftStopped : null,
+        TaskState.Applied => task.LeftStopped ? TaskEventKind.LeftStopped : task.UnverifiedFields is not null ? TaskEventKind.Unverified : null,
+
+        // In sync with its record is no news about a platform that read back otherwise: only a new apply that reads back as sent is.
+        TaskState.InSync => task.LeftStopped ? TaskEventKind.LeftStopped : before == TaskEventKind.Unverified ? before : null,
         TaskState.Suspended or TaskState.Unmanaged => null,
         _ when task.InDoubt && before is null => TaskEventKind.InDoubt,
         _ => before,

@@ -15,6 +15,12 @@ public enum TaskEventKind
     /// <summary>The service stopped the running task to update it and it stays stopped (no resume endpoint).</summary>
     LeftStopped,
 
+    /// <summary>
+    /// The platform accepted the update but the read-back (Verify) found other values; recovered once the task is
+    /// applied again and reads back as sent.
+    /// </summary>
+    Unverified,
+
     /// <summary>A task that had one of the problems above is in sync (or applied) again.</summary>
     Recovered,
 }

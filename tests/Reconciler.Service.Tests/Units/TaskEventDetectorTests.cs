@@ -72,6 +72,22 @@ public sealed class TaskEventDetectorTests
         Assert.Single(detector.Next([Task("a", TaskState.Failed)], "repo", "r3", At));
     }
 
+    [Fact]
+    public void Next_AppliedButReadBackOtherwise_IsUnverifiedUntilAnApplyReadsBackAsSent()
+    {
+        var detector = new TaskEventDetector();
+
+        var first = detector.Next([Task("a", TaskState.Applied) with { UnverifiedFields = ["name"] }], "repo", "r1", At);
+        var resync = detector.Next([Task("a", TaskState.InSync)], "repo", "r1", At);
+        var again = detector.Next([Task("a", TaskState.Applied)], "repo", "r2", At);
+
+        Assert.Equal(TaskEventKind.Unverified, Assert.Single(first).Kind);
+        Assert.Equal("unverified", NotificationPayload.Word(first[0].Kind));
+        Assert.Contains("name", NotificationText.Facts(first[0]).Select(f => f.Value).Aggregate((a, b) => a + b), StringComparison.Ordinal);
+        Assert.Empty(resync);
+        Assert.Equal((TaskEventKind.Recovered, TaskEventKind.Unverified), (Assert.Single(again).Kind, again[0].Previous));
+    }
+
     private static TaskStanding Task(string id, TaskState state) =>
         new("u", id, "任务 " + id, $"tasks/{id}.yaml", PlanAction.Update, state, state == TaskState.Blocked ? 6007 : null, null, 0, null, null, []);
 }
