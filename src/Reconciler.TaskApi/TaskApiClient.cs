@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -52,19 +51,18 @@ public sealed partial class TaskApiClient : ITaskApi
     /// by our assumption (the platform stores a request within one attempt timeout of receiving it, or never) nothing of
     /// this call can land on the platform after it. The call is abandoned at its end.
     /// </summary>
-    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken)
+    public Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, ReadOnlyMemory<byte> utf8Body, TimeSpan within, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        ArgumentNullException.ThrowIfNull(bodyJson);
         var limits = new CallLimits(within, _time.GetUtcNow() + within - _options.AttemptTimeout);
-        return CallAsync(HttpMethod.Put, TaskApiPaths.Update(identity), identity, bodyJson, ApplyOutcome.Applied, limits, cancellationToken);
+        return CallAsync(HttpMethod.Put, TaskApiPaths.Update(identity), identity, utf8Body, ApplyOutcome.Applied, limits, cancellationToken);
     }
 
     public Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(identity);
         // Where the platform reads sub_user_id for a stop is not documented: send it in the query and the body.
-        var body = subUserId is null ? "{}" : JsonSerializer.Serialize(new Dictionary<string, string> { ["sub_user_id"] = subUserId });
+        var body = subUserId is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["sub_user_id"] = subUserId });
         return CallAsync(HttpMethod.Put, TaskApiPaths.Stop(identity, subUserId), identity, body, ApplyOutcome.Stopped, new CallLimits(_options.TotalTimeout + _options.AttemptTimeout, null), cancellationToken);
     }
 
@@ -112,7 +110,7 @@ public sealed partial class TaskApiClient : ITaskApi
     }
 
     private async Task<TaskApiResult> CallAsync(
-        HttpMethod method, string path, TaskIdentity identity, string body, ApplyOutcome success, CallLimits limits, CancellationToken cancellationToken)
+        HttpMethod method, string path, TaskIdentity identity, ReadOnlyMemory<byte> body, ApplyOutcome success, CallLimits limits, CancellationToken cancellationToken)
     {
         if (TaskApiPaths.Unaddressable(identity) is { } unaddressable)
         {
@@ -144,7 +142,7 @@ public sealed partial class TaskApiClient : ITaskApi
     /// <summary>A detail or list read: bounded as a whole (retries and the answer's body included) by <see cref="TaskApiOptions.ReadTimeout"/>.</summary>
     private CallLimits ReadLimits => new(_options.ReadTimeout, null);
 
-    private async Task<ApiExchange> ExchangeAsync(HttpMethod method, string path, ApiToken token, string? body, CallLimits limits, CancellationToken cancellationToken)
+    private async Task<ApiExchange> ExchangeAsync(HttpMethod method, string path, ApiToken token, ReadOnlyMemory<byte>? body, CallLimits limits, CancellationToken cancellationToken)
     {
         var secret = token.Reveal();
         var attempts = new AttemptCounter { StartBy = limits.StartBy, Time = _time };
@@ -152,9 +150,11 @@ public sealed partial class TaskApiClient : ITaskApi
         // Without validation: a parse failure would quote the header value, i.e. the token.
         request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + secret);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null)
+        if (body is { } utf8)
         {
-            request.Content = new StringContent(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), "application/json");
+            // The bytes as they are: the canonical body is already UTF-8 (no BOM), so nothing is decoded or re-encoded.
+            request.Content = new ReadOnlyMemoryContent(utf8);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
         request.Options.Set(AttemptCounter.Key, attempts);

@@ -14,8 +14,8 @@ public sealed class GatedTaskApi(ITaskApi inner, PlatformGate gate) : ITaskApi
 
     public TimeSpan UpdateDeadline => inner.UpdateDeadline;
 
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken) =>
-        gate.Blocking(identity.UserId) is { } failure ? TaskApiResult.NotSent(failure) : Seen(await inner.UpdateTaskAsync(identity, bodyJson, within, cancellationToken));
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, ReadOnlyMemory<byte> utf8Body, TimeSpan within, CancellationToken cancellationToken) =>
+        gate.Blocking(identity.UserId) is { } failure ? TaskApiResult.NotSent(failure) : Seen(await inner.UpdateTaskAsync(identity, utf8Body, within, cancellationToken));
 
     public async Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken) =>
         gate.Blocking(identity.UserId) is { } failure ? TaskApiResult.NotSent(failure) : Seen(await inner.StopTaskAsync(identity, subUserId, cancellationToken));

@@ -20,15 +20,16 @@ public interface ITaskApi
     TimeSpan UpdateDeadline => DefaultUpdateDeadline;
 
     /// <summary>
-    /// <c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body, sent byte for byte, abandoned
+    /// <c>PUT /agent-api/new/user/{user_id}/task/{task_id}</c> with the canonical body as UTF-8 (<see cref="Normalization.CanonicalBody.Utf8Memory"/>),
+    /// sent byte for byte without being decoded to text on the way, abandoned
     /// <paramref name="within"/> from now; nothing of it lands on the platform after that. (A span, not an instant, so
     /// the engine's clock and the client's never have to agree.)
     /// </summary>
-    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken);
+    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, ReadOnlyMemory<byte> utf8Body, TimeSpan within, CancellationToken cancellationToken);
 
     /// <summary>The update within <see cref="UpdateDeadline"/> (callers that record no intent: tools, tests).</summary>
-    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, CancellationToken cancellationToken) =>
-        UpdateTaskAsync(identity, bodyJson, UpdateDeadline, cancellationToken);
+    Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, ReadOnlyMemory<byte> utf8Body, CancellationToken cancellationToken) =>
+        UpdateTaskAsync(identity, utf8Body, UpdateDeadline, cancellationToken);
 
     /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given); success is <see cref="State.ApplyOutcome.Stopped"/>.</summary>
     Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);

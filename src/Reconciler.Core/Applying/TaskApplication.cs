@@ -104,7 +104,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         try
         {
             // What is left of the recorded deadline (the intent's write took some of it).
-            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Json, deadline - time.GetUtcNow(), abortInFlight);
+            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Utf8Memory, deadline - time.GetUtcNow(), abortInFlight);
         }
         catch (OperationCanceledException)
         {

@@ -42,6 +42,10 @@ public sealed record CanonicalBody
     [System.Text.Json.Serialization.JsonIgnore] // a span cannot be serialized; Json is the same text
     public ReadOnlySpan<byte> Utf8 => _utf8;
 
+    /// <summary>The same UTF-8 as memory, for what holds it across an await (the PUT's content).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public ReadOnlyMemory<byte> Utf8Memory => _utf8;
+
     public static CanonicalBody FromJson(string json)
     {
         var canonical = CanonicalJson.Serialize(CanonicalJson.SortKeys(CanonicalJson.Parse(json)));

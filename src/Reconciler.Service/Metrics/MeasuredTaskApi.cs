@@ -10,13 +10,13 @@ internal sealed class MeasuredTaskApi(ITaskApi inner, ServiceMetrics metrics, Ti
 {
     public TimeSpan UpdateDeadline => inner.UpdateDeadline;
 
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken)
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, ReadOnlyMemory<byte> utf8Body, TimeSpan within, CancellationToken cancellationToken)
     {
         var clock = time ?? TimeProvider.System;
         var started = clock.GetTimestamp();
         try
         {
-            return await inner.UpdateTaskAsync(identity, bodyJson, within, cancellationToken);
+            return await inner.UpdateTaskAsync(identity, utf8Body, within, cancellationToken);
         }
         finally
         {

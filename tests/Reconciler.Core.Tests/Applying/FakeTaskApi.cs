@@ -55,7 +55,7 @@ internal sealed class FakeTaskApi : ITaskApi
     /// <summary>What was left of each update's deadline when the engine called (the deadline is recorded with its intent).</summary>
     public List<TimeSpan> Within { get; } = [];
 
-    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, string bodyJson, TimeSpan within, CancellationToken cancellationToken)
+    public async Task<TaskApiResult> UpdateTaskAsync(TaskIdentity identity, ReadOnlyMemory<byte> utf8Body, TimeSpan within, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
