@@ -53,13 +53,13 @@ internal static class RefreshBenchmark
         var snapshot = new DirectorySource(directory).Read();
 
         // Apply everything first (no latency), so the refresh compares N live tasks that match.
-        await engine.ApplyAsync(await engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None), RunTrigger.Cli, null, CancellationToken.None);
+        await engine.ApplyAsync(await engine.PlanAsync(snapshot, PlanOptions.Default, CancellationToken.None), RunTrigger.Cli, null, CancellationToken.None);
         simulator.State.SetFaultProfile(new FaultProfile { Latency = Latency });
         simulator.State.ClearRequestLog();
 
         var refreshing = new Reconciliation(new ReconcileSettings(Parallelism: parallelism, RunningCheck: false), store, api);
         var started = Stopwatch.GetTimestamp();
-        var pending = await refreshing.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Refresh: true), CancellationToken.None);
+        var pending = await refreshing.PlanAsync(snapshot, new PlanOptions(Refresh: true), CancellationToken.None);
         var wall = Stopwatch.GetElapsedTime(started);
         var gets = simulator.State.GetRequestLog().Count(r => r.Operation == ApiOperation.TaskDetail);
         var bound = Latency * Math.Ceiling(count / (double)parallelism);

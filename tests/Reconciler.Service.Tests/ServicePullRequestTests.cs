@@ -101,7 +101,7 @@ public sealed class ServicePullRequestTests
 
         // CI's path, as `plan --base main --github-repo … --pr 9` takes it: the engine against the base revision, the shared publisher.
         using var reader = new LocalRepositoryReader(service.Remote.WorkPath, ManifestGlob.Default);
-        var ciPlan = (await new Reconciliation(new ReconcileSettings()).PlanAsync(reader.ReadAt(head), CompareWith.BaseRevision(reader.ReadAt(main)), service.Token)).Plan;
+        var ciPlan = (await new PlanningEngine(new ReconcileSettings()).PlanAsync(reader.ReadAt(head), CompareWith.BaseRevision(reader.ReadAt(main)), PlanOptions.Default, service.Token)).Plan;
         using var client = new PullRequestPublisher(GitHubOptions.For(github.Repository, github.Token, github.ApiUrl));
         var ci = await new PlanPublisher(client).PublishAsync(ciPlan, 9, head, null, service.Token);
         Assert.True(ci.Succeeded, ci.CommentError ?? ci.StatusError);

@@ -38,8 +38,9 @@ internal sealed class ApplySession : IAsyncDisposable
 
     /// <param name="store">The opened store; the session owns it from here (and disposes it, even when this fails).</param>
     /// <param name="location">Where the store is: the embedded simulator keeps its platform's tasks beside it (<see cref="SimulatorPlatformFile"/>).</param>
+    /// <param name="seed">The manifests the embedded simulator starts with (evaluated only when it is used; the engine evaluates them itself to plan).</param>
     /// <exception cref="CliException">Another apply holds the state's lock.</exception>
-    public static async Task<ApplySession> OpenAsync(IStateStore store, StateLocation location, ParseResult result, ApiOptions api, DesiredState desired, ManifestPipeline pipeline, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<ApplySession> OpenAsync(IStateStore store, StateLocation location, ParseResult result, ApiOptions api, Func<DesiredState> seed, ManifestPipeline pipeline, CliConsole console, CancellationToken cancellationToken)
     {
         IAsyncDisposable? applyLock = null;
         EmbeddedSimulator? simulator = null;
@@ -48,7 +49,7 @@ internal sealed class ApplySession : IAsyncDisposable
             var baseAddress = result.GetValue(api.Simulator) ? null : api.BaseAddress(result, console);
             applyLock = await LockAsync(store, cancellationToken);
             var platformFile = baseAddress is null ? SimulatorPlatformFile.For(location) : null;
-            simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(desired, platformFile, keep: true, cancellationToken) : null;
+            simulator = baseAddress is null ? await EmbeddedSimulator.StartAsync(seed(), platformFile, keep: true, cancellationToken) : null;
             if (simulator is not null)
             {
                 await console.Error.WriteLineAsync($"reconciler: applying to the embedded simulator at {simulator.Server.BaseAddress} (not the platform){SimulatorPlatformFile.Describe(platformFile, console)}");

@@ -95,17 +95,16 @@ internal static class ApplyCommand
 
         var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
         var pipeline = console.NewPipeline();
-        var desired = pipeline.Evaluate(snapshot);
         var useSimulator = result.GetValue(api.Simulator);
         if (useSimulator)
         {
             await state.SaySimulatorStateAsync(result, console);
         }
 
-        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, useSimulator, cancellationToken), state.Location(result, console, useSimulator), result, api, desired, pipeline, console, cancellationToken);
+        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, useSimulator, cancellationToken), state.Location(result, console, useSimulator), result, api, () => pipeline.Evaluate(snapshot), pipeline, console, cancellationToken);
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
-        var pending = await session.Engine.PlanAsync(desired, CompareWith.LiveState, options, cancellationToken);
+        var pending = await session.Engine.PlanAsync(snapshot, options, cancellationToken);
         PlanningOptions.Check(pending);
         if (pending.PlatformFailures.Count > 0 && pending.Plan.ToSend.All(e => pending.Gate.Blocking(e.Identity!.UserId) is not null))
         {

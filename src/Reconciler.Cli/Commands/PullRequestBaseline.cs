@@ -22,7 +22,7 @@ internal static class PullRequestBaseline
             var headSnapshot = headRevision is null
                 ? new DirectorySource(directory, glob).Read() with { Revision = reader.ResolveCommitId("HEAD") }
                 : reader.ReadAt(headRevision);
-            var pending = await new Reconciliation(new ReconcileSettings()).PlanAsync(headSnapshot, CompareWith.BaseRevision(reader.ReadAt(baseRevision)), cancellationToken);
+            var pending = await new PlanningEngine(new ReconcileSettings()).PlanAsync(headSnapshot, CompareWith.BaseRevision(reader.ReadAt(baseRevision)), PlanOptions.Default, cancellationToken);
             return (pending.Plan, DisplayPaths.PrefixFor(typedDirectory));
         }
         catch (GitSourceException e)

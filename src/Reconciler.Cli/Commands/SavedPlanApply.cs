@@ -88,7 +88,7 @@ internal static class SavedPlanApply
             return await RefuseAsync(path, [new Staleness(null, null, $"it was made for the state at {saved.State.Location}, and there is no state at {location.Display} (give --state)")], console);
         }
 
-        await using var session = await ApplySession.OpenAsync(store, location, result, api, desired, pipeline, console, cancellationToken);
+        await using var session = await ApplySession.OpenAsync(store, location, result, api, () => desired, pipeline, console, cancellationToken);
         var verdict = await session.Engine.PlanSavedAsync(saved, desired, session.Endpoint, flags.MaxPlanAge, cancellationToken);
         if (verdict.Pending is not { } pending)
         {

@@ -10,113 +10,46 @@ using Reconciler.Core.Validation;
 namespace Reconciler.Core.Reconciling;
 
 /// <summary>
-/// The one reconcile engine behind every entry point (<c>plan</c>, <c>apply</c>, the service, pull-request
-/// plans), in a fixed order: evaluate → load the baseline → plan → defer (backoff, sync window) → check running
-/// tasks → (the caller may confirm) → apply → record the run. Entry points decide when to run and how to show
-/// the result; the engine decides what to send. Like gitops-engine's <c>Sync</c>: one path, thin callers.
+/// The applying engine behind <c>apply</c> and the service's passes: it plans against the live state through its
+/// <see cref="PlanningEngine"/> (evaluate → load the baseline → plan → defer → check running tasks), then — after the
+/// caller may confirm — applies and records the run. It is built with the state store and the API it needs, so an
+/// engine that cannot apply does not exist; plan-only entry points use a <see cref="PlanningEngine"/>. Entry points
+/// decide when to run and how to show the result; the engine decides what to send. Like gitops-engine's <c>Sync</c>:
+/// one path, thin callers.
 /// </summary>
 public sealed class Reconciliation
 {
     private readonly ReconcileSettings _settings;
+    private readonly IStateStore _store;
+    private readonly ITaskApi _api;
+    private readonly TimeProvider _time;
+
+    /// <param name="store">The live state: read to plan, written as each task is applied and the run recorded.</param>
+    /// <param name="api">The platform: read to plan (refresh, running check), written to apply.</param>
+    /// <param name="pipeline">Evaluation with its content cache; one per engine, so a long-lived engine re-parses only changed files.</param>
+    /// <param name="drift">What to do with drift found by refresh (the service: self-heal or report); null: re-apply it (an explicit <c>apply --refresh</c>).</param>
+    public Reconciliation(ReconcileSettings settings, IStateStore store, ITaskApi api, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _api = api ?? throw new ArgumentNullException(nameof(api));
+        _time = time ?? TimeProvider.System;
+        Planning = new PlanningEngine(settings, store, api, _time, pipeline, drift);
+    }
 
     /// <summary>How this engine applies (the CLI announces a staged rollout from it).</summary>
     public ReconcileSettings Settings => _settings;
-    private readonly IStateStore? _store;
-    private readonly ITaskApi? _api;
-    private readonly DriftPolicy? _drift;
-    private readonly TimeProvider _time;
-    private readonly ManifestPipeline _pipeline;
 
-    /// <param name="store">The live state; null for a plan that has none (the state is then empty, nothing can be applied).</param>
-    /// <param name="api">The platform; null for plan-only use (no running check, nothing can be applied).</param>
-    /// <param name="pipeline">Evaluation with its content cache; one per engine, so a long-lived engine re-parses only changed files.</param>
-    /// <param name="drift">What to do with drift found by refresh (the service: self-heal or report); null: re-apply it (an explicit <c>apply --refresh</c>).</param>
-    public Reconciliation(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
-    {
-        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-        _store = store;
-        _api = api;
-        _drift = drift;
-        _time = time ?? TimeProvider.System;
-        _pipeline = pipeline ?? new ManifestPipeline();
-    }
+    /// <summary>The planning half, over the same store, API and pipeline.</summary>
+    public PlanningEngine Planning { get; }
 
-    public ManifestPipeline Pipeline => _pipeline;
+    public ManifestPipeline Pipeline => Planning.Pipeline;
 
-    public DesiredState Evaluate(SourceSnapshot snapshot) => _pipeline.Evaluate(snapshot);
+    public DesiredState Evaluate(SourceSnapshot snapshot) => Planning.Evaluate(snapshot);
 
-    public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, CancellationToken cancellationToken) =>
-        PlanAsync(Evaluate(snapshot), baseline, PlanOptions.Default, cancellationToken);
-
-    /// <summary>Against the live state the inventory is read first, so manifests equal to their records share one body.</summary>
-    public async Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(baseline);
-        if (baseline.Kind != BaselineKind.LiveState || _store is null)
-        {
-            return await PlanAsync(Evaluate(snapshot), baseline, options, cancellationToken);
-        }
-
-        var startedAt = _time.GetUtcNow();
-        var started = _time.GetTimestamp();
-        var applied = await _store.LoadAppliedAsync(cancellationToken);
-        var live = await LiveBaselineAsync(_store, applied, startedAt, cancellationToken);
-        return await PlanLiveAsync(_pipeline.Evaluate(snapshot, applied), live, options, startedAt, started, cancellationToken);
-    }
-
-    public Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, CancellationToken cancellationToken) =>
-        PlanAsync(desired, baseline, PlanOptions.Default, cancellationToken);
-
-    /// <summary>
-    /// Plans <paramref name="desired"/> against the baseline, in a fixed order: plan → target → (against the live
-    /// state) refresh → drift policy → deferrals (backoff, window) → running check.
-    /// </summary>
-    public async Task<PendingPlan> PlanAsync(DesiredState desired, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(desired);
-        ArgumentNullException.ThrowIfNull(baseline);
-        ArgumentNullException.ThrowIfNull(options);
-        var startedAt = _time.GetUtcNow();
-        var started = _time.GetTimestamp();
-        IReadOnlyList<string> unmatched = [];
-        if (baseline.Kind == BaselineKind.BaseRevision)
-        {
-            var atBase = _pipeline.Evaluate(baseline.BaseSnapshot!);
-            var plan = Target(Planner.Plan(desired, Baseline.BaseRevision(baseline.BaseSnapshot!.Revision ?? "base", atBase)), options, out unmatched);
-            return new PendingPlan(plan, startedAt, started, WindowOpen: true) { UnmatchedTargets = unmatched };
-        }
-
-        var live = _store is null
-            ? Baseline.EmptyState
-            : await LiveBaselineAsync(_store, await _store.LoadAppliedAsync(cancellationToken), startedAt, cancellationToken);
-        return await PlanLiveAsync(desired, live, options, startedAt, started, cancellationToken);
-    }
-
-    private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
-    {
-        // One gate per run: a platform failure found by a read (unreachable, token refused) stops every later request.
-        var gate = new PlatformGate();
-        var api = _api is null ? null : new GatedTaskApi(_api, gate);
-        var planned = Target(Planner.Plan(desired, live), options, out var unmatched);
-        if (options.Refresh && api is not null)
-        {
-            planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken);
-            planned = _drift?.Apply(planned, options.Ledger, startedAt) ?? planned;
-        }
-
-        var deferred = DeferralPolicy.Apply(InFlightPolicy.Apply(planned, live.OpenRequests, startedAt), options.Ledger, _settings.SyncWindows, startedAt);
-        if (api is not null && _settings.RunningCheck && deferred.ToSend.Any(e => e.Remote is null))
-        {
-            // The read budget is real time (it bounds real I/O), not the engine's clock, which tests move by hand.
-            deferred = await RemoteStateChecker.CheckAsync(deferred, api, _settings.Parallelism, cancellationToken, _settings.ReadBudget, TimeProvider.System);
-        }
-
-        return new PendingPlan(deferred, startedAt, started, _settings.SyncWindows?.IsOpen(startedAt) ?? true) { UnmatchedTargets = unmatched, Gate = gate };
-    }
-
-    /// <summary>The last-applied records, the tasks in doubt and the requests that may still land, as of <paramref name="now"/>.</summary>
-    private static async Task<Baseline> LiveBaselineAsync(IStateStore store, IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, DateTimeOffset now, CancellationToken cancellationToken) =>
-        Baseline.LiveState(applied, await store.LoadInDoubtAsync(cancellationToken)) with { OpenRequests = await store.LoadOpenRequestsAsync(now, cancellationToken) };
+    /// <summary>Plans <paramref name="snapshot"/> against the live state (the only baseline an engine that applies plans against).</summary>
+    public Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, PlanOptions options, CancellationToken cancellationToken) =>
+        Planning.PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
 
     /// <summary>
     /// A saved plan (<c>plan --out</c>), checked against what is true now and made pending as it is — its entries and
@@ -125,25 +58,23 @@ public sealed class Reconciliation
     /// </summary>
     /// <param name="current">The manifests as they are now, read from the plan's source.</param>
     /// <param name="endpoint">The normalised endpoint this apply sends to.</param>
-    /// <exception cref="InvalidOperationException">The engine has no state store.</exception>
     public async Task<SavedPlanVerdict> PlanSavedAsync(SavedPlan saved, DesiredState current, string endpoint, TimeSpan maxAge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(saved);
-        var store = _store ?? throw new InvalidOperationException("a saved plan is checked against a state store");
         var startedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
-        var version = await store.ReadVersionAsync(cancellationToken);
-        var bound = await store.ReadEndpointAsync(cancellationToken);
-        var applied = await store.LoadAppliedAsync(cancellationToken);
-        var inDoubt = await store.LoadInDoubtAsync(cancellationToken);
-        var openRequests = await store.LoadOpenRequestsAsync(startedAt, cancellationToken);
+        var version = await _store.ReadVersionAsync(cancellationToken);
+        var bound = await _store.ReadEndpointAsync(cancellationToken);
+        var applied = await _store.LoadAppliedAsync(cancellationToken);
+        var inDoubt = await _store.LoadInDoubtAsync(cancellationToken);
+        var openRequests = await _store.LoadOpenRequestsAsync(startedAt, cancellationToken);
         var stale = SavedPlanCheck.Check(saved, new SavedPlanNow(startedAt, maxAge, endpoint, bound, version, applied, inDoubt, current)).ToList();
         var plan = SavedPlanReplay.ToPlan(saved, applied, inDoubt);
 
         // The same gate as a fresh plan: a platform that cannot be reached or refuses the token stops every later request.
         var gate = new PlatformGate();
-        var api = _api is null ? null : new GatedTaskApi(_api, gate);
-        if (saved.Options.Refresh && api is not null)
+        var api = new GatedTaskApi(_api, gate);
+        if (saved.Options.Refresh)
         {
             plan = await LiveRefresh.RefreshAsync(plan, api, _settings.Parallelism, cancellationToken);
             stale.AddRange(saved.Entries.Zip(plan.Entries).Where(x => x.First.LiveDigest is not null && LiveDigest.Of(x.Second) != x.First.LiveDigest).Select(x => new Staleness(
@@ -159,31 +90,25 @@ public sealed class Reconciliation
 
         // A request of an earlier apply that may still land fences its task here too.
         plan = InFlightPolicy.Apply(plan, openRequests, startedAt);
-        if (api is not null && _settings.RunningCheck && plan.ToSend.Any(e => e.Remote is null))
+        if (_settings.RunningCheck && plan.ToSend.Any(e => e.Remote is null))
         {
-            plan = await RemoteStateChecker.CheckAsync(plan, api, _settings.Parallelism, cancellationToken, _settings.ReadBudget, TimeProvider.System);
+            plan = await Planning.CheckRunningAsync(plan, api, cancellationToken);
         }
 
         return new SavedPlanVerdict(new PendingPlan(plan, startedAt, started, WindowOpen: true) { Gate = gate }, []);
-    }
-
-    private static Plan Target(Plan plan, PlanOptions options, out IReadOnlyList<string> unmatched)
-    {
-        unmatched = [];
-        return options.Targets is { Count: > 0 } targets ? PlanTargets.Keep(plan, targets, out unmatched) : plan;
     }
 
     /// <summary>
     /// Applies what the plan sends now and records the run. <paramref name="stopStarting"/> only stops new
     /// requests; requests in flight get the grace period and are recorded.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The engine has no state store or no API, or the plan is not against the live state.</exception>
+    /// <exception cref="ArgumentException">The plan is not against the live state (a <see cref="PlanningEngine"/>'s plan against a base revision).</exception>
     public async Task<ReconcileRun> ApplyAsync(PendingPlan pending, RunTrigger trigger, IProgress<TaskApplyResult>? progress, CancellationToken stopStarting)
     {
         ArgumentNullException.ThrowIfNull(pending);
-        if (_store is null || _api is null || pending.Plan.Compared != BaselineKind.LiveState)
+        if (pending.Plan.Compared != BaselineKind.LiveState)
         {
-            throw new InvalidOperationException("only a plan against the live state, by an engine with a state store and an API, can be applied");
+            throw new ArgumentException("only a plan against the live state can be applied", nameof(pending));
         }
 
         ApplyReport? report = null;
@@ -215,11 +140,6 @@ public sealed class Reconciliation
 
     private async Task<ReconcileRun> RecordAsync(ReconcileRun run)
     {
-        if (_store is null)
-        {
-            return run;
-        }
-
         try
         {
             // Never cancelled: a run that happened is recorded even during shutdown.

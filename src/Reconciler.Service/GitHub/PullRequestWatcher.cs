@@ -19,7 +19,7 @@ public sealed partial class PullRequestWatcher(
     ServiceOptions options,
     IPullRequestPublisher github,
     IManifestSource source,
-    Reconciliation engine,
+    PlanningEngine engine,
     ServiceStatus status,
     ServiceMetrics metrics,
     TimeProvider time,
@@ -81,7 +81,7 @@ public sealed partial class PullRequestWatcher(
             return;
         }
 
-        var plan = (await engine.PlanAsync(snapshot, CompareWith.LiveState, cancellationToken)).Plan;
+        var plan = (await engine.PlanAsync(snapshot, CompareWith.LiveState, PlanOptions.Default, cancellationToken)).Plan;
         var prefix = options.Path.Trim('/') is { Length: > 0 } path ? path + "/" : null;
         var result = await _publisher.PublishAsync(plan, pull.Number, pull.HeadSha, prefix, cancellationToken);
         var error = result.CommentError ?? result.StatusError;

@@ -37,7 +37,7 @@ internal static class ReconcilingServices
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.
             services.AddSingleton<IPullRequestPublisher>(publisher);
             services.AddSingleton(provider => new PullRequestWatcher(
-                options, publisher, source, new Reconciliation(settings, store, time: clock), status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
+                options, publisher, source, new PlanningEngine(settings, store, time: clock), status, metrics, clock, provider.GetRequiredService<ILogger<PullRequestWatcher>>()));
         }
 
         if (opened.Election is { } election)

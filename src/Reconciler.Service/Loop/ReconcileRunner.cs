@@ -90,7 +90,7 @@ public sealed partial class ReconcileRunner(
         ReconcileRun run;
         try
         {
-            var pending = await engine.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Refresh: refresh, Ledger: Ledger), stopping);
+            var pending = await engine.PlanAsync(snapshot, new PlanOptions(Refresh: refresh, Ledger: Ledger), stopping);
             ReportInvalid(pending, snapshot.Revision);
 
             // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.

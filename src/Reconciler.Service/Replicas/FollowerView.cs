@@ -24,7 +24,7 @@ public sealed partial class FollowerView
     private readonly ILeaderElection _election;
     private readonly IManifestSource _source;
     private readonly RetryPolicy _retry;
-    private readonly Reconciliation _planner;
+    private readonly PlanningEngine _planner;
     private readonly ServiceStatus _status;
     private readonly ServiceMetrics _metrics;
     private readonly TimeProvider _time;
@@ -39,7 +39,7 @@ public sealed partial class FollowerView
         _retry = new RetryPolicy(options.RetryBase, options.RetryMax);
 
         // Plan-only (no API): a follower never reads the platform; one engine, so its evaluation cache lives as long as the replica.
-        _planner = new Reconciliation(settings with { RunningCheck = false }, store, api: null, time);
+        _planner = new PlanningEngine(settings with { RunningCheck = false }, store, api: null, time);
     }
 
     public async Task RefreshAsync(CancellationToken cancellationToken)

@@ -39,7 +39,7 @@ internal sealed class EngineFixture
     /// <summary>Plans against the live state with the ledger and applies, then takes the run into the ledger, as the service's pass does.</summary>
     public async Task<ReconcileRun> PassAsync(SourceSnapshot snapshot, RunTrigger trigger = RunTrigger.Poll)
     {
-        var pending = await Engine.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Ledger: Ledger), CancellationToken.None);
+        var pending = await Engine.PlanAsync(snapshot, new PlanOptions(Ledger: Ledger), CancellationToken.None);
         var run = await Engine.ApplyAsync(pending, trigger, null, CancellationToken.None);
         Ledger = Ledger.After(run);
         return run;

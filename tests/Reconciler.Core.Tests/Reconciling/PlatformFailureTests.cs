@@ -41,7 +41,7 @@ public sealed class PlatformFailureTests
         var engine = new EngineFixture(parallelism: 1);
         engine.Api.FailedReads[ApplyPlans.Identity(0)] = Refused;
 
-        var pending = await engine.Engine.PlanAsync(EngineFixture.Snapshot(4), Core.Reconciling.CompareWith.LiveState, CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(EngineFixture.Snapshot(4), PlanOptions.Default, CancellationToken.None);
         var run = await engine.Engine.ApplyAsync(pending, RunTrigger.Poll, null, CancellationToken.None);
 
         Assert.Equal([Refused], pending.PlatformFailures);

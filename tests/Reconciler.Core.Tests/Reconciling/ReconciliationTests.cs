@@ -109,7 +109,7 @@ public sealed class ReconciliationTests
         Assert.Null(Assert.Single(engine.Store.Intents).Outcome);
 
         engine.Clock.Advance(TimeSpan.FromMinutes(2));
-        var pending = await engine.Engine.PlanAsync(EngineFixture.Snapshot(1), CompareWith.LiveState, CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(EngineFixture.Snapshot(1), PlanOptions.Default, CancellationToken.None);
         var entry = Assert.Single(pending.Plan.Entries);
         Assert.Equal(PlanAction.Adopt, entry.Action);
         Assert.NotNull(entry.InDoubt);
@@ -173,12 +173,12 @@ public sealed class ReconciliationTests
         var engine = new EngineFixture();
         var baseSnapshot = EngineFixture.Snapshot(1) with { Revision = "base0000" };
 
-        var pending = await engine.Engine.PlanAsync(EngineFixture.Snapshot(2), CompareWith.BaseRevision(baseSnapshot), CancellationToken.None);
+        var pending = await engine.Engine.Planning.PlanAsync(EngineFixture.Snapshot(2), CompareWith.BaseRevision(baseSnapshot), PlanOptions.Default, CancellationToken.None);
 
         Assert.Equal((BaselineKind.BaseRevision, "base0000"), (pending.Plan.Compared, pending.Plan.BaseRevision));
         Assert.Equal([PlanAction.Adopt, PlanAction.Unchanged], pending.Plan.Entries.Select(e => e.Action));
         Assert.All(pending.Plan.Entries.Where(e => e.Baseline is not null), e => Assert.Null(e.Baseline!.AppliedAt));
         Assert.Empty(engine.Api.Calls);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => engine.Engine.ApplyAsync(pending, RunTrigger.Cli, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => engine.Engine.ApplyAsync(pending, RunTrigger.Cli, null, CancellationToken.None));
     }
 }

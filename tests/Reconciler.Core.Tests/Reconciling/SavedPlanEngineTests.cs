@@ -51,7 +51,7 @@ public sealed class SavedPlanEngineTests
     {
         await engine.Store.BindEndpointAsync(Endpoint, forgetRecords: false, CancellationToken.None);
         var version = await engine.Store.ReadVersionAsync(CancellationToken.None);
-        var pending = await engine.Engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(snapshot, PlanOptions.Default, CancellationToken.None);
         return SavedPlanBuilder.From(
             pending.Plan,
             version,

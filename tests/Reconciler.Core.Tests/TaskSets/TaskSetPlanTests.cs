@@ -25,7 +25,7 @@ public sealed class TaskSetPlanTests
         Assert.Equal(2_001, engine.Api.Puts);
         Assert.Equal(2_001, first.Report!.Results.Count);
 
-        var changed = await engine.Engine.PlanAsync(Snapshot(2_000, template: "\n      redial_interval: 30"), CompareWith.LiveState, CancellationToken.None);
+        var changed = await engine.Engine.PlanAsync(Snapshot(2_000, template: "\n      redial_interval: 30"), PlanOptions.Default, CancellationToken.None);
 
         var updates = changed.Plan.Entries.Where(e => e.Action == PlanAction.Update).ToList();
         Assert.Equal(2_000, updates.Count);
@@ -52,7 +52,7 @@ public sealed class TaskSetPlanTests
 
         var changed = await engine.Engine.PlanAsync(
             TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv(template: "\n      redial_interval: 30")), ("tasks/plain.yaml", TestManifests.V2(taskId: "plain-1"))], [("tasks/east.csv", csv)]),
-            CompareWith.LiveState,
+            PlanOptions.Default,
             CancellationToken.None);
         var grouped = PlanGrouping.Of(changed.Plan);
         var text = new TextPlanRenderer().Render(changed.Plan);
@@ -75,7 +75,7 @@ public sealed class TaskSetPlanTests
 
         var changed = await engine.Engine.PlanAsync(
             TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv()), ("tasks/plain.yaml", TestManifests.V2(taskId: "plain-1"))], [("tasks/east.csv", "task_id,name\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"t-{i:0000},名称-{(i == 7 ? "改" : i)}\n")))]),
-            CompareWith.LiveState,
+            PlanOptions.Default,
             CancellationToken.None);
 
         var update = Assert.Single(changed.Plan.Entries, e => e.Action == PlanAction.Update);
@@ -88,7 +88,7 @@ public sealed class TaskSetPlanTests
     {
         var engine = new EngineFixture(runningCheck: false);
 
-        var pending = await engine.Engine.PlanAsync(Snapshot(30), CompareWith.LiveState, new PlanOptions(Targets: ["collections-east"]), CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(Snapshot(30), new PlanOptions(Targets: ["collections-east"]), CancellationToken.None);
 
         Assert.Empty(pending.UnmatchedTargets);
         Assert.Equal(30, pending.Plan.Entries.Count);
@@ -100,7 +100,7 @@ public sealed class TaskSetPlanTests
     {
         var engine = new EngineFixture(runningCheck: false);
 
-        var pending = await engine.Engine.PlanAsync(Snapshot(30), CompareWith.LiveState, new PlanOptions(Targets: ["t-0004", "tasks/plain.yaml"]), CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(Snapshot(30), new PlanOptions(Targets: ["t-0004", "tasks/plain.yaml"]), CancellationToken.None);
 
         Assert.Equal(["plain-1", "t-0004"], pending.Plan.Entries.Select(e => e.Identity!.TaskId).Order(StringComparer.Ordinal));
     }
@@ -111,7 +111,7 @@ public sealed class TaskSetPlanTests
         var engine = new EngineFixture(runningCheck: false);
         await engine.PassAsync(Snapshot(5));
 
-        var pending = await engine.Engine.PlanAsync(Snapshot(4), CompareWith.LiveState, CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(Snapshot(4), PlanOptions.Default, CancellationToken.None);
 
         var gone = Assert.Single(pending.Plan.Entries, e => e.Action == PlanAction.Unmanage);
         Assert.Equal("t-0004", gone.Identity!.TaskId);
@@ -125,8 +125,8 @@ public sealed class TaskSetPlanTests
         var engine = new EngineFixture(runningCheck: false);
         await engine.PassAsync(Snapshot(5));
 
-        var pending = await engine.Engine.PlanAsync(Snapshot(5, extraRows: "\"never closed\n"), CompareWith.LiveState, CancellationToken.None);
-        var broken = await engine.Engine.PlanAsync(TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv()), ("tasks/plain.yaml", TestManifests.V2(taskId: "plain-1"))], [("tasks/east.csv", "nme\n")]), CompareWith.LiveState, CancellationToken.None);
+        var pending = await engine.Engine.PlanAsync(Snapshot(5, extraRows: "\"never closed\n"), PlanOptions.Default, CancellationToken.None);
+        var broken = await engine.Engine.PlanAsync(TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv()), ("tasks/plain.yaml", TestManifests.V2(taskId: "plain-1"))], [("tasks/east.csv", "nme\n")]), PlanOptions.Default, CancellationToken.None);
 
         Assert.DoesNotContain(pending.Plan.Entries, e => e.Action == PlanAction.Unmanage);
         Assert.DoesNotContain(broken.Plan.Entries, e => e.Action == PlanAction.Unmanage);
@@ -136,11 +136,11 @@ public sealed class TaskSetPlanTests
     [Fact]
     public async Task BaseRevision_ChangedCsv_PlansTheChangedRowsOnly()
     {
-        var engine = new Reconciliation(new ReconcileSettings());
+        var engine = new PlanningEngine(new ReconcileSettings());
         var head = TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv())], [("tasks/east.csv", "task_id,name\nt-1,甲\nt-2,乙改\nt-3,丙\n")]);
         var @base = TaskSetFixtures.Snapshot([("tasks/east.yaml", TaskSetFixtures.FromCsv())], [("tasks/east.csv", "task_id,name\nt-1,甲\nt-2,乙\n")]) with { Revision = "base" };
 
-        var pending = await engine.PlanAsync(head, CompareWith.BaseRevision(@base), CancellationToken.None);
+        var pending = await engine.PlanAsync(head, CompareWith.BaseRevision(@base), PlanOptions.Default, CancellationToken.None);
 
         Assert.Equal(
             [(PlanAction.Update, "t-2"), (PlanAction.Adopt, "t-3"), (PlanAction.Unchanged, "t-1")],
