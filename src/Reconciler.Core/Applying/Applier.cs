@@ -14,7 +14,7 @@ namespace Reconciler.Core.Applying;
 /// (<see cref="Rollout.StagedRollout.Judge"/>) leaves the rest unsent: no result, no intent, no record for them.
 /// </summary>
 /// <param name="gate">The run's platform failures, shared with its planning reads (null: a gate of its own).</param>
-public sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeProvider = null, PlatformGate? gate = null)
+internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? timeProvider = null, PlatformGate? gate = null)
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
     private readonly PlatformGate _gate = gate ?? new PlatformGate();

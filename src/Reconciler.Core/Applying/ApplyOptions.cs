@@ -5,7 +5,7 @@ namespace Reconciler.Core.Applying;
 /// <param name="GracePeriod">After cancellation, how long requests already sent may take to finish (their results are still recorded).</param>
 /// <param name="Verify">Read each task back after its update is accepted and compare what the detail carries with what was sent.</param>
 /// <param name="Rollout">Send in batches and halt on a bad one (null: everything at once).</param>
-public sealed record ApplyOptions(int Parallelism = 4, TimeSpan? GracePeriod = null, bool Verify = false, Rollout.RolloutOptions? Rollout = null)
+internal sealed record ApplyOptions(int Parallelism = 4, TimeSpan? GracePeriod = null, bool Verify = false, Rollout.RolloutOptions? Rollout = null)
 {
     public static readonly ApplyOptions Default = new();
 

@@ -9,7 +9,7 @@ namespace Reconciler.Core.Applying;
 /// A task whose state could not be read is sent as planned (the platform's answer then decides), unless the read
 /// timed out: a task that does not answer in time is skipped for this pass (<see cref="DeferralKind.SlowAnswer"/>).
 /// </summary>
-public static class RemoteStateChecker
+internal static class RemoteStateChecker
 {
     /// <param name="budget">How long all the reads may take together (null: no bound beyond each read's own timeout).</param>
     public static async Task<Plan> CheckAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken, TimeSpan? budget = null, TimeProvider? time = null)

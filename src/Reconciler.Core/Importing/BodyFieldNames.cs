@@ -9,7 +9,7 @@ namespace Reconciler.Core.Importing;
 /// from what validation accepts): the top-level properties and those of <c>task_extras</c>, in the schema's order,
 /// without the ones the schema names only to refuse them in this flavour (<c>newV2Only</c> / <c>legacyOnly</c>).
 /// </summary>
-public sealed class BodyFieldNames
+internal sealed class BodyFieldNames
 {
     private static readonly Lazy<BodyFieldNames> V2 = new(() => Load(SchemaCatalog.V2BodySchemaFile));
     private static readonly Lazy<BodyFieldNames> V2Legacy = new(() => Load(SchemaCatalog.V2LegacyBodySchemaFile));

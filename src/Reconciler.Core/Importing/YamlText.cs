@@ -10,7 +10,7 @@ namespace Reconciler.Core.Importing;
 /// every character that is not plainly printable is an escape, so a value can never end its line, open a second
 /// document or a comment, or hide itself from a reviewer; comments as one escaped line.
 /// </summary>
-public static partial class YamlText
+internal static partial class YamlText
 {
     /// <summary>
     /// A YAML double-quoted scalar holding exactly <paramref name="text"/>: <c>"</c> and <c>\</c> escaped, C0/C1 controls

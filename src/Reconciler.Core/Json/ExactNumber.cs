@@ -12,7 +12,7 @@ namespace Reconciler.Core.Json;
 /// duplicates use it, so no number a manifest can hold makes them throw or answer wrongly.
 /// </summary>
 /// <remarks>The value is <c>(-1)^negative × 0.digits × 10^exponent</c>, with no leading or trailing zero digits (zero: no digits).</remarks>
-public readonly struct ExactNumber : IEquatable<ExactNumber>, IComparable<ExactNumber>
+internal readonly struct ExactNumber : IEquatable<ExactNumber>, IComparable<ExactNumber>
 {
     private readonly bool _negative;
     private readonly string _digits;

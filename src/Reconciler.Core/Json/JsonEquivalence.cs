@@ -7,7 +7,7 @@ namespace Reconciler.Core.Json;
 /// code units, objects by their members in any order, arrays item by item, numbers by value — exactly
 /// (<see cref="ExactNumber"/>), so <c>1.0</c> equals <c>1</c>, and <c>1e400</c> or <c>1e-400</c> neither throw nor round.
 /// </summary>
-public static class JsonEquivalence
+internal static class JsonEquivalence
 {
     public static bool Equal(JsonElement a, JsonElement b)
     {

@@ -1,7 +1,7 @@
 namespace Reconciler.Core.Loading;
 
 /// <summary>Building JSON Pointers (RFC 6901) one segment at a time.</summary>
-public static class JsonPointers
+internal static class JsonPointers
 {
     public static string Append(string pointer, string segment) =>
         pointer + "/" + segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

@@ -15,7 +15,7 @@ namespace Reconciler.Core.Manifests;
 /// manifests are then invalid until one spelling is chosen: applying both could make two manifests fight
 /// over one task.</para>
 /// </remarks>
-public static class IdentityComparison
+internal static class IdentityComparison
 {
     /// <summary>Whether two identities are the same task (exact text of both path parameters).</summary>
     public static bool AreSame(TaskIdentity a, TaskIdentity b) => a == b;

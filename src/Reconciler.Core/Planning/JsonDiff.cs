@@ -11,7 +11,7 @@ namespace Reconciler.Core.Planning;
 /// elements matched by a longest common subsequence, so inserting a line shows one added line, not a cascade
 /// of shifted ones.
 /// </summary>
-public static class JsonDiff
+internal static class JsonDiff
 {
     public static IReadOnlyList<FieldChange> Compare(JsonNode? before, JsonNode? after)
     {

@@ -6,7 +6,7 @@ namespace Reconciler.Core.Planning;
 /// task id, <c>user_id/task_id</c>, a manifest file (relative to the manifest directory; a set's CSV file too), or a
 /// TaskSet's name (every task of the set). A target that is both a set name and a task id takes both.
 /// </summary>
-public static class PlanTargets
+internal static class PlanTargets
 {
     public static Plan Keep(Plan plan, IReadOnlyList<string> targets, out IReadOnlyList<string> unmatched)
     {

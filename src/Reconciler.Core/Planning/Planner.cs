@@ -9,7 +9,7 @@ namespace Reconciler.Core.Planning;
 /// Pairs desired tasks with a baseline (the last-applied inventory, or a base revision) by identity and
 /// decides one action for each. A pure function: same inputs, same plan, same order.
 /// </summary>
-public static class Planner
+internal static class Planner
 {
     /// <summary>Plans against the live state: <paramref name="lastApplied"/> and nothing in doubt.</summary>
     public static Plan Plan(DesiredState desired, IReadOnlyDictionary<TaskIdentity, AppliedRecord> lastApplied) =>

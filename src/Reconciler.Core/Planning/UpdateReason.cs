@@ -13,7 +13,7 @@ public enum UpdateReason
     Drift,
 }
 
-public static class UpdateReasons
+internal static class UpdateReasons
 {
     /// <summary>The lower-case word used in JSON (stable contract): <c>changed</c>, <c>in_doubt</c>, <c>drift</c>.</summary>
     public static string ToWord(this UpdateReason reason) => reason switch

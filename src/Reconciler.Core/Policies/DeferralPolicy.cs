@@ -10,7 +10,7 @@ namespace Reconciler.Core.Policies;
 /// next one. Deferred entries stay in the plan with their reason (nothing is removed), so every output and
 /// <c>/status</c> can show them.
 /// </summary>
-public static class DeferralPolicy
+internal static class DeferralPolicy
 {
     public static Plan Apply(Plan plan, TaskLedger? ledger, SyncSchedule? windows, DateTimeOffset now)
     {

@@ -7,7 +7,7 @@ namespace Reconciler.Core.Refresh;
 /// the body's, 本地任务-使用); when its <c>task_extras</c> lacks one of the run settings below, the remote task's value
 /// (<c>new_task_extra</c>) is compared instead. Everything else the manifest sets is listed as "not compared".
 /// </summary>
-public static class LiveFieldMapping
+internal static class LiveFieldMapping
 {
     /// <summary>
     /// Body field (under <c>task_extras</c>) → where the remote task carries it, used only when the detail's

@@ -13,7 +13,7 @@ namespace Reconciler.Core.Refresh;
 /// as not compared; a read that fails is a warning on the task, never a silent "unchanged". The run state read on
 /// the way is kept, so no second request is needed for the running check.
 /// </summary>
-public static class LiveRefresh
+internal static class LiveRefresh
 {
     public static async Task<Plan> RefreshAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace Reconciler.Core.SavedPlans;
 /// What a live read (<c>--refresh</c>) said about a task, as one digest: every compared field whose live value differs
 /// from the manifest, with the live value. Equal digests: the platform still says what it said when the plan was made.
 /// </summary>
-public static class LiveDigest
+internal static class LiveDigest
 {
     /// <returns>The digest, or null when the task was not read (or the read failed).</returns>
     public static string? Of(PlanEntry entry)

@@ -9,7 +9,7 @@ namespace Reconciler.Core.SavedPlans;
 /// A saved plan as a plan again, for showing and applying: one entry per saved change, each with the saved body as
 /// its desired body — nothing is planned anew, so nothing but these entries and bodies can be sent.
 /// </summary>
-public static class SavedPlanReplay
+internal static class SavedPlanReplay
 {
     /// <param name="applied">The state's records now (checked equal to what the plan replaces), shown as each entry's baseline.</param>
     public static Plan ToPlan(SavedPlan plan, IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, IReadOnlyDictionary<TaskIdentity, TaskIntent> inDoubt)

@@ -18,7 +18,7 @@ namespace Reconciler.Core.Validation;
 /// The 64-bit bound is ours: the document states no range, and its largest id (215870475195883520) is below
 /// 2^63. Ids written as strings of digits get the same bound.
 /// </remarks>
-public static class IntegerValues
+internal static class IntegerValues
 {
     public const string FormCode = "integer-form";
     public const string RangeCode = "integer-range";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Reconciler.Core.Validation;
 
 /// <summary>Parsing the time formats the API document uses, without culture surprises.</summary>
-public static class TimeText
+internal static class TimeText
 {
     private static readonly string[] DateTimeFormats =
     [

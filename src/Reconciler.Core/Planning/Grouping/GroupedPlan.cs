@@ -6,7 +6,7 @@ namespace Reconciler.Core.Planning.Grouping;
 /// </summary>
 /// <param name="Distinct">Listed entries that are in no group, in plan order.</param>
 /// <param name="Groups">Groups of identical changes: by action, then the largest first.</param>
-public sealed record GroupedPlan(Plan Plan, IReadOnlyList<PlanEntry> Distinct, IReadOnlyList<ChangeGroup> Groups)
+internal sealed record GroupedPlan(Plan Plan, IReadOnlyList<PlanEntry> Distinct, IReadOnlyList<ChangeGroup> Groups)
 {
     private readonly Dictionary<PlanEntry, ChangeGroup> _groupOf = Index(Groups);
 

@@ -6,7 +6,7 @@ namespace Reconciler.Core.Planning.Grouping;
 /// order. Entries that say something about themselves alone (in doubt since a given time, a per-task answer) have
 /// a key of their own and so stay distinct.
 /// </summary>
-public static class PlanGrouping
+internal static class PlanGrouping
 {
     /// <summary>
     /// Fewest identical changes that make a group. Fewer are shown each whole, as any distinct change: up to four

@@ -12,7 +12,7 @@ namespace Reconciler.Core.Validation.Patterns;
 /// (<c>\p{…}</c>), lookbehind, backreferences, classes with some characters beyond U+FFFF — and whatever the
 /// <c>u</c> mode refuses is refused with <see cref="UnsupportedPatternException"/>, when the schema is built.
 /// </summary>
-public static class EcmaPattern
+internal static class EcmaPattern
 {
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// defines end_action's values; the vendor's 2.0任务创建 page does ("0:无操作 1:暂停任务释放并发", docs/api/neighbouring-endpoints.md),
 /// so <c>end_action: 0</c> (no action) is allowed beside elastic seats and any other value is an error.
 /// </summary>
-public sealed class EndActionRule : IManifestRule
+internal sealed class EndActionRule : IManifestRule
 {
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {

@@ -13,7 +13,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// it says the variable list applies whenever a number's variable matches ("当号码中携带符合变量话术组配置时,
 /// 会自动选择该话术组"), so calling it ignored would be a claim it does not make.
 /// </summary>
-public sealed class GroupSwitchRule : IManifestRule
+internal sealed class GroupSwitchRule : IManifestRule
 {
     private const string At = "/spec/is_group_switch";
     private const string TimeList = "/spec/task_extras/destination_extension_list";

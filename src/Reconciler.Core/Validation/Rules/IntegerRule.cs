@@ -12,7 +12,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// The document is walked along the schema's integer templates only (<see cref="IntegerTemplates"/>), and a value's
 /// pointer is written out only where the value is checked: this rule runs on every document.
 /// </remarks>
-public sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
+internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
 {
     private readonly SchemaCatalog _schemas = schemas ?? SchemaCatalog.Default;
     private IntegerTemplates? _templates;

@@ -10,7 +10,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// of each line may not exceed the line's <c>residue</c>, which the document does not define and no body field
 /// carries; we compare with the line's <c>limit</c> instead (新版 only, our proxy) and say so in a warning.
 /// </summary>
-public sealed class MaximumCallRule : IManifestRule
+internal sealed class MaximumCallRule : IManifestRule
 {
     private const string At = "/spec/maximumcall";
 

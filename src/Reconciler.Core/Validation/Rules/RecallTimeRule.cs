@@ -8,7 +8,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// 13:00:00–22:00:00, both ends included (so 11:30 and 22:30 are outside). The simulator reads the range the same
 /// way, in its own code; README ("Rules") documents the reading.
 /// </summary>
-public sealed class RecallTimeRule : IManifestRule
+internal sealed class RecallTimeRule : IManifestRule
 {
     private static readonly (int From, int To)[] AllowedRanges = [(10 * 3600, 11 * 3600), (13 * 3600, 22 * 3600)];
 

@@ -11,7 +11,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// field and never the value. The secrets come from the caller (the CLI reads them from its environment), so the
 /// core stays free of configuration.
 /// </summary>
-public sealed class SecretValueRule(SecretRedactor secrets) : IManifestRule
+internal sealed class SecretValueRule(SecretRedactor secrets) : IManifestRule
 {
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {

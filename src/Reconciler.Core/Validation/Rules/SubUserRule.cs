@@ -3,7 +3,7 @@ using Reconciler.Core.Diagnostics;
 namespace Reconciler.Core.Validation.Rules;
 
 /// <summary>The sub-account belongs to the task's identity, so it lives in metadata; the body gets it from there.</summary>
-public sealed class SubUserRule : IManifestRule
+internal sealed class SubUserRule : IManifestRule
 {
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {

@@ -7,7 +7,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// The task runs from <c>start_time</c> to <c>stop_time</c>, and each holiday (休息日) from its start to
 /// its end: each period must start before it stops, in a format the document uses.
 /// </summary>
-public sealed class TaskPeriodRule : IManifestRule
+internal sealed class TaskPeriodRule : IManifestRule
 {
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {

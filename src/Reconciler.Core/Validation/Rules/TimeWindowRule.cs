@@ -7,7 +7,7 @@ namespace Reconciler.Core.Validation.Rules;
 /// Script-group time windows (按时间配置): each <c>HH:MM</c> window must begin before it ends, and the
 /// windows of one list must not overlap (a call at 10:30 must map to one script group).
 /// </summary>
-public sealed class TimeWindowRule : IManifestRule
+internal sealed class TimeWindowRule : IManifestRule
 {
     private static readonly (string Pointer, string Begin, string End)[] Lists =
     [
