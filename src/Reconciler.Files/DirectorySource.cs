@@ -22,11 +22,39 @@ namespace Reconciler.Files;
 /// the glob says. One that cannot be read (a link leading outside, not a regular file) is listed with a reader that
 /// says why, so the problem is reported where a set names it and an unrelated CSV never fails a plan.
 /// </para>
+/// <para>
+/// As an <see cref="IManifestSource"/> (what the service and the pull-request watcher read), a directory has one
+/// revision, the files as they are now: <see cref="ReadLatestAsync"/> walks it again, it has no other revision, and
+/// how many files changed is unknown.
+/// </para>
 /// </remarks>
-public sealed class DirectorySource(string directory, ManifestGlob? glob = null, long? maxFileBytes = null)
+public sealed class DirectorySource(string directory, ManifestGlob? glob = null, long? maxFileBytes = null) : IManifestSource
 {
     private readonly ManifestGlob _glob = glob ?? ManifestGlob.Default;
     private readonly long _limit = maxFileBytes ?? LoaderLimits.Default.MaxFileBytes;
+
+    public string DisplayName => directory;
+
+    /// <summary>The files as they are now (<see cref="Read"/>), with its failures as the port's.</summary>
+    /// <exception cref="SourceUnavailableException">The directory does not exist or cannot be listed.</exception>
+    public Task<SourceSnapshot> ReadLatestAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            return Task.FromResult(Read());
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SourceUnavailableException(e is DirectoryNotFoundException ? "not_found" : "unreadable", e.Message, e);
+        }
+    }
+
+    /// <summary>A directory has no revisions but the present one.</summary>
+    public Task<SourceSnapshot?> ReadRevisionAsync(string revision, CancellationToken cancellationToken) => Task.FromResult<SourceSnapshot?>(null);
+
+    /// <summary>Unknown: a directory keeps no history to compare with.</summary>
+    public int? CountChanged(string? previous, string current) => null;
 
     /// <exception cref="DirectoryNotFoundException">The directory does not exist.</exception>
     /// <exception cref="IOException">The directory itself cannot be listed (nothing could be planned from it).</exception>

@@ -93,7 +93,8 @@ internal static class ApplyCommand
             ApiTokenCheck.Require(console, "apply");
         }
 
-        var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
+        using var input = await inputs.ReadAsync(result, console, cancellationToken);
+        var (snapshot, prefix) = (input.Snapshot, input.DisplayPrefix);
         var pipeline = console.NewPipeline();
         var useSimulator = result.GetValue(api.Simulator);
         if (useSimulator)

@@ -74,11 +74,11 @@ internal sealed class ManifestInputOptions
 
     public bool UsesRepository(ParseResult result) => result.GetValue(Repository) is not null;
 
-    /// <summary>The manifests, and the prefix that makes their paths readable where the user stands.</summary>
+    /// <summary>The manifests, and the prefix that makes their paths readable where the user stands; dispose it when the command is done.</summary>
     /// <param name="allowFile">
     /// DIR may name one file (validate). plan and apply refuse it: every other task in the state would look removed.
     /// </param>
-    public Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken, bool allowFile = false) =>
+    public Task<ManifestInput> ReadAsync(ParseResult result, CliConsole console, CancellationToken cancellationToken, bool allowFile = false) =>
         ReadAsync(
             new ManifestRequest(
                 result.GetValue(Directory),
@@ -94,7 +94,7 @@ internal sealed class ManifestInputOptions
             allowFile);
 
     /// <summary>The manifests named by <paramref name="request"/> (the options of this command, or those a saved plan recorded).</summary>
-    public static async Task<(SourceSnapshot Snapshot, string DisplayPrefix)> ReadAsync(ManifestRequest request, CliConsole console, CancellationToken cancellationToken, bool allowFile = false)
+    public static async Task<ManifestInput> ReadAsync(ManifestRequest request, CliConsole console, CancellationToken cancellationToken, bool allowFile = false)
     {
         ArgumentNullException.ThrowIfNull(request);
         var glob = Glob(request.Include, request.Exclude);
@@ -112,15 +112,15 @@ internal sealed class ManifestInputOptions
                 // One file: read from its folder with an include of exactly its name, so every check applies as in a directory.
                 var folder = Path.GetDirectoryName(typed.TrimEnd('/')) is { Length: > 0 } parent ? parent : ".";
                 var single = new DirectorySource(Path.GetDirectoryName(full)!, new ManifestGlob([Path.GetFileName(full)], null)).Read();
-                return (single, DisplayPaths.PrefixFor(folder));
+                return new ManifestInput(single, DisplayPaths.PrefixFor(folder), null);
             }
 
             var snapshot = new DirectorySource(full, glob).Read();
-            return (snapshot, DisplayPaths.PrefixFor(typed));
+            return new ManifestInput(snapshot, DisplayPaths.PrefixFor(typed), null);
         }
 
         var path = request.RepositoryPath.Trim('/');
-        using var source = new GitRepositorySource(new GitRepositorySourceOptions
+        var source = new GitRepositorySource(new GitRepositorySourceOptions
         {
             Url = LocalPathOrUrl(url, console),
             Branch = request.Ref,
@@ -133,29 +133,22 @@ internal sealed class ManifestInputOptions
         {
             var fetched = await source.FetchAsync(cancellationToken);
             await console.Error.WriteLineAsync($"reconciler: read {source.DisplayUrl} at {fetched.CommitId[..12]} ({request.Ref})");
-            return (Detach(fetched.Snapshot), DisplayPaths.PrefixFor(path));
+
+            // The blobs are read from the clone when evaluation needs them (files over the size limit never are): the
+            // clone stays open with the input, instead of every file being copied out before the command starts.
+            return new ManifestInput(fetched.Snapshot, DisplayPaths.PrefixFor(path), source);
         }
         catch (GitSourceException e)
         {
+            source.Dispose();
             throw new CliException(e.Message, e);
         }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
     }
-
-    /// <summary>
-    /// Blobs are read lazily from the clone, which is closed when this method returns; a one-shot command
-    /// reads every file anyway, so read them now. Files over the size limit stay unread (the loader refuses
-    /// them by length alone).
-    /// </summary>
-    private static SourceSnapshot Detach(SourceSnapshot snapshot) => snapshot with
-    {
-        Files = snapshot.Files.Select(f => Detach(f, LoaderLimits.Default.MaxFileBytes)).ToList(),
-        Settings = snapshot.Settings is { } settings ? Detach(settings, LoaderLimits.Default.MaxFileBytes) : null,
-        DataFiles = snapshot.DataFiles.Select(f => Detach(f, Core.TaskSets.TaskSetLimits.Default.MaxCsvBytes)).ToList(),
-    };
-
-    private static ManifestFile Detach(ManifestFile file, long limit) => file.Length > limit
-        ? file with { Read = () => throw new InvalidOperationException("file over the size limit is not read") }
-        : ManifestFile.FromBytes(file.Path, file.Read().ToArray(), file.ContentId);
 
     /// <summary>A relative local path is relative to where the user stands, not to the process.</summary>
     private static string LocalPathOrUrl(string url, CliConsole console) =>

@@ -119,7 +119,8 @@ internal static class PlanCommand
     /// <returns>The plan, the display prefix, and how to save it (everything read before planning, so a later write is noticed).</returns>
     private static async Task<(Plan Plan, string Prefix, Func<SavedPlan>? Save)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, PlanningOptions planning, ApiOptions api, CliConsole console, CancellationToken cancellationToken)
     {
-        var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken);
+        using var input = await inputs.ReadAsync(result, console, cancellationToken);
+        var (snapshot, prefix) = (input.Snapshot, input.DisplayPrefix);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         var simulator = result.GetValue(api.Simulator);
         if (simulator)

@@ -68,10 +68,11 @@ internal static class SavedPlanApply
         await console.Error.WriteLineAsync(
             $"reconciler: saved plan {path}: made {saved.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture)} against {saved.State.Location} (serial {saved.State.Serial}) for {saved.State.Endpoint}{(saved.Source.Revision is { } revision ? $" at revision {PlanText.Short(revision)}" : "")}; {saved.Summary}");
         var source = saved.Source;
-        var (snapshot, prefix) = await ManifestInputOptions.ReadAsync(
+        using var input = await ManifestInputOptions.ReadAsync(
             new ManifestRequest(source.Directory, source.Repository, source.Ref ?? "main", source.RepositoryPath ?? "", source.Include, source.Exclude, ManifestInputOptions.DefaultCacheDirectory, "apply"),
             console,
             cancellationToken);
+        var (snapshot, prefix) = (input.Snapshot, input.DisplayPrefix);
         if (ManifestDigest.Of(snapshot) != source.ManifestsDigest)
         {
             await console.Error.WriteLineAsync($"reconciler: the manifests changed since the plan; only its {saved.Entries.Count} planned task(s) are checked and applied (other changes wait for another plan)");

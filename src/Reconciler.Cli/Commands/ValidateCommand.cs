@@ -37,7 +37,8 @@ internal static class ValidateCommand
 
     private static async Task<int> RunAsync(ParseResult result, ManifestInputOptions inputs, ValidateFormat format, CliConsole console, CancellationToken cancellationToken)
     {
-        var (snapshot, prefix) = await inputs.ReadAsync(result, console, cancellationToken, allowFile: true);
+        using var input = await inputs.ReadAsync(result, console, cancellationToken, allowFile: true);
+        var (snapshot, prefix) = (input.Snapshot, input.DisplayPrefix);
         var desired = console.NewPipeline().Evaluate(snapshot);
         var diagnostics = DiagnosticOrder.Sort(desired.Invalid.SelectMany(i => i.Diagnostics).Concat(desired.Tasks.SelectMany(t => t.Warnings)))
             .Select(d => DisplayPaths.Apply(d, prefix)).ToList();
