@@ -12,7 +12,7 @@ namespace Reconciler.State.Sql;
 /// its dialect (<see cref="SqlDialect"/>: how times and flags are stored), how a write commits (SQLite: group commit on
 /// one writer; PostgreSQL: a transaction, on the leader's session when it leads) and its apply lock.
 /// </summary>
-public abstract class SqlStateStore : IStateStore
+public abstract partial class SqlStateStore : IStateStore, IRevisionHolds
 {
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _time;

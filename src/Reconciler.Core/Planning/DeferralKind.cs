@@ -32,4 +32,10 @@ public enum DeferralKind
 
     /// <summary>The platform did not answer the task's detail read within its deadline: skipped for this pass, tried again on the next.</summary>
     SlowAnswer,
+
+    /// <summary>
+    /// The service holds this revision back (<see cref="State.RevisionHold"/>): its staged rollout halted, or it was rolled
+    /// back. Nothing of it is sent until a new revision or <c>reconciler sync --resume</c>; the change stays planned.
+    /// </summary>
+    RevisionHeld,
 }

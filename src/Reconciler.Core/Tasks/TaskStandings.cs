@@ -38,6 +38,9 @@ public static class TaskStandings
 
                 // An unmanage held back because the tree was not read completely: nothing is forgotten yet.
                 { Kind: DeferralKind.SourceIncomplete } => TaskState.Pending,
+
+                // A halted or rolled-back revision: never sent, so still planned (not failed).
+                { Kind: DeferralKind.RevisionHeld } => TaskState.Pending,
                 _ when entry.Action == PlanAction.Unmanage => TaskState.Unmanaged,
 
                 // A change that was neither applied nor deferred: the run stopped before it (cancelled, state failure).
@@ -84,6 +87,7 @@ public static class TaskStandings
                 },
                 (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },
+                (TaskState.Pending, _, { Kind: DeferralKind.RevisionHeld } deferral) => standing with { Message = deferral.Reason },
                 (TaskState.InFlight or TaskState.SlowAnswer, _, { } deferral) => standing with { Message = deferral.Reason, RetryAt = deferral.RetryAt ?? standing.RetryAt },
                 _ => standing,
             };

@@ -117,8 +117,24 @@ internal static class PostgresMigrations
         ALTER TABLE tasks ADD COLUMN set_name text;
         """);
 
+    /// <summary>v5: the revision the service holds back (a halted staged rollout, a rollback), as in the SQLite file's v6: every replica reads it.</summary>
+    private static readonly PostgresMigration V5 = new(5, "revision holds", """
+        CREATE TABLE revision_holds (
+            id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            kind            text NOT NULL CHECK (kind IN ('halted', 'rolled_back')),
+            revision        text NOT NULL,
+            held_at         timestamptz NOT NULL,
+            halt            text,
+            rolled_back_to  text,
+            released_at     timestamptz,
+            released_reason text
+        );
+        CREATE INDEX revision_holds_open ON revision_holds (released_at) WHERE released_at IS NULL;
+        CREATE TRIGGER revision_holds_no_delete BEFORE DELETE ON revision_holds FOR EACH ROW EXECUTE FUNCTION reconciler_refuse('revision holds are released, never deleted');
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3, V4];
+    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3, V4, V5];
 
     public static int Latest => All[^1].Version;
 }

@@ -124,8 +124,28 @@ internal static class StateMigrations
         ALTER TABLE tasks ADD COLUMN set_name TEXT;
         """);
 
+    /// <summary>
+    /// v6: the revision the service holds back (a halted staged rollout, a rollback), so that no pass continues it after a
+    /// restart. At most one is open (released_at NULL); a released hold is kept, never deleted.
+    /// </summary>
+    private static readonly StateMigration V6 = new(6, "revision holds", """
+        CREATE TABLE revision_holds (
+            id              INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind            TEXT NOT NULL CHECK (kind IN ('halted', 'rolled_back')),
+            revision        TEXT NOT NULL,
+            held_at         TEXT NOT NULL,
+            halt            TEXT,
+            rolled_back_to  TEXT,
+            released_at     TEXT,
+            released_reason TEXT
+        ) STRICT;
+        CREATE INDEX revision_holds_open ON revision_holds (released_at) WHERE released_at IS NULL;
+        CREATE TRIGGER revision_holds_no_delete BEFORE DELETE ON revision_holds
+        BEGIN SELECT RAISE(ABORT, 'revision holds are released, never deleted'); END;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4, V5];
+    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4, V5, V6];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;
