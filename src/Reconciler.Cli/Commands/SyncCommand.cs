@@ -21,6 +21,7 @@ internal static class SyncCommand
     {
         var server = new ServerOptions();
         var wait = new Option<bool>("--wait") { Description = "Wait for the run that answers this sync and print its summary; the exit code says how it went (0 done, 1 error or a task rejected, failed, unauthorized or invalid, 3 tasks waiting: blocked, held back for a retry, outside the sync window)." };
+        var resume = new Option<bool>("--resume") { Description = "First release the revision the service holds back (a staged rollout that halted, a rollback), so this sync continues it." };
         var timeout = new Option<int>("--timeout") { Description = "With --wait: give up after this many seconds (default 120).", DefaultValueFactory = _ => 120, HelpName = "SECONDS" };
         var command = new Command("sync", $"""
             Ask a running service (reconciler run) to reconcile now: it fetches the branch and re-plans at once,
@@ -28,6 +29,9 @@ internal static class SyncCommand
             A sync is never lost: it is merged with whatever the service already has waiting (a webhook, a poll).
             The service must have {ServiceSettings.SyncTokenVariable} set; this command sends the same token
             from its own environment. A token is only sent over https or to this machine.
+
+            With --resume the service first releases the revision it holds back (a staged rollout that halted,
+            a rollback) and this sync continues it; without it such a revision stays held until the branch moves.
 
             With --wait the exit code says how the run that answered the sync went:
               0  it ran without error and every task is applied, in sync, suspended or unmanaged
@@ -37,9 +41,11 @@ internal static class SyncCommand
             Examples:
               RECONCILER_SYNC_TOKEN=... reconciler sync
               RECONCILER_SYNC_TOKEN=... reconciler sync --server https://reconciler.internal --wait
+              RECONCILER_SYNC_TOKEN=... reconciler sync --resume --wait
             """);
         server.AddTo(command);
         command.Options.Add(wait);
+        command.Options.Add(resume);
         command.Options.Add(timeout);
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -56,7 +62,13 @@ internal static class SyncCommand
             }
 
             using var client = ServerOptions.Client(address);
-            var ticket = await RequestAsync(client, address, token.Trim(), cancellationToken);
+            var answer = await RequestAsync(client, address, token.Trim(), result.GetValue(resume), cancellationToken);
+            var ticket = answer.Ticket;
+            if (answer.Resumed is { } resumed)
+            {
+                await console.Out.WriteLineAsync(ControlText.Escape($"Resumed: {resumed}."));
+            }
+
             await console.Out.WriteLineAsync($"Sync requested: the service at {address} reconciles now.");
             if (!result.GetValue(wait))
             {
@@ -100,23 +112,26 @@ internal static class SyncCommand
     private static RunStatusView? Answering(StatusSnapshot status, long ticket) =>
         status.RecentRuns.Where(r => r.SyncTicket >= ticket).MinBy(r => r.SyncTicket);
 
-    private static async Task<long> RequestAsync(HttpClient client, Uri address, string token, CancellationToken cancellationToken)
+    private static async Task<SyncAnswer> RequestAsync(HttpClient client, Uri address, string token, bool resume, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "sync");
+        using var request = new HttpRequestMessage(HttpMethod.Post, resume ? "sync?resume=true" : "sync");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await SendAsync(client, request, address, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         switch (response.StatusCode)
         {
             case HttpStatusCode.Accepted:
-                return JsonSerializer.Deserialize<SyncAnswer>(body, StatusJson.Options)?.Ticket
-                    ?? throw new CliException($"{address}sync answered 202 without a ticket: is it a reconciler service of the same version?");
+                return JsonSerializer.Deserialize<SyncAnswer>(body, StatusJson.Options) is { Ticket: > 0 } answer
+                    ? answer
+                    : throw new CliException($"{address}sync answered 202 without a ticket: is it a reconciler service of the same version?");
             case HttpStatusCode.NotFound:
                 throw new CliException($"the service at {address} does not accept sync requests: start it with {ServiceSettings.SyncTokenVariable} set");
             case HttpStatusCode.Unauthorized:
                 throw new CliException($"the service at {address} refused the token: {ServiceSettings.SyncTokenVariable} differs from the service's");
             case HttpStatusCode.Conflict:
                 throw new CliException($"the service at {address} is a follower replica: {ControlText.Escape(body.Length > 300 ? body[..300] : body)}");
+            case HttpStatusCode.ServiceUnavailable:
+                throw new CliException($"the service at {address} could not release the hold: {ControlText.Escape(body.Length > 300 ? body[..300] : body)}");
             default:
                 throw new CliException($"{address}sync answered HTTP {(int)response.StatusCode}");
         }

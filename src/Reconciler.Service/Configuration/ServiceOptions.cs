@@ -51,6 +51,9 @@ public sealed record ServiceOptions
     /// <summary>Read every accepted update back and compare it with what was sent.</summary>
     public bool Verify { get; init; }
 
+    /// <summary>A staged rollout of each pass's updates (Batch, Canary, BatchPause, HaltOn…); null: everything at once.</summary>
+    public Core.Applying.Rollout.RolloutOptions? Rollout { get; init; }
+
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(25);
 
     public bool RunningCheck { get; init; } = true;

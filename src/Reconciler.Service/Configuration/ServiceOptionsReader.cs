@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Applying.Rollout;
 using Reconciler.Core.Policies;
 using Reconciler.TaskApi;
 
@@ -64,6 +65,7 @@ public static class ServiceOptionsReader
             Parallelism = (int)Number(Get(ServiceSettings.Parallelism), ServiceSettings.Parallelism, 4, 1, 256, integer: true),
             MaxRps = Get(ServiceSettings.MaxRps) is { } rps ? Number(rps, ServiceSettings.MaxRps, 0, TaskApiOptions.LowestRate, TaskApiOptions.HighestRate) : null,
             Verify = Boolean(Get(ServiceSettings.Verify), ServiceSettings.Verify, false),
+            Rollout = Rollout(Get),
             GracePeriod = Duration(Get(ServiceSettings.GracePeriod), ServiceSettings.GracePeriod, TimeSpan.FromSeconds(25), TimeSpan.Zero),
             RunningCheck = Boolean(Get(ServiceSettings.RunningCheck), ServiceSettings.RunningCheck, true),
             Refresh = Boolean(Get(ServiceSettings.Refresh), ServiceSettings.Refresh, true),
@@ -92,6 +94,28 @@ public static class ServiceOptionsReader
                 ? target
                 : throw Problem(ServiceSettings.Notify, why)).ToList(),
         };
+    }
+
+    /// <summary>Batch, Canary, BatchPause and the HaltOn… thresholds, as <c>apply</c>'s flags read them; null without Batch and Canary.</summary>
+    private static RolloutOptions? Rollout(Func<ServiceSetting, string?> get)
+    {
+        BatchSize? Size(ServiceSetting setting) => get(setting) is { } text
+            ? BatchSize.TryParse(text) ?? throw Problem(setting, $"'{text}' is not a batch size: a whole number of tasks (25) or a percentage (10%)")
+            : null;
+
+        var (batch, canary) = (Size(ServiceSettings.Batch), Size(ServiceSettings.Canary));
+        ServiceSetting[] needing = [ServiceSettings.BatchPause, ServiceSettings.HaltOnRejected, ServiceSettings.HaltOnFailed];
+        if (batch is null && canary is null)
+        {
+            return needing.FirstOrDefault(s => get(s) is not null) is { } alone ? throw Problem(alone, "needs Batch or Canary (a staged rollout)") : null;
+        }
+
+        return new RolloutOptions(
+            batch ?? new BatchSize(100, IsPercent: true),
+            canary,
+            Duration(get(ServiceSettings.BatchPause), ServiceSettings.BatchPause, TimeSpan.Zero, TimeSpan.Zero),
+            Number(get(ServiceSettings.HaltOnRejected), ServiceSettings.HaltOnRejected, RolloutOptions.DefaultHaltPercent, 0, 100),
+            Number(get(ServiceSettings.HaltOnFailed), ServiceSettings.HaltOnFailed, RolloutOptions.DefaultHaltPercent, 0, 100));
     }
 
     /// <summary>A repeatable setting: an array in the file, or one value holding several separated by spaces or commas.</summary>

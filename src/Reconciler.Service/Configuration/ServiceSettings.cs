@@ -20,6 +20,11 @@ public static class ServiceSettings
     public static readonly ServiceSetting Parallelism = new("Parallelism", "4", "PUT requests in flight at once.");
     public static readonly ServiceSetting MaxRps = new("MaxRps", "(no limit)", "At most this many requests a second to the platform (0.1 to 10000), every worker, read and retry of the process counted. A 429 pauses every worker for its Retry-After either way.");
     public static readonly ServiceSetting Verify = new("Verify", "false", "After each accepted update, read the task back (one detail read per PUT) and compare what the detail carries with what was sent; a task that holds other values shows 'unverified: FIELDS' in /status and its attempt history.", Switch: true);
+    public static readonly ServiceSetting Batch = new("Batch", "(everything at once)", "Staged rollout: send a pass's updates in batches of SIZE, a count (25) or a share of the updates (10%), each judged before the next. A batch over HaltOnRejected or HaltOnFailed halts the rollout: recorded in the state, nothing more of that revision is sent (on any replica, after a restart) until a new revision or reconciler sync --resume.");
+    public static readonly ServiceSetting Canary = new("Canary", "(as Batch)", "The first batch of a staged rollout only (a count or a share); later batches are Batch (without Batch: the rest at once).");
+    public static readonly ServiceSetting BatchPause = new("BatchPause", "0s", "Wait this long between the batches of a staged rollout (needs Batch or Canary).");
+    public static readonly ServiceSetting HaltOnRejected = new("HaltOnRejected", "10", "Halt a staged rollout when more than this percentage of a batch is rejected (0: any rejection; needs Batch or Canary).");
+    public static readonly ServiceSetting HaltOnFailed = new("HaltOnFailed", "10", "Halt a staged rollout when more than this percentage of a batch fails or is unauthorized (needs Batch or Canary).");
     public static readonly ServiceSetting GracePeriod = new("GracePeriod", "25s", "On shutdown, how long PUTs already sent may take to finish (their results are recorded).");
     public static readonly ServiceSetting RunningCheck = new("RunningCheck", "true", "Read each changed task's running state before applying (a running task is reported blocked without a PUT).", Switch: true);
     public static readonly ServiceSetting Refresh = new("Refresh", "true", "On the resync timer, read every managed task from the platform (one GET per task) and report drift: tasks changed on the platform since they were applied.", Switch: true);
@@ -37,7 +42,7 @@ public static class ServiceSettings
     public static IReadOnlyList<ServiceSetting> All { get; } =
     [
         Repo, WaitForRepo, Branch, Path, State, RebindState, CacheDir, ApiUrl, Interval, Jitter, Resync, RetryBase, RetryMax, Listen,
-        Parallelism, MaxRps, Verify, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
+        Parallelism, MaxRps, Verify, Batch, Canary, BatchPause, HaltOnRejected, HaltOnFailed, GracePeriod, RunningCheck, Refresh, SelfHeal, SelfHealLimit, SyncWindow, TimeZone, LogFormat, LogLevel, GitHubRepo, GitHubApiUrl,
         RepoWebUrl, Notify,
     ];
 

@@ -28,10 +28,10 @@ internal static class ReconcilingServices
         var (store, clock) = (opened.Store, overrides.Clock);
         // The running check's reads of a pass end within half a poll interval (1 s to 30 s): one slow answer cannot hold the polls.
         var readBudget = TimeSpan.FromTicks(Math.Clamp((options.Interval / 2).Ticks, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(30).Ticks));
-        var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows, readBudget, options.Verify);
+        var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows, readBudget, options.Verify, options.Rollout);
         services.AddSingleton(provider => new ReconcileRunner(
             options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
-            store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), provider.GetService<Notifier>()));
+            store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), opened.Holds, provider.GetService<Notifier>()));
         if (publisher is not null)
         {
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.

@@ -126,6 +126,7 @@ public static class ServiceHost
         services.AddSingleton(metrics);
         services.AddSingleton(source);
         services.AddSingleton(opened.Store);
+        services.AddSingleton(opened.Holds);
         services.AddSingleton<TriggerQueue>();
         services.AddSingleton<GitHubWebhook>();
         services.AddSingleton(new StatusPage(options.RepoWebUrl));

@@ -17,7 +17,11 @@ public static class ServiceEndpoints
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/", (HttpContext context) => context.RequestServices.GetRequiredService<StatusPage>().WriteAsync(context.Response, context.RequestAborted));
-        app.MapPost("/sync", (HttpContext context) => context.RequestServices.GetRequiredService<SyncEndpoint>().Handle(context.Request).ExecuteAsync(context));
+        app.MapPost("/sync", async (HttpContext context) =>
+        {
+            var result = await context.RequestServices.GetRequiredService<SyncEndpoint>().HandleAsync(context.Request, context.RequestAborted);
+            await result.ExecuteAsync(context);
+        });
         app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n", context.RequestAborted));
         app.MapGet("/readyz", (HttpContext context) =>
         {

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Reconciler.Core.Reconciling;
+using Reconciler.Core.State;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Loop;
 using Reconciler.Service.Replicas;
@@ -16,13 +17,14 @@ namespace Reconciler.Service.Http;
 /// <see cref="RunTrigger.Sync"/>, merged with whatever is already waiting (never dropped), and the pass re-plans even
 /// when the branch did not move; per-task retry times still hold, so a failing API is not hammered. The 202 answer
 /// carries a ticket; the run that answers it carries the same ticket in <c>/status</c>. A follower replica
-/// answers 409 (it never reconciles): the sync goes to the leader.
+/// answers 409 (it never reconciles): the sync goes to the leader. <c>POST /sync?resume=true</c> (<c>reconciler sync --resume</c>)
+/// first releases the revision the service holds back (a halted staged rollout, a rollback), so the pass continues it.
 /// </summary>
-public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ServiceStatus status, ILogger<SyncEndpoint> logger, ILeadership? leadership = null) : IDisposable
+public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue triggers, ServiceStatus status, IRevisionHolds holds, ServiceClock clock, ILogger<SyncEndpoint> logger, ILeadership? leadership = null) : IDisposable
 {
     private readonly UnauthenticatedLines _refusedLines = new();
 
-    public IResult Handle(HttpRequest request)
+    public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (secrets.SyncToken is not { } token)
@@ -49,9 +51,28 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
             return Results.Json(new { error = $"this replica follows and never reconciles; send the sync to the leader ({(leader is null ? "none elected yet" : $"{leader.Replica} on {leader.Host}")})" }, statusCode: StatusCodes.Status409Conflict);
         }
 
+        string? resumed = null;
+        if (request.Query["resume"].ToString() is "true" or "1")
+        {
+            // Released before the sync is queued, so the pass that answers it reads no hold.
+            RevisionHold? released;
+            try
+            {
+                released = await holds.ReleaseHoldAsync(clock.Time.GetUtcNow(), "resumed by reconciler sync --resume", cancellationToken);
+            }
+            catch (StateStoreException e)
+            {
+                return Results.Json(new { error = $"could not resume: {e.Message}" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            resumed = released?.ToString() ?? "nothing was held back";
+            status.HoldChanged(null);
+            LogResumed(logger, resumed);
+        }
+
         var ticket = triggers.Request(RunTrigger.Sync);
         LogQueued(logger, ticket);
-        return Results.Json(new SyncAnswer("sync queued", ticket), StatusJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return Results.Json(new SyncAnswer("sync queued", ticket) { Resumed = resumed }, StatusJson.Options, statusCode: StatusCodes.Status202Accepted);
     }
 
     // Hashing first makes the comparison constant-time whatever the lengths.
@@ -62,6 +83,9 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
 
     [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "sync refused: missing or wrong bearer token ({Unlogged} more refused since the last such line)")]
     private static partial void LogRefused(ILogger logger, int unlogged);
+
+    [LoggerMessage(EventId = 34, Level = LogLevel.Warning, Message = "sync --resume: released {Hold}")]
+    private static partial void LogResumed(ILogger logger, string hold);
 
     [LoggerMessage(EventId = 33, Level = LogLevel.Information, Message = "sync requested (ticket {Ticket}): reconciling now")]
     private static partial void LogQueued(ILogger logger, long ticket);

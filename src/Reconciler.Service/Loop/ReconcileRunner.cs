@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Reconciler.Core.Applying.Rollout;
 using Reconciler.Core.Ledger;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Reconciling;
@@ -28,6 +29,7 @@ public sealed partial class ReconcileRunner(
     ServiceMetrics metrics,
     TimeProvider time,
     ILogger<ReconcileRunner> logger,
+    IRevisionHolds holds,
     Notifications.Notifier? notifier = null)
 {
     private readonly RetryPolicy _retry = new(options.RetryBase, options.RetryMax);
@@ -90,11 +92,15 @@ public sealed partial class ReconcileRunner(
         ReconcileRun run;
         try
         {
+            // Read from the store on every pass: another replica, an earlier process or `sync --resume` may have changed it.
+            var hold = await CurrentHoldAsync(snapshot.Revision, stopping);
             var pending = await engine.PlanAsync(snapshot, new PlanOptions(Refresh: refresh, Ledger: Ledger), stopping);
             ReportInvalid(pending, snapshot.Revision);
+            pending = pending with { Plan = RevisionHoldPolicy.Apply(pending.Plan, hold) };
 
             // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
             run = await engine.ApplyAsync(pending, trigger, null, stopping);
+            await RecordHaltAsync(run, snapshot.Revision);
         }
         catch (StateStoreException e)
         {
@@ -106,6 +112,45 @@ public sealed partial class ReconcileRunner(
         ConsecutiveFailedRuns = run.Succeeded ? 0 : ConsecutiveFailedRuns + 1;
         Report(run, syncTicket);
         return true;
+    }
+
+    /// <summary>
+    /// The open hold, after releasing one that no longer applies: the branch moved away from a halted or rolled-back
+    /// revision, so the new revision is applied normally.
+    /// </summary>
+    private async Task<RevisionHold?> CurrentHoldAsync(string? revision, CancellationToken cancellationToken)
+    {
+        var hold = await holds.ReadHoldAsync(cancellationToken);
+        if (hold is not null && revision is not null && hold.Revision != revision)
+        {
+            await holds.ReleaseHoldAsync(time.GetUtcNow(), $"the branch moved to {revision}", cancellationToken);
+            LogHoldReleased(logger, hold.ToString(), Short(revision));
+            hold = null;
+        }
+
+        HoldChanged(hold);
+        return hold;
+    }
+
+    /// <summary>A staged rollout that halted is recorded before anything else, so no later pass (here, on another replica, after a restart) continues it.</summary>
+    private async Task RecordHaltAsync(ReconcileRun run, string? revision)
+    {
+        if (run.Report?.Halt is not { } halt || revision is null)
+        {
+            return;
+        }
+
+        // Never cancelled: a halt that happened must be recorded even while the service stops.
+        var hold = await holds.HoldAsync(new RevisionHold(RevisionHoldKind.Halted, revision, time.GetUtcNow(), halt), CancellationToken.None);
+        LogHalted(logger, Short(revision), halt.ToString());
+        HoldChanged(hold);
+        notifier?.ReportHalt(hold);
+    }
+
+    private void HoldChanged(RevisionHold? hold)
+    {
+        status.HoldChanged(hold);
+        metrics.HoldChanged(hold);
     }
 
     /// <summary>Runs in a row that ended in an error (the state store, a failed record): the loop backs off on them.</summary>
@@ -201,6 +246,12 @@ public sealed partial class ReconcileRunner(
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Warning, Message = "task {Task} drifted: changed on the platform ({Fields}); {Action}")]
     private static partial void LogDrifted(ILogger logger, string task, string fields, string action);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "staged rollout of {Revision} {Halt}; nothing more of this revision is sent until a new revision or reconciler sync --resume")]
+    private static partial void LogHalted(ILogger logger, string revision, string halt);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "hold released ({Hold}): the branch moved to {Revision}")]
+    private static partial void LogHoldReleased(ILogger logger, string hold, string revision);
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "run ({Trigger}) at {Revision} failed: {Error}; {Plan} {Apply}")]
     private static partial void LogRunFailed(ILogger logger, string trigger, string revision, string plan, string apply, string error);

@@ -45,6 +45,8 @@ public sealed class ServiceMetrics
     private readonly Gauge _lastSuccessfulRevision;
     private readonly Gauge _watchedRevision;
     private readonly Histogram _putLatency;
+    private readonly Gauge _rolledBack;
+    private readonly Gauge _rolloutHalted;
     private string? _lastSuccessfulRevisionValue;
     private string? _watchedRevisionValue;
 
@@ -78,6 +80,8 @@ public sealed class ServiceMetrics
         _lastSuccessAt = Factory.CreateGauge("reconciler_last_success_timestamp_seconds", "When the last run without error started (Unix time).", Unset);
         _lastSuccessfulRevision = Factory.CreateGauge("reconciler_last_successful_revision_info", "The revision of the last run without error.", ["revision"]);
         _watchedRevision = Factory.CreateGauge("reconciler_watched_revision_info", "The commit the watched branch pointed at on the last successful fetch.", ["revision"]);
+        _rolledBack = Factory.CreateGauge("reconciler_rolled_back", "1 while a rollback holds the branch's revision back (until the branch moves or reconciler sync --resume), else 0.");
+        _rolloutHalted = Factory.CreateGauge("reconciler_rollout_halted", "1 while a halted staged rollout holds its revision back (until a new revision or reconciler sync --resume), else 0.");
         _putLatency = Factory.CreateHistogram("reconciler_put_duration_seconds", "Latency of each PUT of a task, retries included.", new HistogramConfiguration { Buckets = PutBuckets });
     }
 
@@ -177,6 +181,13 @@ public sealed class ServiceMetrics
     }
 
     /// <summary>Whether this replica leads (always, with an SQLite state: the service holds its lock).</summary>
+    /// <summary>The revision held back as the state store has it now (null: none).</summary>
+    public void HoldChanged(Core.State.RevisionHold? hold)
+    {
+        _rolloutHalted.Set(hold?.Kind == Core.State.RevisionHoldKind.Halted ? 1 : 0);
+        _rolledBack.Set(hold?.Kind == Core.State.RevisionHoldKind.RolledBack ? 1 : 0);
+    }
+
     public void Leader(bool leading) => _leader.Set(leading ? 1 : 0);
 
     /// <summary>A follower's read of the shared state worked (or not).</summary>

@@ -50,7 +50,7 @@ public static class NotificationPayload
         var task = e.Task;
         return new JsonObject
         {
-            ["event"] = "task_" + Word(e.Kind),
+            ["event"] = e.Kind == TaskEventKind.RolloutHalted ? Word(e.Kind) : "task_" + Word(e.Kind),
             ["previous"] = e.Previous is { } previous ? "task_" + Word(previous) : null,
             ["title"] = secrets.Redact(NotificationText.Title(e)),
             ["text"] = NotificationText.Plain(e, secrets),
@@ -79,6 +79,7 @@ public static class NotificationPayload
         TaskEventKind.InDoubt => "in_doubt",
         TaskEventKind.LeftStopped => "left_stopped",
         TaskEventKind.Unverified => "unverified",
+        TaskEventKind.RolloutHalted => "rollout_halted",
         _ => "recovered",
     };
 

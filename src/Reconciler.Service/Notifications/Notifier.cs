@@ -61,16 +61,29 @@ public sealed partial class Notifier : BackgroundService
     {
         foreach (var e in _detector.Next(tasks, _repository, revision, _time.GetUtcNow()))
         {
-            if (_queue.Writer.TryWrite(e))
-            {
-                _queued.Inc();
-            }
-            else
-            {
-                _results.WithLabels("dropped").Inc(_targets.Count);
-                LogDropped(_logger, NotificationText.Headline(e.Kind), e.Task.TaskId ?? "?");
-            }
+            Queue(e);
         }
+    }
+
+    private void Queue(TaskEvent e)
+    {
+        if (_queue.Writer.TryWrite(e))
+        {
+            _queued.Inc();
+        }
+        else
+        {
+            _results.WithLabels("dropped").Inc(_targets.Count);
+            LogDropped(_logger, NotificationText.Headline(e.Kind), e.Task.TaskId ?? "?");
+        }
+    }
+
+    /// <summary>A staged rollout halted: one event (not one per task), with the numbers as its message. Never blocks.</summary>
+    public void ReportHalt(Core.State.RevisionHold hold)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var line = new TaskStanding(null, null, "staged rollout", null, Core.Planning.PlanAction.Update, TaskState.Pending, null, hold.Halt?.ToString(), 0, null, null, []);
+        Queue(new TaskEvent(TaskEventKind.RolloutHalted, null, line, _repository, hold.Revision, _time.GetUtcNow()));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -21,6 +21,12 @@ public enum TaskEventKind
     /// </summary>
     Unverified,
 
+    /// <summary>
+    /// Not one task's: a staged rollout halted (a batch over HaltOnRejected or HaltOnFailed); nothing more of the revision is
+    /// sent until a new revision or <c>reconciler sync --resume</c>. The event's task line carries the numbers.
+    /// </summary>
+    RolloutHalted,
+
     /// <summary>A task that had one of the problems above is in sync (or applied) again.</summary>
     Recovered,
 }

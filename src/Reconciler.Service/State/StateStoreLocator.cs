@@ -43,11 +43,12 @@ public static class StateStoreLocator
         ArgumentNullException.ThrowIfNull(location);
         if (!location.IsPostgres)
         {
-            return new OpenedStore(await SqliteStateStore.OpenAsync(location.Spec, time, cancellationToken), null);
+            var store = await SqliteStateStore.OpenAsync(location.Spec, time, cancellationToken);
+            return new OpenedStore(store, store, null);
         }
 
         var shared = await PostgresStateStore.OpenAsync(Postgres(location, environment), time, cancellationToken);
-        return new OpenedStore(shared, new Replicas.PostgresElection(shared));
+        return new OpenedStore(shared, shared, new Replicas.PostgresElection(shared));
     }
 
     /// <summary>For plans: the store when it exists (null otherwise), so a plan never creates one.</summary>

@@ -124,6 +124,9 @@ public sealed class ServiceStatus
     /// <summary>The shared state cannot be read: not ready until it can.</summary>
     public void StateUnreachable(string error) => Change(s => s with { StateError = error });
 
+    /// <summary>The revision held back as the state store has it now (null: none).</summary>
+    public void HoldChanged(Core.State.RevisionHold? hold) => Change(s => s with { Hold = hold is null ? null : HoldStatusView.From(hold) });
+
     public void ReplicaChanged(ReplicaStatusView replica) => Change(s => s with { Replica = replica });
 
     /// <summary>

@@ -39,6 +39,10 @@ public sealed record StatusSnapshot(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public ReplicaStatusView? Replica { get; init; }
 
+    /// <summary>The revision held back (a halted staged rollout, a rollback); absent while nothing is held.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public HoldStatusView? Hold { get; init; }
+
     /// <summary>The last runs, newest first (at most <see cref="ServiceStatus.RecentRunCount"/>); <see cref="LastRun"/> is the first.</summary>
     public IReadOnlyList<RunStatusView> RecentRuns { get; init; } = [];
 }
