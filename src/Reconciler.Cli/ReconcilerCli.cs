@@ -26,6 +26,7 @@ internal static class ReconcilerCli
         root.Subcommands.Add(Commands.State.StateCommand.Create(console));
         root.Subcommands.Add(StatusCommand.Create(console));
         root.Subcommands.Add(SyncCommand.Create(console));
+        root.Subcommands.Add(RollbackCommand.Create(console));
 
         // `reconciler --help` lists one line per command; the long text (what it does, exit codes, examples)
         // is each command's own description, shown by `reconciler COMMAND --help`.

@@ -12,7 +12,7 @@ namespace Reconciler.State.Sql;
 /// its dialect (<see cref="SqlDialect"/>: how times and flags are stored), how a write commits (SQLite: group commit on
 /// one writer; PostgreSQL: a transaction, on the leader's session when it leads) and its apply lock.
 /// </summary>
-public abstract partial class SqlStateStore : IStateStore, IRevisionHolds
+public abstract partial class SqlStateStore : IStateStore, IRevisionHolds, IAcceptedBodies
 {
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _time;
@@ -154,6 +154,9 @@ public abstract partial class SqlStateStore : IStateStore, IRevisionHolds
 
         Volatile.Write(ref _firstRecordEndpoint, endpoint);
     }
+
+    public async Task<string?> ReadAcceptedBodyAsync(string bodyHash, CancellationToken cancellationToken) =>
+        (await Read("read an accepted body", "SELECT body FROM accepted_bodies WHERE body_hash = @hash;", p => p.Text("hash", bodyHash), r => r.GetString(0), cancellationToken)).SingleOrDefault();
 
     public abstract Task<IAsyncDisposable> AcquireApplyLockAsync(CancellationToken cancellationToken);
 

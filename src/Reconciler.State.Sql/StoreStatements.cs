@@ -48,6 +48,7 @@ internal static class StoreStatements
         ON CONFLICT (user_id, task_id) DO UPDATE SET
             body = excluded.body, body_hash = excluded.body_hash, source_file = excluded.source_file,
             source_revision = excluded.source_revision, applied_at = excluded.applied_at, set_name = excluded.set_name;
+        INSERT INTO accepted_bodies (body_hash, body) VALUES (@applied_body_hash, @body) ON CONFLICT (body_hash) DO NOTHING;
 
         """;
 

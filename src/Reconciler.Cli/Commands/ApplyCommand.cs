@@ -125,7 +125,8 @@ internal static class ApplyCommand
     }
 
     /// <summary>The plan is shown: ask (unless --auto-approve), apply it (ApplyProgress reports each task not applied, once), notify, and decide the exit code.</summary>
-    internal static async Task<int> ConfirmAndApplyAsync(Reconciliation engine, PendingPlan pending, bool autoApprove, IReadOnlyList<NotifyTarget> receivers, string source, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="applied">Called once the plan was applied (not when the apply was declined): what the caller records after it (a rollback's hold).</param>
+    internal static async Task<int> ConfirmAndApplyAsync(Reconciliation engine, PendingPlan pending, bool autoApprove, IReadOnlyList<NotifyTarget> receivers, string source, CliConsole console, CancellationToken cancellationToken, Func<ReconcileRun, Task>? applied = null)
     {
         switch (await Confirmation.AskAsync(console, autoApprove, cancellationToken))
         {
@@ -152,6 +153,7 @@ internal static class ApplyCommand
         }
 
         await console.Out.WriteLineAsync(run.Report?.ToString() ?? "Apply: nothing to do.");
+        await (applied?.Invoke(run) ?? Task.CompletedTask);
         if (run.Report?.Halt is { } halt)
         {
             await console.Out.WriteLineAsync("Rollout " + halt);

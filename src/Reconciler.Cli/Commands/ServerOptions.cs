@@ -9,11 +9,14 @@ internal sealed class ServerOptions
     public const string Variable = "RECONCILER_SERVER";
     public const string Default = "http://127.0.0.1:8080";
 
-    public Option<string?> Server { get; } = new("--server")
+    /// <param name="name">The option's name: <c>--server</c>, or <c>--service</c> where the address also chooses the mode (rollback).</param>
+    public ServerOptions(string name = "--server", string? description = null) => Server = new(name)
     {
-        Description = $"Address of the running service's --listen. Default: ${Variable}, else {Default}.",
+        Description = description ?? $"Address of the running service's --listen. Default: ${Variable}, else {Default}.",
         HelpName = "URL",
     };
+
+    public Option<string?> Server { get; }
 
     public void AddTo(Command command) => command.Options.Add(Server);
 
@@ -22,7 +25,7 @@ internal sealed class ServerOptions
         var text = result.GetValue(Server) ?? console.Environment(Variable) ?? Default;
         if (!Uri.TryCreate(text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {
-            throw new CliException($"'{text}' is not a server address (e.g. {Default}) (--server / {Variable})");
+            throw new CliException($"'{text}' is not a server address (e.g. {Default}) ({Server.Name} / {Variable})");
         }
 
         return new Uri(uri.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");

@@ -128,6 +128,8 @@ public static class ServiceHost
         services.AddSingleton(opened.Store);
         services.AddSingleton(opened.Holds);
         services.AddSingleton<TriggerQueue>();
+        services.AddSingleton<RollbackRequests>();
+        services.AddSingleton<RollbackEndpoint>();
         services.AddSingleton<GitHubWebhook>();
         services.AddSingleton(new StatusPage(options.RepoWebUrl));
         services.AddSingleton<SyncEndpoint>();

@@ -22,6 +22,11 @@ public static class ServiceEndpoints
             var result = await context.RequestServices.GetRequiredService<SyncEndpoint>().HandleAsync(context.Request, context.RequestAborted);
             await result.ExecuteAsync(context);
         });
+        app.MapPost("/rollback", async (HttpContext context) =>
+        {
+            var result = await context.RequestServices.GetRequiredService<RollbackEndpoint>().HandleAsync(context.Request, context.RequestAborted);
+            await result.ExecuteAsync(context);
+        });
         app.MapGet("/healthz", (HttpContext context) => context.Response.WriteAsync("ok\n", context.RequestAborted));
         app.MapGet("/readyz", (HttpContext context) =>
         {

@@ -26,6 +26,41 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
 
     public async Task<IResult> HandleAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (Refusal(request) is { } refused)
+        {
+            return refused;
+        }
+
+        string? resumed = null;
+        if (request.Query["resume"].ToString() is "true" or "1")
+        {
+            // Released before the sync is queued, so the pass that answers it reads no hold.
+            RevisionHold? released;
+            try
+            {
+                released = await holds.ReleaseHoldAsync(clock.Time.GetUtcNow(), "resumed by reconciler sync --resume", cancellationToken);
+            }
+            catch (StateStoreException e)
+            {
+                return Results.Json(new { error = $"could not resume: {e.Message}" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            resumed = released?.ToString() ?? "nothing was held back";
+            status.HoldChanged(null);
+            LogResumed(logger, resumed);
+        }
+
+        var ticket = triggers.Request(RunTrigger.Sync);
+        LogQueued(logger, ticket);
+        return Results.Json(new SyncAnswer("sync queued", ticket) { Resumed = resumed }, StatusJson.Options, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>
+    /// Why a request to this endpoint or another operator action authenticated like it (<c>POST /rollback</c>) is refused:
+    /// no token configured (404), a missing or wrong bearer token (401), or a follower replica (409); null: go on.
+    /// </summary>
+    public IResult? Refusal(HttpRequest request)
+    {
         ArgumentNullException.ThrowIfNull(request);
         if (secrets.SyncToken is not { } token)
         {
@@ -51,28 +86,7 @@ public sealed partial class SyncEndpoint(ServiceSecrets secrets, TriggerQueue tr
             return Results.Json(new { error = $"this replica follows and never reconciles; send the sync to the leader ({(leader is null ? "none elected yet" : $"{leader.Replica} on {leader.Host}")})" }, statusCode: StatusCodes.Status409Conflict);
         }
 
-        string? resumed = null;
-        if (request.Query["resume"].ToString() is "true" or "1")
-        {
-            // Released before the sync is queued, so the pass that answers it reads no hold.
-            RevisionHold? released;
-            try
-            {
-                released = await holds.ReleaseHoldAsync(clock.Time.GetUtcNow(), "resumed by reconciler sync --resume", cancellationToken);
-            }
-            catch (StateStoreException e)
-            {
-                return Results.Json(new { error = $"could not resume: {e.Message}" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            resumed = released?.ToString() ?? "nothing was held back";
-            status.HoldChanged(null);
-            LogResumed(logger, resumed);
-        }
-
-        var ticket = triggers.Request(RunTrigger.Sync);
-        LogQueued(logger, ticket);
-        return Results.Json(new SyncAnswer("sync queued", ticket) { Resumed = resumed }, StatusJson.Options, statusCode: StatusCodes.Status202Accepted);
+        return null;
     }
 
     // Hashing first makes the comparison constant-time whatever the lengths.

@@ -30,6 +30,7 @@ public sealed partial class ReconcileRunner(
     TimeProvider time,
     ILogger<ReconcileRunner> logger,
     IRevisionHolds holds,
+    RollbackRequests rollbacks,
     Notifications.Notifier? notifier = null)
 {
     private readonly RetryPolicy _retry = new(options.RetryBase, options.RetryMax);
@@ -86,6 +87,11 @@ public sealed partial class ReconcileRunner(
         if (_snapshot is not { } snapshot)
         {
             return false;
+        }
+
+        if (rollbacks.Take() is { } rollback && await AnswerRollbackAsync(rollback, snapshot, trigger, syncTicket, stopping))
+        {
+            return true;
         }
 
         var startedAt = time.GetUtcNow();

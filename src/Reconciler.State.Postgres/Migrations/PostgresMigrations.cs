@@ -117,8 +117,17 @@ internal static class PostgresMigrations
         ALTER TABLE tasks ADD COLUMN set_name text;
         """);
 
-    /// <summary>v5: the revision the service holds back (a halted staged rollout, a rollback), as in the SQLite file's v6: every replica reads it.</summary>
-    private static readonly PostgresMigration V5 = new(5, "revision holds", """
+    /// <summary>
+    /// v5: the revision the service holds back (a halted staged rollout, a rollback), as in the SQLite file's v6: every
+    /// replica reads it; and every body the platform accepted, by its hash, for <c>state history TASK --diff</c>.
+    /// </summary>
+    private static readonly PostgresMigration V5 = new(5, "revision holds, accepted bodies", """
+        CREATE TABLE accepted_bodies (
+            body_hash text PRIMARY KEY,
+            body      text NOT NULL
+        );
+        INSERT INTO accepted_bodies (body_hash, body) SELECT body_hash, body FROM tasks ON CONFLICT (body_hash) DO NOTHING;
+
         CREATE TABLE revision_holds (
             id              bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             kind            text NOT NULL CHECK (kind IN ('halted', 'rolled_back')),

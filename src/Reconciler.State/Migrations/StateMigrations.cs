@@ -126,9 +126,16 @@ internal static class StateMigrations
 
     /// <summary>
     /// v6: the revision the service holds back (a halted staged rollout, a rollback), so that no pass continues it after a
-    /// restart. At most one is open (released_at NULL); a released hold is kept, never deleted.
+    /// restart. At most one is open (released_at NULL); a released hold is kept, never deleted. And every body the platform
+    /// accepted, by its hash (the attempts name it), so <c>state history TASK --diff</c> can show what changed between them.
     /// </summary>
-    private static readonly StateMigration V6 = new(6, "revision holds", """
+    private static readonly StateMigration V6 = new(6, "revision holds, accepted bodies", """
+        CREATE TABLE accepted_bodies (
+            body_hash TEXT PRIMARY KEY,
+            body      TEXT NOT NULL
+        ) STRICT;
+        INSERT INTO accepted_bodies (body_hash, body) SELECT body_hash, body FROM tasks WHERE true ON CONFLICT (body_hash) DO NOTHING;
+
         CREATE TABLE revision_holds (
             id              INTEGER PRIMARY KEY AUTOINCREMENT,
             kind            TEXT NOT NULL CHECK (kind IN ('halted', 'rolled_back')),

@@ -9,16 +9,23 @@ internal static class StateHistoryCommand
     public static Command Create(CliConsole console)
     {
         var task = new Option<string?>("--task") { Description = "Only this task: task id, USER_ID/TASK_ID, a manifest file or a task name.", HelpName = "TASK" };
+        var diff = new Option<bool>("--diff") { Description = "With --task: under each accepted update, the fields it changed from the body accepted before it." };
         var limit = new Option<int>("--limit") { Description = "How many attempts (default 50).", DefaultValueFactory = _ => 50 };
         var state = new StateOptions();
         var format = StateFormatOption.Create();
         var command = new Command("history", "List apply attempts, newest first: when, which task, how it ended, the platform's code and message.");
         command.Options.Add(task);
+        command.Options.Add(diff);
         command.Options.Add(limit);
         command.Options.Add(state.State);
         command.Options.Add(format);
         command.SetAction(async (result, cancellationToken) =>
         {
+            if (result.GetValue(diff) && result.GetValue(task) is null)
+            {
+                throw new CliException("--diff needs --task: the changes are shown between one task's accepted bodies");
+            }
+
             await using var store = await state.OpenExistingAsync(result, console, cancellationToken);
             var count = Math.Max(0, result.GetValue(limit));
             var attempts = result.GetValue(task) is { } typed
@@ -30,9 +37,16 @@ internal static class StateHistoryCommand
                 return ExitCodes.Success;
             }
 
-            foreach (var attempt in attempts)
+            var diffs = result.GetValue(diff) && store is Core.State.IAcceptedBodies bodies
+                ? await AcceptedBodyDiffs.ForAsync(attempts, bodies, cancellationToken)
+                : new Dictionary<int, IReadOnlyList<string>>();
+            for (var i = 0; i < attempts.Count; i++)
             {
-                await console.Out.WriteLineAsync(StateViews.AttemptLine(attempt));
+                await console.Out.WriteLineAsync(StateViews.AttemptLine(attempts[i]));
+                foreach (var line in diffs.GetValueOrDefault(i) ?? [])
+                {
+                    await console.Out.WriteLineAsync(line);
+                }
             }
 
             return ExitCodes.Success;

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using Reconciler.Cli.Apply;
+using Reconciler.Cli.Output;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.Reconciling;
+using Reconciler.Core.Rendering;
+using Reconciler.Core.State;
+
+namespace Reconciler.Cli.Commands;
+
+/// <summary>
+/// <c>reconciler rollback --to REVISION</c>: applies the manifests of an earlier revision of the watched branch now, plan
+/// shown first. Directly (<c>--repo</c>, like <c>apply</c>), the branch's revision at that moment is recorded as held in the
+/// state, so a service on the same state does not re-apply it; through a running service (<c>--service URL</c>), the
+/// service does the same in its next pass (<see cref="RollbackThroughService"/>).
+/// </summary>
+internal static class RollbackCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var to = new Option<string>("--to") { Description = "The earlier revision (commit id) of the watched branch whose manifests to apply.", HelpName = "REVISION", Required = true };
+        var inputs = new ManifestInputOptions();
+        var branch = new Option<string>("--branch") { Description = "The watched branch: its revision now is the one held back after the rollback (default main).", DefaultValueFactory = _ => "main" };
+        var service = new ServerOptions("--service", $"Roll back through the running service at URL (reconciler run), authenticated like reconciler sync ({Service.Configuration.ServiceSettings.SyncTokenVariable}).");
+        var state = new StateOptions();
+        var api = new ApiOptions();
+        var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking. Required when not run from a terminal." };
+        var command = new Command("rollback", """
+            Apply the manifests of an earlier revision of the watched branch now: the plan of that revision
+            against the state is shown first, then confirmed (unless --auto-approve) and applied like apply.
+            The branch's revision at that moment is then held: a service on the same state does not
+            re-apply it while the branch stays there (/status and the page say "rolled back to REVISION"),
+            and resumes normally when the branch moves (or after reconciler sync --resume).
+
+            Directly: --repo URL (and --branch, --path) with the state and the API options of apply.
+            Through a running service: --service URL; the service plans and applies in its next pass.
+
+            Exit codes as apply's (0 applied, 1 error or a task not applied, 3 blocked, 5 halted).
+
+            Examples:
+              reconciler rollback --to 1a2b3c4 --repo https://github.com/acme/call-tasks.git --path tasks --state /var/lib/reconciler/state.db
+              RECONCILER_SYNC_TOKEN=... reconciler rollback --to 1a2b3c4 --service http://127.0.0.1:8080 --auto-approve
+            """);
+        command.Options.Add(to);
+        command.Options.Add(inputs.Repository);
+        command.Options.Add(branch);
+        command.Options.Add(inputs.RepositoryPath);
+        command.Options.Add(inputs.CacheDirectory);
+        service.AddTo(command);
+        command.Options.Add(state.State);
+        command.Options.Add(state.Rebind);
+        api.AddTo(command);
+        command.Options.Add(autoApprove);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var revision = result.GetValue(to)!.Trim();
+            if (result.GetValue(service.Server) is not null)
+            {
+                return await RollbackThroughService.RunAsync(service.BaseAddress(result, console), revision, result.GetValue(autoApprove), console, cancellationToken);
+            }
+
+            if (result.GetValue(inputs.Repository) is not { } repository)
+            {
+                throw new CliException("rollback needs --repo URL (apply the earlier revision directly) or --service URL (through a running service)");
+            }
+
+            ApiTokenCheck.Require(console, "rollback");
+            var request = new ManifestRequest(null, repository, result.GetValue(branch) ?? "main", result.GetValue(inputs.RepositoryPath) ?? "", [], [], result.GetValue(inputs.CacheDirectory) ?? ManifestInputOptions.DefaultCacheDirectory, "rollback");
+            var (head, _) = await ManifestInputOptions.ReadAsync(request, console, cancellationToken);
+            var (earlier, prefix) = await ManifestInputOptions.ReadAsync(request with { Ref = revision }, console, cancellationToken);
+            if (earlier.Revision == head.Revision)
+            {
+                throw new CliException($"{revision} is the branch's current revision: nothing to roll back");
+            }
+
+            return await ApplyAsync(result, console, state, api, head.Revision!, earlier, prefix, result.GetValue(autoApprove), repository, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> ApplyAsync(ParseResult result, CliConsole console, StateOptions state, ApiOptions api, string head, SourceSnapshot earlier, string prefix, bool autoApprove, string repository, CancellationToken cancellationToken)
+    {
+        var pipeline = console.NewPipeline();
+        var desired = pipeline.Evaluate(earlier);
+        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, false, cancellationToken), state.Location(result, console), result, api, desired, pipeline, console, cancellationToken);
+        await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
+        var pending = await session.Engine.PlanAsync(desired, CompareWith.LiveState, cancellationToken);
+        await console.Out.WriteLineAsync($"Rollback: the manifests of {Short(earlier.Revision)} against the state (the branch is at {Short(head)}).");
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        return await ApplyCommand.ConfirmAndApplyAsync(session.Engine, pending, autoApprove, [], repository, console, cancellationToken, async run =>
+        {
+            if (run.Succeeded && session.Store is IRevisionHolds holds)
+            {
+                await holds.HoldAsync(new RevisionHold(RevisionHoldKind.RolledBack, head, run.Record.StartedAt, RolledBackTo: earlier.Revision), cancellationToken);
+                await console.Out.WriteLineAsync($"Rolled back to {Short(earlier.Revision)}: a service on this state holds {Short(head)} (does not re-apply it) until the branch moves or reconciler sync --resume.");
+            }
+        });
+    }
+
+    internal static string Short(string? revision) => revision is null ? "?" : revision[..Math.Min(12, revision.Length)];
+}
