@@ -7,7 +7,7 @@ namespace Reconciler.Cli.Commands.State;
 
 /// <summary>
 /// <c>state history --diff</c>: for each accepted update of one task, the field changes from the body accepted before it
-/// (the first one is shown against nothing). Bodies come from the state's accepted bodies, by the attempt's hash.
+/// (the first one is named as such, not diffed). Bodies come from the state's accepted bodies, by the attempt's hash.
 /// </summary>
 internal static class AcceptedBodyDiffs
 {
@@ -33,8 +33,10 @@ internal static class AcceptedBodyDiffs
             }
 
             var after = JsonNode.Parse(body);
-            var changes = JsonDiff.Compare(before, after);
-            lines[i] = changes.Count == 0 ? ["    (no field changed)"] : changes.Select(Line).ToList();
+            var changes = before is null ? [] : JsonDiff.Compare(before, after);
+            lines[i] = before is null ? ["    (the first body accepted in this history: state show prints it whole)"]
+                : changes.Count == 0 ? ["    (no field changed)"]
+                : changes.Select(Line).ToList();
             (before, beforeHash) = (after, hash);
         }
 

@@ -1,0 +1,69 @@
+using Reconciler.Cli.Tests.Support;
+using Reconciler.Core.Manifests;
+using Reconciler.Core.State;
+using Reconciler.State;
+using Reconciler.Testing.Git;
+using Reconciler.Testing.Simulator;
+
+namespace Reconciler.Cli.Tests.Commands;
+
+/// <summary><c>reconciler rollback --to REVISION --repo</c>: the earlier revision's bodies sent now, the branch's revision held in the state.</summary>
+public sealed class RollbackCommandTests(SimulatorFixture simulator) : IClassFixture<SimulatorFixture>
+{
+    [Fact]
+    public async Task Rollback_Repo_RestoresTheEarlierBodies_HoldsTheBranchRevision_AndHistoryDiffShowsIt()
+    {
+        using var work = new ApplyWorkspace(simulator);
+        using var remote = new TestGitRemote();
+        var tasks = Enumerable.Range(0, 2).Select(_ => simulator.CreateTask(work.Account)).ToList();
+        var good = Commit(remote, tasks, "第一版");
+        Assert.Equal(0, (await ApplyAsync(work, remote)).ExitCode);
+        var bad = Commit(remote, tasks, "第二版");
+        Assert.Equal(0, (await ApplyAsync(work, remote)).ExitCode);
+
+        var result = await work.RunAsync(["rollback", "--to", good, "--repo", remote.FileUrl, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"Rollback: the manifests of {good[..12]} against the state (the branch is at {bad[..12]}).", result.Out, StringComparison.Ordinal);
+        Assert.Contains("2 to update", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"Rolled back to {good[..12]}: a service on this state holds {bad[..12]}", result.Out, StringComparison.Ordinal);
+        Assert.All(tasks, t => Assert.Contains("第一版", work.Task(t).Body, StringComparison.Ordinal));
+        await using (var store = await SqliteStateStore.OpenAsync(work.StatePath))
+        {
+            var hold = await store.ReadHoldAsync(CancellationToken.None);
+            Assert.Equal((RevisionHoldKind.RolledBack, bad, good), (hold!.Kind, hold.Revision, hold.RolledBackTo));
+        }
+
+        var history = await work.RunAsync(["state", "history", "--task", tasks[0].TaskId, "--diff", "--state", ApplyWorkspace.StateFile]);
+        Assert.True(history.ExitCode == 0, history.ToString());
+        Assert.Contains("~ /name: \"第二版-0\" -> \"第一版-0\"", history.Out, StringComparison.Ordinal);
+        Assert.Contains("~ /name: \"第一版-0\" -> \"第二版-0\"", history.Out, StringComparison.Ordinal);
+        Assert.Contains("(the first body accepted in this history", history.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_ToTheBranchHead_IsRefused()
+    {
+        using var work = new ApplyWorkspace(simulator);
+        using var remote = new TestGitRemote();
+        var head = Commit(remote, [simulator.CreateTask(work.Account)], "第一版");
+
+        var result = await work.RunAsync(["rollback", "--to", head, "--repo", remote.FileUrl, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("is the branch's current revision: nothing to roll back", result.Error, StringComparison.Ordinal);
+    }
+
+    private static string Commit(TestGitRemote remote, IReadOnlyList<TaskIdentity> tasks, string version)
+    {
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            remote.Write($"tasks/t{i}.yaml", TaskYaml.Manifest(tasks[i], SampleBodies.V2(name: $"{version}-{i}")));
+        }
+
+        return remote.CommitAndPush(version);
+    }
+
+    private static Task<CliResult> ApplyAsync(ApplyWorkspace work, TestGitRemote remote) =>
+        work.RunAsync(["apply", "--repo", remote.FileUrl, "--api-url", work.Simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve"]);
+}
