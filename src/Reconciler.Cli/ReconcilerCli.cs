@@ -49,6 +49,7 @@ internal static class ReconcilerCli
         ["state"] = "Inspect the state: what was applied, when, and the API's answers.",
         ["status"] = "Show what a running service is doing, problems first.",
         ["sync"] = "Ask a running service to reconcile now.",
+        ["rollback"] = "Apply an earlier revision's manifests now, and hold the branch's.",
     };
 
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)

@@ -63,7 +63,10 @@ internal static class DocCommandRules
         new(@"^reconciler plan \. --base ""origin/\$BASE_REF"" \.\.\. ", DocCommandAction.Skip, CiStep),
         new(@"^export RECONCILER_\w+=\.\.\.", DocCommandAction.Skip, "sets a secret (a placeholder) for the service started below it"),
         new(@"^reconciler status$", DocCommandAction.Skip, RunningService),
-        new(@"^RECONCILER_SYNC_TOKEN=\S+ reconciler sync ", DocCommandAction.Skip, RunningService),
+        new(@"^RECONCILER_SYNC_TOKEN=\S+ reconciler (sync|rollback) ", DocCommandAction.Skip, RunningService + "; RollbackServiceCommandTests rolls back through one"),
+        new(@"^(git log --oneline -2|git revert --no-edit \w+ && git push)( |$)", DocCommandAction.Skip,
+            "the rollback walkthrough's repository with a bad change on main (ServiceRollbackTests and RollbackServiceCommandTests run its steps)"),
+        new(@"^reconciler rollback --to \w+ --repo https://", DocCommandAction.Skip, "rolls back a repository on github.com against the real platform (RollbackCommandTests runs it against the simulator)"),
         new(@"^RECONCILER_NOTIFY=""https://", DocCommandAction.Skip, "an example value of a variable, with robot keys as placeholders: nothing to run"),
         new(@"^(sudo |systemctl )", DocCommandAction.Skip, "installs and starts a systemd service as root"),
     ];
