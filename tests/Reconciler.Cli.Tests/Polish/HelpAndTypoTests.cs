@@ -120,7 +120,7 @@ public sealed class HelpAndTypoTests
     [Theory]
     [InlineData(new[] { "status", "--listen", "127.0.0.1:0" }, "reconciler: error: unknown option '--listen'. '--listen' is an option of 'reconciler run'.", "See 'reconciler status --help'.")]
     [InlineData(new[] { "state", "list", "--listen=127.0.0.1:0" }, "reconciler: error: unknown option '--listen'. '--listen' is an option of 'reconciler run'.", "See 'reconciler state list --help'.")]
-    [InlineData(new[] { "plan", "sample-repo", "--auto-approve" }, "reconciler: error: unknown option '--auto-approve'. '--auto-approve' is an option of 'reconciler apply'.", "See 'reconciler plan --help'.")]
+    [InlineData(new[] { "plan", "sample-repo", "--auto-approve" }, "reconciler: error: unknown option '--auto-approve'. '--auto-approve' is an option of 'reconciler apply' and 'reconciler rollback'.", "See 'reconciler plan --help'.")]
     public async Task UnknownOption_ThatAnotherCommandHas_NamesThatCommandAndNeverSuggestsItself(string[] args, string error, string pointer)
     {
         var result = await Run(args);
