@@ -84,7 +84,7 @@ internal static class RollbackCommand
         var desired = pipeline.Evaluate(earlier);
         await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, false, cancellationToken), state.Location(result, console), result, api, desired, pipeline, console, cancellationToken);
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
-        var pending = await session.Engine.PlanAsync(desired, CompareWith.LiveState, cancellationToken);
+        var pending = await session.Engine.PlanAsync(earlier, CompareWith.LiveState, PlanOptions.Default, cancellationToken);
         await console.Out.WriteLineAsync($"Rollback: the manifests of {Short(earlier.Revision)} against the state (the branch is at {Short(head)}).");
         await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
         return await ApplyCommand.ConfirmAndApplyAsync(session.Engine, pending, autoApprove, [], repository, console, cancellationToken, async run =>

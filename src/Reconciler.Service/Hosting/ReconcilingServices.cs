@@ -44,7 +44,7 @@ internal static class ReconcilingServices
         {
             // Registered before the loop: hosted services stop in reverse order, so the lease outlives the last pass.
             services.AddSingleton(election);
-            services.AddSingleton(provider => new FollowerView(store, election, source, options, settings, status, metrics, clock, provider.GetRequiredService<ILogger<FollowerView>>()));
+            services.AddSingleton(provider => new FollowerView(store, opened.Holds, election, source, options, settings, status, metrics, clock, provider.GetRequiredService<ILogger<FollowerView>>()));
             services.AddSingleton<ReplicaLeadership>();
             services.AddSingleton<ILeadership>(provider => provider.GetRequiredService<ReplicaLeadership>());
             services.AddHostedService(provider => provider.GetRequiredService<ReplicaLeadership>());

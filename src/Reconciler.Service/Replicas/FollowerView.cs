@@ -21,6 +21,7 @@ namespace Reconciler.Service.Replicas;
 public sealed partial class FollowerView
 {
     private readonly IStateStore _store;
+    private readonly IRevisionHolds _holds;
     private readonly ILeaderElection _election;
     private readonly IManifestSource _source;
     private readonly RetryPolicy _retry;
@@ -31,11 +32,11 @@ public sealed partial class FollowerView
     private readonly ILogger<FollowerView> _logger;
     private SourceSnapshot? _snapshot;
 
-    public FollowerView(IStateStore store, ILeaderElection election, IManifestSource source, ServiceOptions options, ReconcileSettings settings, ServiceStatus status, ServiceMetrics metrics, TimeProvider time, ILogger<FollowerView> logger)
+    public FollowerView(IStateStore store, IRevisionHolds holds, ILeaderElection election, IManifestSource source, ServiceOptions options, ReconcileSettings settings, ServiceStatus status, ServiceMetrics metrics, TimeProvider time, ILogger<FollowerView> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
-        (_store, _election, _source, _status, _metrics, _time, _logger) = (store, election, source, status, metrics, time, logger);
+        (_store, _holds, _election, _source, _status, _metrics, _time, _logger) = (store, holds, election, source, status, metrics, time, logger);
         _retry = new RetryPolicy(options.RetryBase, options.RetryMax);
 
         // Plan-only (no API): a follower never reads the platform; one engine, so its evaluation cache lives as long as the replica.
@@ -60,16 +61,19 @@ public sealed partial class FollowerView
         {
             var ledger = TaskLedger.FromHistory(await _store.ReadAttemptsAsync(5_000, cancellationToken), _retry);
             var runs = await _store.ReadRunsAsync(1, cancellationToken);
+            var hold = await _holds.ReadHoldAsync(cancellationToken);
             IReadOnlyList<TaskStanding>? tasks = null;
             if (_snapshot is { } snapshot)
             {
                 var pending = await _planner.PlanAsync(snapshot, CompareWith.LiveState, new PlanOptions(Ledger: ledger), cancellationToken);
-                tasks = TaskStandings.Derive(pending.Plan, null, ledger);
+                tasks = TaskStandings.Derive(Core.Applying.Rollout.RevisionHoldPolicy.Apply(pending.Plan, hold), null, ledger);
                 _metrics.TasksObserved(tasks);
             }
 
             _status.Observed(runs.Count > 0 ? RunStatusView.From(runs[0]) : null, tasks, ledger);
             _status.LeaderObserved(await _election.ReadLeaderAsync(cancellationToken));
+            _status.HoldChanged(hold);
+            _metrics.HoldChanged(hold);
             _metrics.StateUsable(true);
         }
         catch (StateStoreException e)
