@@ -49,7 +49,8 @@ public static class NotificationText
         facts.Add(("情况", Explain(e)));
         if (task.Message is { Length: > 0 } message)
         {
-            facts.Add(("平台消息", (task.ApiCode is { } code ? $"[{code}] " : "") + Clip(message, MaxMessage)));
+            // A halted rollout's message is ours (the numbers that tripped it), not the platform's.
+            facts.Add((e.Kind == TaskEventKind.RolloutHalted ? "暂停原因" : "平台消息", (task.ApiCode is { } code ? $"[{code}] " : "") + Clip(message, MaxMessage)));
         }
 
         if (task.File is { } file)

@@ -79,12 +79,7 @@ public sealed partial class Notifier : BackgroundService
     }
 
     /// <summary>A staged rollout halted: one event (not one per task), with the numbers as its message. Never blocks.</summary>
-    public void ReportHalt(Core.State.RevisionHold hold)
-    {
-        ArgumentNullException.ThrowIfNull(hold);
-        var line = new TaskStanding(null, null, "staged rollout", null, Core.Planning.PlanAction.Update, TaskState.Pending, null, hold.Halt?.ToString(), 0, null, null, []);
-        Queue(new TaskEvent(TaskEventKind.RolloutHalted, null, line, _repository, hold.Revision, _time.GetUtcNow()));
-    }
+    public void ReportHalt(Core.State.RevisionHold hold) => Queue(TaskEvent.RolloutHalted(hold, _repository, _time.GetUtcNow()));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

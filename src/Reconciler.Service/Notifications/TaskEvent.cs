@@ -10,4 +10,13 @@ public sealed record TaskEvent(
     TaskStanding Task,
     string Repository,
     string? Revision,
-    DateTimeOffset At);
+    DateTimeOffset At)
+{
+    /// <summary>A staged rollout halted: one event (not one per task), its task line named <c>staged rollout</c> with the numbers as its message.</summary>
+    public static TaskEvent RolloutHalted(Core.State.RevisionHold hold, string repository, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        var line = new TaskStanding(null, null, "staged rollout", null, Core.Planning.PlanAction.Update, TaskState.Pending, null, hold.Halt?.ToString(), 0, null, null, []);
+        return new TaskEvent(TaskEventKind.RolloutHalted, null, line, repository, hold.Revision, at);
+    }
+}
