@@ -30,4 +30,22 @@ internal static class Confirmation
 
         return string.Equals((await read)?.Trim(), "yes", StringComparison.Ordinal);
     }
+
+    /// <summary>Asks as <see cref="AskAsync"/>; declined says "<paramref name="what"/> cancelled."; no terminal without --auto-approve is a usage error.</summary>
+    /// <param name="command">The command's name for the error (<c>apply</c>, <c>rollback</c>).</param>
+    /// <param name="what">What was declined, for the line (<c>Apply</c>, <c>Rollback</c>).</param>
+    /// <exception cref="CliException">No terminal to ask and no --auto-approve.</exception>
+    public static async Task<bool> ConfirmAsync(CliConsole console, bool autoApprove, string command, string what, CancellationToken cancellationToken)
+    {
+        switch (await AskAsync(console, autoApprove, cancellationToken))
+        {
+            case null:
+                throw new CliException($"{command} needs --auto-approve when it is not run from a terminal");
+            case false:
+                await console.Out.WriteLineAsync($"{what} cancelled.");
+                return false;
+            default:
+                return true;
+        }
+    }
 }

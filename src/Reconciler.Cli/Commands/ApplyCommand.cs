@@ -128,13 +128,9 @@ internal static class ApplyCommand
     /// <param name="applied">Called once the plan was applied (not when the apply was declined): what the caller records after it (a rollback's hold).</param>
     internal static async Task<int> ConfirmAndApplyAsync(Reconciliation engine, PendingPlan pending, bool autoApprove, IReadOnlyList<NotifyTarget> receivers, string source, CliConsole console, CancellationToken cancellationToken, Func<ReconcileRun, Task>? applied = null)
     {
-        switch (await Confirmation.AskAsync(console, autoApprove, cancellationToken))
+        if (!await Confirmation.ConfirmAsync(console, autoApprove, "apply", "Apply", cancellationToken))
         {
-            case null:
-                throw new CliException("apply needs --auto-approve when it is not run from a terminal");
-            case false:
-                await console.Out.WriteLineAsync("Apply cancelled.");
-                return ExitCodes.Error;
+            return ExitCodes.Error;
         }
 
         var toSend = pending.Plan.Entries.Count(e => e.WillSend || e.IsBlockedByRunningTask);

@@ -36,13 +36,9 @@ internal static class RollbackThroughService
         await console.Out.WriteLineAsync(ControlText.Escape($"Rollback through {address}: the manifests of {RollbackCommand.Short(planned.Revision)} against the service's state (the branch is at {RollbackCommand.Short(planned.HeldRevision)})."));
         // The plan is the service's text: each line escaped on its own, so it cannot move the cursor or hide text here.
         await console.Out.WriteAsync(string.Join('\n', (planned.Plan ?? "").Split('\n').Select(ControlText.Escape)));
-        switch (await Confirmation.AskAsync(console, autoApprove, cancellationToken))
+        if (!await Confirmation.ConfirmAsync(console, autoApprove, "rollback", "Rollback", cancellationToken))
         {
-            case null:
-                throw new CliException("rollback needs --auto-approve when it is not run from a terminal");
-            case false:
-                await console.Out.WriteLineAsync("Rollback cancelled.");
-                return ExitCodes.Error;
+            return ExitCodes.Error;
         }
 
         var done = await RequestAsync(client, address, token.Trim(), $"rollback?to={Uri.EscapeDataString(planned.Revision ?? revision)}", cancellationToken);
