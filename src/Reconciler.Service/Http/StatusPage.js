@@ -157,16 +157,18 @@
     windowNote.textContent = pending ? "有变更等待同步窗口开启:" + when(status.sync_window.next_opening) : "";
   }
 
-  // A held revision (halted rollout, rollback): the state's word stays as the contract spells it, so people can search for it.
+  // A held revision (halted rollout, rollback). The contract's word, the threshold and the command stay as written
+  // (monospace, like ids), so people can search for them; the sentence around them is the page's language.
   function renderHold(hold) {
     const note = document.getElementById("hold-note");
     note.classList.toggle("hidden", !hold);
     if (!hold) { note.replaceChildren(); return; }
+    const mono = text => el("span", text, "mono");
     const h = hold.halt;
-    const text = hold.state === "halted" && h
-      ? "分批发布已暂停:版本 " + short(hold.revision) + " 第 " + h.batch + "/" + h.batches + " 批 " + h.batch_tasks + " 个任务中 " + h.rejected + " 个被拒绝、" + h.failed + " 个失败,超过 " + h.threshold + ";" + h.unsent + " 个任务没有发送(仍为计划中)。新版本或 reconciler sync --resume 之后继续。"
-      : "已回滚:版本 " + short(hold.revision) + " 不再应用(已应用 " + short(hold.rolled_back_to) + " 的清单),直到分支移动或 reconciler sync --resume。";
-    note.replaceChildren(el("code", hold.state === "halted" ? "halted" : "rolled back to " + short(hold.rolled_back_to)), " " + text + "(" + when(hold.at) + ")");
+    const parts = hold.state === "halted" && h
+      ? [mono("halted"), " 分批发布已暂停:版本 ", mono(short(hold.revision)), " 第 " + h.batch + "/" + h.batches + " 批 " + h.batch_tasks + " 个任务中 " + h.rejected + " 个被拒绝、" + h.failed + " 个失败,超过 ", mono(h.threshold), ";" + h.unsent + " 个任务没有发送(仍为计划中)。新版本或 ", mono("reconciler sync --resume"), " 之后继续。"]
+      : [mono("rolled back to " + short(hold.rolled_back_to)), " 已回滚:版本 ", mono(short(hold.revision)), " 不再应用,直到分支移动或 ", mono("reconciler sync --resume"), "。"];
+    note.replaceChildren(...parts, "(" + when(hold.at) + ")");
   }
 
   function outcomes(o) {

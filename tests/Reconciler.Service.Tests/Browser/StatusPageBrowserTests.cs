@@ -261,7 +261,7 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
 
     private static Task<string> TileCount(IPage page, string filter) => page.Locator($".tile[data-filter={filter}] .n").InnerTextAsync();
 
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    internal static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = ChromiumFactAttribute.ExecutablePath,
         Headless = true,
@@ -269,7 +269,7 @@ public sealed class StatusPageBrowserTests(ITestOutputHelper output)
         Timeout = 60_000,
     });
 
-    private static Task<IPage> NewPageAsync(IBrowser browser) =>
+    internal static Task<IPage> NewPageAsync(IBrowser browser) =>
         browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1360, Height = 900 }, Locale = "zh-CN", TimezoneId = "Asia/Shanghai" });
 
     private static async Task<List<string>> States(IPage page) =>
