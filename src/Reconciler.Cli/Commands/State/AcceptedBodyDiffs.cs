@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Reconciler.Core.Planning;
 using Reconciler.Core.State;
 using Reconciler.Core.Text;
@@ -15,7 +14,7 @@ internal static class AcceptedBodyDiffs
     public static async Task<IReadOnlyDictionary<int, IReadOnlyList<string>>> ForAsync(IReadOnlyList<ApplyAttempt> newestFirst, IAcceptedBodies bodies, CancellationToken cancellationToken)
     {
         var lines = new Dictionary<int, IReadOnlyList<string>>();
-        JsonNode? before = null;
+        string? before = null;
         string? beforeHash = null;
         for (var i = newestFirst.Count - 1; i >= 0; i--)
         {
@@ -32,12 +31,11 @@ internal static class AcceptedBodyDiffs
                 continue;
             }
 
-            var after = JsonNode.Parse(body);
-            var changes = before is null ? [] : JsonDiff.Compare(before, after);
+            var changes = before is null ? [] : AcceptedBodyChanges.Between(before, body);
             lines[i] = before is null ? ["    (the first body accepted in this history: state show prints it whole)"]
                 : changes.Count == 0 ? ["    (no field changed)"]
                 : changes.Select(Line).ToList();
-            (before, beforeHash) = (after, hash);
+            (before, beforeHash) = (body, hash);
         }
 
         return lines;
