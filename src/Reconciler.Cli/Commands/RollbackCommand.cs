@@ -66,8 +66,10 @@ internal static class RollbackCommand
 
             ApiTokenCheck.Require(console, "rollback");
             var request = new ManifestRequest(null, repository, result.GetValue(branch) ?? "main", result.GetValue(inputs.RepositoryPath) ?? "", [], [], result.GetValue(inputs.CacheDirectory) ?? ManifestInputOptions.DefaultCacheDirectory, "rollback");
-            var (head, _) = await ManifestInputOptions.ReadAsync(request, console, cancellationToken);
-            var (earlier, prefix) = await ManifestInputOptions.ReadAsync(request with { Ref = revision }, console, cancellationToken);
+            // Both inputs stay open until the rollback is done: their blobs are read when evaluation needs them.
+            using var headInput = await ManifestInputOptions.ReadAsync(request, console, cancellationToken);
+            using var earlierInput = await ManifestInputOptions.ReadAsync(request with { Ref = revision }, console, cancellationToken);
+            var (head, earlier, prefix) = (headInput.Snapshot, earlierInput.Snapshot, earlierInput.DisplayPrefix);
             if (earlier.Revision == head.Revision)
             {
                 throw new CliException($"{revision} is the branch's current revision: nothing to roll back");
@@ -81,10 +83,9 @@ internal static class RollbackCommand
     private static async Task<int> ApplyAsync(ParseResult result, CliConsole console, StateOptions state, ApiOptions api, string head, SourceSnapshot earlier, string prefix, bool autoApprove, string repository, CancellationToken cancellationToken)
     {
         var pipeline = console.NewPipeline();
-        var desired = pipeline.Evaluate(earlier);
-        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, false, cancellationToken), state.Location(result, console), result, api, desired, pipeline, console, cancellationToken);
+        await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, false, cancellationToken), state.Location(result, console), result, api, () => pipeline.Evaluate(earlier), pipeline, console, cancellationToken);
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
-        var pending = await session.Engine.PlanAsync(earlier, CompareWith.LiveState, PlanOptions.Default, cancellationToken);
+        var pending = await session.Engine.PlanAsync(earlier, PlanOptions.Default, cancellationToken);
         await console.Out.WriteLineAsync($"Rollback: the manifests of {Short(earlier.Revision)} against the state (the branch is at {Short(head)}).");
         await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
         return await ApplyCommand.ConfirmAndApplyAsync(session.Engine, pending, autoApprove, [], repository, console, cancellationToken, async run =>

@@ -43,7 +43,7 @@ public sealed partial class ReconcileRunner
         }
 
         // No ledger: a rollback is an explicit request, like `apply`, so a body rejected before is sent again.
-        var pending = await engine.PlanAsync(earlier, CompareWith.LiveState, new PlanOptions(), stopping);
+        var pending = await engine.PlanAsync(earlier, PlanOptions.Default, stopping);
         var plan = new TextPlanRenderer().Render(pending.Plan);
         if (request.PlanOnly)
         {
