@@ -25,6 +25,8 @@ internal static class RollbackCommand
         var state = new StateOptions();
         var api = new ApiOptions();
         var autoApprove = new Option<bool>("--auto-approve") { Description = "Roll back without asking. Required when not run from a terminal." };
+        var github = new PullRequestOptions();
+        var githubRepo = new Option<string?>("--github-repo") { Description = "After the rollback, open a revert pull request in this GitHub repository (OWNER/NAME): from the branch's head to the rolled-back tree. Token from GITHUB_TOKEN.", HelpName = "OWNER/NAME" };
         var command = new Command("rollback", """
             Apply the manifests of an earlier revision of the watched branch now: the plan of that revision
             against the state is shown first, then confirmed (unless --auto-approve) and applied like apply.
@@ -51,12 +53,18 @@ internal static class RollbackCommand
         command.Options.Add(state.Rebind);
         api.AddTo(command);
         command.Options.Add(autoApprove);
+        command.Options.Add(githubRepo);
+        command.Options.Add(github.ApiUrl);
         command.SetAction(async (result, cancellationToken) =>
         {
             var revision = result.GetValue(to)!.Trim();
+            var branchName = result.GetValue(branch) ?? "main";
+            Func<string, string, Task> revert = (head, earlier) => result.GetValue(githubRepo) is { } repo
+                ? Output.RevertPullRequest.OpenAsync(repo, result.GetValue(github.ApiUrl), head, earlier, branchName, console, cancellationToken)
+                : Task.CompletedTask;
             if (result.GetValue(service.Server) is not null)
             {
-                return await RollbackThroughService.RunAsync(service.BaseAddress(result, console), revision, result.GetValue(autoApprove), console, cancellationToken);
+                return await RollbackThroughService.RunAsync(service.BaseAddress(result, console), revision, result.GetValue(autoApprove), revert, console, cancellationToken);
             }
 
             if (result.GetValue(inputs.Repository) is not { } repository)
@@ -65,7 +73,7 @@ internal static class RollbackCommand
             }
 
             ApiTokenCheck.Require(console, "rollback");
-            var request = new ManifestRequest(null, repository, result.GetValue(branch) ?? "main", result.GetValue(inputs.RepositoryPath) ?? "", [], [], result.GetValue(inputs.CacheDirectory) ?? ManifestInputOptions.DefaultCacheDirectory, "rollback");
+            var request = new ManifestRequest(null, repository, branchName, result.GetValue(inputs.RepositoryPath) ?? "", [], [], result.GetValue(inputs.CacheDirectory) ?? ManifestInputOptions.DefaultCacheDirectory, "rollback");
             // Both inputs stay open until the rollback is done: their blobs are read when evaluation needs them.
             using var headInput = await ManifestInputOptions.ReadAsync(request, console, cancellationToken);
             using var earlierInput = await ManifestInputOptions.ReadAsync(request with { Ref = revision }, console, cancellationToken);
@@ -75,12 +83,12 @@ internal static class RollbackCommand
                 throw new CliException($"{revision} is the branch's current revision: nothing to roll back");
             }
 
-            return await ApplyAsync(result, console, state, api, head.Revision!, earlier, prefix, result.GetValue(autoApprove), repository, cancellationToken);
+            return await ApplyAsync(result, console, state, api, head.Revision!, earlier, prefix, result.GetValue(autoApprove), repository, revert, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> ApplyAsync(ParseResult result, CliConsole console, StateOptions state, ApiOptions api, string head, SourceSnapshot earlier, string prefix, bool autoApprove, string repository, CancellationToken cancellationToken)
+    private static async Task<int> ApplyAsync(ParseResult result, CliConsole console, StateOptions state, ApiOptions api, string head, SourceSnapshot earlier, string prefix, bool autoApprove, string repository, Func<string, string, Task> revert, CancellationToken cancellationToken)
     {
         var pipeline = console.NewPipeline();
         await using var session = await ApplySession.OpenAsync(await state.OpenAsync(result, console, false, cancellationToken), state.Location(result, console), result, api, () => pipeline.Evaluate(earlier), pipeline, console, cancellationToken);
@@ -94,6 +102,7 @@ internal static class RollbackCommand
             {
                 await holds.HoldAsync(new RevisionHold(RevisionHoldKind.RolledBack, head, run.Record.StartedAt, RolledBackTo: earlier.Revision), cancellationToken);
                 await console.Out.WriteLineAsync($"Rolled back to {Short(earlier.Revision)}: a service on this state holds {Short(head)} (does not re-apply it) until the branch moves or reconciler sync --resume.");
+                await revert(head, earlier.Revision!);
             }
         });
     }

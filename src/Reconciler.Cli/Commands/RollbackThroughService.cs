@@ -17,7 +17,8 @@ namespace Reconciler.Cli.Commands;
 /// </summary>
 internal static class RollbackThroughService
 {
-    public static async Task<int> RunAsync(Uri address, string revision, bool autoApprove, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="revert">Opens the revert pull request (head, rolled-back revision) when asked for; called after a rollback without error.</param>
+    public static async Task<int> RunAsync(Uri address, string revision, bool autoApprove, Func<string, string, Task> revert, CliConsole console, CancellationToken cancellationToken)
     {
         var token = console.Environment(ServiceSettings.SyncTokenVariable);
         if (string.IsNullOrWhiteSpace(token))
@@ -45,6 +46,11 @@ internal static class RollbackThroughService
         var outcomes = done.Outcomes is { } o ? StatusCommand.Outcomes(o) : "nothing to do";
         await console.Out.WriteLineAsync(ControlText.Escape($"Rolled back to {RollbackCommand.Short(done.Revision)}: {outcomes}{(done.Error is null ? "" : "; error: " + done.Error)}."));
         await console.Out.WriteLineAsync(ControlText.Escape($"The service holds {RollbackCommand.Short(done.HeldRevision)} (does not re-apply it) until the branch moves or reconciler sync --resume."));
+        if (done.Error is null && done.HeldRevision is { } head && done.Revision is { } earlier)
+        {
+            await revert(head, earlier);
+        }
+
         var run = new RunStatusView(Core.Reconciling.RunTrigger.Sync, default, 0, done.Revision, true, done.Outcomes ?? Core.Reconciling.RunOutcomes.None, done.Error);
         return SyncCommand.ExitCode(run);
     }

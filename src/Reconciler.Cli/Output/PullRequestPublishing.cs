@@ -79,7 +79,7 @@ internal static class PullRequestPublishing
     public sealed record PullRequestTarget(string Repository, int PullRequest, string? Sha, string? ApiUrl, string PathPrefix);
 
     // The value itself is not echoed: a mistyped URL may hold credentials.
-    private static Uri? ApiUri(string? url) =>
+    internal static Uri? ApiUri(string? url) =>
         url is null ? null
         : Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri
         : throw new ArgumentException("the GitHub API URL (--github-api-url or GITHUB_API_URL) is not an absolute URL such as https://github.example.com/api/v3", nameof(url));

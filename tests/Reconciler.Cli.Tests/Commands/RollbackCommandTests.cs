@@ -3,6 +3,7 @@ using Reconciler.Core.Manifests;
 using Reconciler.Core.State;
 using Reconciler.State;
 using Reconciler.Testing.Git;
+using Reconciler.Testing.GitHub;
 using Reconciler.Testing.Simulator;
 
 namespace Reconciler.Cli.Tests.Commands;
@@ -39,6 +40,31 @@ public sealed class RollbackCommandTests(SimulatorFixture simulator) : IClassFix
         Assert.Contains("~ /name: \"第二版-0\" -> \"第一版-0\"", history.Out, StringComparison.Ordinal);
         Assert.Contains("~ /name: \"第一版-0\" -> \"第二版-0\"", history.Out, StringComparison.Ordinal);
         Assert.Contains("(the first body accepted in this history", history.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rollback_GitHubRepo_OpensARevertPullRequestFromTheHeadToTheRolledBackTree()
+    {
+        using var work = new ApplyWorkspace(simulator);
+        using var remote = new TestGitRemote();
+        await using var github = await FakeGitHubServer.StartAsync();
+        var tasks = Enumerable.Range(0, 2).Select(_ => simulator.CreateTask(work.Account)).ToList();
+        var good = Commit(remote, tasks, "第一版");
+        var bad = Commit(remote, tasks, "第二版");
+        Assert.Equal(0, (await ApplyAsync(work, remote)).ExitCode);
+        work.Environment["GITHUB_TOKEN"] = new FakeGitHubServerOptions().Token;
+
+        var result = await work.RunAsync(["rollback", "--to", good, "--repo", remote.FileUrl, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve",
+            "--github-repo", "callcentre/tasks", "--github-api-url", github.ApiUrl.ToString()]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var pull = Assert.Single(github.PullRequests);
+        Assert.Contains($"Revert pull request #{pull.Number}:", result.Out, StringComparison.Ordinal);
+        Assert.Equal(($"rollback/{good[..12]}-from-{bad[..12]}", "main", $"Roll back to {good[..12]}"), (pull.HeadRef, pull.BaseRef, pull.Title));
+        var commit = Assert.Single(github.RequestsTo(FakeGitHubRoute.CreateGitCommit));
+        Assert.Contains($"\"tree\":\"tree-of-{good}\"", commit.Body, StringComparison.Ordinal);
+        Assert.Contains($"\"parents\":[\"{bad}\"]", commit.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(new FakeGitHubServerOptions().Token, result.Out + result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

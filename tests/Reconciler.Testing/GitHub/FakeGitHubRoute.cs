@@ -23,4 +23,16 @@ public enum FakeGitHubRoute
 
     /// <summary><c>GET user</c>: the token's own account (403 for an app's installation token).</summary>
     GetAuthenticatedUser,
+
+    /// <summary><c>GET repos/{owner}/{repo}/git/commits/{sha}</c>: the tree is <c>tree-of-{sha}</c>.</summary>
+    GetGitCommit,
+
+    /// <summary><c>POST repos/{owner}/{repo}/git/commits</c>.</summary>
+    CreateGitCommit,
+
+    /// <summary><c>POST repos/{owner}/{repo}/git/refs</c>.</summary>
+    CreateReference,
+
+    /// <summary><c>POST repos/{owner}/{repo}/pulls</c>.</summary>
+    CreatePullRequest,
 }

@@ -40,6 +40,10 @@ internal static class FakeGitHubRouter
         ("POST", ["statuses", var sha]) => (FakeGitHubRoute.CreateCommitStatus, sha),
         ("GET", ["pulls", var n]) => (FakeGitHubRoute.GetPullRequest, n),
         ("GET", ["pulls"]) => (FakeGitHubRoute.ListPullRequests, null),
+        ("POST", ["pulls"]) => (FakeGitHubRoute.CreatePullRequest, null),
+        ("GET", ["git", "commits", var sha]) => (FakeGitHubRoute.GetGitCommit, sha),
+        ("POST", ["git", "commits"]) => (FakeGitHubRoute.CreateGitCommit, null),
+        ("POST", ["git", "refs"]) => (FakeGitHubRoute.CreateReference, null),
         _ => null,
     };
 }

@@ -50,6 +50,12 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     /// <summary>Every comment, oldest first.</summary>
     public IReadOnlyList<FakeIssueComment> Comments => Locked(() => state.Comments);
 
+    /// <summary>Every pull request, added by the test or created through the API.</summary>
+    public IReadOnlyList<FakePullRequest> PullRequests => Locked(() => state.PullRequests);
+
+    /// <summary>Branches created through the API (name → commit).</summary>
+    public IReadOnlyDictionary<string, string> Branches => Locked(() => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>(state.Branches));
+
     /// <summary>Every commit status received, in order.</summary>
     public IReadOnlyList<FakeCommitStatus> Statuses => Locked(() => state.Statuses);
 

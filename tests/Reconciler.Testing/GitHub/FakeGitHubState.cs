@@ -68,6 +68,7 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
             FakeGitHubRoute.CreateCommitStatus => CreateStatus(match.Id!, body, json),
             FakeGitHubRoute.GetPullRequest => GetPull(match.Id!, json),
             FakeGitHubRoute.ListPullRequests => ListPulls(request, json),
+            FakeGitHubRoute.GetGitCommit or FakeGitHubRoute.CreateGitCommit or FakeGitHubRoute.CreateReference or FakeGitHubRoute.CreatePullRequest => HandleGit(match, body, json),
             _ => FakeGitHubResponse.Error(404, "Not Found"),
         };
     }
