@@ -78,6 +78,12 @@ internal static class StatusCommand
             Line("Last run:", $"{Time(run.StartedAt)} {run.Trigger.ToWord()} at {Short(run.Revision)}: {Outcomes(run.Outcomes)}{(run.Applied ? "" : " (not applied)")}, {run.DurationMs:0} ms{(run.Error is { } error ? "; error: " + error : "")}");
         }
 
+        if (status.Hold is { } hold)
+        {
+            // The revision held back: nothing more of it is sent until the branch moves or `sync --resume`.
+            Line("Held:", $"{Short(hold.Revision)} {hold.Summary} (since {Time(hold.At)}; reconciler sync --resume continues it)");
+        }
+
         if (status.SyncWindow is { } window)
         {
             Line("Window:", $"{window.Windows} ({window.TimeZone}), {(window.Open ? "open" : $"closed until {Time(window.NextOpening)}")}");

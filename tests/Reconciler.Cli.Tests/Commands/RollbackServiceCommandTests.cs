@@ -32,6 +32,8 @@ public sealed class RollbackServiceCommandTests
         Assert.Contains($"The service holds {second[..12]}", result.Out, StringComparison.Ordinal);
         Assert.Contains("外呼任务-0", service.Simulator.State.GetTask(service.Tasks[0].UserId, service.Tasks[0].TaskId)!.Body, StringComparison.Ordinal);
         Assert.Equal("rolled_back", service.App.Status.Current.Hold?.State);
+        var status = await Cli(service, "status", "--server", service.Address.ToString());
+        Assert.Contains($"Held:     {second[..12]} rolled back to {first}", status.Out, StringComparison.Ordinal);
 
         var resume = await Cli(service, "sync", "--resume", "--server", service.Address.ToString(), "--wait", "--timeout", "60");
 
