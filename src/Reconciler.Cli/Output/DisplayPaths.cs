@@ -30,6 +30,7 @@ internal static class DisplayPaths
                 Location = Apply(e.Location, prefix),
                 Diagnostics = e.Diagnostics.Select(d => Apply(d, prefix)).ToList(),
             }).ToList(),
+            PolicyProblems = plan.PolicyProblems.Select(d => Apply(d, prefix)).ToList(),
         };
 
     public static Diagnostic Apply(Diagnostic diagnostic, string prefix) =>

@@ -22,6 +22,9 @@ public sealed record RepositorySettings(IReadOnlySet<string> AllowedExtraFields)
 
     public static RepositorySettings None { get; } = new(new HashSet<string>(StringComparer.Ordinal));
 
+    /// <summary>The repository's policy (<c>.reconciler/policy.yaml</c>, read by the pipeline beside these settings): its rules are checked with the schema.</summary>
+    public Guardrails.RepositoryPolicy Policy { get; init; } = Guardrails.RepositoryPolicy.None;
+
     /// <summary>Reads the settings file; a broken file gives no settings and error diagnostics naming it.</summary>
     public static (RepositorySettings Settings, IReadOnlyList<Diagnostic> Diagnostics) Parse(ManifestFile? file)
     {

@@ -12,6 +12,9 @@ public sealed record SourceSnapshot(string? Revision, IReadOnlyList<ManifestFile
     /// <summary>The repository's <c>.reconciler.yaml</c> at the manifest root, when there is one (never among <see cref="Files"/>).</summary>
     public ManifestFile? Settings { get; init; }
 
+    /// <summary>The repository's <c>.reconciler/policy.yaml</c> at the manifest root, when there is one (never among <see cref="Files"/>).</summary>
+    public ManifestFile? Policy { get; init; }
+
     /// <summary>
     /// The CSV files under the manifest root (see <see cref="Sources.DataFiles"/>), read lazily like the manifests:
     /// a TaskSet's <c>itemsFrom</c> is found here, so it comes from the same revision as the set. Never among <see cref="Files"/>.

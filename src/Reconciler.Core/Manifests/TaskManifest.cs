@@ -34,4 +34,7 @@ public sealed record TaskManifest(
 
     /// <summary>Where <c>metadata.task_id</c> is written (for duplicate-identity diagnostics).</summary>
     public SourceLocation? IdentityLocation { get; init; }
+
+    /// <summary><c>metadata.labels</c> as text, kept only when the repository has a policy (its selectors read them); else null.</summary>
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
 }

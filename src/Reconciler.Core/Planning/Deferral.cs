@@ -19,7 +19,7 @@ public sealed record Deferral(
     string? LastMessage = null,
     State.ApplyOutcome? LastOutcome = null)
 {
-    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>, <c>source_incomplete</c>, <c>in_flight</c>, <c>slow_answer</c>, <c>revision_held</c>.</summary>
+    /// <summary>The lower-case word used in JSON and <c>/status</c>: <c>running</c>, <c>held_back</c>, <c>outside_window</c>, <c>drift_reported</c>, <c>fighting</c>, <c>source_incomplete</c>, <c>in_flight</c>, <c>slow_answer</c>, <c>revision_held</c>, <c>policy_blocked</c>.</summary>
     public string Word => Kind switch
     {
         DeferralKind.Running => "running",
@@ -31,6 +31,7 @@ public sealed record Deferral(
         DeferralKind.InFlight => "in_flight",
         DeferralKind.SlowAnswer => "slow_answer",
         DeferralKind.RevisionHeld => "revision_held",
+        DeferralKind.PolicyBlocked => "policy_blocked",
         _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
     };
 }

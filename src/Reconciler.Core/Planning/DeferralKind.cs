@@ -38,4 +38,7 @@ public enum DeferralKind
     /// back. Nothing of it is sent until a new revision or <c>reconciler sync --resume</c>; the change stays planned.
     /// </summary>
     RevisionHeld,
+
+    /// <summary>The repository's policy forbids sending it now (a plan-level limit is exceeded, or an owner has not approved): see docs/policies.md.</summary>
+    PolicyBlocked,
 }

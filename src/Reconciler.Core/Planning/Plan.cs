@@ -15,10 +15,16 @@ public sealed record Plan(IReadOnlyList<PlanEntry> Entries, string? Revision, st
 
     public PlanSummary Summary => PlanSummary.Of(Entries);
 
-    public bool HasErrors => Entries.Any(e => e.Action == PlanAction.Invalid);
+    public bool HasErrors => Entries.Any(e => e.Action == PlanAction.Invalid) || PolicyProblems.Any(p => p.IsError);
 
-    /// <summary>Every diagnostic of every entry, sorted by place.</summary>
-    public IReadOnlyList<Diagnostic> Diagnostics => DiagnosticOrder.Sort(Entries.SelectMany(e => e.Diagnostics));
+    /// <summary>
+    /// Problems of the plan as a whole, found by the repository's policy (a limit exceeded): they belong to no task, so they
+    /// live beside the entries. Located in <c>.reconciler/policy.yaml</c>.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> PolicyProblems { get; init; } = [];
+
+    /// <summary>Every diagnostic of every entry, and the plan's own, sorted by place.</summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => DiagnosticOrder.Sort([.. Entries.SelectMany(e => e.Diagnostics), .. PolicyProblems]);
 
     /// <summary>Entries whose PUT apply sends now (changes that are not deferred).</summary>
     public IEnumerable<PlanEntry> ToSend => Entries.Where(e => e.WillSend);

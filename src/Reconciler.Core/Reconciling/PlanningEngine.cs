@@ -56,7 +56,11 @@ public sealed class PlanningEngine
         if (baseline.Kind == BaselineKind.BaseRevision)
         {
             var atBase = Pipeline.Evaluate(baseline.BaseSnapshot!);
-            var plan = Target(Planner.Plan(Evaluate(snapshot), Baseline.BaseRevision(baseline.BaseSnapshot!.Revision ?? "base", atBase)), options, out var unmatched);
+            var desired = Evaluate(snapshot);
+
+            // Owners from both sides: a pull request cannot drop an owner entry to skip its approval (like CODEOWNERS, read from the base).
+            var policy = desired.Policy.CacheKey == atBase.Policy.CacheKey ? desired.Policy : desired.Policy with { Owners = [.. desired.Policy.Owners, .. atBase.Policy.Owners] };
+            var plan = Guardrails.PlanLimitCheck.Apply(Target(Planner.Plan(desired, Baseline.BaseRevision(baseline.BaseSnapshot!.Revision ?? "base", atBase)), options, out var unmatched), policy);
             return new PendingPlan(plan, startedAt, started, WindowOpen: true) { UnmatchedTargets = unmatched };
         }
 
@@ -75,7 +79,7 @@ public sealed class PlanningEngine
         // One gate per run: a platform failure found by a read (unreachable, token refused) stops every later request.
         var gate = new PlatformGate();
         var api = _api is null ? null : new GatedTaskApi(_api, gate);
-        var planned = Target(Planner.Plan(desired, live), options, out var unmatched);
+        var planned = Guardrails.PlanLimitCheck.Apply(Target(Planner.Plan(desired, live), options, out var unmatched), desired.Policy);
         if (options.Refresh && api is not null)
         {
             planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken);

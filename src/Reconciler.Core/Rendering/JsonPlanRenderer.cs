@@ -61,6 +61,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 ["deferred"] = plan.Deferred.Count(),
                 ["text"] = summary.ToString(),
             }.WriteTo(writer);
+            writer.WritePropertyName("policy_problems");
+            new JsonArray(plan.PolicyProblems.Select(Diagnostic).ToArray<JsonNode?>()).WriteTo(writer);
             writer.WritePropertyName("entries");
             writer.WriteStartArray();
             foreach (var entry in plan.Entries)

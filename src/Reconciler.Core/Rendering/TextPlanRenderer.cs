@@ -24,6 +24,14 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
     public void Render(Plan plan, TextWriter output)
     {
         var grouped = PlanGrouping.Of(plan);
+
+        // Problems of the plan as a whole (a policy limit) first: they hold back every change below.
+        foreach (var problem in plan.PolicyProblems)
+        {
+            output.Write(Paint(problem.ToString(), problem.IsError ? Red : Yellow));
+            output.Write("\n\n");
+        }
+
         foreach (var entry in grouped.Distinct)
         {
             Entry(output, entry);

@@ -145,7 +145,7 @@ internal sealed class TaskSetExpander(TaskSetSchema? schema = null, TaskSetLimit
         }
 
         var merged = new LoadedDocument(0, item.Start, MergedManifest.Write(set, item.Json), new SourceMap(item.Start.File, locator));
-        var (task, invalid) = evaluator.EvaluateExpanded(new ManifestDocument(merged), settings, lastApplied);
+        var (task, invalid) = evaluator.EvaluateExpanded(new ManifestDocument(merged), settings, lastApplied, origin);
         var inherited = new HashSet<Diagnostic>();
         return task is not null
             ? new ItemResult(task with { Set = origin, Warnings = Noted(task.Warnings, locator, inherited) }, null, inherited)

@@ -35,6 +35,7 @@ public static class TaskStandings
                 { Kind: DeferralKind.Fighting } => TaskState.Fighting,
                 { Kind: DeferralKind.InFlight } => TaskState.InFlight,
                 { Kind: DeferralKind.SlowAnswer } => TaskState.SlowAnswer,
+                { Kind: DeferralKind.PolicyBlocked } => TaskState.PolicyBlocked,
 
                 // An unmanage held back because the tree was not read completely: nothing is forgotten yet.
                 { Kind: DeferralKind.SourceIncomplete } => TaskState.Pending,
@@ -88,7 +89,7 @@ public static class TaskStandings
                 (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
                 (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },
                 (TaskState.Pending, _, { Kind: DeferralKind.RevisionHeld } deferral) => standing with { Message = deferral.Reason },
-                (TaskState.InFlight or TaskState.SlowAnswer, _, { } deferral) => standing with { Message = deferral.Reason, RetryAt = deferral.RetryAt ?? standing.RetryAt },
+                (TaskState.InFlight or TaskState.SlowAnswer or TaskState.PolicyBlocked, _, { } deferral) => standing with { Message = deferral.Reason, RetryAt = deferral.RetryAt ?? standing.RetryAt },
                 _ => standing,
             };
         }).ToList();

@@ -37,6 +37,9 @@ public enum TaskState
     /// <summary>The platform did not answer the task's detail read in time: skipped for this pass, tried again on its retry time.</summary>
     SlowAnswer,
 
+    /// <summary>The repository's policy holds the change back (a plan-level limit, or an owner's missing approval): nothing is sent.</summary>
+    PolicyBlocked,
+
     /// <summary>Planned while no sync window is open: sent when one opens.</summary>
     PendingWindow,
 

@@ -35,6 +35,7 @@ public static class TaskStateWords
         TaskState.Rejected => ("rejected", true, 1, "changes to the manifest will retry it"),
         TaskState.Unauthorized => ("unauthorized", true, 1, "check the account's token; retried automatically"),
         TaskState.Invalid => ("invalid", true, 2, "fix the manifest"),
+        TaskState.PolicyBlocked => ("policy_blocked", true, 3, "held by the repository's policy (.reconciler/policy.yaml): get the owners' approval or stay within its limits"),
         TaskState.Drifted => ("drifted", true, 4, "changed on the platform; reported, not corrected"),
         TaskState.Fighting => ("fighting", true, 4, "held back while someone keeps changing it on the platform"),
         TaskState.HeldBack => ("held_back", true, 6, "retried at its retry time"),

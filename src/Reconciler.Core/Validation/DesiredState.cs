@@ -24,6 +24,9 @@ public sealed record DesiredState(
     /// </summary>
     public IReadOnlySet<string> UnreadableDirectories { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>The repository's policy at this revision: its limits and owners are checked on the plan.</summary>
+    public Guardrails.RepositoryPolicy Policy { get; init; } = Guardrails.RepositoryPolicy.None;
+
     /// <summary>
     /// Whether every file was read whole and every document in it is valid. Only then may a task whose manifest seems gone
     /// be unmanaged: an unreadable or invalid file could hold it under another name (the planner holds every unmanage).

@@ -66,7 +66,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
                 continue;
             }
 
-            var result = EvaluateDocument(new ManifestDocument(document), settings, lastApplied);
+            var result = EvaluateDocument(new ManifestDocument(document), settings, lastApplied, file.Path, null);
             if (result.Task is not null)
             {
                 tasks.Add(result.Task);
@@ -106,10 +106,11 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     }
 
     /// <summary>Evaluates a document the expansion stage built (a set's item merged over its template) like any manifest.</summary>
-    internal (TaskManifest? Task, InvalidManifest? Invalid) EvaluateExpanded(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied) =>
-        EvaluateDocument(document, settings, lastApplied);
+    internal (TaskManifest? Task, InvalidManifest? Invalid) EvaluateExpanded(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, TaskSetOrigin origin) =>
+        EvaluateDocument(document, settings, lastApplied, origin.File, origin);
 
-    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied)
+    /// <param name="file">The manifest file (the set's file for an item), which a policy's <c>paths</c> select by.</param>
+    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, string file, TaskSetOrigin? origin)
     {
         var diagnostics = new List<Diagnostic>();
         var allowed = settings.AllowedFor(document.Metadata);
@@ -133,6 +134,13 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         foreach (var rule in _rules)
         {
             diagnostics.AddRange(rule.Check(document));
+        }
+
+        // The repository's own rules (.reconciler/policy.yaml), stricter than the API's: an error one makes the manifest invalid.
+        var subject = settings.Policy.IsEmpty ? null : Guardrails.PolicySubjects.Of(document, file, origin?.Name);
+        if (subject is not null)
+        {
+            diagnostics.AddRange(Guardrails.PolicyRules.Check(settings.Policy, document, subject));
         }
 
         // One clear error per value: where an integer is written wrongly (4.0, 1e400, "x"), the schema's own
@@ -177,6 +185,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         {
             SubUserId = subUserId,
             IdentityLocation = IdentityLocation(document),
+            Labels = subject is { Labels.Count: > 0 } ? subject.Labels : null,
         };
         return (task, null);
     }

@@ -23,7 +23,9 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     public DesiredState Evaluate(SourceSnapshot snapshot, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
     {
         var (settings, settingsProblems) = RepositorySettings.Parse(snapshot.Settings);
-        var settingsKey = string.Join("\n", settings.AllowedExtraFields.Order(StringComparer.Ordinal));
+        var (policy, policyProblems) = Guardrails.PolicyFileReader.Read(snapshot.Policy);
+        settings = settings with { Policy = policy };
+        var settingsKey = string.Join("\n", settings.AllowedExtraFields.Order(StringComparer.Ordinal)) + "\n" + policy.CacheKey;
         if (settingsKey != _settingsKey)
         {
             // Other settings can change any file's verdict: nothing cached before them is reused.
@@ -67,6 +69,6 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         _cache = next;
         LastEvaluatedFiles = misses.Count;
         LastCachedFiles = files.Count - misses.Count;
-        return DesiredState.Build(TaskSets.TaskSetNames.Check(evaluations), [.. snapshot.Diagnostics, .. settingsProblems], snapshot.Revision);
+        return DesiredState.Build(TaskSets.TaskSetNames.Check(evaluations), [.. snapshot.Diagnostics, .. settingsProblems, .. policyProblems], snapshot.Revision) with { Policy = policy };
     }
 }

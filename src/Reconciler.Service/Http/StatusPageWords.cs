@@ -64,6 +64,7 @@ public static class StatusPageWords
         TaskState.Rejected => ("被平台拒绝", "bad", "平台拒绝了此次修改;修改清单后才会重试", TaskState.Failed),
         TaskState.Unauthorized => ("未授权", "bad", "令牌无效或缺失", TaskState.Failed),
         TaskState.Invalid => ("清单无效", "bad", "", TaskState.Invalid),
+        TaskState.PolicyBlocked => ("策略阻止", "bad", "仓库策略(.reconciler/policy.yaml)阻止发送:超出变更上限或缺少负责人批准", TaskState.Invalid),
         TaskState.Drifted => ("已漂移", "warn", "平台上的任务与清单不一致", TaskState.Drifted),
         TaskState.Fighting => ("反复漂移", "warn", "漂移后一小时内多次重新应用,仍被人修改;已暂停自动修复(请修正清单或平台)", TaskState.Drifted),
         TaskState.HeldBack => ("等待重试", "warn", "按退避等待下次重试", TaskState.HeldBack),
