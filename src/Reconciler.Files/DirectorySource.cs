@@ -1,4 +1,5 @@
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Sources;
@@ -74,9 +75,11 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
 
         walk.Visit(entries, "");
         var settings = walk.Files.Find(f => f.Path == RepositorySettings.FileName);
-        return new SourceSnapshot(null, walk.Files.Where(f => f != settings).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), DiagnosticOrder.Sort(walk.Diagnostics))
+        var policy = walk.Files.Find(f => f.Path == RepositoryPolicy.FilePath);
+        return new SourceSnapshot(null, walk.Files.Where(f => f != settings && f != policy).OrderBy(f => f.Path, StringComparer.Ordinal).ToList(), DiagnosticOrder.Sort(walk.Diagnostics))
         {
             Settings = settings,
+            Policy = policy,
             DataFiles = walk.Data.OrderBy(f => f.Path, StringComparer.Ordinal).ToList(),
         };
     }
@@ -113,7 +116,13 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
             {
                 var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
                 var looksLikeDirectory = entry is DirectoryInfo;
-                var isSettings = path == RepositorySettings.FileName; // read whatever the glob says, never as a manifest
+                // Read whatever the glob says, never as a manifest: the settings, and the policy in its hidden folder (nothing else there).
+                var isSettings = path is RepositorySettings.FileName or RepositoryPolicy.Folder or RepositoryPolicy.FilePath;
+                if (path.StartsWith(RepositoryPolicy.Folder + "/", StringComparison.Ordinal) && path != RepositoryPolicy.FilePath)
+                {
+                    continue;
+                }
+
                 var isData = !looksLikeDirectory && DataFiles.IsDataFile(path);
                 if (!isSettings && !isData && (looksLikeDirectory ? glob.IsExcludedDirectory(path) : !glob.IsMatch(path)))
                 {
@@ -175,7 +184,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                         : $"it is {FileKinds.Describe(status.Kind)}, not a regular file; only regular files are read");
                     return;
                 case FileKind.Directory:
-                    if (glob.IsExcludedDirectory(path) || !_visited.Add(physical))
+                    if ((glob.IsExcludedDirectory(path) && path != RepositoryPolicy.Folder) || !_visited.Add(physical))
                     {
                         return;
                     }
@@ -190,7 +199,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     }
 
                     return;
-                case FileKind.Regular when glob.IsMatch(path) || path == RepositorySettings.FileName:
+                case FileKind.Regular when glob.IsMatch(path) || path is RepositorySettings.FileName or RepositoryPolicy.FilePath:
                     Files.Add(new ManifestFile(path, null, status.Size, () => BoundedFileReader.Read(physical, limit)));
                     return;
                 case FileKind.Regular:
@@ -202,7 +211,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     Problem(path, false, "file-unreadable", $"cannot read it: {status.Problem}");
                     return;
                 default:
-                    if (glob.IsMatch(path) || path == RepositorySettings.FileName)
+                    if (glob.IsMatch(path) || path is RepositorySettings.FileName or RepositoryPolicy.FilePath)
                     {
                         Problem(path, false, "file-not-regular", $"it is {FileKinds.Describe(status.Kind)}, not a regular file; only regular files are read, so it is not opened");
                     }

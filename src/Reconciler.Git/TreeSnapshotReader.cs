@@ -1,5 +1,6 @@
 using LibGit2Sharp;
 using Reconciler.Core.Diagnostics;
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Sources;
 
@@ -56,7 +57,19 @@ internal static class TreeSnapshotReader
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         data.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new SourceSnapshot(commit.Sha, files, DiagnosticOrder.Sort(diagnostics)) { Settings = settings, DataFiles = data };
+        return new SourceSnapshot(commit.Sha, files, DiagnosticOrder.Sort(diagnostics)) { Settings = settings, DataFiles = data, Policy = PolicyBlob(repository, tree, reader) };
+    }
+
+    /// <summary>The policy file, read straight from the tree (its hidden folder is never walked); a link or a folder in its place is not read.</summary>
+    private static ManifestFile? PolicyBlob(Repository repository, Tree? tree, Func<ObjectId, Func<ReadOnlyMemory<byte>>> reader)
+    {
+        if (tree?[RepositoryPolicy.FilePath] is not { TargetType: TreeEntryTargetType.Blob, Mode: Mode.NonExecutableFile or Mode.ExecutableFile } entry)
+        {
+            return null;
+        }
+
+        var id = entry.Target.Id;
+        return new ManifestFile(RepositoryPolicy.FilePath, id.Sha, repository.ObjectDatabase.RetrieveObjectMetadata(id).Size, reader(id));
     }
 
     /// <summary>Whether a file's directory is one the directory source would not enter (hidden, or excluded by the glob).</summary>

@@ -164,6 +164,21 @@ public sealed class DirectorySourceHostileTests : IDisposable
         Assert.DoesNotContain(".reconciler.yaml", snapshot.Files.Select(f => f.Path));
     }
 
+    [Fact]
+    public void Read_PolicyInItsHiddenFolder_IsHandedOverAndNothingElseThereIsRead()
+    {
+        Write(".reconciler/policy.yaml", "limits: {max_changed_tasks: 5}\n");
+        Write(".reconciler/other.yaml", "a: 1");
+        Write("tasks/a.yaml", "a: 1");
+
+        var snapshot = new DirectorySource(_root, new Core.Sources.ManifestGlob(["**/*.yaml"], [])).Read();
+
+        Assert.Equal(".reconciler/policy.yaml", snapshot.Policy!.Path);
+        Assert.Equal("limits: {max_changed_tasks: 5}\n", Encoding.UTF8.GetString(snapshot.Policy.Read().Span));
+        Assert.Contains("tasks/a.yaml", snapshot.Files.Select(f => f.Path));
+        Assert.DoesNotContain(snapshot.Files, f => f.Path.StartsWith(".reconciler/", StringComparison.Ordinal));
+    }
+
     private async Task<SourceSnapshot> ReadBoundedAsync() =>
         await Task.Run(() => new DirectorySource(_root).Read()).WaitAsync(Bound);
 

@@ -50,6 +50,17 @@ public sealed class GitTreeHostileTests : IDisposable
         Assert.Equal("allowExtraFields: [spec.x]\n", System.Text.Encoding.UTF8.GetString(snapshot.Settings!.Read().Span));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task Fetch_PolicyAtTheManifestRoot_IsHandedOverAndNotAManifest()
+    {
+        _h.Push("policy", ("tasks/.reconciler/policy.yaml", "limits: {max_changed_tasks: 5}\n"), ("tasks/a.yaml", "a: 1"), (".reconciler/policy.yaml", "not: this one"));
+
+        var snapshot = (await _h.Source(path: "tasks").FetchAsync(_h.Token)).Snapshot;
+
+        Assert.Equal(["a.yaml"], snapshot.Files.Select(f => f.Path));
+        Assert.Equal("limits: {max_changed_tasks: 5}\n", System.Text.Encoding.UTF8.GetString(snapshot.Policy!.Read().Span));
+    }
+
     private void Git(params string[] args)
     {
         var start = new ProcessStartInfo(GitCli.Executable!) { WorkingDirectory = _h.Remote.WorkPath, RedirectStandardError = true, RedirectStandardOutput = true };

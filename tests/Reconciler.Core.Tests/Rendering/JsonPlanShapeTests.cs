@@ -9,7 +9,7 @@ namespace Reconciler.Core.Tests.Rendering;
 /// </summary>
 public sealed class JsonPlanShapeTests
 {
-    private static readonly string[] TopLevel = ["format_version", "revision", "base_revision", "baseline", "summary", "entries", "groups"];
+    private static readonly string[] TopLevel = ["format_version", "revision", "base_revision", "baseline", "summary", "policy_problems", "entries", "groups"];
     private static readonly string[] Summary = ["update", "adopt", "unmanage", "invalid", "unchanged", "suspended", "has_changes", "deferred", "text"];
     private static readonly string[] Entry =
     [
