@@ -1,4 +1,6 @@
+using Reconciler.Core.Guardrails;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Text;
 using Reconciler.GitHub;
 
 namespace Reconciler.Cli.Output;
@@ -71,7 +73,28 @@ internal static class PullRequestPublishing
                 await console.Error.WriteLineAsync($"reconciler: error: could not set the {result.Channel.StatusContext} commit status: {statusError}");
             }
 
-            return result.Comment is not null && result.StatusError is null;
+            var policyPublished = plan.Policy.IsEmpty || await TryPublishPolicyAsync(plan, github, pullRequest, sha, result.Comment?.HtmlUrl.ToString(), console, cancellationToken);
+            return result.Comment is not null && result.StatusError is null && policyPublished;
+        }
+    }
+
+    /// <summary>
+    /// The <c>reconciler/policy</c> status, when the repository has a policy. It does not change the exit code: a missing
+    /// approval is for branch protection to enforce (make the status required), and rule errors already fail the plan.
+    /// </summary>
+    private static async Task<bool> TryPublishPolicyAsync(Plan plan, PullRequestPublisher github, int pullRequest, string? sha, string? commentUrl, CliConsole console, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var verdict = await new PolicyStatusPublisher(github, github).PublishAsync(plan, pullRequest, sha, commentUrl, cancellationToken);
+            var word = verdict.Passed ? "success" : "failure";
+            await console.Error.WriteLineAsync($"reconciler: {PolicyVerdict.StatusContext}: {word}: {ControlText.Escape(verdict.Description)}");
+            return true;
+        }
+        catch (Exception e) when (e is GitHubPublishException or ArgumentException)
+        {
+            await console.Error.WriteLineAsync($"reconciler: error: could not set the {PolicyVerdict.StatusContext} commit status: {PlanPublisher.Plain(e)}");
+            return false;
         }
     }
 

@@ -19,14 +19,14 @@ public static class PlanLimitCheck
         var problems = Check(plan, policy);
         if (problems.Count == 0)
         {
-            return plan;
+            return plan with { Policy = policy };
         }
 
         var reason = string.Join("; ", problems.Select(p => p.Message));
         var entries = plan.Entries
             .Select(e => e.WillSend ? e with { Deferral = new Deferral(DeferralKind.PolicyBlocked, reason) } : e)
             .ToList();
-        return plan with { Entries = entries, PolicyProblems = [.. plan.PolicyProblems, .. problems] };
+        return plan with { Entries = entries, PolicyProblems = [.. plan.PolicyProblems, .. problems], Policy = policy };
     }
 
     public static IReadOnlyList<Diagnostic> Check(Plan plan, RepositoryPolicy policy)

@@ -23,6 +23,9 @@ public sealed record Plan(IReadOnlyList<PlanEntry> Entries, string? Revision, st
     /// </summary>
     public IReadOnlyList<Diagnostic> PolicyProblems { get; init; } = [];
 
+    /// <summary>The repository's policy this plan was made under (its owners decide the pull request's <c>reconciler/policy</c> status).</summary>
+    public Guardrails.RepositoryPolicy Policy { get; init; } = Guardrails.RepositoryPolicy.None;
+
     /// <summary>Every diagnostic of every entry, and the plan's own, sorted by place.</summary>
     public IReadOnlyList<Diagnostic> Diagnostics => DiagnosticOrder.Sort([.. Entries.SelectMany(e => e.Diagnostics), .. PolicyProblems]);
 

@@ -123,6 +123,29 @@ internal sealed class FakeGitHubJson(string root, string apiRoot, string owner, 
         };
     }
 
+    /// <summary>A review as <c>GET repos/{o}/{r}/pulls/{n}/reviews</c> lists it.</summary>
+    public JsonObject Review(FakeReview review) => new()
+    {
+        ["id"] = review.Id,
+        ["node_id"] = NodeId("PRR", review.Id),
+        ["user"] = User(review.Login),
+        ["body"] = "",
+        ["state"] = review.State,
+        ["html_url"] = $"{root}/{Repo}/pull/{review.PullRequest}#pullrequestreview-{review.Id}",
+        ["pull_request_url"] = $"{apiRoot}/repos/{Repo}/pulls/{review.PullRequest}",
+        ["author_association"] = "MEMBER",
+        ["submitted_at"] = Time(review.SubmittedAt),
+        ["commit_id"] = review.CommitId,
+    };
+
+    /// <summary>A team membership as <c>GET orgs/{org}/teams/{team_slug}/memberships/{username}</c> returns it.</summary>
+    public JsonObject TeamMembership(string org, string team, string login, string state) => new()
+    {
+        ["url"] = $"{apiRoot}/orgs/{org}/teams/{team}/memberships/{login}",
+        ["role"] = "member",
+        ["state"] = state,
+    };
+
     /// <summary>The token's own account as <c>GET /user</c> returns it.</summary>
     public JsonObject AuthenticatedUser(string login)
     {

@@ -35,4 +35,10 @@ public enum FakeGitHubRoute
 
     /// <summary><c>POST repos/{owner}/{repo}/pulls</c>.</summary>
     CreatePullRequest,
+
+    /// <summary><c>GET repos/{owner}/{repo}/pulls/{number}/reviews</c> (paginated, oldest first).</summary>
+    ListPullRequestReviews,
+
+    /// <summary><c>GET orgs/{org}/teams/{team_slug}/memberships/{username}</c>: 200 with state active/pending, or 404.</summary>
+    GetTeamMembership,
 }

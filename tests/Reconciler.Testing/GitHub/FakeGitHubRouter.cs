@@ -13,6 +13,14 @@ internal static class FakeGitHubRouter
                 return new FakeGitHubRouteMatch(FakeGitHubRoute.GetAuthenticatedUser, prefix, "", "", null);
             }
 
+            var orgs = prefix.TrimEnd('/') + "/orgs/";
+            if (method == "GET" && path.StartsWith(orgs, StringComparison.Ordinal)
+                && path[orgs.Length..].TrimEnd('/').Split('/') is [var org, "teams", var team, "memberships", var user])
+            {
+                // Owner and repository carry the organisation and the team slug; the id is the login.
+                return new FakeGitHubRouteMatch(FakeGitHubRoute.GetTeamMembership, prefix, Uri.UnescapeDataString(org), Uri.UnescapeDataString(team), Uri.UnescapeDataString(user));
+            }
+
             var start = prefix.TrimEnd('/') + "/repos/";
             if (!path.StartsWith(start, StringComparison.Ordinal))
             {
@@ -39,6 +47,7 @@ internal static class FakeGitHubRouter
         ("PATCH", ["issues", "comments", var id]) => (FakeGitHubRoute.UpdateIssueComment, id),
         ("POST", ["statuses", var sha]) => (FakeGitHubRoute.CreateCommitStatus, sha),
         ("GET", ["pulls", var n]) => (FakeGitHubRoute.GetPullRequest, n),
+        ("GET", ["pulls", var n, "reviews"]) => (FakeGitHubRoute.ListPullRequestReviews, n),
         ("GET", ["pulls"]) => (FakeGitHubRoute.ListPullRequests, null),
         ("POST", ["pulls"]) => (FakeGitHubRoute.CreatePullRequest, null),
         ("GET", ["git", "commits", var sha]) => (FakeGitHubRoute.GetGitCommit, sha),

@@ -86,6 +86,14 @@ public sealed class FakeGitHubServer : IAsyncDisposable
     /// <summary>Adds a pull request (and so an issue that can carry comments).</summary>
     public FakePullRequest AddPullRequest(FakePullRequest pull) => Locked(() => state.AddPullRequest(pull));
 
+    /// <summary>Adds a review of <paramref name="pullRequest"/> by <paramref name="login"/> on <paramref name="commitId"/> (state as GitHub spells it: APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED).</summary>
+    public FakeReview AddReview(int pullRequest, string login, string state, string commitId) =>
+        Locked(() => this.state.AddReview(pullRequest, login, state, commitId));
+
+    /// <summary>Makes <paramref name="login"/> a member of <c>@org/team</c> (<paramref name="membershipState"/>: active, or pending for an invitation not yet accepted).</summary>
+    public void AddTeamMember(string org, string team, string login, string membershipState = "active") =>
+        Locked(() => this.state.SetTeamMembership(org, team, login, membershipState));
+
     /// <summary>Adds a comment written by <paramref name="author"/> (by default someone else than the publisher).</summary>
     public FakeIssueComment AddComment(int issue, string body, string author = "operator", DateTimeOffset? createdAt = null) =>
         Locked(() => state.AddComment(issue, body, author, createdAt));

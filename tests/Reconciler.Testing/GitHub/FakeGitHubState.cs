@@ -16,6 +16,9 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
     private readonly List<FakeIssueComment> comments = [];
     private readonly List<FakeCommitStatus> statuses = [];
     private readonly Dictionary<int, (FakePullRequest Pull, DateTimeOffset CreatedAt)> pulls = [];
+    private readonly List<FakeReview> reviews = [];
+    private readonly Dictionary<(string Org, string Team, string Login), string> memberships = [];
+    private long nextReviewId = 80_000;
     private long nextCommentId = 1_000;
     private long nextStatusId = 5_000;
     private int ticks;
@@ -45,8 +48,26 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
         return comment;
     }
 
+    public FakeReview AddReview(int pullRequest, string login, string state, string commitId)
+    {
+        var review = new FakeReview(++nextReviewId, pullRequest, login, state, commitId, Tick());
+        reviews.Add(review);
+        return review;
+    }
+
+    /// <summary>Org, team slug and login are matched ignoring case, as GitHub does.</summary>
+    public void SetTeamMembership(string org, string team, string login, string state) =>
+        memberships[(org.ToUpperInvariant(), team.ToUpperInvariant(), login.ToUpperInvariant())] = state;
+
     public FakeGitHubResponse Handle(FakeGitHubRouteMatch match, HttpRequest request, string? body, FakeGitHubJson json)
     {
+        if (match.Route == FakeGitHubRoute.GetTeamMembership)
+        {
+            return memberships.TryGetValue((match.Owner.ToUpperInvariant(), match.Repository.ToUpperInvariant(), match.Id!.ToUpperInvariant()), out var membership)
+                ? FakeGitHubResponse.Json(200, json.TeamMembership(match.Owner, match.Repository, match.Id, membership))
+                : FakeGitHubResponse.Error(404, "Not Found");
+        }
+
         if (match.Route == FakeGitHubRoute.GetAuthenticatedUser)
         {
             return options.UserReadable
@@ -69,6 +90,7 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
             FakeGitHubRoute.GetPullRequest => GetPull(match.Id!, json),
             FakeGitHubRoute.ListPullRequests => ListPulls(request, json),
             FakeGitHubRoute.GetGitCommit or FakeGitHubRoute.CreateGitCommit or FakeGitHubRoute.CreateReference or FakeGitHubRoute.CreatePullRequest => HandleGit(match, body, json),
+            FakeGitHubRoute.ListPullRequestReviews => ListReviews(match.Id!, request, json),
             _ => FakeGitHubResponse.Error(404, "Not Found"),
         };
     }
@@ -171,6 +193,18 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
             : selected.OrderBy(p => p.CreatedAt).ThenBy(p => p.Pull.Number);
         var (page, link) = FakeGitHubPaging.Page(ordered.ToArray(), request);
         return Paged(new JsonArray(page.Select(p => (JsonNode)json.PullRequest(p.Pull, p.CreatedAt, full: false)).ToArray()), link);
+    }
+
+    private FakeGitHubResponse ListReviews(string number, HttpRequest request, FakeGitHubJson json)
+    {
+        if (!TryIssue(number, out var pull))
+        {
+            return FakeGitHubResponse.Error(404, "Not Found");
+        }
+
+        // Reviews come in chronological order.
+        var (page, link) = FakeGitHubPaging.Page(reviews.Where(r => r.PullRequest == pull).OrderBy(r => r.Id).ToArray(), request);
+        return Paged(new JsonArray(page.Select(r => (JsonNode)json.Review(r)).ToArray()), link);
     }
 
     private bool TryIssue(string number, out int issue) =>
