@@ -50,13 +50,15 @@ public static class PostgresStateTransfer
                 await w.WriteAsync(StoreStatements.Milliseconds(attempt.Duration), NpgsqlDbType.Bigint, token); await Text(w, attempt.BodyHash, token);
                 await Nullable(w, a.IntentId, NpgsqlDbType.Bigint, token);
             }, token);
-            await CopyAsync(connection, "runs (id, started_at, duration_ms, revision, \"trigger\", applied, outcomes, error)", export.Runs, async (w, r) =>
+            await CopyAsync(connection, "runs (id, started_at, duration_ms, revision, \"trigger\", applied, outcomes, error, pull_request, merged_by, approved_by)", export.Runs, async (w, r) =>
             {
                 var run = r.Run;
                 await w.WriteAsync(r.Id, NpgsqlDbType.Bigint, token); await Time(w, run.StartedAt, token);
                 await w.WriteAsync(StoreStatements.Milliseconds(run.Duration), NpgsqlDbType.Bigint, token); await Text(w, run.Revision, token);
                 await Text(w, run.Trigger.ToWord(), token); await w.WriteAsync(run.Applied, NpgsqlDbType.Boolean, token);
                 await Text(w, run.Outcomes.ToJson(), token); await Text(w, run.Error, token);
+                await Nullable(w, run.Audit?.PullRequest, NpgsqlDbType.Integer, token); await Text(w, run.Audit?.MergedBy, token);
+                await Text(w, run.Audit is { } audit ? string.Join(',', audit.ApprovedBy) : null, token);
             }, token);
             foreach (var (key, value) in export.Info)
             {

@@ -16,7 +16,7 @@ internal sealed class StoreRows(SqlDialect dialect)
 
     public const string IntentColumns = "id, at, revision, user_id, task_id, operation, body_hash, deadline_at";
 
-    public const string RunColumns = "started_at, duration_ms, revision, \"trigger\", applied, outcomes, error";
+    public const string RunColumns = "started_at, duration_ms, revision, \"trigger\", applied, outcomes, error, pull_request, merged_by, approved_by";
 
     public AppliedRecord Applied(DbDataReader row) => new(
         new TaskIdentity(row.GetString(0), row.GetString(1)),
@@ -48,7 +48,23 @@ internal sealed class StoreRows(SqlDialect dialect)
         RunTriggerWords.Parse(row.GetString(3)),
         dialect.ReadFlag(row, 4),
         RunOutcomes.FromJson(row.GetString(5)),
-        Text(row, 6));
+        Text(row, 6))
+    {
+        Audit = Audit(row, 7),
+    };
+
+    /// <summary>A run's audit columns (pull request, merged by, approved by), or null when none was recorded.</summary>
+    private static RunAudit? Audit(DbDataReader row, int first)
+    {
+        var approvedBy = Text(row, first + 2);
+        if (approvedBy is null)
+        {
+            return null;
+        }
+
+        var pullRequest = row.IsDBNull(first) ? (int?)null : Convert.ToInt32(row.GetValue(first), System.Globalization.CultureInfo.InvariantCulture);
+        return new RunAudit(pullRequest, Text(row, first + 1), approvedBy.Split(',', StringSplitOptions.RemoveEmptyEntries));
+    }
 
     public TaskIntent Intent(DbDataReader row) => new(
         row.GetInt64(0),
@@ -72,7 +88,7 @@ internal sealed class StoreRows(SqlDialect dialect)
     public ExportedAttempt ExportedAttempt(DbDataReader row) => new(row.GetInt64(9), Attempt(row), row.IsDBNull(10) ? null : row.GetInt64(10));
 
     /// <summary>A run with its id (<see cref="RunColumns"/>, then <c>id</c>).</summary>
-    public ExportedRun ExportedRun(DbDataReader row) => new(row.GetInt64(7), Run(row));
+    public ExportedRun ExportedRun(DbDataReader row) => new(row.GetInt64(10), Run(row));
 
     public static string? Text(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 

@@ -64,7 +64,7 @@ internal static class StoreStatements
 
     public const string InsertRun = $"""
         INSERT INTO runs ({StoreRows.RunColumns})
-        VALUES (@started_at, @duration_ms, @revision, @trigger, @applied, @outcomes, @error);
+        VALUES (@started_at, @duration_ms, @revision, @trigger, @applied, @outcomes, @error, @pull_request, @merged_by, @approved_by);
         """;
 
     public const string ReadRuns = $"SELECT {StoreRows.RunColumns} FROM runs ORDER BY started_at DESC, id DESC LIMIT @limit;";
@@ -120,7 +120,9 @@ internal static class StoreStatements
 
     public static void BindRun(StoreParameters p, RunRecord run) =>
         p.Time("started_at", run.StartedAt).Long("duration_ms", Milliseconds(run.Duration)).Text("revision", run.Revision).Text("trigger", run.Trigger.ToWord())
-            .Flag("applied", run.Applied).Text("outcomes", run.Outcomes.ToJson()).Text("error", run.Error);
+            .Flag("applied", run.Applied).Text("outcomes", run.Outcomes.ToJson()).Text("error", run.Error)
+            .Integer("pull_request", run.Audit?.PullRequest).Text("merged_by", run.Audit?.MergedBy)
+            .Text("approved_by", run.Audit is { } audit ? string.Join(',', audit.ApprovedBy) : null);
 
     public static void BindIdentity(StoreParameters p, TaskIdentity identity) =>
         p.Text("user_id", identity.UserId).Text("task_id", identity.TaskId);

@@ -12,6 +12,9 @@ namespace Reconciler.Core.Reconciling;
 /// <param name="WindowOpen">Whether a sync window was open when planned (always true without windows).</param>
 public sealed record PendingPlan(Plan Plan, DateTimeOffset StartedAt, long StartedTimestamp, bool WindowOpen)
 {
+    /// <summary>Where the planned revision came from (its pull request), when the caller looked it up: recorded with the run.</summary>
+    public State.RunAudit? Audit { get; init; }
+
     /// <summary>Targets (<see cref="PlanOptions.Targets"/>) that matched no task: the caller reports them.</summary>
     public IReadOnlyList<string> UnmatchedTargets { get; init; } = [];
 

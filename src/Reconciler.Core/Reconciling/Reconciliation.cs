@@ -122,7 +122,7 @@ public sealed class Reconciliation
         var error = stateFailed ? $"state store failed, nothing more was sent: {report!.StateError}"
             : failures.Count > 0 ? string.Join("; ", failures.Select(f => f.Message))
             : null;
-        var record = new RunRecord(pending.StartedAt, _time.GetElapsedTime(pending.StartedTimestamp), pending.Plan.Revision, trigger, pending.WindowOpen, RunOutcomes.Count(pending.Plan, report), error);
+        var record = new RunRecord(pending.StartedAt, _time.GetElapsedTime(pending.StartedTimestamp), pending.Plan.Revision, trigger, pending.WindowOpen, RunOutcomes.Count(pending.Plan, report), error) { Audit = pending.Audit };
         return await RecordAsync(new ReconcileRun(record, pending.Plan, report) { StateUnusable = stateFailed, PlatformFailures = failures });
     }
 

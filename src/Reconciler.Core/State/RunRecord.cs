@@ -13,4 +13,8 @@ public sealed record RunRecord(
     RunTrigger Trigger,
     bool Applied,
     RunOutcomes Outcomes,
-    string? Error);
+    string? Error)
+{
+    /// <summary>Where the revision came from (pull request, merged by, approved by), when it was looked up; see <see cref="RunAudit"/>.</summary>
+    public RunAudit? Audit { get; init; }
+}

@@ -142,8 +142,15 @@ internal static class PostgresMigrations
         CREATE TRIGGER revision_holds_no_delete BEFORE DELETE ON revision_holds FOR EACH ROW EXECUTE FUNCTION reconciler_refuse('revision holds are released, never deleted');
         """);
 
+    /// <summary>v6: audit (issue 26), as in the SQLite file's v7: each run's merged pull request, who merged it, who approved it.</summary>
+    private static readonly PostgresMigration V6 = new(6, "run audit (pull request, merged by, approved by)", """
+        ALTER TABLE runs ADD COLUMN pull_request integer;
+        ALTER TABLE runs ADD COLUMN merged_by text;
+        ALTER TABLE runs ADD COLUMN approved_by text;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3, V4, V5];
+    public static IReadOnlyList<PostgresMigration> All { get; } = [V1, V2, V3, V4, V5, V6];
 
     public static int Latest => All[^1].Version;
 }

@@ -151,8 +151,17 @@ internal static class StateMigrations
         BEGIN SELECT RAISE(ABORT, 'revision holds are released, never deleted'); END;
         """);
 
+    /// v7: audit (issue 26): where each run's revision came from — the merged pull request, who merged it, who approved it
+    /// (logins, comma-separated: a GitHub login has no comma). Null columns: not looked up.
+    /// </summary>
+    private static readonly StateMigration V7 = new(7, "run audit (pull request, merged by, approved by)", """
+        ALTER TABLE runs ADD COLUMN pull_request INTEGER;
+        ALTER TABLE runs ADD COLUMN merged_by TEXT;
+        ALTER TABLE runs ADD COLUMN approved_by TEXT;
+        """);
+
     /// <summary>Every step, oldest first. Append new steps here; never change a released one.</summary>
-    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4, V5, V6];
+    public static IReadOnlyList<StateMigration> All { get; } = [V1, V2, V3, V4, V5, V6, V7];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Latest => All[^1].Version;

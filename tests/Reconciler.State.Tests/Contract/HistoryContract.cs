@@ -152,6 +152,21 @@ public abstract class HistoryContract<TBacking> : StoreContract<TBacking>
     }
 
     // The outcome counts are a typed record: record equality compares every count.
+    [StoreFact]
+    public async Task RecordRun_WithAudit_KeepsPullRequestMergerAndApprovers()
+    {
+        var store = await OpenAsync();
+        var audit = new RunAudit(26, "bob", ["lead-alice", "carol"]);
+        await store.RecordRunAsync(new RunRecord(StateSamples.At, TimeSpan.Zero, "rev", RunTrigger.Webhook, true, RunOutcomes.None, null) { Audit = audit }, CancellationToken.None);
+        await store.RecordRunAsync(new RunRecord(StateSamples.At.AddMinutes(1), TimeSpan.Zero, "rev2", RunTrigger.Poll, true, RunOutcomes.None, null) { Audit = RunAudit.DirectPush }, CancellationToken.None);
+
+        var read = await store.ReadRunsAsync(10, CancellationToken.None);
+
+        Assert.Equal((26, "bob", "lead-alice,carol"), (read[1].Audit!.PullRequest, read[1].Audit!.MergedBy, string.Join(',', read[1].Audit!.ApprovedBy)));
+        Assert.Equal((null, null, 0), (read[0].Audit!.PullRequest, read[0].Audit!.MergedBy, read[0].Audit!.ApprovedBy.Count));
+        Assert.Equal(RunTrigger.Webhook, read[1].Trigger);
+    }
+
     private static void AssertRun(RunRecord expected, RunRecord actual) => Assert.Equal(expected, actual);
 }
 
