@@ -9,6 +9,13 @@ public interface IPullRequestApprovals
     Task<IReadOnlyList<PullRequestReview>> ListReviewsAsync(int pullRequest, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The merged pull request whose merge commit is <paramref name="sha"/> (a merge, squash or rebase merge), or null
+    /// when no merged pull request of this repository produced it (a direct push). <c>GET /repos/{o}/{r}/commits/{sha}/pulls</c>,
+    /// then the pull request itself for who merged it.
+    /// </summary>
+    Task<MergedPullRequest?> FindMergedPullRequestAsync(string sha, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Whether <paramref name="login"/> is an active member of the team <paramref name="org"/>/<paramref name="teamSlug"/>
     /// (<c>GET /orgs/{org}/teams/{team_slug}/memberships/{username}</c>). False when GitHub says 404: not a member, or a
     /// team the token may not see (a token without read access to the organisation's teams never approves by team).

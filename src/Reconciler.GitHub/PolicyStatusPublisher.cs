@@ -29,31 +29,7 @@ public sealed class PolicyStatusPublisher(IPullRequestPublisher github, IPullReq
         var approvers = requirements.Count == 0
             ? new HashSet<string>()
             : Approvals.OnHead(await approvals.ListReviewsAsync(pullRequest, cancellationToken).ConfigureAwait(false), headSha);
-        var satisfied = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
-        foreach (var approver in requirements.SelectMany(r => r.Owner.Approvers).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            satisfied[approver] = await SatisfiedAsync(approver, approvers, cancellationToken).ConfigureAwait(false);
-        }
-
-        return PolicyVerdict.Decide(plan, plan.Policy, a => satisfied.GetValueOrDefault(a));
-    }
-
-    private async Task<bool> SatisfiedAsync(string approver, IReadOnlySet<string> approvedBy, CancellationToken cancellationToken)
-    {
-        if (!PolicyOwner.IsTeam(approver))
-        {
-            return approvedBy.Contains(approver);
-        }
-
-        var (org, team) = ApproverNames.SplitTeam(approver);
-        foreach (var login in approvedBy.Order(StringComparer.OrdinalIgnoreCase))
-        {
-            if (await approvals.IsActiveTeamMemberAsync(org, team, login, cancellationToken).ConfigureAwait(false))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var satisfied = await ApproverCheck.SatisfiedAsync(approvals, requirements.SelectMany(r => r.Owner.Approvers), approvers, cancellationToken).ConfigureAwait(false);
+        return PolicyVerdict.Decide(plan, plan.Policy, satisfied.Contains);
     }
 }

@@ -22,6 +22,32 @@ public sealed partial class PullRequestPublisher : IPullRequestApprovals
     }
 
     /// <inheritdoc />
+    public async Task<MergedPullRequest?> FindMergedPullRequestAsync(string sha, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sha);
+        var pulls = await CallAsync(
+            $"finding the pull request of commit {sha[..Math.Min(12, sha.Length)]}",
+            null,
+            () => client.Repository.Commit.PullRequests(target.Owner, target.Name, sha, AllPages),
+            cancellationToken).ConfigureAwait(false);
+
+        // Only the pull request whose merge produced this very commit: one that merely contains it approved other changes.
+        var merged = pulls.FirstOrDefault(p => string.Equals(p.MergeCommitSha, sha, StringComparison.OrdinalIgnoreCase) && p.Base?.Repository?.FullName is var name && (name is null || name.Equals(target.FullName, StringComparison.OrdinalIgnoreCase)));
+        if (merged is null)
+        {
+            return null;
+        }
+
+        // The list's entries leave out merged_by; the pull request itself has it.
+        var full = await CallAsync(
+            $"reading pull request #{merged.Number}",
+            merged.Number,
+            () => client.PullRequest.Get(target.Owner, target.Name, merged.Number),
+            cancellationToken).ConfigureAwait(false);
+        return full.Merged ? new MergedPullRequest(full.Number, full.MergedBy?.Login, full.Head.Sha) : null;
+    }
+
+    /// <inheritdoc />
     public async Task<bool> IsActiveTeamMemberAsync(string org, string teamSlug, string login, CancellationToken cancellationToken)
     {
         // Octokit's team client reads memberships by the legacy numeric team id; GitHub's documented address takes the slug.

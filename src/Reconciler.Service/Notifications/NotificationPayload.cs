@@ -80,6 +80,7 @@ public static class NotificationPayload
         TaskEventKind.LeftStopped => "left_stopped",
         TaskEventKind.Unverified => "unverified",
         TaskEventKind.RolloutHalted => "rollout_halted",
+        TaskEventKind.PolicyBlocked => "policy_blocked",
         _ => "recovered",
     };
 

@@ -32,6 +32,7 @@ public static class NotificationText
         TaskEventKind.LeftStopped => "任务已停止,需要人工启动",
         TaskEventKind.Unverified => "任务回读不一致",
         TaskEventKind.RolloutHalted => "分批发布已暂停",
+        TaskEventKind.PolicyBlocked => "任务被仓库策略阻止",
         _ => "任务已恢复",
     };
 
@@ -102,6 +103,7 @@ public static class NotificationText
         TaskEventKind.InDoubt => "上次请求没有得到明确答复,平台可能已经应用,也可能没有;下次运行会重新发送",
         TaskEventKind.LeftStopped => "为了更新,服务按 stop_before_update 停止了正在运行的任务;平台没有恢复接口,任务保持停止,需要人工启动",
         TaskEventKind.RolloutHalted => "一批任务中被拒绝或失败的比例超过了阈值,其余任务没有发送(仍为计划中);新的版本或 reconciler sync --resume 之后才继续",
+        TaskEventKind.PolicyBlocked => "仓库策略(.reconciler/policy.yaml)阻止发送:缺少负责人在合并的拉取请求上的批准,或超出变更上限;其他任务照常应用",
         TaskEventKind.Unverified => $"平台答复成功,但回读时这些字段与发送的不同:{Clip(string.Join(", ", e.Task.UnverifiedFields ?? []), MaxName)};下次刷新会报告为漂移",
         _ => $"已恢复(之前:{(e.Previous is { } previous ? Headline(previous) : "—")}),现在{(e.Task.State == TaskState.Applied ? "已应用" : "已同步")}",
     };

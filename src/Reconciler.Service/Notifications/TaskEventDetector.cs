@@ -48,6 +48,7 @@ public sealed class TaskEventDetector
     private static TaskEventKind? Classify(TaskStanding task, TaskEventKind? before) => task.State switch
     {
         TaskState.Blocked => TaskEventKind.Blocked,
+        TaskState.PolicyBlocked => TaskEventKind.PolicyBlocked,
         TaskState.Failed or TaskState.Rejected or TaskState.Unauthorized => TaskEventKind.Failed,
         TaskState.Applied => task.LeftStopped ? TaskEventKind.LeftStopped : task.UnverifiedFields is not null ? TaskEventKind.Unverified : null,
 

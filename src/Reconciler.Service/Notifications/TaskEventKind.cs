@@ -27,6 +27,9 @@ public enum TaskEventKind
     /// </summary>
     RolloutHalted,
 
+    /// <summary>The repository's policy holds the change back: an owned task changed without its owners' approval, or a limit exceeded.</summary>
+    PolicyBlocked,
+
     /// <summary>A task that had one of the problems above is in sync (or applied) again.</summary>
     Recovered,
 }

@@ -71,7 +71,7 @@ internal sealed class FakeGitHubJson(string root, string apiRoot, string owner, 
             ["updated_at"] = Time(createdAt),
             ["closed_at"] = closed ? Time(createdAt.AddHours(1)) : null,
             ["merged_at"] = pull.Merged ? Time(createdAt.AddHours(1)) : null,
-            ["merge_commit_sha"] = null,
+            ["merge_commit_sha"] = pull.MergeCommitSha,
             ["draft"] = false,
             ["head"] = Ref(pull.HeadRef, pull.HeadSha, pull.HeadRepository ?? Repo),
             ["base"] = Ref(pull.BaseRef, pull.BaseSha, Repo),
@@ -80,6 +80,7 @@ internal sealed class FakeGitHubJson(string root, string apiRoot, string owner, 
         if (full)
         {
             json["merged"] = pull.Merged;
+            json["merged_by"] = pull.Merged && pull.MergedBy is { } mergedBy ? User(mergedBy) : null;
             json["mergeable"] = closed ? null : true;
             json["mergeable_state"] = closed ? "unknown" : "clean";
             json["comments"] = 0;

@@ -39,6 +39,9 @@ public enum FakeGitHubRoute
     /// <summary><c>GET repos/{owner}/{repo}/pulls/{number}/reviews</c> (paginated, oldest first).</summary>
     ListPullRequestReviews,
 
+    /// <summary><c>GET repos/{owner}/{repo}/commits/{sha}/pulls</c>: pull requests whose merge commit (or head) is the commit.</summary>
+    ListCommitPullRequests,
+
     /// <summary><c>GET orgs/{org}/teams/{team_slug}/memberships/{username}</c>: 200 with state active/pending, or 404.</summary>
     GetTeamMembership,
 }

@@ -48,6 +48,7 @@ internal static class FakeGitHubRouter
         ("POST", ["statuses", var sha]) => (FakeGitHubRoute.CreateCommitStatus, sha),
         ("GET", ["pulls", var n]) => (FakeGitHubRoute.GetPullRequest, n),
         ("GET", ["pulls", var n, "reviews"]) => (FakeGitHubRoute.ListPullRequestReviews, n),
+        ("GET", ["commits", var sha, "pulls"]) => (FakeGitHubRoute.ListCommitPullRequests, sha),
         ("GET", ["pulls"]) => (FakeGitHubRoute.ListPullRequests, null),
         ("POST", ["pulls"]) => (FakeGitHubRoute.CreatePullRequest, null),
         ("GET", ["git", "commits", var sha]) => (FakeGitHubRoute.GetGitCommit, sha),

@@ -91,6 +91,7 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
             FakeGitHubRoute.ListPullRequests => ListPulls(request, json),
             FakeGitHubRoute.GetGitCommit or FakeGitHubRoute.CreateGitCommit or FakeGitHubRoute.CreateReference or FakeGitHubRoute.CreatePullRequest => HandleGit(match, body, json),
             FakeGitHubRoute.ListPullRequestReviews => ListReviews(match.Id!, request, json),
+            FakeGitHubRoute.ListCommitPullRequests => ListCommitPulls(match.Id!, request, json),
             _ => FakeGitHubResponse.Error(404, "Not Found"),
         };
     }
@@ -205,6 +206,16 @@ internal sealed partial class FakeGitHubState(FakeGitHubServerOptions options)
         // Reviews come in chronological order.
         var (page, link) = FakeGitHubPaging.Page(reviews.Where(r => r.PullRequest == pull).OrderBy(r => r.Id).ToArray(), request);
         return Paged(new JsonArray(page.Select(r => (JsonNode)json.Review(r)).ToArray()), link);
+    }
+
+    private FakeGitHubResponse ListCommitPulls(string sha, HttpRequest request, FakeGitHubJson json)
+    {
+        var matching = pulls.Values
+            .Where(p => string.Equals(p.Pull.MergeCommitSha, sha, StringComparison.OrdinalIgnoreCase) || string.Equals(p.Pull.HeadSha, sha, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(p => p.Pull.Number)
+            .ToArray();
+        var (page, link) = FakeGitHubPaging.Page(matching, request);
+        return Paged(new JsonArray(page.Select(p => (JsonNode)json.PullRequest(p.Pull, p.CreatedAt, full: false)).ToArray()), link);
     }
 
     private bool TryIssue(string number, out int issue) =>

@@ -18,6 +18,12 @@ public sealed record FakePullRequest(int Number, string HeadSha)
     /// <summary>True for a merged (and therefore closed) pull request.</summary>
     public bool Merged { get; init; }
 
+    /// <summary>The commit the merge made on the base branch (merge, squash or the last rebased commit); null while not merged.</summary>
+    public string? MergeCommitSha { get; init; }
+
+    /// <summary>Who merged it.</summary>
+    public string? MergedBy { get; init; }
+
     /// <summary><c>owner/name</c> of a fork holding the head branch; null for a branch in the same repository.</summary>
     public string? HeadRepository { get; init; }
 
