@@ -31,7 +31,8 @@ internal static class ReconcilingServices
         var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows, readBudget, options.Verify, options.Rollout);
         services.AddSingleton(provider => new ReconcileRunner(
             options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
-            store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), opened.Holds, provider.GetRequiredService<RollbackRequests>(), provider.GetService<Notifier>()));
+            store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), opened.Holds, provider.GetRequiredService<RollbackRequests>(), provider.GetService<Notifier>(),
+            new PolicyEnforcement(publisher is null ? null : new RevisionApprovals(publisher), provider.GetRequiredService<ILogger<PolicyEnforcement>>())));
         if (publisher is not null)
         {
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.

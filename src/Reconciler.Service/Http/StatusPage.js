@@ -236,8 +236,16 @@
     const run = status.last_run;
     last.className = "last-run" + (run ? " run-" + verdict(run) : "");
     last.replaceChildren(...(run
-      ? [esc("最近运行:" + when(run.started_at) + " · " + (WORDS.triggers[run.trigger] || run.trigger) + " · " + WORDS.runs[verdict(run)] + " · " + outcomes(run.outcomes)), ...(run.error ? [" · ", outside(translate(run.error))] : [])]
+      ? [esc("最近运行:" + when(run.started_at) + " · " + (WORDS.triggers[run.trigger] || run.trigger) + " · " + WORDS.runs[verdict(run)] + " · " + outcomes(run.outcomes)), ...audit(run.audit), ...(run.error ? [" · ", outside(translate(run.error))] : [])]
       : ["还没有运行"]));
+  }
+
+  // Who the revision came from (names are GitHub's: shown as text, never markup).
+  function audit(a) {
+    if (!a) return [];
+    if (a.pull_request == null) return [" · 直接推送(无拉取请求)"];
+    const approved = a.approved_by && a.approved_by.length ? a.approved_by.join(", ") : "无";
+    return [" · ", outside("#" + a.pull_request + " 由 " + (a.merged_by || "?") + " 合并,批准:" + approved)];
   }
 
   function renderChips(tasks) {

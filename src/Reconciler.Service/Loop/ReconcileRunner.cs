@@ -31,7 +31,8 @@ public sealed partial class ReconcileRunner(
     ILogger<ReconcileRunner> logger,
     IRevisionHolds holds,
     RollbackRequests rollbacks,
-    Notifications.Notifier? notifier = null)
+    Notifications.Notifier? notifier = null,
+    GitHub.PolicyEnforcement? policy = null)
 {
     private readonly RetryPolicy _retry = new(options.RetryBase, options.RetryMax);
     private SourceSnapshot? _snapshot;
@@ -103,6 +104,11 @@ public sealed partial class ReconcileRunner(
             var pending = await engine.PlanAsync(snapshot, new PlanOptions(Refresh: refresh, Ledger: Ledger), stopping);
             ReportInvalid(pending, snapshot.Revision);
             pending = pending with { Plan = RevisionHoldPolicy.Apply(pending.Plan, hold) };
+            if (policy is not null)
+            {
+                // The audit, and owned changes held back without their owners' approval (the rest applies).
+                pending = await policy.ApplyAsync(pending, snapshot.Revision, stopping);
+            }
 
             // The stopping token only stops new PUTs; requests in flight get the grace period and are recorded.
             run = await engine.ApplyAsync(pending, trigger, null, stopping);

@@ -20,9 +20,13 @@ public sealed record RunStatusView(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public long? SyncTicket { get; init; }
 
+    /// <summary>Where the revision came from: <c>{pull_request, merged_by, approved_by}</c> (pull_request null: a direct push); absent when not looked up (no GitHub configured).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RunAudit? Audit { get; init; }
+
     public static RunStatusView From(RunRecord run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return new RunStatusView(run.Trigger, run.StartedAt, run.Duration.TotalMilliseconds, run.Revision, run.Applied, run.Outcomes, run.Error);
+        return new RunStatusView(run.Trigger, run.StartedAt, run.Duration.TotalMilliseconds, run.Revision, run.Applied, run.Outcomes, run.Error) { Audit = run.Audit };
     }
 }
