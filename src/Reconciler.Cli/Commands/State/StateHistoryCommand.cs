@@ -13,7 +13,7 @@ internal static class StateHistoryCommand
         var limit = new Option<int>("--limit") { Description = "How many attempts (default 50).", DefaultValueFactory = _ => 50 };
         var state = new StateOptions();
         var format = StateFormatOption.Create();
-        var command = new Command("history", "List apply attempts, newest first: when, which task, how it ended, the platform's code and message.");
+        var command = new Command("history", "List apply attempts, newest first: when, which task, how it ended, the platform's code and message, and the run's trigger and audit (pull request, merged by, approved by).");
         command.Options.Add(task);
         command.Options.Add(diff);
         command.Options.Add(limit);
@@ -31,9 +31,12 @@ internal static class StateHistoryCommand
             var attempts = result.GetValue(task) is { } typed
                 ? await store.ReadAttemptsAsync(new TaskLookup(await store.LoadAppliedAsync(cancellationToken), (await store.ReadAttemptsAsync(100_000, cancellationToken)).Select(a => a.Identity)).Resolve(typed, console), count, cancellationToken)
                 : await store.ReadAttemptsAsync(count, cancellationToken);
+
+            // Each attempt's run: its trigger and, when recorded, who merged and approved its revision.
+            var runs = new RunOfAttempt(await store.ReadRunsAsync(10_000, cancellationToken));
             if (result.GetValue(format) == StateFormat.Json)
             {
-                await console.Out.WriteLineAsync(new JsonArray(attempts.Select(a => (JsonNode)StateViews.Attempt(a)).ToArray()).ToJsonString(StateViews.Json));
+                await console.Out.WriteLineAsync(new JsonArray(attempts.Select(a => (JsonNode)runs.Json(a)).ToArray()).ToJsonString(StateViews.Json));
                 return ExitCodes.Success;
             }
 
@@ -42,7 +45,7 @@ internal static class StateHistoryCommand
                 : new Dictionary<int, IReadOnlyList<string>>();
             for (var i = 0; i < attempts.Count; i++)
             {
-                await console.Out.WriteLineAsync(StateViews.AttemptLine(attempts[i]));
+                await console.Out.WriteLineAsync(StateViews.AttemptLine(attempts[i]) + runs.Suffix(attempts[i]));
                 foreach (var line in diffs.GetValueOrDefault(i) ?? [])
                 {
                     await console.Out.WriteLineAsync(line);
