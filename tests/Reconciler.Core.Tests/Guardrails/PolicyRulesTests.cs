@@ -97,4 +97,21 @@ public sealed class PolicyRulesTests
         Assert.Equal(invalid, desired.Invalid.Count);
         Assert.All(desired.Invalid, i => Assert.Contains("set-limit", Assert.Single(i.Diagnostics).Message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Render_HostileRuleMessage_IsEscapedForTerminalAndMarkdown()
+    {
+        var policy = "rules:\n  - name: hostile\n    schema: {properties: {spec: {properties: {maximumcall: {maximum: 1}}}}}\n    message: \"<img src=x onerror=alert(1)> **bold** \\e[31m red\"\n";
+        var snapshot = PolicyTestFiles.Snapshot(policy, ("tasks/a.yaml", TestManifests.V2()));
+
+        var plan = (await new Reconciler.Core.Reconciling.Reconciliation(new Reconciler.Core.Reconciling.ReconcileSettings()).PlanAsync(snapshot, Reconciler.Core.Reconciling.CompareWith.LiveState, CancellationToken.None)).Plan;
+
+        var text = new Reconciler.Core.Rendering.TextPlanRenderer().Render(plan);
+        var markdown = new Reconciler.Core.Rendering.MarkdownPlanRenderer().Render(plan);
+        Assert.Contains("policy rule 'hostile'", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b", text, StringComparison.Ordinal);
+        Assert.Contains("\\x1B[31m", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", markdown, StringComparison.Ordinal);
+    }
 }
