@@ -88,6 +88,22 @@ public sealed class TaskEventDetectorTests
         Assert.Equal((TaskEventKind.Recovered, TaskEventKind.Unverified), (Assert.Single(again).Kind, again[0].Previous));
     }
 
+    [Fact]
+    public void Next_PolicyBlockedThenApplied_IsOneProblemAndOneRecovery()
+    {
+        var detector = new TaskEventDetector();
+
+        var blocked = detector.Next([Task("a", TaskState.PolicyBlocked)], "repo", "r1", At);
+        var resync = detector.Next([Task("a", TaskState.PolicyBlocked)], "repo", "r1", At);
+        var approved = detector.Next([Task("a", TaskState.Applied)], "repo", "r2", At);
+
+        Assert.Equal(TaskEventKind.PolicyBlocked, Assert.Single(blocked).Kind);
+        Assert.Equal("policy_blocked", NotificationPayload.Word(blocked[0].Kind));
+        Assert.Contains("仓库策略", NotificationText.Title(blocked[0]), StringComparison.Ordinal);
+        Assert.Empty(resync);
+        Assert.Equal((TaskEventKind.Recovered, TaskEventKind.PolicyBlocked), (Assert.Single(approved).Kind, approved[0].Previous));
+    }
+
     private static TaskStanding Task(string id, TaskState state) =>
         new("u", id, "任务 " + id, $"tasks/{id}.yaml", PlanAction.Update, state, state == TaskState.Blocked ? 6007 : null, null, 0, null, null, []);
 }
