@@ -44,6 +44,7 @@ public sealed class ServicePolicyTests
         var audit = status.GetProperty("last_run").GetProperty("audit");
         Assert.Equal((12, "bob", "carol"), (audit.GetProperty("pull_request").GetInt32(), audit.GetProperty("merged_by").GetString(), string.Join(",", audit.GetProperty("approved_by").EnumerateArray().Select(a => a.GetString()))));
         Assert.Equal("poll", status.GetProperty("last_run").GetProperty("trigger").GetString());
+        Assert.Equal((2, 1), (status.GetProperty("last_run").GetProperty("outcomes").GetProperty("applied").GetInt32(), status.GetProperty("last_run").GetProperty("outcomes").GetProperty("policy_blocked").GetInt32()));
         Assert.Contains("reconciler_tasks{state=\"policy_blocked\"} 1", await service.Http.GetStringAsync("metrics", service.Token), StringComparison.Ordinal);
 
         // The owner approves a follow-up pull request: its merge applies the owned task.

@@ -21,13 +21,14 @@ public sealed record RunOutcomes(
     int Suspended = 0,
     int Unmanaged = 0,
     int HeldBack = 0,
-    int PendingWindow = 0)
+    int PendingWindow = 0,
+    int PolicyBlocked = 0)
 {
     public static readonly RunOutcomes None = new();
 
     /// <summary>The words used in the stored JSON and in <c>/status</c>, in a fixed order.</summary>
     public static readonly IReadOnlyList<string> Words =
-        ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled", "unchanged", "invalid", "suspended", "unmanaged", "held_back", "pending_window"];
+        ["applied", "blocked", "rejected", "failed", "unauthorized", "cancelled", "unchanged", "invalid", "suspended", "unmanaged", "held_back", "pending_window", "policy_blocked"];
 
     /// <summary>
     /// Counts the tasks of <paramref name="plan"/> by their state (<see cref="TaskStandings.StateOf"/>), so the counts
@@ -56,7 +57,8 @@ public sealed record RunOutcomes(
             report?.Unmanaged ?? 0,
             // Waiting for a known time: a backoff, an earlier request's deadline, a task that did not answer in time.
             Of(TaskState.HeldBack) + Of(TaskState.InFlight) + Of(TaskState.SlowAnswer),
-            Of(TaskState.PendingWindow));
+            Of(TaskState.PendingWindow),
+            Of(TaskState.PolicyBlocked));
     }
 
     /// <summary>The task state a count is of: each word is its state's word, except <c>unchanged</c> (<see cref="TaskState.InSync"/>).</summary>
@@ -77,6 +79,7 @@ public sealed record RunOutcomes(
         "unmanaged" => Unmanaged,
         "held_back" => HeldBack,
         "pending_window" => PendingWindow,
+        "policy_blocked" => PolicyBlocked,
         _ => throw new ArgumentOutOfRangeException(nameof(word), word, "not a run outcome"),
     };
 
@@ -98,6 +101,6 @@ public sealed record RunOutcomes(
         int Get(string word) => counts.GetValueOrDefault(word);
         return new RunOutcomes(
             Get("applied"), Get("blocked"), Get("rejected"), Get("failed"), Get("unauthorized"), Get("cancelled"),
-            Get("unchanged"), Get("invalid"), Get("suspended"), Get("unmanaged"), Get("held_back"), Get("pending_window"));
+            Get("unchanged"), Get("invalid"), Get("suspended"), Get("unmanaged"), Get("held_back"), Get("pending_window"), Get("policy_blocked"));
     }
 }
