@@ -62,4 +62,19 @@ public sealed class PlanLimitTests
 
         Assert.Equal("sub-1", PlanLimitCheck.AccountOf(entry));
     }
+
+    [Fact]
+    public async Task Plan_PullRequestDropsTheOwnerEntry_TheBaseBranchsOwnersStillApply()
+    {
+        const string Owned = "owners:\n  - select: {paths: [\"tasks/**\"]}\n    approvers: [lead-alice]\n";
+        var atBase = PolicyTestFiles.Snapshot(Owned, ("tasks/a.yaml", TestManifests.V2()));
+        var head = PolicyTestFiles.Snapshot("rules: []\n", ("tasks/a.yaml", TestManifests.V2(name: "改名")));
+
+        var plan = (await new Reconciliation(new ReconcileSettings()).PlanAsync(head, CompareWith.BaseRevision(atBase), CancellationToken.None)).Plan;
+
+        var requirement = Assert.Single(OwnerRequirement.Of(plan, plan.Policy));
+        Assert.Equal(["lead-alice"], requirement.Owner.Approvers);
+        Assert.False(PolicyVerdict.Decide(plan, plan.Policy, _ => false).Passed);
+        Assert.True(PolicyVerdict.Decide(plan, plan.Policy, a => a == "lead-alice").Passed);
+    }
 }
