@@ -153,6 +153,6 @@ public sealed class PolicyStatusTests
         }
 
         var snapshot = new SourceSnapshot(null, files, []) { Policy = ManifestFile.FromText(RepositoryPolicy.FilePath, Policy) };
-        return (await new Reconciliation(new ReconcileSettings()).PlanAsync(snapshot, CompareWith.LiveState, Deadline())).Plan;
+        return (await new PlanningEngine(new ReconcileSettings()).PlanAsync(snapshot, CompareWith.LiveState, PlanOptions.Default, Deadline())).Plan;
     }
 }

@@ -41,11 +41,11 @@ public sealed class PlanLimitTests
     [Fact]
     public async Task Plan_MoreAccountsThanTheLimit_IsAProblemInEveryFormat()
     {
-        var engine = new Reconciliation(new ReconcileSettings());
+        var engine = new PlanningEngine(new ReconcileSettings());
         var other = TestManifests.V2(taskId: "t-2").Replace(TestManifests.UserId, "another-account", StringComparison.Ordinal);
         var snapshot = PolicyTestFiles.Snapshot("limits: {max_changed_accounts: 1}\n", ("tasks/a.yaml", TestManifests.V2()), ("tasks/b.yaml", other));
 
-        var plan = (await engine.PlanAsync(snapshot, CompareWith.LiveState, CancellationToken.None)).Plan;
+        var plan = (await engine.PlanAsync(snapshot, CompareWith.LiveState, PlanOptions.Default, CancellationToken.None)).Plan;
 
         const string Expected = "policy limit max_changed_accounts: this plan changes tasks of 2 accounts, more than the 1 allowed";
         Assert.Contains(Expected, new TextPlanRenderer().Render(plan), StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class PlanLimitTests
         var atBase = PolicyTestFiles.Snapshot(Owned, ("tasks/a.yaml", TestManifests.V2()));
         var head = PolicyTestFiles.Snapshot("rules: []\n", ("tasks/a.yaml", TestManifests.V2(name: "改名")));
 
-        var plan = (await new Reconciliation(new ReconcileSettings()).PlanAsync(head, CompareWith.BaseRevision(atBase), CancellationToken.None)).Plan;
+        var plan = (await new PlanningEngine(new ReconcileSettings()).PlanAsync(head, CompareWith.BaseRevision(atBase), PlanOptions.Default, CancellationToken.None)).Plan;
 
         var requirement = Assert.Single(OwnerRequirement.Of(plan, plan.Policy));
         Assert.Equal(["lead-alice"], requirement.Owner.Approvers);

@@ -104,7 +104,7 @@ public sealed class PolicyRulesTests
         var policy = "rules:\n  - name: hostile\n    schema: {properties: {spec: {properties: {maximumcall: {maximum: 1}}}}}\n    message: \"<img src=x onerror=alert(1)> **bold** \\e[31m red\"\n";
         var snapshot = PolicyTestFiles.Snapshot(policy, ("tasks/a.yaml", TestManifests.V2()));
 
-        var plan = (await new Reconciler.Core.Reconciling.Reconciliation(new Reconciler.Core.Reconciling.ReconcileSettings()).PlanAsync(snapshot, Reconciler.Core.Reconciling.CompareWith.LiveState, CancellationToken.None)).Plan;
+        var plan = (await new Reconciler.Core.Reconciling.PlanningEngine(new Reconciler.Core.Reconciling.ReconcileSettings()).PlanAsync(snapshot, Reconciler.Core.Reconciling.CompareWith.LiveState, Reconciler.Core.Reconciling.PlanOptions.Default, CancellationToken.None)).Plan;
 
         var text = new Reconciler.Core.Rendering.TextPlanRenderer().Render(plan);
         var markdown = new Reconciler.Core.Rendering.MarkdownPlanRenderer().Render(plan);
