@@ -151,6 +151,7 @@ internal static class StateMigrations
         BEGIN SELECT RAISE(ABORT, 'revision holds are released, never deleted'); END;
         """);
 
+    /// <summary>
     /// v7: audit (issue 26): where each run's revision came from — the merged pull request, who merged it, who approved it
     /// (logins, comma-separated: a GitHub login has no comma). Null columns: not looked up.
     /// </summary>
