@@ -147,10 +147,10 @@ public sealed class ServiceOperationsTests
 
         var status = await service.StatusAsync();
 
-        string[] top = ["version", "repository", "branch", "path", "ready", "watched_revision", "last_fetch_at", "last_fetch_error", "consecutive_fetch_failures", "last_successful_revision", "state_error", "last_run", "sync_window", "tasks", "pull_requests", "recent_runs"];
+        string[] top = ["version", "repository", "branch", "path", "ready", "watched_revision", "last_fetch_at", "last_fetch_error", "consecutive_fetch_failures", "last_successful_revision", "state_error", "last_run", "sync_window", "tasks", "pull_requests", "refresh", "recent_runs"];
         Assert.Equal(top, status.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Status.StatusSnapshot.ContractVersion, status.GetProperty("version").GetInt32());
-        string[] task = ["user_id", "task_id", "name", "file", "action", "state", "api_code", "message", "failures", "last_attempt_at", "retry_at", "errors", "in_doubt", "drift_fields", "drifted", "left_stopped", "unverified_fields"];
+        string[] task = ["user_id", "task_id", "name", "file", "action", "state", "api_code", "message", "failures", "last_attempt_at", "retry_at", "errors", "in_doubt", "drift_fields", "drifted", "left_stopped", "unverified_fields", "last_read_at"];
         Assert.Equal(task, status.GetProperty("tasks")[0].EnumerateObject().Select(p => p.Name));
         Assert.Contains("外呼任务-0", await service.Http.GetStringAsync("status", service.Token), StringComparison.Ordinal);
     }

@@ -82,7 +82,7 @@ public sealed class PlanningEngine
         var planned = Guardrails.PlanLimitCheck.Apply(Target(Planner.Plan(desired, live), options, out var unmatched), desired.Policy);
         if (options.Refresh && api is not null)
         {
-            planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken);
+            planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken, options.RefreshSelection);
             planned = _drift?.Apply(planned, options.Ledger, startedAt) ?? planned;
         }
 

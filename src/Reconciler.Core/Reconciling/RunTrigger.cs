@@ -29,4 +29,7 @@ public enum RunTrigger
 
     /// <summary>The sync window opened with changes waiting for it.</summary>
     Window,
+
+    /// <summary>The refresh trickle: re-plan the last fetched revision and read the next slice of live tasks.</summary>
+    Refresh,
 }

@@ -16,6 +16,7 @@ public static class RunTriggerWords
         RunTrigger.Resync => "resync",
         RunTrigger.Retry => "retry",
         RunTrigger.Window => "window",
+        RunTrigger.Refresh => "refresh",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "unknown run trigger"),
     };
 

@@ -15,11 +15,13 @@ namespace Reconciler.Core.Refresh;
 /// </summary>
 internal static class LiveRefresh
 {
-    public static async Task<Plan> RefreshAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken)
+    /// <param name="selection">Which of the readable tasks to read now; null: all of them.</param>
+    public static async Task<Plan> RefreshAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
-        var toRead = plan.Entries.Where(e => e.Desired is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
+        IReadOnlyList<PlanEntry> toRead = plan.Entries.Where(e => e.Desired is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
+        toRead = selection?.Choose(toRead) ?? toRead;
 
         // Each read is bounded by the client's read timeout; the refresh as a whole is not (it runs on the resync timer only).
         var reads = await DetailReads.ReadAsync(toRead, api, parallelism, budget: null, TimeProvider.System, cancellationToken);

@@ -49,4 +49,7 @@ public sealed record TaskStanding(
     /// values); null when this run did not find that.
     /// </summary>
     public IReadOnlyList<string>? UnverifiedFields { get; init; }
+
+    /// <summary>When the live task was last read (the service's refresh); null: not read since the service started.</summary>
+    public DateTimeOffset? LastReadAt { get; init; }
 }

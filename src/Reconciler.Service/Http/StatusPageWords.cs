@@ -107,6 +107,7 @@ public static class StatusPageWords
         RunTrigger.Resync => "定时重同步",
         RunTrigger.Retry => "重试",
         RunTrigger.Window => "同步窗口",
+        RunTrigger.Refresh => "分批读取线上任务",
         RunTrigger.Cli => "命令行",
         _ => trigger.ToWord(),
     };

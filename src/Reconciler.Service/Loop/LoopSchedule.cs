@@ -10,15 +10,18 @@ public readonly record struct Wake(DateTimeOffset At, TriggerSet Due);
 /// <summary>
 /// The service's schedule as a value, like Flux's <c>RequeueAfter</c>: from the ledger, the timers and the time,
 /// <see cref="Next"/> says when the loop wakes and what is due (poll: interval plus seeded jitter, doubled per failed
-/// fetch up to RetryMax; resync; the first per-task retry while a window is open; the sync window opening with changes
+/// fetch up to RetryMax; resync; the next refresh slice; the first per-task retry while a window is open; the sync window opening with changes
 /// waiting), <see cref="Due"/> merges that with the requests into the pass to run, and <see cref="After"/> moves the
 /// timers on. Pure: no clock, no randomness (the jitter sample is an argument), no host; a leader and a follower
 /// differ only in what may be due (a follower only polls).
 /// </summary>
 /// <param name="NotBefore">After a failed pass, timers wait until then (requests do not).</param>
+/// <param name="NextRefresh">The next slice of live reads (refresh on); unknown (MaxValue) until a run has planned the fleet.</param>
 public sealed record LoopSchedule(ScheduleSettings Settings, DateTimeOffset NextPoll, DateTimeOffset NextResync, DateTimeOffset NotBefore, int FetchFailures)
 {
-    /// <summary>A new loop polls at once and resyncs one resync period later.</summary>
+    public DateTimeOffset NextRefresh { get; init; } = DateTimeOffset.MaxValue;
+
+    /// <summary>A new loop polls at once and resyncs one resync period later; refresh slices start one tick after the first plan.</summary>
     public static LoopSchedule Start(ScheduleSettings settings, DateTimeOffset now) => new(settings, now, now + settings.Resync, DateTimeOffset.MinValue, 0);
 
     /// <param name="leading">False on a follower: only the poll is scheduled.</param>
@@ -30,6 +33,10 @@ public sealed record LoopSchedule(ScheduleSettings Settings, DateTimeOffset Next
         if (leading)
         {
             timers.Add((NextResync, RunTrigger.Resync));
+            if (fetched && Settings.Refresh && NextRefresh != DateTimeOffset.MaxValue)
+            {
+                timers.Add((NextRefresh, RunTrigger.Refresh));
+            }
 
             // A retry only when it could run now (else it would wake the loop for nothing): fetched, and a window open.
             if (fetched && Settings.Windows?.IsOpen(now) != false && ledger.NextRetryAt is { } retry)
@@ -54,7 +61,7 @@ public sealed record LoopSchedule(ScheduleSettings Settings, DateTimeOffset Next
     {
         var wake = Next(ledger, leading, fetched, now);
         var triggers = (wake.At <= now ? wake.Due : TriggerSet.None).Union(requested);
-        return new PassOrder(triggers, syncTicket, Settings.Refresh && triggers.Has(RunTrigger.Resync));
+        return new PassOrder(triggers, syncTicket, Settings.Refresh && (triggers.Has(RunTrigger.Resync) || triggers.Has(RunTrigger.Refresh)));
     }
 
     /// <summary>The timers after a pass that ended at <paramref name="now"/>; <paramref name="jitter"/> is a sample in [0, 1).</summary>
@@ -81,6 +88,12 @@ public sealed record LoopSchedule(ScheduleSettings Settings, DateTimeOffset Next
         if (pass.Reconciled || pass.StartedAt >= NextResync)
         {
             next = next with { NextResync = now + Settings.Resync };
+        }
+
+        if (Settings.Refresh && pass.RefreshTick is { } tick && (pass.Refreshed || NextRefresh == DateTimeOffset.MaxValue || pass.StartedAt >= NextRefresh))
+        {
+            // The next slice one tick after this one (or after the first plan, which tells the fleet's size).
+            next = next with { NextRefresh = now + tick };
         }
 
         if (pass.Reconciled && pass.FailedRuns > 0)

@@ -8,4 +8,6 @@ namespace Reconciler.Service.Loop;
 /// <param name="Reconciled">A run was planned (and applied as far as allowed).</param>
 /// <param name="FailedRuns">Runs in a row that ended in an error (the state store): the loop pauses on them.</param>
 /// <param name="Crashed">The pass threw: everything waits an interval, so a broken pass is not retried at once.</param>
-public sealed record PassResult(DateTimeOffset StartedAt, FetchOutcome? Fetch = null, DateTimeOffset? FetchedAt = null, bool Followed = false, bool Reconciled = false, int FailedRuns = 0, bool Crashed = false);
+/// <param name="Refreshed">The run read its slice of live tasks.</param>
+/// <param name="RefreshTick">Time between refresh slices for the fleet the run planned (null: no plan yet).</param>
+public sealed record PassResult(DateTimeOffset StartedAt, FetchOutcome? Fetch = null, DateTimeOffset? FetchedAt = null, bool Followed = false, bool Reconciled = false, int FailedRuns = 0, bool Crashed = false, bool Refreshed = false, TimeSpan? RefreshTick = null);

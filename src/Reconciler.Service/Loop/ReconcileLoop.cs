@@ -116,7 +116,7 @@ public sealed partial class ReconcileLoop(
             await pullRequests.CheckAsync(stoppingToken);
         }
 
-        return new PassResult(startedAt, fetched, fetchedAt, Reconciled: reconciled, FailedRuns: runner.ConsecutiveFailedRuns);
+        return new PassResult(startedAt, fetched, fetchedAt, Reconciled: reconciled, FailedRuns: runner.ConsecutiveFailedRuns, Refreshed: reconciled && pass.Refresh, RefreshTick: runner.RefreshTick);
     }
 
     /// <summary>Waits until <paramref name="wake"/> or a request.</summary>

@@ -9,6 +9,7 @@ using Reconciler.Core.Tasks;
 using Reconciler.Core.Validation;
 using Reconciler.Service.Configuration;
 using Reconciler.Service.Metrics;
+using Reconciler.Service.Refresh;
 using Reconciler.Service.Status;
 
 namespace Reconciler.Service.Loop;
@@ -35,12 +36,16 @@ public sealed partial class ReconcileRunner(
     GitHub.PolicyEnforcement? policy = null)
 {
     private readonly RetryPolicy _retry = new(options.RetryBase, options.RetryMax);
+    private readonly RefreshBook _refresh = new(options.Interval, options.Resync, options.MaxRps, time.GetUtcNow());
     private SourceSnapshot? _snapshot;
     private string? _reconciledRevision;
     private string? _reportedInvalidRevision;
 
     /// <summary>The last successful fetch; resync and retries re-plan it without contacting the remote.</summary>
     public SourceSnapshot? LastSnapshot => _snapshot;
+
+    /// <summary>Time between two refresh slices for the fleet of the last plan; null before the first plan.</summary>
+    public TimeSpan? RefreshTick => _refresh.Pace?.Tick;
 
     /// <summary>What is remembered of each task; changed only by the runs this runner reports.</summary>
     public TaskLedger Ledger { get; private set; } = TaskLedger.Empty;
@@ -82,7 +87,7 @@ public sealed partial class ReconcileRunner(
     }
 
     /// <summary>Plans the last fetched revision and applies what it may. Returns false when nothing has been fetched yet.</summary>
-    /// <param name="refresh">Read every managed task's live detail (drift); the loop decides, by its triggers.</param>
+    /// <param name="refresh">Read live tasks (drift): the slice that is due (<see cref="RefreshSlice"/>); the loop decides, by its triggers.</param>
     public async Task<bool> ReconcileAsync(RunTrigger trigger, bool refresh, long syncTicket, CancellationToken stopping)
     {
         if (_snapshot is not { } snapshot)
@@ -96,12 +101,13 @@ public sealed partial class ReconcileRunner(
         }
 
         var startedAt = time.GetUtcNow();
+        var slice = refresh ? _refresh.Slice(startedAt) : null;
         ReconcileRun run;
         try
         {
             // Read from the store on every pass: another replica, an earlier process or `sync --resume` may have changed it.
             var hold = await CurrentHoldAsync(snapshot.Revision, stopping);
-            var pending = await engine.PlanAsync(snapshot, new PlanOptions(Refresh: refresh, Ledger: Ledger), stopping);
+            var pending = await engine.PlanAsync(snapshot, new PlanOptions(Refresh: refresh, Ledger: Ledger, RefreshSelection: slice), stopping);
             ReportInvalid(pending, snapshot.Revision);
             pending = pending with { Plan = RevisionHoldPolicy.Apply(pending.Plan, hold) };
             if (policy is not null)
@@ -122,6 +128,13 @@ public sealed partial class ReconcileRunner(
 
         _reconciledRevision = run.Succeeded ? snapshot.Revision : null;
         ConsecutiveFailedRuns = run.Succeeded ? 0 : ConsecutiveFailedRuns + 1;
+        var ages = _refresh.Record(run.Plan, slice, time.GetUtcNow());
+        if (options.Refresh)
+        {
+            metrics.Refresh.Recorded(slice?.Chosen.Count ?? 0, ages, _refresh.Summary);
+            status.Refreshed(_refresh.Summary);
+        }
+
         Report(run, syncTicket);
         return true;
     }
@@ -180,7 +193,7 @@ public sealed partial class ReconcileRunner(
         }
 
         Ledger = Ledger.After(run);
-        var tasks = TaskStandings.Derive(run, Ledger);
+        var tasks = WithLastReads(TaskStandings.Derive(run, Ledger));
         status.RunCompleted(run, tasks, Ledger, syncTicket);
         metrics.RunCompleted(run, tasks, Ledger);
         if (tasks is not null)
@@ -220,6 +233,10 @@ public sealed partial class ReconcileRunner(
             LogRun(logger, run.Record.Trigger.ToWord(), Short(run.Record.Revision), plan.Summary.ToString(), applied, run.Outcomes.HeldBack, run.Record.Duration.TotalMilliseconds);
         }
     }
+
+    /// <summary>Each task's line with when its live task was last read (<c>/status</c>: how stale each task's drift check is).</summary>
+    private List<TaskStanding>? WithLastReads(IReadOnlyList<TaskStanding>? tasks) =>
+        tasks?.Select(t => t.UserId is { } user && t.TaskId is { } task && _refresh.LastReadAt(new TaskIdentity(user, task)) is { } at ? t with { LastReadAt = at } : t).ToList();
 
     /// <summary>Invalid manifests are logged once per revision, not on every resync.</summary>
     private void ReportInvalid(PendingPlan pending, string? revision)

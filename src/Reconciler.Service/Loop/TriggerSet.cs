@@ -5,14 +5,14 @@ namespace Reconciler.Service.Loop;
 /// <summary>
 /// The triggers one pass answers, merged: requests never replace each other, the most demanding wins. What the set
 /// asks for is the union of what its triggers ask: <c>sync ⊇ webhook ⊇ poll</c> (each fetches; a sync also re-plans
-/// when the branch did not move), <c>takeover</c> also re-reads the shared history, <c>resync</c> re-plans and reads
-/// the live tasks, <c>retry</c> and <c>window</c> re-plan.
+/// when the branch did not move), <c>takeover</c> also re-reads the shared history, <c>resync</c> and <c>refresh</c>
+/// re-plan and read the slice of live tasks that is due, <c>retry</c> and <c>window</c> re-plan.
 /// </summary>
 public readonly record struct TriggerSet
 {
     /// <summary>The order in which a pass's run is named after its triggers: the most demanding first.</summary>
     private static readonly RunTrigger[] Naming =
-        [RunTrigger.Takeover, RunTrigger.Sync, RunTrigger.Webhook, RunTrigger.Poll, RunTrigger.Resync, RunTrigger.Retry, RunTrigger.Window];
+        [RunTrigger.Takeover, RunTrigger.Sync, RunTrigger.Webhook, RunTrigger.Poll, RunTrigger.Resync, RunTrigger.Refresh, RunTrigger.Retry, RunTrigger.Window];
 
     private readonly uint _bits;
 

@@ -55,6 +55,7 @@ public sealed class ServiceMetrics
         Registry = Prometheus.Metrics.NewCustomRegistry();
         DotNetStats.Register(Registry);
         Factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        Refresh = new RefreshMetrics(Factory);
         _ready = Factory.CreateGauge("reconciler_ready", "1 once the repository has been fetched successfully.");
         _stateUsable = Factory.CreateGauge("reconciler_state_usable", "0 while the state store cannot be read or written (nothing is sent), else 1.");
         _stateUsable.Set(1);
@@ -87,6 +88,9 @@ public sealed class ServiceMetrics
 
     /// <summary>This service's registry: everything <c>/metrics</c> shows.</summary>
     public CollectorRegistry Registry { get; }
+
+    /// <summary>The refresh trickle's reads and staleness.</summary>
+    public RefreshMetrics Refresh { get; }
 
     /// <summary>Creates further metrics in <see cref="Registry"/> (the notifier's, a leader gauge, …).</summary>
     public IMetricFactory Factory { get; }

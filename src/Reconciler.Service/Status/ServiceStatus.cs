@@ -108,6 +108,9 @@ public sealed class ServiceStatus
         }
     }
 
+    /// <summary>How fresh the live reads are after the last run (null: refresh has not planned yet).</summary>
+    public void Refreshed(Refresh.RefreshSummary? summary) => Change(s => s with { Refresh = summary });
+
     /// <summary>A follower read the shared state: the leader's last run, the tasks as that state has them, and the ledger it implies; the store is usable.</summary>
     public void Observed(RunStatusView? lastRun, IReadOnlyList<TaskStanding>? tasks, TaskLedger ledger) => Change(s =>
     {

@@ -43,6 +43,10 @@ public sealed record StatusSnapshot(
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public HoldStatusView? Hold { get; init; }
 
+    /// <summary>How fresh the live reads (drift checks) are: the refresh trickle's summary; absent before the first plan or with refresh off.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public Refresh.RefreshSummary? Refresh { get; init; }
+
     /// <summary>The last runs, newest first (at most <see cref="ServiceStatus.RecentRunCount"/>); <see cref="LastRun"/> is the first.</summary>
     public IReadOnlyList<RunStatusView> RecentRuns { get; init; } = [];
 }

@@ -93,7 +93,7 @@ public sealed class LoopScheduleTests
     }
 
     [Fact]
-    public void Due_MergesTheRequestsWithTheTimers_AndOnlyAResyncRefreshes()
+    public void Due_MergesTheRequestsWithTheTimers_AndOnlyAResyncOrARefreshTickRefreshes()
     {
         var schedule = LoopSchedule.Start(Settings, Start) with { NextPoll = Start.AddMinutes(1) };
         _clock.Advance(TimeSpan.FromMinutes(5));
@@ -129,6 +129,36 @@ public sealed class LoopScheduleTests
 
         Assert.Equal((Start.AddMinutes(1), Start.AddMinutes(4)), (once.NotBefore, thrice.NotBefore));
         Assert.Equal(Start.AddMinutes(7), fine.NextResync);
+    }
+
+    [Fact]
+    public void After_TheFirstPlan_RefreshSlicesComeOneTickApart_AndRefresh()
+    {
+        var schedule = LoopSchedule.Start(Settings, Start);
+        Assert.Equal(DateTimeOffset.MaxValue, schedule.NextRefresh);
+
+        var planned = schedule.After(new PassResult(Start, FetchOutcome.Moved, FetchedAt: Start, Reconciled: true, RefreshTick: TimeSpan.FromSeconds(75)), Start, 0);
+        Assert.Equal(Start.AddSeconds(75), planned.NextRefresh);
+        Assert.Equal(new Wake(Start.AddSeconds(60), TriggerSet.Of(RunTrigger.Poll)), planned.Next(Nothing, true, true, Start));
+        Assert.Equal(new Wake(Start.AddSeconds(75), TriggerSet.Of(RunTrigger.Refresh)), (planned with { NextPoll = Start.AddMinutes(2) }).Next(Nothing, true, true, Start));
+        Assert.Equal(new PassOrder(TriggerSet.Of(RunTrigger.Poll, RunTrigger.Refresh), 0, Refresh: true), planned.Due(TriggerSet.None, 0, Nothing, true, true, Start.AddSeconds(80)));
+
+        // A poll that moved the branch re-plans without reading: the next slice stays where it was.
+        var polled = planned.After(new PassResult(Start.AddSeconds(61), FetchOutcome.Moved, FetchedAt: Start.AddSeconds(61), Reconciled: true, RefreshTick: TimeSpan.FromSeconds(75)), Start.AddSeconds(62), 0);
+        Assert.Equal(Start.AddSeconds(75), polled.NextRefresh);
+        var sliced = polled.After(new PassResult(Start.AddSeconds(75), Reconciled: true, Refreshed: true, RefreshTick: TimeSpan.FromSeconds(75)), Start.AddSeconds(76), 0);
+        Assert.Equal(Start.AddSeconds(151), sliced.NextRefresh);
+    }
+
+    [Fact]
+    public void Next_RefreshOff_OrNothingFetched_NoSlice()
+    {
+        var schedule = LoopSchedule.Start(Settings, Start) with { NextPoll = Start.AddMinutes(3), NextRefresh = Start.AddSeconds(30) };
+
+        Assert.Equal(Start.AddSeconds(30), schedule.Next(Nothing, true, fetched: true, Start).At);
+        Assert.Equal(Start.AddMinutes(3), schedule.Next(Nothing, true, fetched: false, Start).At);
+        Assert.Equal(Start.AddMinutes(3), (schedule with { Settings = Settings with { Refresh = false } }).Next(Nothing, true, true, Start).At);
+        Assert.Equal(Start.AddMinutes(3), schedule.Next(Nothing, leading: false, true, Start).At);
     }
 
     /// <summary>The ledger after one task failed at <paramref name="at"/> (retry 30 s later).</summary>
