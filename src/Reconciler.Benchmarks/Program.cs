@@ -32,6 +32,15 @@ return command switch
         Option("--rps")?.Split(',').Select(Number).ToList() ?? [50, 200],
         Option("--parallelism") is { } p ? Number(p) : 16),
     "refresh" => await RefreshBenchmark.RunAsync(count ?? 1_000, Option("--parallelism")?.Split(',').Select(Number).ToList() ?? [4, 16]),
+    "service-scale" => await ServiceScaleBenchmark.RunAsync(new ServiceScaleBenchmark.Options(
+        count ?? 10_000,
+        Option("--passes") is { } passes ? Number(passes) : 5,
+        TimeSpan.FromSeconds(Option("--interval") is { } si ? Number(si) : 10),
+        TimeSpan.FromSeconds(Option("--resync") is { } rs ? Number(rs) : 60),
+        Option("--parallelism") is { } sp ? Number(sp) : 16,
+        Option("--max-rps") is { } mr ? double.Parse(mr, System.Globalization.CultureInfo.InvariantCulture) : null,
+        Path.GetFullPath(Option("--reconciler") ?? "bench/.out/reconciler/reconciler"),
+        Option("--env")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [])),
     "incremental" => await IncrementalBenchmark.RunAsync(count ?? 10_000, rounds),
     "service-latency" => await ServiceLatencyBenchmark.RunAsync(count ?? 1_000, rounds, TimeSpan.FromSeconds(Option("--interval") is { } i ? Number(i) : 10), args.Contains("--logs")),
     "corpus" => (await BenchCorpus.EnsureAsync(Path.GetFullPath(Option("--work") ?? "bench/.work"), count ?? 10_000, Path.GetFullPath(Option("--schemas") ?? "schemas"))).Count > 0 ? 0 : 1,
@@ -61,6 +70,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] [--verify] | rate [--count N] [--rps N,N] [--parallelism N] | refresh [--count N] [--parallelism 4,16] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] [--verify] | rate [--count N] [--rps N,N] [--parallelism N] | refresh [--count N] [--parallelism 4,16] | service-scale [--count N] [--passes N] [--interval S] [--resync S] [--parallelism N] [--max-rps R] [--reconciler PATH] [--env NAME=VALUE,…] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
     return 1;
 }

@@ -75,6 +75,12 @@ public sealed class RefreshBook(TimeSpan interval, TimeSpan resync, double? maxR
         _lastSliceReads = slice?.Chosen.Count ?? _lastSliceReads;
 
         Forget(readable);
+        if (Pace is null && slice is null)
+        {
+            // Reads are earned from the first plan on: a long first pass (a clone, the first adoption) is not a debt.
+            _lastSlice = now;
+        }
+
         Pace = PaceFor(readable.Count);
         Summary = Summarise(readable, Pace, now);
         return ages;

@@ -145,6 +145,16 @@ public sealed class RefreshTrickleTests
         Assert.Equal(2, book.Summary!.Tasks);
     }
 
+    [Fact]
+    public void Slices_EarnReadsFromTheFirstPlan_NotFromTheStartOfTheService()
+    {
+        var fleet = Fleet(100);
+        var book = new RefreshBook(Interval, Period, null, Start);
+        book.Record(Refreshed(fleet, []), null, Start.AddMinutes(3)); // a first pass (clone, adoption) of 3 minutes
+
+        Assert.Equal(20, ReadSlice(book, fleet, Start.AddMinutes(4)).Count);
+    }
+
     /// <summary>Runs one slice as the runner does: choose, "read" what was chosen, record.</summary>
     private static IReadOnlyList<PlanEntry> ReadSlice(RefreshBook book, IReadOnlyList<PlanEntry> fleet, DateTimeOffset at)
     {
