@@ -15,7 +15,7 @@ namespace Reconciler.Benchmarks;
 internal static class ServiceLatencyBenchmark
 {
     private const string Token = "bench-token";
-    private const string Secret = "bench-webhook-secret";
+    internal const string Secret = "bench-webhook-secret";
 
     public static async Task<int> RunAsync(int count, int rounds, TimeSpan interval, bool logs)
     {
@@ -76,7 +76,8 @@ internal static class ServiceLatencyBenchmark
         return 0;
     }
 
-    private static async Task PostWebhookAsync(HttpClient http)
+    /// <summary>A signed GitHub push delivery for main (the webhook secret is <see cref="Secret"/>).</summary>
+    internal static async Task PostWebhookAsync(HttpClient http)
     {
         var body = Encoding.UTF8.GetBytes("""{"ref":"refs/heads/main"}""");
         using var request = new HttpRequestMessage(HttpMethod.Post, "hooks/github") { Content = new ByteArrayContent(body) };

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using Reconciler.Service.Http;
 using TaskApi.Simulator;
 
 namespace Reconciler.Benchmarks;
@@ -18,7 +16,7 @@ namespace Reconciler.Benchmarks;
 internal static class ServiceScaleBenchmark
 {
     private const string Token = "bench-token";
-    private const string Secret = "bench-webhook-secret";
+    private const string Secret = ServiceLatencyBenchmark.Secret;
 
     public sealed record Options(int Count, int Passes, TimeSpan Interval, TimeSpan Resync, int Parallelism, double? MaxRps, string Reconciler, IReadOnlyList<string> Environment);
 
@@ -111,15 +109,7 @@ internal static class ServiceScaleBenchmark
         var puts = Puts(simulator);
         repository.CommitAndPush("one change");
         var pushed = Stopwatch.StartNew();
-        var body = Encoding.UTF8.GetBytes("""{"ref":"refs/heads/main"}""");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "hooks/github") { Content = new ByteArrayContent(body) };
-        request.Headers.Add("X-GitHub-Event", "push");
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(body, Encoding.UTF8.GetBytes(Secret)));
-        using (var response = await http.SendAsync(request))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
+        await ServiceLatencyBenchmark.PostWebhookAsync(http);
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await simulator.State.WaitUntilAsync(s => s.GetRequestLog().Count(r => r.Operation == ApiOperation.UpdateTask) > puts, limit.Token);
         Console.WriteLine($"one-file push -> PUT after the webhook: {pushed.Elapsed.TotalMilliseconds:N0} ms");
