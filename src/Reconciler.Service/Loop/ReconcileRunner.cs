@@ -236,22 +236,6 @@ public sealed partial class ReconcileRunner(
         }
     }
 
-    /// <summary>Each task's line with when its live task was last read (<c>/status</c>: how stale each task's drift check is).</summary>
-    private List<TaskStanding>? WithLastReads(IReadOnlyList<TaskStanding>? tasks) =>
-        tasks?.Select(t => t.UserId is { } user && t.TaskId is { } task && _refresh.LastReadAt(new TaskIdentity(user, task)) is { } at ? t with { LastReadAt = at } : t).ToList();
-
-    /// <summary>Once (until it changes): MaxRps's share for the refresh cannot read the fleet once per period.</summary>
-    private void WarnWhenTheRateCannotKeepThePeriod(RefreshSummary? summary)
-    {
-        var tooSlow = summary is { KeptByRateLimit: false };
-        if (tooSlow && !_warnedRefreshRate)
-        {
-            LogRefreshRateShort(logger, summary!.Tasks, summary.PeriodSeconds, summary.NeededReadsPerSecond, options.MaxRps ?? 0);
-        }
-
-        _warnedRefreshRate = tooSlow;
-    }
-
     /// <summary>Invalid manifests are logged once per revision, not on every resync.</summary>
     private void ReportInvalid(PendingPlan pending, string? revision)
     {
@@ -295,9 +279,6 @@ public sealed partial class ReconcileRunner(
 
     [LoggerMessage(EventId = 19, Level = LogLevel.Information, Message = "hold released ({Hold}): the branch moved to {Revision}")]
     private static partial void LogHoldReleased(ILogger logger, string hold, string revision);
-
-    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "refresh: reading {Tasks} tasks once per {PeriodSeconds:0} s needs {Needed:0.#} reads/s, more than half of MaxRps {MaxRps}; tasks are read less often (see /status refresh)")]
-    private static partial void LogRefreshRateShort(ILogger logger, int tasks, double periodSeconds, double needed, double maxRps);
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Error, Message = "run ({Trigger}) at {Revision} failed: {Error}; {Plan} {Apply}")]
     private static partial void LogRunFailed(ILogger logger, string trigger, string revision, string plan, string apply, string error);
