@@ -15,13 +15,21 @@ internal static partial class MarkdownText
     /// <summary>A zero-width space as an HTML entity: invisible, and it breaks a mention or a reference apart.</summary>
     private const string Break = "&#8203;";
 
+    /// <summary>
+    /// Text in a markdown table cell or list item: escaped as <see cref="Html"/>, its line breaks flattened, and every
+    /// character markdown would act on backslash-escaped, so no value becomes a link, an image (a remote fetch when the
+    /// comment is read), emphasis or code.
+    /// </summary>
     public static string Cell(string? text) =>
-        Html(text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+        MarkdownSyntax().Replace(Html(text ?? ""), @"\$0").Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 
     public static string Html(string text)
     {
         var escaped = ControlText.Escape(text).Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
-        return Notifying().Replace(escaped, match => match.Value + Break);
+
+        // After the mentions are broken (their '#' test would split these entities): no link or image, in markdown or HTML.
+        return Notifying().Replace(escaped, match => match.Value + Break)
+            .Replace("[", "&#91;", StringComparison.Ordinal).Replace("]", "&#93;", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -51,6 +59,11 @@ internal static partial class MarkdownText
 
         return new string('`', Math.Max(3, longest + 1));
     }
+
+    // The ASCII punctuation GitHub's markdown reads as syntax inline (links, images, emphasis, strikethrough, code, tables);
+    // CommonMark lets any ASCII punctuation be backslash-escaped, so the reader sees the character itself.
+    [GeneratedRegex(@"[\\`*_\[\]()!~|]", RegexOptions.CultureInvariant)]
+    private static partial Regex MarkdownSyntax();
 
     // Where GitHub would start a mention (@name, @org/team: '@' and a letter or digit) or an issue reference (#12).
     [GeneratedRegex("@(?=[A-Za-z0-9])|#(?=[0-9])", RegexOptions.CultureInvariant)]

@@ -50,7 +50,7 @@ public sealed class PlanLimitTests
         const string Expected = "policy limit max_changed_accounts: this plan changes tasks of 2 accounts, more than the 1 allowed";
         Assert.Contains(Expected, new TextPlanRenderer().Render(plan), StringComparison.Ordinal);
         Assert.Contains(Expected, new JsonPlanRenderer().Render(plan), StringComparison.Ordinal);
-        Assert.Contains(Expected, new MarkdownPlanRenderer().Render(plan), StringComparison.Ordinal);
+        Assert.Contains(MarkdownText.Cell(Expected), new MarkdownPlanRenderer().Render(plan), StringComparison.Ordinal);
         Assert.Contains("::error file=.reconciler/policy.yaml,line=1", GitHubAnnotations.Render(plan.Diagnostics), StringComparison.Ordinal);
     }
 

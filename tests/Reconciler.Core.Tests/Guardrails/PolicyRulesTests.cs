@@ -112,6 +112,6 @@ public sealed class PolicyRulesTests
         Assert.DoesNotContain("\u001b", text, StringComparison.Ordinal);
         Assert.Contains("\\x1B[31m", text, StringComparison.Ordinal);
         Assert.DoesNotContain("<img", markdown, StringComparison.Ordinal);
-        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"&lt;img src=x onerror=alert\(1\)&gt;", markdown, StringComparison.Ordinal);
     }
 }

@@ -71,7 +71,7 @@ public sealed class GroupedPlanTests
         var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: (1024 * 1024 / 3) - 4096)).Render(BulkChangeScenario.Plan);
 
         Assert.DoesNotContain("✂️", markdown, StringComparison.Ordinal);
-        Assert.Contains("- 信用卡逾期提醒-第2998批 (00000bb6-7c1e-4d2a-9a55-2b6e1f0c9d31) — `tasks/team-18/task-2998.yaml`\n", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"- 信用卡逾期提醒-第2998批 \(00000bb6-7c1e-4d2a-9a55-2b6e1f0c9d31\) — `tasks/team-18/task-2998.yaml`" + "\n", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

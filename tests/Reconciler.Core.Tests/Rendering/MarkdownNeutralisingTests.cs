@@ -43,6 +43,26 @@ public sealed partial class MarkdownNeutralisingTests
         Assert.Contains("@&#8203;octocat @&#8203;org/team #&#8203;12", outsideCode, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("![pixel](http://127.0.0.1:9/track.png)", @"\!&#91;pixel&#93;\(http://127.0.0.1:9/track.png\)")]
+    [InlineData("[点我](http://127.0.0.1:9/)", @"&#91;点我&#93;\(http://127.0.0.1:9/\)")]
+    [InlineData("**bold** _em_ ~~gone~~ `code` a|b c\\d", @"\*\*bold\*\* \_em\_ \~\~gone\~\~ \`code\` a\|b c\\d")]
+    public void Cell_MarkdownSyntax_IsShownNotActedOn(string value, string expected) =>
+        Assert.Equal(expected, MarkdownText.Cell(value));
+
+    [Fact]
+    public void Comment_AnImageInATaskName_FetchesNothing()
+    {
+        var desired = TestManifests.Desired(("tasks/a.yaml", TestManifests.V2(name: "\"![x](http://127.0.0.1:9/p.png)\"")));
+        var plan = Planner.Plan(desired, new Dictionary<TaskIdentity, AppliedRecord>());
+        var comment = new MarkdownPlanRenderer(MarkdownOptions.PullRequestComment).Render(plan);
+
+        Assert.DoesNotMatch(UnescapedImage(), DiffBlock().Replace(comment, ""));
+    }
+
+    [GeneratedRegex(@"!\[|\]\(")]
+    private static partial Regex UnescapedImage();
+
     [GeneratedRegex("```diff\n.*?\n```", RegexOptions.Singleline)]
     private static partial Regex DiffBlock();
 

@@ -30,7 +30,7 @@ public sealed class MarkdownTruncationTests
         Assert.Contains(TableHead, markdown, StringComparison.Ordinal);
         foreach (var error in errors)
         {
-            Assert.Contains($"`{error.Location}` {error.Message} `{error.JsonPath}`", markdown, StringComparison.Ordinal);
+            Assert.Contains($"`{error.Location}` {MarkdownText.Cell(error.Message)} `{error.JsonPath}`", markdown, StringComparison.Ordinal);
         }
 
         AssertNoteMatchesWhatIsShown(plan, markdown);
@@ -78,7 +78,7 @@ public sealed class MarkdownTruncationTests
         Assert.Equal(4, markdown.Split("<details>").Length - 1);
         Assert.DoesNotContain("<b>任务-0 (t-0)</b>", markdown, StringComparison.Ordinal);
         Assert.Contains("<b>任务-4 (t-4)</b>", markdown, StringComparison.Ordinal);
-        Assert.Contains("| ~ | 任务-0 (t-0) |", markdown, StringComparison.Ordinal);
+        Assert.Contains(@"| ~ | 任务-0 \(t-0\) |", markdown, StringComparison.Ordinal);
         Assert.Contains("1 of 5 diffs", Note(markdown), StringComparison.Ordinal);
     }
 
