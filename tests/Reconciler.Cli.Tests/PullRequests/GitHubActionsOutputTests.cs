@@ -71,7 +71,7 @@ public sealed class GitHubActionsOutputTests
         var text = File.ReadAllText(summary);
         Assert.StartsWith("# Earlier step output\n\n### ❌ Task Reconciler plan\n\n**Plan: 0 to update, 1 to adopt, 0 to unmanage, 1 invalid, 0 unchanged.**", text, StringComparison.Ordinal);
         Assert.Contains("- `sample-repo/tasks/x.yaml:9:16` maximumcall 3 must divide evenly", text, StringComparison.Ordinal);
-        Assert.Contains("| + | 满意度调查-售后 (0badc0de-0000-4000-8000-000000000002) | `sample-repo/tasks/w.yaml` | adopt | all (new task) |", text, StringComparison.Ordinal);
+        Assert.Contains(@"| + | 满意度调查-售后 \(0badc0de-0000-4000-8000-000000000002\) | `sample-repo/tasks/w.yaml` | adopt | all (new task) |", text, StringComparison.Ordinal);
 
         // The summary is for people reading the run; the hidden marker belongs to the PR comment only.
         Assert.DoesNotContain("<!--", text, StringComparison.Ordinal);
