@@ -54,6 +54,9 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
     /// <summary>A directory has no revisions but the present one.</summary>
     public Task<SourceSnapshot?> ReadRevisionAsync(string revision, CancellationToken cancellationToken) => Task.FromResult<SourceSnapshot?>(null);
 
+    /// <summary>A directory has one revision and no history.</summary>
+    public bool? IsInHistoryOf(string revision, string descendant) => null;
+
     /// <summary>Unknown: a directory keeps no history to compare with.</summary>
     public int? CountChanged(string? previous, string current) => null;
 

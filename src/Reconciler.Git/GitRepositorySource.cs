@@ -93,6 +93,28 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         }
     }
 
+    public bool? IsInHistoryOf(string revision, string descendant)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(revision);
+        ArgumentException.ThrowIfNullOrWhiteSpace(descendant);
+        try
+        {
+            return Locked(() =>
+            {
+                var repository = OpenExisting(descendant);
+                var earlier = FindCommit(repository, revision);
+                var later = FindCommit(repository, descendant);
+
+                // The merge base of an ancestor and its descendant is the ancestor itself.
+                return Guarded(() => earlier.Id == later.Id || repository.ObjectDatabase.FindMergeBase(earlier, later)?.Id == earlier.Id);
+            });
+        }
+        catch (GitSourceException e) when (e.Kind == GitSourceErrorKind.CommitNotFound)
+        {
+            return null;
+        }
+    }
+
     public int? CountChanged(string? previous, string current)
     {
         try

@@ -97,6 +97,37 @@ public sealed class ServiceRollbackTests
         Assert.Equal(puts, service.Puts());
     }
 
+    [Fact]
+    public async Task Rollback_ToACommitForcePushedAwayFromTheBranch_IsRefusedAndSendsNothing()
+    {
+        await using var service = await ServiceHarness.CreateAsync();
+        service.SetEnvironment(ServiceSettings.SyncTokenVariable, SyncToken);
+        var tasks = Write(service, "第一版");
+        var first = service.Remote.CommitAndPush("first version");
+        await service.StartAsync();
+        await service.WaitForRunsAsync(1);
+        Write(service, "弃用版", tasks);
+        var abandoned = service.Remote.CommitAndPush("a version later force-pushed away");
+        service.Advance(ServiceHarness.OnePoll);
+        await service.WaitForRunsAsync(2);
+
+        // The branch is rewritten: the abandoned commit stays in the service's clone but is no longer in the branch's history.
+        service.Remote.ResetHard(first);
+        Write(service, "第二版", tasks);
+        service.Remote.Commit("second version");
+        service.Remote.ForcePush();
+        service.Advance(ServiceHarness.OnePoll);
+        await service.WaitForRunsAsync(3);
+        Assert.All(tasks, t => Assert.Contains("第二版", Body(service, t), StringComparison.Ordinal));
+        var puts = service.Puts();
+
+        using var refused = await PostAsync(service, $"rollback?to={abandoned}");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("a rollback applies only an earlier revision of the branch", await refused.Content.ReadAsStringAsync(service.Token), StringComparison.Ordinal);
+        Assert.Equal(puts, service.Puts());
+    }
+
     private static List<TaskIdentity> Write(ServiceHarness service, string version, IReadOnlyList<TaskIdentity>? existing = null)
     {
         var tasks = existing?.ToList() ?? Enumerable.Range(0, 3).Select(_ => service.Simulator.CreateTask(service.Account)).ToList();

@@ -4,6 +4,7 @@ using Reconciler.Cli.Output;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.Rendering;
+using Reconciler.Core.Sources;
 using Reconciler.Core.State;
 
 namespace Reconciler.Cli.Commands;
@@ -81,6 +82,11 @@ internal static class RollbackCommand
             if (earlier.Revision == head.Revision)
             {
                 throw new CliException($"{revision} is the branch's current revision: nothing to roll back");
+            }
+
+            if ((earlierInput.Reader as IManifestSource)?.IsInHistoryOf(earlier.Revision!, head.Revision!) == false)
+            {
+                throw new CliException($"{revision} is not in the history of {branchName} (at {Short(head.Revision)}): a rollback applies only an earlier revision of the watched branch; nothing was sent");
             }
 
             return await ApplyAsync(result, console, state, api, head.Revision!, earlier, prefix, result.GetValue(autoApprove), repository, revert, cancellationToken);

@@ -20,6 +20,12 @@ public interface IManifestSource
     /// <exception cref="SourceUnavailableException">The source could not be read.</exception>
     Task<SourceSnapshot?> ReadRevisionAsync(string revision, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether <paramref name="revision"/> is <paramref name="descendant"/> or one of its ancestors (its history); null when
+    /// the source has no revisions or does not hold both. A rollback applies only a revision of the watched branch's history.
+    /// </summary>
+    bool? IsInHistoryOf(string revision, string descendant);
+
     /// <summary>How many manifest files differ between two revisions (all of <paramref name="current"/> when <paramref name="previous"/> is null); null when unknown.</summary>
     int? CountChanged(string? previous, string current);
 }

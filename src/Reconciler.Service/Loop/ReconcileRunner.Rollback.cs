@@ -42,6 +42,11 @@ public sealed partial class ReconcileRunner
             return (RollbackAnswer.Refused($"{earlier.Revision} is the branch's current revision: nothing to roll back"), false);
         }
 
+        if (source.IsInHistoryOf(earlier.Revision, head.Revision ?? earlier.Revision) == false)
+        {
+            return (RollbackAnswer.Refused($"revision '{request.Revision}' is not in the watched branch's history ({options.Branch} is at {head.Revision}): a rollback applies only an earlier revision of the branch"), false);
+        }
+
         // No ledger: a rollback is an explicit request, like `apply`, so a body rejected before is sent again.
         var pending = await engine.PlanAsync(earlier, PlanOptions.Default, stopping);
         var plan = new TextPlanRenderer().Render(pending.Plan);

@@ -80,6 +80,29 @@ public sealed class RollbackCommandTests(SimulatorFixture simulator) : IClassFix
         Assert.Contains("is the branch's current revision: nothing to roll back", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rollback_ToACommitOutsideTheBranchsHistory_IsRefusedAndSendsNothing()
+    {
+        using var work = new ApplyWorkspace(simulator);
+        using var remote = new TestGitRemote();
+        var tasks = new[] { simulator.CreateTask(work.Account) };
+        Commit(remote, tasks, "第一版");
+        remote.CreateBranch("side");
+        remote.Checkout("side");
+        var side = Commit(remote, tasks, "旁支");
+        remote.Checkout("main");
+        Commit(remote, tasks, "第二版");
+        Assert.Equal(0, (await ApplyAsync(work, remote)).ExitCode);
+        var before = work.Task(tasks[0]).Body;
+
+        var result = await work.RunAsync(["rollback", "--to", side, "--repo", remote.FileUrl, "--api-url", simulator.BaseAddress.ToString(), "--state", ApplyWorkspace.StateFile, "--auto-approve"]);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("is not in the history of main", result.Error, StringComparison.Ordinal);
+        Assert.Equal(before, work.Task(tasks[0]).Body);
+        Assert.Contains("第二版", before, StringComparison.Ordinal);
+    }
+
     private static string Commit(TestGitRemote remote, IReadOnlyList<TaskIdentity> tasks, string version)
     {
         for (var i = 0; i < tasks.Count; i++)
