@@ -54,6 +54,7 @@ public sealed class ServiceRollbackTests
         var hold = (await service.StatusAsync()).GetProperty("hold");
         Assert.Equal(("rolled_back", bad, good), (hold.GetProperty("state").GetString(), hold.GetProperty("revision").GetString(), hold.GetProperty("rolled_back_to").GetString()));
         Assert.Equal($"rolled back to {good}", hold.GetProperty("summary").GetString());
+        Assert.Equal("rollback", (await service.StatusAsync()).GetProperty("last_run").GetProperty("trigger").GetString());
         var puts = service.Puts();
 
         // A resync and a restarted service re-plan the branch's revision, held: nothing is sent.

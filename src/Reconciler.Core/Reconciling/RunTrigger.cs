@@ -32,4 +32,7 @@ public enum RunTrigger
 
     /// <summary>The refresh trickle: re-plan the last fetched revision and read the next slice of live tasks.</summary>
     Refresh,
+
+    /// <summary>A rollback (<c>POST /rollback</c>, <c>reconciler rollback --service</c>): an earlier revision's manifests applied now.</summary>
+    Rollback,
 }

@@ -17,6 +17,7 @@ public static class RunTriggerWords
         RunTrigger.Retry => "retry",
         RunTrigger.Window => "window",
         RunTrigger.Refresh => "refresh",
+        RunTrigger.Rollback => "rollback",
         _ => throw new ArgumentOutOfRangeException(nameof(trigger), trigger, "unknown run trigger"),
     };
 

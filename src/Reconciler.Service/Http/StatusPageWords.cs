@@ -108,6 +108,7 @@ public static class StatusPageWords
         RunTrigger.Retry => "重试",
         RunTrigger.Window => "同步窗口",
         RunTrigger.Refresh => "分批读取线上任务",
+        RunTrigger.Rollback => "回滚",
         RunTrigger.Cli => "命令行",
         _ => trigger.ToWord(),
     };

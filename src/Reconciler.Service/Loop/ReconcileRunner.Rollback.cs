@@ -14,11 +14,11 @@ namespace Reconciler.Service.Loop;
 public sealed partial class ReconcileRunner
 {
     /// <summary>Answers a rollback request; returns true when it ran (its run replaces this pass's), false for a plan only (the pass goes on).</summary>
-    private async Task<bool> AnswerRollbackAsync(RollbackRequest request, SourceSnapshot head, RunTrigger trigger, long syncTicket, CancellationToken stopping)
+    private async Task<bool> AnswerRollbackAsync(RollbackRequest request, SourceSnapshot head, long syncTicket, CancellationToken stopping)
     {
         try
         {
-            var (answer, ran) = await RollBackAsync(request, head, trigger, syncTicket, stopping);
+            var (answer, ran) = await RollBackAsync(request, head, syncTicket, stopping);
             request.Answer.TrySetResult(answer);
             return ran;
         }
@@ -29,7 +29,7 @@ public sealed partial class ReconcileRunner
         }
     }
 
-    private async Task<(RollbackAnswer Answer, bool Ran)> RollBackAsync(RollbackRequest request, SourceSnapshot head, RunTrigger trigger, long syncTicket, CancellationToken stopping)
+    private async Task<(RollbackAnswer Answer, bool Ran)> RollBackAsync(RollbackRequest request, SourceSnapshot head, long syncTicket, CancellationToken stopping)
     {
         if (await source.ReadRevisionAsync(request.Revision, stopping) is not { } earlier)
         {
@@ -55,7 +55,8 @@ public sealed partial class ReconcileRunner
             return (new RollbackAnswer(RollbackAnswer.Planned, plan, earlier.Revision, head.Revision, null, null), false);
         }
 
-        var run = await engine.ApplyAsync(pending, trigger, null, stopping);
+        // Recorded as what it was: the audit says this run applied an earlier revision on request, not a sync.
+        var run = await engine.ApplyAsync(pending, RunTrigger.Rollback, null, stopping);
         if (run.Succeeded && head.Revision is { } current)
         {
             var hold = await holds.HoldAsync(new RevisionHold(RevisionHoldKind.RolledBack, current, time.GetUtcNow(), RolledBackTo: earlier.Revision), CancellationToken.None);

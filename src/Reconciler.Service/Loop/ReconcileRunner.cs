@@ -96,7 +96,7 @@ public sealed partial class ReconcileRunner(
             return false;
         }
 
-        if (rollbacks.Take() is { } rollback && await AnswerRollbackAsync(rollback, snapshot, trigger, syncTicket, stopping))
+        if (rollbacks.Take() is { } rollback && await AnswerRollbackAsync(rollback, snapshot, syncTicket, stopping))
         {
             return true;
         }
