@@ -14,7 +14,7 @@ namespace Reconciler.State.Postgres;
 /// </summary>
 public static class PostgresStateTransfer
 {
-    private static readonly string[] IdentityTables = ["intents", "attempts", "runs"];
+    private static readonly string[] IdentityTables = ["intents", "attempts", "runs", "revision_holds"];
 
     /// <exception cref="StateStoreException">The target already holds records, is locked, or a write failed (nothing is kept then).</exception>
     public static async Task<StateCounts> ImportAsync(PostgresStateStore store, StateExport export, CancellationToken cancellationToken)
@@ -23,7 +23,7 @@ public static class PostgresStateTransfer
         ArgumentNullException.ThrowIfNull(export);
         await using var lease = await store.AcquireApplyLockAsync(cancellationToken);
         var existing = await CountAsync(store, cancellationToken);
-        if (existing.Tasks + existing.Intents + existing.Attempts + existing.Runs > 0 || existing.Info > 1)
+        if (existing.Tasks + existing.Intents + existing.Attempts + existing.Runs + existing.AcceptedBodies + existing.Holds > 0 || existing.Info > 1)
         {
             throw new StateStoreException($"state store '{store.Display}' already holds records ({existing}): migrate only into a new, empty store");
         }
@@ -60,6 +60,20 @@ public static class PostgresStateTransfer
                 await Nullable(w, run.Audit?.PullRequest, NpgsqlDbType.Integer, token); await Text(w, run.Audit?.MergedBy, token);
                 await Text(w, run.Audit is { } audit ? string.Join(',', audit.ApprovedBy) : null, token);
             }, token);
+            await CopyAsync(connection, "accepted_bodies (body_hash, body)", export.AcceptedBodies, async (w, b) =>
+            {
+                await Text(w, b.BodyHash, token); await Text(w, b.Body, token);
+            }, token);
+
+            // COPY writes the ids given, as INSERT … OVERRIDING SYSTEM VALUE would, though the column is GENERATED ALWAYS.
+            await CopyAsync(connection, "revision_holds (id, kind, revision, held_at, halt, rolled_back_to, released_at, released_reason)", export.Holds, async (w, h) =>
+            {
+                var hold = h.Hold;
+                await w.WriteAsync(hold.Id, NpgsqlDbType.Bigint, token); await Text(w, StoreStatements.HoldKindWord(hold.Kind), token);
+                await Text(w, hold.Revision, token); await Time(w, hold.At, token);
+                await Text(w, hold.Halt is null ? null : System.Text.Json.JsonSerializer.Serialize(hold.Halt), token); await Text(w, hold.RolledBackTo, token);
+                await Time(w, h.ReleasedAt, token); await Text(w, h.ReleasedReason, token);
+            }, token);
             foreach (var (key, value) in export.Info)
             {
                 await PostgresDatabase.ScalarAsync(connection, transaction, StoreStatements.WriteInfo, p => p.Text("key", key).Text("value", value), token);
@@ -86,7 +100,7 @@ public static class PostgresStateTransfer
     {
         ArgumentNullException.ThrowIfNull(store);
         var counts = await store.Database.ReadAsync("count its records", PostgresStatements.Counts, _ => { }, r =>
-            new StateCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4)), cancellationToken);
+            new StateCounts((int)r.GetInt64(0), (int)r.GetInt64(1), (int)r.GetInt64(2), (int)r.GetInt64(3), (int)r.GetInt64(4), (int)r.GetInt64(5), (int)r.GetInt64(6)), cancellationToken);
         return counts[0];
     }
 

@@ -29,7 +29,8 @@ internal static class PostgresStatements
 
     public const string Counts = """
         SELECT (SELECT count(*) FROM tasks), (SELECT count(*) FROM intents), (SELECT count(*) FROM attempts),
-               (SELECT count(*) FROM runs), (SELECT count(*) FROM store_info);
+               (SELECT count(*) FROM runs), (SELECT count(*) FROM accepted_bodies), (SELECT count(*) FROM revision_holds),
+               (SELECT count(*) FROM store_info);
         """;
 
     public static void BindFencedIntent(StoreParameters p, TaskIntent intent, long term)

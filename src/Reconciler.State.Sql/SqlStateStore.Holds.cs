@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Reconciler.Core.Applying.Rollout;
 using Reconciler.Core.State;
+using Reconciler.Core.State.Export;
 
 namespace Reconciler.State.Sql;
 
@@ -27,7 +28,7 @@ public abstract partial class SqlStateStore
     {
         ArgumentNullException.ThrowIfNull(hold);
         var id = await Write($"record that revision {hold.Revision} is held back", InsertHold, p => p
-            .Text("kind", KindWord(hold.Kind))
+            .Text("kind", StoreStatements.HoldKindWord(hold.Kind))
             .Text("revision", hold.Revision)
             .Time("held_at", hold.At)
             .Text("halt", hold.Halt is null ? null : JsonSerializer.Serialize(hold.Halt))
@@ -60,5 +61,7 @@ public abstract partial class SqlStateStore
         Id = row.GetInt64(0),
     };
 
-    private static string KindWord(RevisionHoldKind kind) => kind == RevisionHoldKind.Halted ? "halted" : "rolled_back";
+    /// <summary>A row of <see cref="StoreStatements.ExportHolds"/>: the hold's columns, then when and why it was released.</summary>
+    private ExportedHold ExportedHoldRow(DbDataReader row) =>
+        new(HoldRow(row), row.IsDBNull(6) ? null : Dialect.ReadTime(row, 6), StoreRows.Text(row, 7));
 }

@@ -180,8 +180,10 @@ public abstract partial class SqlStateStore : IStateStore, IRevisionHolds, IAcce
         var intents = await All(StoreStatements.ExportIntents, Rows.ExportedIntent);
         var attempts = await All(StoreStatements.ExportAttempts, Rows.ExportedAttempt);
         var runs = await All(StoreStatements.ExportRuns, Rows.ExportedRun);
+        var bodies = await All(StoreStatements.ExportAcceptedBodies, r => new ExportedBody(r.GetString(0), r.GetString(1)));
+        var holds = await All(StoreStatements.ExportHolds, ExportedHoldRow);
         var info = await All(StoreStatements.ExportInfo, r => (Key: r.GetString(0), Value: r.GetString(1)));
-        return new StateExport(tasks, intents, attempts, runs, info.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal));
+        return new StateExport(tasks, intents, attempts, runs, bodies, holds, info.ToDictionary(i => i.Key, i => i.Value, StringComparer.Ordinal));
     }
 
     /// <summary>A last-applied record's statement, with the binding it brings while the store waits for its first record.</summary>

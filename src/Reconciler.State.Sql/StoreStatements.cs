@@ -92,6 +92,13 @@ internal static class StoreStatements
 
     public const string ExportRuns = $"SELECT {StoreRows.RunColumns}, id FROM runs ORDER BY id;";
 
+    public const string ExportAcceptedBodies = "SELECT body_hash, body FROM accepted_bodies ORDER BY body_hash;";
+
+    public const string ExportHolds = "SELECT id, kind, revision, held_at, halt, rolled_back_to, released_at, released_reason FROM revision_holds ORDER BY id;";
+
+    /// <summary>The stored word of a hold's kind (<c>revision_holds.kind</c>).</summary>
+    public static string HoldKindWord(RevisionHoldKind kind) => kind == RevisionHoldKind.Halted ? "halted" : "rolled_back";
+
     public const string ExportInfo = "SELECT key, value FROM store_info ORDER BY key;";
 
     public static void BindIntent(StoreParameters p, TaskIntent intent)

@@ -29,11 +29,17 @@ public sealed class PostgresTransferTests : IAsyncLifetime
         var inDoubt = Assert.Single(await store.LoadInDoubtAsync(CancellationToken.None));
         Assert.Equal("h-lost", inDoubt.Value.BodyHash);
         Assert.Equal("https://ai.api.example.cn:443", await store.ReadEndpointAsync(CancellationToken.None));
+        Assert.Equal(2, copied.Holds);
+        var open = await store.ReadHoldAsync(CancellationToken.None);
+        Assert.Equal(("rev2", RevisionHoldKind.RolledBack, "rev"), (open?.Revision, open?.Kind, open?.RolledBackTo));
+        Assert.NotNull(await store.ReadAcceptedBodyAsync(StateSamples.Applied(at: StateSamples.At).Body.Hash, CancellationToken.None));
 
         // The import held the apply lock; a store that let its lock go writes no more, so a new one records the next intent.
         await using var writer = (PostgresStateStore)await Backing.OpenAsync();
         var next = await writer.RecordIntentAsync(new TaskIntent(0, StateSamples.Identity, TaskIntent.Update, "h-next", null, StateSamples.At), CancellationToken.None);
         Assert.True(next.Id > source.Intents.Max(i => i.Intent.Id));
+        var nextHold = await writer.HoldAsync(new RevisionHold(RevisionHoldKind.RolledBack, "rev3", StateSamples.At, RolledBackTo: "rev"), CancellationToken.None);
+        Assert.True(nextHold.Id > source.Holds.Max(h => h.Hold.Id));
     }
 
     [PostgresFact]
@@ -59,6 +65,8 @@ public sealed class PostgresTransferTests : IAsyncLifetime
             Intents = export.Intents.Select(i => i with { Intent = i.Intent with { At = Micro(i.Intent.At) }, SettledAt = i.SettledAt is { } s ? Micro(s) : null }),
             Attempts = export.Attempts.Select(a => a with { Attempt = a.Attempt with { At = Micro(a.Attempt.At) } }),
             Runs = export.Runs.Select(r => r with { Run = r.Run with { StartedAt = Micro(r.Run.StartedAt) } }),
+            export.AcceptedBodies,
+            Holds = export.Holds.Select(h => h with { Hold = h.Hold with { At = Micro(h.Hold.At) }, ReleasedAt = h.ReleasedAt is { } r ? Micro(r) : null }),
             Info = export.Info.OrderBy(i => i.Key, StringComparer.Ordinal),
         });
     }
@@ -77,6 +85,9 @@ public sealed class PostgresTransferTests : IAsyncLifetime
             await sqlite.AppendAttemptAsync(StateSamples.Attempt(at, ApplyOutcome.Blocked, apiCode: 6007, message: "2.0任务启动中,请先停止任务"), CancellationToken.None);
             await sqlite.RecordRunAsync(new RunRecord(at, TimeSpan.FromMilliseconds(1234), "rev", RunTrigger.Poll, true, new RunOutcomes(Applied: 1, Rejected: 1, Blocked: 1), null), CancellationToken.None);
             await sqlite.RecordRunAsync(new RunRecord(at.AddMinutes(1), TimeSpan.Zero, null, RunTrigger.Resync, false, RunOutcomes.None, "远端不可达"), CancellationToken.None);
+            var halt = new Reconciler.Core.Applying.Rollout.RolloutHalt(1, 2, 10, 3, 0, "--halt-on-rejected 20%", 10);
+            await sqlite.HoldAsync(new RevisionHold(RevisionHoldKind.Halted, "rev", at.AddMinutes(2), halt), CancellationToken.None);
+            await sqlite.HoldAsync(new RevisionHold(RevisionHoldKind.RolledBack, "rev2", at.AddMinutes(3), RolledBackTo: "rev"), CancellationToken.None);
         }
 
         return await SqliteStateExporter.ExportAsync(Temp.StatePath, CancellationToken.None);
