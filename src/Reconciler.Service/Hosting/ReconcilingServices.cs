@@ -29,10 +29,13 @@ internal static class ReconcilingServices
         // The running check's reads of a pass end within half a poll interval (1 s to 30 s): one slow answer cannot hold the polls.
         var readBudget = TimeSpan.FromTicks(Math.Clamp((options.Interval / 2).Ticks, TimeSpan.FromSeconds(1).Ticks, TimeSpan.FromSeconds(30).Ticks));
         var settings = new ReconcileSettings(options.Parallelism, options.RunningCheck, options.GracePeriod, options.SyncWindows, readBudget, options.Verify, options.Rollout);
+        // The runner's engine plans against the inventory kept in memory between passes; the other readers read the store.
+        var inventory = new InventoryCache(store, metrics.PlanWork.InventoryLoaded);
         services.AddSingleton(provider => new ReconcileRunner(
-            options, source, new Reconciliation(settings, store, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
+            options, source, new Reconciliation(settings, inventory, new MeasuredTaskApi(provider.GetRequiredService<ITaskApi>(), metrics), clock, drift: new DriftPolicy(options.SelfHeal, options.SelfHealLimit)),
             store, status, metrics, clock, provider.GetRequiredService<ILogger<ReconcileRunner>>(), opened.Holds, provider.GetRequiredService<RollbackRequests>(), provider.GetService<Notifier>(),
-            new PolicyEnforcement(publisher is null ? null : new RevisionApprovals(publisher), provider.GetRequiredService<ILogger<PolicyEnforcement>>())));
+            new PolicyEnforcement(publisher is null ? null : new RevisionApprovals(publisher), provider.GetRequiredService<ILogger<PolicyEnforcement>>()),
+            new InventoryReload(inventory, SharedStore: opened.Election is not null)));
         if (publisher is not null)
         {
             // Plan-only (no API): its own engine and evaluation cache, so pull-request heads never evict the branch's entries.

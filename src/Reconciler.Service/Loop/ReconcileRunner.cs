@@ -33,7 +33,8 @@ public sealed partial class ReconcileRunner(
     IRevisionHolds holds,
     RollbackRequests rollbacks,
     Notifications.Notifier? notifier = null,
-    GitHub.PolicyEnforcement? policy = null)
+    GitHub.PolicyEnforcement? policy = null,
+    State.InventoryReload? inventory = null)
 {
     private readonly RetryPolicy _retry = new(options.RetryBase, options.RetryMax);
     private readonly RefreshBook _refresh = new(options.Interval, options.Resync, options.MaxRps, time.GetUtcNow());
@@ -51,9 +52,13 @@ public sealed partial class ReconcileRunner(
     /// <summary>What is remembered of each task; changed only by the runs this runner reports.</summary>
     public TaskLedger Ledger { get; private set; } = TaskLedger.Empty;
 
-    /// <summary>Rebuilds the ledger from the attempt history (at start, and when a new leadership term begins).</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+    /// <summary>Rebuilds the ledger from the attempt history (at start, and when a new leadership term begins).
+    /// The inventory kept in memory is dropped too: another process may have written while this one did not hold the lock.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        inventory?.HistoryRead();
         Ledger = TaskLedger.FromHistory(await store.ReadAttemptsAsync(5_000, cancellationToken), _retry);
+    }
 
     /// <param name="syncTicket">The sync request this pass answers (0: none); a failed fetch's run answers it.</param>
     public async Task<FetchOutcome> FetchAsync(RunTrigger trigger, long syncTicket, CancellationToken cancellationToken)
@@ -108,7 +113,9 @@ public sealed partial class ReconcileRunner(
         {
             // Read from the store on every pass: another replica, an earlier process or `sync --resume` may have changed it.
             var hold = await CurrentHoldAsync(snapshot.Revision, stopping);
+            inventory?.PassStarting(trigger);
             var pending = await engine.PlanAsync(snapshot, new PlanOptions(Refresh: refresh, Ledger: Ledger, RefreshSelection: slice), stopping);
+            metrics.PlanWork.Planned(engine.Pipeline.LastEvaluatedFiles, engine.Pipeline.LastCachedFiles);
             ReportInvalid(pending, snapshot.Revision);
             pending = pending with { Plan = RevisionHoldPolicy.Apply(pending.Plan, hold) };
             if (policy is not null)

@@ -56,6 +56,7 @@ public sealed class ServiceMetrics
         DotNetStats.Register(Registry);
         Factory = Prometheus.Metrics.WithCustomRegistry(Registry);
         Refresh = new RefreshMetrics(Factory);
+        PlanWork = new PlanWorkMetrics(Factory);
         _ready = Factory.CreateGauge("reconciler_ready", "1 once the repository has been fetched successfully.");
         _stateUsable = Factory.CreateGauge("reconciler_state_usable", "0 while the state store cannot be read or written (nothing is sent), else 1.");
         _stateUsable.Set(1);
@@ -91,6 +92,9 @@ public sealed class ServiceMetrics
 
     /// <summary>The refresh trickle's reads and staleness.</summary>
     public RefreshMetrics Refresh { get; }
+
+    /// <summary>What each plan re-evaluated and re-read (files parsed, inventory loads).</summary>
+    public PlanWorkMetrics PlanWork { get; }
 
     /// <summary>Creates further metrics in <see cref="Registry"/> (the notifier's, a leader gauge, …).</summary>
     public IMetricFactory Factory { get; }
