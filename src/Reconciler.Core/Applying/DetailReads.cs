@@ -11,12 +11,16 @@ namespace Reconciler.Core.Applying;
 /// </summary>
 internal static class DetailReads
 {
+    /// <param name="yield">
+    /// Cancelled when the caller wants the pass back (the service: a push is waiting): reads in flight are abandoned and
+    /// no more are started, and the entries not read are left out of the answer (not reported as timed out), for a later pass.
+    /// </param>
     public static async Task<IReadOnlyDictionary<PlanEntry, RemoteTaskRead>> ReadAsync(
-        IReadOnlyList<PlanEntry> entries, ITaskApi api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken)
+        IReadOnlyList<PlanEntry> entries, ITaskApi api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken, CancellationToken yield = default)
     {
         var reads = new ConcurrentDictionary<PlanEntry, RemoteTaskRead>();
         using var spent = budget is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, spent.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, spent.Token, yield);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = linked.Token };
         try
         {
@@ -26,15 +30,24 @@ internal static class DetailReads
                 {
                     reads[entry] = await api.ReadTaskAsync(entry.Identity!, entry.Desired?.SubUserId, token);
                 }
+                catch (OperationCanceledException) when (yield.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+                {
+                    // Given back: not read, not a timeout.
+                }
                 catch (OperationCanceledException) when (spent.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
                     reads[entry] = OverBudget(budget);
                 }
             });
         }
-        catch (OperationCanceledException) when (spent.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when ((spent.IsCancellationRequested || yield.IsCancellationRequested) && !cancellationToken.IsCancellationRequested)
         {
-            // The budget is spent: what was not read is reported below, and the pass goes on.
+            // The budget is spent (or the pass given back): what was not read is reported below, and the pass goes on.
+        }
+
+        if (yield.IsCancellationRequested && !spent.IsCancellationRequested)
+        {
+            return reads;
         }
 
         foreach (var entry in entries)

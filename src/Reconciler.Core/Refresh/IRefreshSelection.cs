@@ -12,4 +12,15 @@ public interface IRefreshSelection
     /// <param name="readable">The managed tasks with a desired body (unchanged, update, adopt), in plan order.</param>
     /// <returns>The entries to read now: a subset of <paramref name="readable"/>.</returns>
     IReadOnlyList<PlanEntry> Choose(IReadOnlyList<PlanEntry> readable);
+
+    /// <summary>
+    /// Cancelled when the caller wants the pass back (the service: a push is waiting): the reads still to come are not
+    /// sent, those in flight are abandoned, and the entries not read stay as planned (no drift known, no warning).
+    /// </summary>
+    CancellationToken Yield => CancellationToken.None;
+
+    /// <summary>Called once after the reads with the chosen entries that were not read because of <see cref="Yield"/> (often none).</summary>
+    void NotRead(IReadOnlyList<PlanEntry> entries)
+    {
+    }
 }

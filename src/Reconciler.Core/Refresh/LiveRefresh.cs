@@ -24,7 +24,12 @@ internal static class LiveRefresh
         toRead = selection?.Choose(toRead) ?? toRead;
 
         // Each read is bounded by the client's read timeout; the refresh as a whole is not (it runs on the resync timer only).
-        var reads = await DetailReads.ReadAsync(toRead, api, parallelism, budget: null, TimeProvider.System, cancellationToken);
+        var reads = await DetailReads.ReadAsync(toRead, api, parallelism, budget: null, TimeProvider.System, cancellationToken, selection?.Yield ?? default);
+        if (selection is not null && reads.Count < toRead.Count)
+        {
+            selection.NotRead(toRead.Where(e => !reads.ContainsKey(e)).ToList());
+        }
+
         return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) ? Apply(e, read) : e).ToList() };
     }
 

@@ -111,7 +111,8 @@ public sealed partial class ReconcileLoop(
             ticket = fetched == FetchOutcome.Failed ? 0 : ticket;
         }
 
-        var reconciled = asked.Reconciles(fetched) is { } trigger && await runner.ReconcileAsync(trigger, pass.Refresh, ticket, stoppingToken);
+        // A refresh slice gives the pass back when a push or a sync arrives meanwhile: they run next, the rest of the slice later.
+        var reconciled = asked.Reconciles(fetched) is { } trigger && await runner.ReconcileAsync(trigger, pass.Refresh, ticket, stoppingToken, pass.Refresh ? triggers.FetchRequested() : default);
         if (fetched is FetchOutcome.Moved or FetchOutcome.Unchanged && pullRequests is not null)
         {
             await pullRequests.CheckAsync(stoppingToken);

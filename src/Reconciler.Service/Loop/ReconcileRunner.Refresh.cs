@@ -26,4 +26,7 @@ public sealed partial class ReconcileRunner
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "refresh: reading {Tasks} tasks once per {PeriodSeconds:0} s needs {Needed:0.#} reads/s, more than half of MaxRps {MaxRps}; tasks are read less often (see /status refresh)")]
     private static partial void LogRefreshRateShort(ILogger logger, int tasks, double periodSeconds, double needed, double maxRps);
+
+    [LoggerMessage(EventId = 24, Level = LogLevel.Information, Message = "refresh: the slice gave its pass back to a waiting push or sync after {Read} live reads; {Left} tasks stay due for the next slice")]
+    private static partial void LogRefreshYielded(ILogger logger, int read, int left);
 }

@@ -94,7 +94,8 @@ public sealed partial class ReconcileRunner(
 
     /// <summary>Plans the last fetched revision and applies what it may. Returns false when nothing has been fetched yet.</summary>
     /// <param name="refresh">Read live tasks (drift): the slice that is due (<see cref="RefreshSlice"/>); the loop decides, by its triggers.</param>
-    public async Task<bool> ReconcileAsync(RunTrigger trigger, bool refresh, long syncTicket, CancellationToken stopping)
+    /// <param name="yieldRefresh">Cancelled when a push (or sync) is waiting: the refresh slice stops reading and the pass ends sooner.</param>
+    public async Task<bool> ReconcileAsync(RunTrigger trigger, bool refresh, long syncTicket, CancellationToken stopping, CancellationToken yieldRefresh = default)
     {
         if (_snapshot is not { } snapshot)
         {
@@ -107,7 +108,7 @@ public sealed partial class ReconcileRunner(
         }
 
         var startedAt = time.GetUtcNow();
-        var slice = refresh ? _refresh.Slice(startedAt) : null;
+        var slice = refresh ? _refresh.Slice(startedAt, yieldRefresh) : null;
         ReconcileRun run;
         try
         {
@@ -136,6 +137,11 @@ public sealed partial class ReconcileRunner(
 
         _reconciledRevision = run.Succeeded ? snapshot.Revision : null;
         ConsecutiveFailedRuns = run.Succeeded ? 0 : ConsecutiveFailedRuns + 1;
+        if (slice is { Yielded: > 0 })
+        {
+            LogRefreshYielded(logger, slice.Chosen.Count, slice.Yielded);
+        }
+
         var ages = _refresh.Record(run.Plan, slice, time.GetUtcNow());
         if (options.Refresh)
         {

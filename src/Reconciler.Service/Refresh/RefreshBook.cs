@@ -26,7 +26,11 @@ public sealed class RefreshBook(TimeSpan interval, TimeSpan resync, double? maxR
     public DateTimeOffset? LastReadAt(TaskIdentity identity) => Mark(identity)?.ReadAt;
 
     /// <summary>A selection for a pass at <paramref name="now"/>; give it back to <see cref="Record"/> after the run.</summary>
-    public RefreshSlice Slice(DateTimeOffset now) => new(this, now);
+    /// <param name="yield">Cancelled when the pass should be given back (a push is waiting): the reads not yet made are left for the next slice.</param>
+    public RefreshSlice Slice(DateTimeOffset now, CancellationToken yield = default) => new(this, now, yield);
+
+    /// <summary>Reads a slice took but did not make (it gave its pass back): the next slice may make them.</summary>
+    internal void GiveBack(int reads) => _credit += reads;
 
     internal RefreshPace PaceFor(int managed) => RefreshPace.For(managed, interval, resync, maxRps);
 

@@ -9,13 +9,29 @@ namespace Reconciler.Service.Refresh;
 /// at most the quota the elapsed time earns (the fleet over the period, so reads trickle evenly) and the rate limit's
 /// share allows. Previously drifted tasks first, then tasks that change now or changed within the period, then the
 /// longest unread. The engine calls <see cref="Choose"/> once, with the pass's plan; the book then records the slice.
+/// A slice gives its pass back when <paramref name="yield"/> is cancelled (a push is waiting): the tasks it did not read
+/// leave the slice and their quota returns to the book, so they stay due for the next slice.
 /// </summary>
-public sealed class RefreshSlice(RefreshBook book, DateTimeOffset now) : IRefreshSelection
+public sealed class RefreshSlice(RefreshBook book, DateTimeOffset now, CancellationToken yield = default) : IRefreshSelection
 {
     /// <summary>What <see cref="Choose"/> picked (empty until the engine asked).</summary>
     public IReadOnlyList<PlanEntry> Chosen { get; private set; } = [];
 
     public DateTimeOffset At => now;
+
+    public CancellationToken Yield => yield;
+
+    /// <summary>Chosen tasks left unread because the slice gave its pass back.</summary>
+    public int Yielded { get; private set; }
+
+    public void NotRead(IReadOnlyList<PlanEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var unread = entries.ToHashSet();
+        Chosen = Chosen.Where(e => !unread.Contains(e)).ToList();
+        Yielded += unread.Count;
+        book.GiveBack(unread.Count);
+    }
 
     public IReadOnlyList<PlanEntry> Choose(IReadOnlyList<PlanEntry> readable)
     {

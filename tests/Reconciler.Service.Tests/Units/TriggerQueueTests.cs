@@ -62,4 +62,22 @@ public sealed class TriggerQueueTests
         queue.Request(RunTrigger.Sync);
         Assert.True(queue.WaitAsync(CancellationToken.None).IsCompleted);
     }
+
+    [Fact]
+    public void FetchRequested_IsCancelledByAPushOrSync_AndAtOnceWhenOneIsPending()
+    {
+        using var queue = new TriggerQueue();
+        var refreshing = queue.FetchRequested();
+        Assert.False(refreshing.IsCancellationRequested);
+
+        queue.Request(RunTrigger.Webhook);
+        Assert.True(refreshing.IsCancellationRequested);
+        Assert.True(queue.FetchRequested().IsCancellationRequested); // still pending: the next slice yields at once
+
+        queue.Take();
+        var next = queue.FetchRequested();
+        Assert.False(next.IsCancellationRequested);
+        queue.Request(RunTrigger.Sync);
+        Assert.True(next.IsCancellationRequested);
+    }
 }
