@@ -12,12 +12,20 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     private readonly ManifestEvaluator _evaluator = evaluator ?? new ManifestEvaluator();
     private Dictionary<(string Path, string ContentId), FileEvaluation> _cache = [];
     private string _settingsKey = "";
+    private (FileEvaluation[] Evaluations, Diagnostics.Diagnostic[] Diagnostics, DesiredState State)? _last;
 
     /// <summary>Files evaluated (parsed and validated) by the last call.</summary>
     public int LastEvaluatedFiles { get; private set; }
 
     /// <summary>Files answered from the cache by the last call.</summary>
     public int LastCachedFiles { get; private set; }
+
+    /// <summary>
+    /// Whether the last call re-used the previous call's desired state: every file came from the cache, in the same
+    /// order, with the same source problems, so the cross-file rules (one identity, one manifest; TaskSet names) were
+    /// not checked again over the whole repository.
+    /// </summary>
+    public bool LastReusedState { get; private set; }
 
     /// <param name="lastApplied">The inventory the plan will compare with, when loaded first: bodies equal to recorded ones are then held once.</param>
     public DesiredState Evaluate(SourceSnapshot snapshot, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
@@ -69,6 +77,31 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         _cache = next;
         LastEvaluatedFiles = misses.Count;
         LastCachedFiles = files.Count - misses.Count;
-        return DesiredState.Build(TaskSets.TaskSetNames.Check(evaluations), [.. snapshot.Diagnostics, .. settingsProblems, .. policyProblems], snapshot.Revision) with { Policy = policy };
+        Diagnostics.Diagnostic[] problems = [.. snapshot.Diagnostics, .. settingsProblems, .. policyProblems];
+        LastReusedState = misses.Count == 0 && _last is { } last && SameEvaluations(last.Evaluations, evaluations) && last.Diagnostics.SequenceEqual(problems);
+        var desired = LastReusedState
+            ? _last!.Value.State with { Revision = snapshot.Revision, Policy = policy }
+            : DesiredState.Build(TaskSets.TaskSetNames.Check(evaluations), problems, snapshot.Revision) with { Policy = policy };
+        _last = (evaluations, problems, desired);
+        return desired;
+    }
+
+    /// <summary>The very same evaluations (the cache's instances), file for file.</summary>
+    private static bool SameEvaluations(FileEvaluation[] before, FileEvaluation[] now)
+    {
+        if (before.Length != now.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < now.Length; i++)
+        {
+            if (!ReferenceEquals(before[i], now[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -101,4 +101,21 @@ public sealed class TaskSetExpansionTests
         Assert.Equal("乙", changed.Tasks.Single().Name);
         Assert.Equal("甲", again.Tasks.Single().Name);
     }
+
+    [Fact]
+    public void Pipeline_NothingChanged_ReusesTheDesiredState_AndAChangeBuildsItAgain()
+    {
+        var pipeline = new ManifestPipeline();
+        var set = ("tasks/east.yaml", TaskSetFixtures.FromCsv());
+        var first = TaskSetFixtures.Evaluate([set], [("tasks/east.csv", "task_id,name\nt-1,甲\n")], pipeline, contentIds: true);
+        Assert.False(pipeline.LastReusedState);
+
+        var again = TaskSetFixtures.Evaluate([set], [("tasks/east.csv", "task_id,name\nt-1,甲\n")], pipeline, contentIds: true);
+        Assert.True(pipeline.LastReusedState);
+        Assert.Same(first.Tasks, again.Tasks);
+
+        var changed = TaskSetFixtures.Evaluate([set], [("tasks/east.csv", "task_id,name\nt-1,乙\n")], pipeline, contentIds: true);
+        Assert.False(pipeline.LastReusedState);
+        Assert.Equal("乙", changed.Tasks.Single().Name);
+    }
 }
