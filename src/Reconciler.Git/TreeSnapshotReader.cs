@@ -15,14 +15,18 @@ namespace Reconciler.Git;
 internal static class TreeSnapshotReader
 {
     /// <param name="reader">Makes the lazy reader of one blob; called once per listed file.</param>
+    /// <param name="knownSize">The size of a blob listed before (null: unknown, its header is read).</param>
     public static SourceSnapshot Read(
         Repository repository,
         Commit commit,
         string root,
         ManifestGlob glob,
         Func<ObjectId, Func<ReadOnlyMemory<byte>>> reader,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Func<ObjectId, long?>? knownSize = null)
     {
+        long Size(ObjectId id) => knownSize?.Invoke(id) ?? repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
+
         var diagnostics = new List<Diagnostic>();
         var blobs = new List<(string Path, ObjectId Id)>();
         var tree = SubTree(commit, root, diagnostics);
@@ -40,18 +44,17 @@ internal static class TreeSnapshotReader
             if (path == RepositorySettings.FileName)
             {
                 // The repository's settings, read whatever the glob says and never as a manifest.
-                settings = new ManifestFile(path, id.Sha, repository.ObjectDatabase.RetrieveObjectMetadata(id).Size, reader(id));
+                settings = new ManifestFile(path, id.Sha, Size(id), reader(id));
             }
             else if (matches.Contains(path))
             {
-                // A header read: the size without inflating the content.
-                var size = repository.ObjectDatabase.RetrieveObjectMetadata(id).Size;
-                files.Add(new ManifestFile(path, id.Sha, size, reader(id)));
+                // A header read (unless the blob was listed before): the size without inflating the content.
+                files.Add(new ManifestFile(path, id.Sha, Size(id), reader(id)));
             }
             else if (DataFiles.IsDataFile(path) && !InExcludedDirectory(glob, path))
             {
                 // A TaskSet's CSV comes from this same tree, so a set and its items are always of one commit.
-                data.Add(new ManifestFile(path, id.Sha, repository.ObjectDatabase.RetrieveObjectMetadata(id).Size, reader(id)));
+                data.Add(new ManifestFile(path, id.Sha, Size(id), reader(id)));
             }
         }
 

@@ -11,6 +11,26 @@ public sealed class GitRepositorySourceFetchTests : IDisposable
     public void Dispose() => _h.Dispose();
 
     [Fact(Timeout = 60_000)]
+    public async Task Fetch_SameCommit_ReusesTheListing_AndANewCommitListsExactSizes()
+    {
+        _h.Push("initial", ("tasks/a.yaml", GitSourceHarness.Manifest("a")), ("tasks/b.yaml", GitSourceHarness.Manifest("b")));
+        using var source = _h.Source();
+        var first = await source.FetchAsync(_h.Token);
+        var again = await source.FetchAsync(_h.Token);
+
+        // A poll that finds the branch where it was lists nothing again.
+        Assert.Same(first.Snapshot, again.Snapshot);
+
+        var longer = GitSourceHarness.Manifest("b") + "# a longer file now\n";
+        var head = _h.Push("change b", ("tasks/b.yaml", longer));
+        var moved = await source.FetchAsync(_h.Token);
+
+        Assert.Equal(head, moved.Snapshot.Revision);
+        Assert.Equal([first.Snapshot.Files[0].Length, Encoding.UTF8.GetByteCount(longer)], moved.Snapshot.Files.Select(f => f.Length));
+        Assert.Equal(longer, Encoding.UTF8.GetString(moved.Snapshot.Files[1].Read().Span));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Fetch_FirstTime_ClonesBareAndListsManifestsWithBlobIdsAndExactContent()
     {
         var crlf = "apiVersion: tasks/v2\r\nkind: Task\r\n# 中文注释\r\n";
