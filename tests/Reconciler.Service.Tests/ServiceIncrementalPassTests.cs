@@ -26,7 +26,7 @@ public sealed class ServiceIncrementalPassTests
 
         for (var pass = 1; pass <= 3; pass++)
         {
-            await AdvanceToRunAsync(service, TimeSpan.FromMinutes(5.5));
+            await service.AdvanceToRunAsync(TimeSpan.FromMinutes(5.5));
         }
 
         // Three resyncs (with refresh slices): every file from the cache, the inventory from memory.
@@ -47,7 +47,7 @@ public sealed class ServiceIncrementalPassTests
         Assert.Equal(2, service.Puts(tasks[2]));
 
         // The copy took the service's own write: the next resync finds nothing to send (a stale copy would re-send task 2).
-        await AdvanceToRunAsync(service, TimeSpan.FromMinutes(5.5));
+        await service.AdvanceToRunAsync(TimeSpan.FromMinutes(5.5));
         Assert.Equal((6, 1), Pick(await WorkAsync(service)));
         Assert.Equal(2, service.Puts(tasks[2]));
         Assert.Equal(6, service.Puts());
@@ -82,12 +82,5 @@ public sealed class ServiceIncrementalPassTests
         var match = Regex.Match(metrics, "^" + Regex.Escape(name) + " ([0-9.e+]+)$", RegexOptions.Multiline);
         Assert.True(match.Success, $"{name} is in /metrics");
         return (int)double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task AdvanceToRunAsync(ServiceHarness service, TimeSpan by)
-    {
-        var runs = service.App.Status.Runs;
-        service.Advance(by);
-        await service.WaitForRunsAsync(runs + 1);
     }
 }

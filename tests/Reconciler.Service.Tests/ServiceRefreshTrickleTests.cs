@@ -61,7 +61,7 @@ public sealed class ServiceRefreshTrickleTests
         Assert.Equal((300.0, 150.0, 2, 2), (refresh.GetProperty("period_seconds").GetDouble(), refresh.GetProperty("tick_seconds").GetDouble(), refresh.GetProperty("tasks").GetInt32(), refresh.GetProperty("never_read").GetInt32()));
         Assert.Equal(JsonValueKind.Null, ServiceHarness.TaskStatus(status, tasks[0]).GetProperty("last_read_at").ValueKind);
 
-        await AdvanceToRunAsync(service, TimeSpan.FromSeconds(150));
+        await service.AdvanceToRunAsync(TimeSpan.FromSeconds(150));
         status = await service.StatusAsync();
         refresh = status.GetProperty("refresh");
         var readAt = tasks.Select(t => ServiceHarness.TaskStatus(status, t).GetProperty("last_read_at")).Where(at => at.ValueKind != JsonValueKind.Null).ToList();
@@ -87,7 +87,7 @@ public sealed class ServiceRefreshTrickleTests
         await service.WaitForRunsAsync(1);
         var before = Reads(service).Count;
 
-        await AdvanceToRunAsync(service, TimeSpan.FromMinutes(5.5));
+        await service.AdvanceToRunAsync(TimeSpan.FromMinutes(5.5));
 
         Assert.Equal(before, Reads(service).Count);
         Assert.False((await service.StatusAsync()).TryGetProperty("refresh", out _));
@@ -97,13 +97,5 @@ public sealed class ServiceRefreshTrickleTests
     private static List<string> Reads(ServiceHarness service) =>
         service.Simulator.State.GetRequestLog().Where(r => r.Operation == ApiOperation.TaskDetail).Select(r => r.TaskId!).ToList();
 
-    private static Task MinuteAsync(ServiceHarness service) => AdvanceToRunAsync(service, ServiceHarness.Interval);
-
-    /// <summary>Moves the clock and waits for the run that makes, and the end of its pass.</summary>
-    private static async Task AdvanceToRunAsync(ServiceHarness service, TimeSpan by)
-    {
-        var runs = service.App.Status.Runs;
-        service.Advance(by);
-        await service.WaitForRunsAsync(runs + 1);
-    }
+    private static Task MinuteAsync(ServiceHarness service) => service.AdvanceToRunAsync(ServiceHarness.Interval);
 }

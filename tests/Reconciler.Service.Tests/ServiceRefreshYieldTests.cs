@@ -53,9 +53,7 @@ public sealed class ServiceRefreshYieldTests
         service.Simulator.State.SetFaultProfile(FaultProfile.None);
         for (var minute = 1; minute <= 6 && Reads(service.Simulator.State).Distinct().Count() < Count; minute++)
         {
-            runs = service.App.Status.Runs;
-            service.Advance(ServiceHarness.Interval);
-            await service.WaitForRunsAsync(runs + 1);
+            await service.AdvanceToRunAsync(ServiceHarness.Interval);
         }
 
         Assert.Equal(Count, Reads(service.Simulator.State).Distinct().Count());

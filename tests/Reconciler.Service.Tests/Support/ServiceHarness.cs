@@ -157,6 +157,14 @@ internal sealed class ServiceHarness : IAsyncDisposable
     /// <summary>Moves the fake clock; whatever the loop had scheduled up to then becomes due.</summary>
     public void Advance(TimeSpan by) => Clock.Advance(by);
 
+    /// <summary>Moves the clock and waits for the run that makes, and the end of its pass.</summary>
+    public async Task AdvanceToRunAsync(TimeSpan by)
+    {
+        var runs = App.Status.Runs;
+        Advance(by);
+        await WaitForRunsAsync(runs + 1);
+    }
+
     /// <summary>PUTs of task updates the simulator received (every outcome), optionally for one task.</summary>
     public int Puts(TaskIdentity? task = null) => Simulator.State.GetRequestLog()
         .Count(r => r.Operation == ApiOperation.UpdateTask && (task is null || r.TaskId == task.TaskId));
