@@ -94,14 +94,13 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
         // The deadline is part of the write-ahead record: whoever reads the intent later knows when its request is dead.
         var deadline = time.GetUtcNow() + api.UpdateDeadline;
-        TaskIntent? intent = null;
-        if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash) with { Deadline = deadline }, CancellationToken.None)))
+        if (await RecordUpdateIntentAsync(deadline) is not { } intent)
         {
             return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
         }
 
         await slot.TakeAsync();
-        if (await HoldBackAsync(intent!) is { } heldBack)
+        if (await HoldBackAsync(intent) is { } heldBack)
         {
             return (heldBack, null);
         }
@@ -110,16 +109,18 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         {
             // Recorded ahead, then a long wait for a slot (requests in flight as slow as their deadlines): record it again
             // with a whole deadline, so the request keeps the time for its retries (the deadline is at least two attempts).
-            if (!await SettleUnsentAsync(intent!, ApplyMessages.NotSent + ApplyMessages.RecordedAgain))
+            if (!await SettleUnsentAsync(intent, ApplyMessages.NotSent + ApplyMessages.RecordedAgain))
             {
                 return (StateFailed(Result(ApplyOutcome.Cancelled, null, run.NotStartedReason)), null);
             }
 
             deadline = time.GetUtcNow() + api.UpdateDeadline;
-            if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, desired.Body.Hash) with { Deadline = deadline }, CancellationToken.None)))
+            if (await RecordUpdateIntentAsync(deadline) is not { } again)
             {
                 return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
             }
+
+            intent = again;
         }
 
         TaskApiResult answer;
@@ -134,6 +135,14 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         }
 
         return (FromApi(answer), intent);
+    }
+
+    /// <summary>Records the update's intent with its deadline; null when it could not be recorded (nothing may be sent).</summary>
+    private async Task<TaskIntent?> RecordUpdateIntentAsync(DateTimeOffset deadline)
+    {
+        TaskIntent? intent = null;
+        var recorded = await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, entry.Desired!.Body.Hash) with { Deadline = deadline }, CancellationToken.None));
+        return recorded ? intent : null;
     }
 
     /// <summary>Stops the task (with its own intent); returns a final result when stopping failed (the update is then not attempted).</summary>
