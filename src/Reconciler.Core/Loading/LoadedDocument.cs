@@ -22,5 +22,13 @@ public sealed record LoadedDocument(int Index, SourceLocation Location, ReadOnly
     public JsonNode? Node => _node ??= CreateNode();
 
     /// <summary>The document as a <see cref="JsonElement"/> (for schema evaluation).</summary>
-    public JsonElement Element => JsonSerializer.Deserialize<JsonElement>(Json.Span);
+    /// <remarks>What <c>JsonSerializer.Deserialize&lt;JsonElement&gt;</c> does, without reflection-based serialization (native AOT has none).</remarks>
+    public JsonElement Element
+    {
+        get
+        {
+            var reader = new Utf8JsonReader(Json.Span);
+            return JsonElement.ParseValue(ref reader);
+        }
+    }
 }

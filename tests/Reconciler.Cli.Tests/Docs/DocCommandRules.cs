@@ -51,6 +51,7 @@ internal static class DocCommandRules
         new(@"^reconciler apply plan\.out +--api-url https://", DocCommandAction.Skip, "sends the saved plan to the real platform (SavedPlanProcessTests applies saved plans to the simulator)"),
         new(@"reconciler run --repo https://", DocCommandAction.Skip, "follows a repository on github.com and applies to the real platform"),
         new(@"^bench/run", DocCommandAction.Skip, "installs ajv-cli and @sourcemeta/jsonschema from the npm registry and measures for about an hour"),
+        new(@"^bench/aot/run", DocCommandAction.Skip, "installs clang and publishes with native AOT (minutes on 2 cores), then measures: a benchmark, kept out of CI's time budget"),
         new(@"^bench/sizes", DocCommandAction.Skip, "several Release publishes and start-up timings: a measurement (the pack and publish commands above run in the slow set)"),
         new(@"^dotnet run -c Release --project src/Reconciler\.Benchmarks -- ", DocCommandAction.Skip, Benchmark),
         new(@"^dotnet build -c Release src/Reconciler\.Cli && dotnet run -c Release --project src/Reconciler\.Benchmarks -- takeover", DocCommandAction.Skip,
