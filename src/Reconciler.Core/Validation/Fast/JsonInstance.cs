@@ -24,6 +24,30 @@ internal static class JsonInstance
     /// <summary>The number's exact value, read from its text (never through decimal or double).</summary>
     public static ExactNumber Number(JsonElement number) => ExactNumber.Of(number);
 
+    /// <summary>
+    /// The order of a number against a schema's number (its exact value and its element). Two plain integer literals
+    /// within 64 bits (nearly every case) compare as longs, which is exact for them; anything else as exact numbers.
+    /// </summary>
+    public static int Compare(JsonElement number, ExactNumber limit, JsonElement limitValue) =>
+        IsIntegerText(number) && IsIntegerText(limitValue) && number.TryGetInt64(out var value) && limitValue.TryGetInt64(out var bound)
+            ? value.CompareTo(bound)
+            : Number(number).CompareTo(limit);
+
+    /// <summary>Whether the regex matches a string element; a short unescaped string is decoded on the stack, not made a string.</summary>
+    public static bool IsMatch(System.Text.RegularExpressions.Regex regex, JsonElement text)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(text);
+        var inner = raw.Length >= 2 ? raw[1..^1] : raw;
+        if (inner.Length <= StackNameLength && inner.IndexOf((byte)'\\') < 0)
+        {
+            Span<char> chars = stackalloc char[StackNameLength];
+            var length = Encoding.UTF8.GetChars(inner, chars);
+            return regex.IsMatch(chars[..length]);
+        }
+
+        return regex.IsMatch(text.GetString()!);
+    }
+
     /// <summary>True for a number written without fraction or exponent (an integer under every reading).</summary>
     public static bool IsIntegerText(JsonElement number)
     {

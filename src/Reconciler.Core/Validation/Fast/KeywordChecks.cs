@@ -138,10 +138,21 @@ internal static class KeywordChecks
         var matchers = values.Select(Func<JsonElement, bool> (value) => value.ValueKind switch
         {
             JsonValueKind.String when value.GetString() is { } text => instance => instance.ValueKind == JsonValueKind.String && instance.ValueEquals(text),
-            JsonValueKind.Number when JsonInstance.Number(value) is var number => instance => instance.ValueKind == JsonValueKind.Number && JsonInstance.Number(instance) == number,
+            JsonValueKind.Number when JsonInstance.Number(value) is var number => instance => instance.ValueKind == JsonValueKind.Number && JsonInstance.Compare(instance, number, value) == 0,
             _ => instance => JsonInstance.Equivalent(instance, value),
         }).ToArray();
-        return instance => Of(Array.Exists(matchers, match => match(instance)));
+        return instance =>
+        {
+            foreach (var match in matchers)
+            {
+                if (match(instance))
+                {
+                    return Verdict.Valid;
+                }
+            }
+
+            return Verdict.Invalid;
+        };
     }
 
     public static SchemaCheck Required(IReadOnlyList<string> names)
@@ -230,19 +241,23 @@ internal static class KeywordChecks
         return Of(length >= min && length <= max);
     };
 
-    public static SchemaCheck Bound(ExactNumber limit, bool isMinimum) => instance =>
+    public static SchemaCheck Bound(JsonElement limitValue, bool isMinimum)
     {
-        if (instance.ValueKind != JsonValueKind.Number)
+        var limit = JsonInstance.Number(limitValue);
+        return instance =>
         {
-            return Verdict.Valid;
-        }
+            if (instance.ValueKind != JsonValueKind.Number)
+            {
+                return Verdict.Valid;
+            }
 
-        var order = JsonInstance.Number(instance).CompareTo(limit);
-        return Of(isMinimum ? order >= 0 : order <= 0);
-    };
+            var order = JsonInstance.Compare(instance, limit, limitValue);
+            return Of(isMinimum ? order >= 0 : order <= 0);
+        };
+    }
 
     public static SchemaCheck Pattern(Regex regex) => instance =>
-        instance.ValueKind != JsonValueKind.String ? Verdict.Valid : Of(regex.IsMatch(instance.GetString()!));
+        instance.ValueKind != JsonValueKind.String ? Verdict.Valid : Of(JsonInstance.IsMatch(regex, instance));
 
     private static Verdict Of(bool valid) => valid ? Verdict.Valid : Verdict.Invalid;
 }

@@ -173,8 +173,8 @@ internal sealed class SchemaCompiler
             : throw new UnsupportedSchemaException($"expected a non-negative count, got {value.GetRawText()}");
 
     /// <summary>A bound, compared exactly here and in JsonSchema.Net (Keywords.ExactBound).</summary>
-    private static ExactNumber Limit(JsonElement value) =>
+    private static JsonElement Limit(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number
-            ? ExactNumber.Of(value)
+            ? value.Clone()
             : throw new UnsupportedSchemaException($"a bound must be a number, got {value.GetRawText()}");
 }
