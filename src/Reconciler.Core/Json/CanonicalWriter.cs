@@ -25,15 +25,32 @@ internal static class CanonicalWriter
     /// </summary>
     public delegate IReadOnlyList<KeyValuePair<string, JsonElement>>? Additions(JsonElement obj, string? key, int depth);
 
+    /// <summary>One buffer and writer per thread, reused: every manifest's body is written here, then copied out at its size.</summary>
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? _scratch;
+
     public static byte[] Write(JsonElement root, Additions? additions = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        var (buffer, writer) = _scratch ??= NewScratch();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
         {
             WriteElement(writer, root, null, additions, 0);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
         }
+        catch
+        {
+            _scratch = null; // a writer left mid-document is not reused
+            throw;
+        }
+    }
 
-        return buffer.WrittenSpan.ToArray();
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) NewScratch()
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        return (buffer, new Utf8JsonWriter(buffer, Options));
     }
 
     private static void WriteElement(Utf8JsonWriter writer, JsonElement element, string? key, Additions? additions, int depth)

@@ -21,16 +21,16 @@ internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
     {
         // Built on first use; two threads building it at once build the same thing.
         var templates = _templates ??= IntegerTemplates.Build(_schemas.IntegerPositions);
-        var found = new List<Diagnostic>();
+        List<Diagnostic>? found = null;
         if (document.RootElement is { } root)
         {
-            Walk(document, root, templates, new List<object>(), found);
+            Walk(document, root, templates, [], ref found);
         }
 
-        return found;
+        return found ?? [];
     }
 
-    private static void Walk(ManifestDocument document, JsonElement node, IntegerTemplates templates, List<object> path, List<Diagnostic> found)
+    private static void Walk(ManifestDocument document, JsonElement node, IntegerTemplates templates, List<Step> path, ref List<Diagnostic>? found)
     {
         switch (node.ValueKind)
         {
@@ -39,8 +39,8 @@ internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
                 {
                     if (templates.Child(property) is { } next)
                     {
-                        path.Add(property.Name);
-                        Walk(document, property.Value, next, path, found);
+                        path.Add(new Step(property, 0));
+                        Walk(document, property.Value, next, path, ref found);
                         path.RemoveAt(path.Count - 1);
                     }
                 }
@@ -50,8 +50,8 @@ internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
                 var i = 0;
                 foreach (var item in node.EnumerateArray())
                 {
-                    path.Add(i++);
-                    Walk(document, item, items, path, found);
+                    path.Add(new Step(null, i++));
+                    Walk(document, item, items, path, ref found);
                     path.RemoveAt(path.Count - 1);
                 }
 
@@ -67,15 +67,21 @@ internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
                     break;
                 }
 
-                var pointer = JsonPointers.Of([.. path]);
+                var pointer = JsonPointers.Of([.. path.Select(step => step.Segment)]);
                 var problem = checkNumber ? IntegerValues.NumberProblem(document, pointer, node) : null;
                 problem ??= checkDigits ? IntegerValues.DigitStringProblem(document, pointer, node) : null;
                 if (problem is not null)
                 {
-                    found.Add(problem);
+                    (found ??= []).Add(problem);
                 }
 
                 break;
         }
+    }
+
+    /// <summary>One step of the walk: a property (its name read only when a pointer is written out) or a list index.</summary>
+    private readonly record struct Step(System.Text.Json.JsonProperty? Property, int Index)
+    {
+        public object Segment => Property is { } property ? property.Name : Index;
     }
 }
