@@ -38,13 +38,9 @@ internal static class KeywordChecks
             var verdict = Verdict.Valid;
             foreach (var check in checks)
             {
-                switch (check(instance))
+                if (Meet(ref verdict, check(instance)))
                 {
-                    case Verdict.Invalid:
-                        return Verdict.Invalid;
-                    case Verdict.Unknown:
-                        verdict = Verdict.Unknown;
-                        break;
+                    return Verdict.Invalid;
                 }
             }
 
@@ -190,13 +186,9 @@ internal static class KeywordChecks
             foreach (var property in instance.EnumerateObject())
             {
                 var check = JsonInstance.TryGetByName(lookup, property, out var named) ? named : additional;
-                switch (check?.Invoke(property.Value))
+                if (check is not null && Meet(ref verdict, check(property.Value)))
                 {
-                    case Verdict.Invalid:
-                        return Verdict.Invalid;
-                    case Verdict.Unknown:
-                        verdict = Verdict.Unknown;
-                        break;
+                    return Verdict.Invalid;
                 }
             }
 
@@ -214,13 +206,9 @@ internal static class KeywordChecks
         var verdict = Verdict.Valid;
         foreach (var element in instance.EnumerateArray())
         {
-            switch (item(element))
+            if (Meet(ref verdict, item(element)))
             {
-                case Verdict.Invalid:
-                    return Verdict.Invalid;
-                case Verdict.Unknown:
-                    verdict = Verdict.Unknown;
-                    break;
+                return Verdict.Invalid;
             }
         }
 
@@ -260,4 +248,15 @@ internal static class KeywordChecks
         instance.ValueKind != JsonValueKind.String ? Verdict.Valid : Of(JsonInstance.IsMatch(regex, instance));
 
     private static Verdict Of(bool valid) => valid ? Verdict.Valid : Verdict.Invalid;
+
+    /// <summary>Folds one part's verdict into a conjunction's: true when it is invalid (nothing after it matters), else unknown spreads.</summary>
+    private static bool Meet(ref Verdict verdict, Verdict part)
+    {
+        if (part == Verdict.Unknown)
+        {
+            verdict = Verdict.Unknown;
+        }
+
+        return part == Verdict.Invalid;
+    }
 }
