@@ -9,6 +9,7 @@ namespace Reconciler.Benchmarks.SideBySide;
 /// <param name="Schemas">The repository's <c>schemas/</c> folder.</param>
 /// <param name="Work">Where generated corpora are kept between runs.</param>
 /// <param name="SetSizes">Item counts at which one TaskSet (a CSV) is measured against the same tasks as plain manifests.</param>
+/// <param name="Baseline">Another published <c>reconciler</c> (an older build) run in the same rounds, for a before → after that is interleaved.</param>
 internal sealed record SideBySideOptions(
     IReadOnlyList<int> Sizes,
     IReadOnlyList<int> MemorySizes,
@@ -17,4 +18,5 @@ internal sealed record SideBySideOptions(
     string Reconciler,
     string Schemas,
     string Work,
-    IReadOnlyList<int>? SetSizes = null);
+    IReadOnlyList<int>? SetSizes = null,
+    string? Baseline = null);

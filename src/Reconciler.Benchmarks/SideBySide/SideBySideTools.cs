@@ -14,12 +14,24 @@ internal static class SideBySideTools
 
     public static IReadOnlyList<ToolCommand> ForTime(SideBySideOptions options, BenchCorpus corpus) =>
     [
+        .. Peers(options, corpus),
+        .. OursForTime(options, corpus, options.Reconciler, ""),
+        .. options.Baseline is { } baseline ? OursForTime(options, corpus, baseline, " [baseline]") : [],
+    ];
+
+    private static IReadOnlyList<ToolCommand> Peers(SideBySideOptions options, BenchCorpus corpus) =>
+    [
         new(Cat, "/bin/sh", ["-c", "find \"$0\" -type f -name '*.yaml' -print0 | xargs -0 cat > /dev/null", corpus.YamlDirectory]),
         new(Sourcemeta, SourcemetaBinary(options), ["validate", Path.Combine(options.Schemas, "task.schema.json"), "--resolve", options.Schemas, "--fast", corpus.JsonDirectory]),
         new(Ajv, "node", AjvArguments(options, corpus)) { WorkingDirectory = options.Peers },
-        Ours(Validate, options, ["validate", corpus.YamlDirectory]),
-        Ours(PlanEmpty, options, ["plan", corpus.YamlDirectory, "--state", corpus.EmptyStatePath]),
-        Ours(PlanFull, options, ["plan", corpus.YamlDirectory, "--state", corpus.FullStatePath]),
+    ];
+
+    /// <summary>Our three commands with one build (the measured one, or the baseline run beside it in the same rounds).</summary>
+    private static IReadOnlyList<ToolCommand> OursForTime(SideBySideOptions options, BenchCorpus corpus, string executable, string suffix) =>
+    [
+        Ours(Validate + suffix, options, ["validate", corpus.YamlDirectory]) with { Program = executable },
+        Ours(PlanEmpty + suffix, options, ["plan", corpus.YamlDirectory, "--state", corpus.EmptyStatePath]) with { Program = executable },
+        Ours(PlanFull + suffix, options, ["plan", corpus.YamlDirectory, "--state", corpus.FullStatePath]) with { Program = executable },
     ];
 
     /// <summary>

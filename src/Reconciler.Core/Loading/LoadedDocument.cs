@@ -14,6 +14,7 @@ namespace Reconciler.Core.Loading;
 public sealed record LoadedDocument(int Index, SourceLocation Location, ReadOnlyMemory<byte> Json, SourceMap Map)
 {
     private JsonNode? _node;
+    private JsonDocument? _document;
 
     /// <summary>A fresh mutable tree of the document (callers may change it).</summary>
     public JsonNode? CreateNode() => JsonNode.Parse(Json.Span);
@@ -21,14 +22,13 @@ public sealed record LoadedDocument(int Index, SourceLocation Location, ReadOnly
     /// <summary>A shared read-only view of the document.</summary>
     public JsonNode? Node => _node ??= CreateNode();
 
-    /// <summary>The document as a <see cref="JsonElement"/> (for schema evaluation).</summary>
-    /// <remarks>What <c>JsonSerializer.Deserialize&lt;JsonElement&gt;</c> does, without reflection-based serialization (native AOT has none).</remarks>
-    public JsonElement Element
-    {
-        get
-        {
-            var reader = new Utf8JsonReader(Json.Span);
-            return JsonElement.ParseValue(ref reader);
-        }
-    }
+    /// <summary>
+    /// The document as a read-only <see cref="JsonElement"/>, parsed once over <see cref="Json"/> (no copy, no
+    /// per-object dictionaries): what the schema check, the rules and the normaliser read.
+    /// </summary>
+    /// <remarks>
+    /// The parsed document is never disposed: it lives as long as this record, and its rented index goes to the
+    /// collector rather than back to the pool (disposing it while an element is still held would corrupt that element).
+    /// </remarks>
+    public JsonElement Element => (_document ??= JsonDocument.Parse(Json)).RootElement;
 }

@@ -102,9 +102,14 @@ public sealed record RepositorySettings(IReadOnlySet<string> AllowedExtraFields)
     }
 
     /// <summary>These settings plus the fields a manifest allows itself with the <see cref="AllowExtraFieldsAnnotation"/> annotation.</summary>
-    public IReadOnlySet<string> AllowedFor(JsonObject? metadata)
+    public IReadOnlySet<string> AllowedFor(JsonObject? metadata) =>
+        AllowedFor(metadata is null ? null : System.Text.Json.JsonSerializer.SerializeToElement(metadata));
+
+    /// <summary>The same, read from a manifest's read-only metadata element.</summary>
+    public IReadOnlySet<string> AllowedFor(System.Text.Json.JsonElement? metadata)
     {
-        if (metadata?["annotations"] is not JsonObject annotations || annotations[AllowExtraFieldsAnnotation] is not JsonValue value || !value.TryGetValue<string>(out var text))
+        var annotations = Validation.ManifestDocument.Child(metadata, "annotations");
+        if (Validation.ManifestDocument.Child(annotations, AllowExtraFieldsAnnotation) is not { ValueKind: System.Text.Json.JsonValueKind.String } value || value.GetString() is not { } text)
         {
             return AllowedExtraFields;
         }

@@ -49,7 +49,7 @@ internal sealed class TaskSetDocument
 
     /// <summary>Whether a loaded document declares <c>kind: TaskSet</c> (everything else is read as a Task).</summary>
     public static bool IsTaskSet(LoadedDocument document) =>
-        document.Node is JsonObject root && root["kind"] is JsonValue kind && kind.TryGetValue<string>(out var text) && text == Kind;
+        Child(document.Element, "kind") is { ValueKind: JsonValueKind.String } kind && kind.ValueEquals(Kind);
 
     public SourceLocation Locate(string pointer) => Loaded.Map.Locate(pointer);
 

@@ -25,7 +25,7 @@ internal sealed class TaskSetExpander(TaskSetSchema? schema = null, TaskSetLimit
         var set = new TaskSetDocument(document, file);
         var origin = set.Name is { } name ? new TaskSetOrigin(name, file) : null;
         var declaration = set.Name is { } declared ? new TaskSetDeclaration(declared, set.Location) : null;
-        var allowed = settings.AllowedFor((document.Node as JsonObject)?["metadata"] as JsonObject);
+        var allowed = settings.AllowedFor(TaskSetDocument.Child(document.Element, "metadata"));
         var (problems, itemShape) = CheckSet(set, allowed);
         problems.AddRange(TemplateCheck.Integers(set));
 

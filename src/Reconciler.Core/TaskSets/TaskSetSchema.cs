@@ -43,10 +43,13 @@ internal sealed class TaskSetSchema
 
     /// <summary>Every problem of a set document, in pointer order; empty when it is valid.</summary>
     public IReadOnlyList<SchemaError> Evaluate(LoadedDocument document) =>
-        IsCertainlyValid(document.Node) ? [] : EvaluateFully(document.Element);
+        IsCertainlyValid(document.Element) ? [] : EvaluateFully(document.Element);
 
     /// <summary>True only when the compiled check proves the document valid (the differential test holds it to JsonSchema.Net).</summary>
-    internal bool IsCertainlyValid(System.Text.Json.Nodes.JsonNode? document) => _fast?.Invoke(document) == Verdict.Valid;
+    internal bool IsCertainlyValid(JsonElement document) => _fast?.Invoke(document) == Verdict.Valid;
+
+    /// <summary>The same for a tree (tests build their variants as trees).</summary>
+    internal bool IsCertainlyValid(System.Text.Json.Nodes.JsonNode? document) => IsCertainlyValid(JsonSerializer.SerializeToElement(document));
 
     /// <summary>JsonSchema.Net's verdict and words, without the fast check.</summary>
     internal IReadOnlyList<SchemaError> EvaluateFully(JsonElement instance)

@@ -34,6 +34,19 @@ internal sealed class IntegerTemplates
     /// <summary>The node for one more segment (escaped as templates write it), or null when no template goes on that way.</summary>
     public IntegerTemplates? Child(string segment) => _children.GetValueOrDefault(segment);
 
+    /// <summary>The node for an object's property; the name is escaped (RFC 6901) only in the rare case it needs it.</summary>
+    public IntegerTemplates? Child(System.Text.Json.JsonProperty property)
+    {
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOfAny((byte)'~', (byte)'/') < 0)
+        {
+            return Fast.JsonInstance.TryGetByName(_children.GetAlternateLookup<ReadOnlySpan<char>>(), property, out var plain) ? plain : null;
+        }
+
+        var key = property.Name;
+        return Child(key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
+    }
+
     private IntegerTemplates Add(string template)
     {
         var node = this;

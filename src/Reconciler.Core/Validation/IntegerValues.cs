@@ -25,38 +25,30 @@ internal static class IntegerValues
     public const string TypeCode = "integer-type";
 
     /// <summary>The value when <paramref name="node"/> is a plain integer literal within 64 bits.</summary>
-    public static bool TryRead(JsonNode? node, out long value)
+    public static bool TryRead(JsonElement? node, out long value)
     {
         value = 0;
-        return node is JsonValue json && json.GetValueKind() == JsonValueKind.Number && NumberText(json) is var text && IsPlainLiteral(text)
-            && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        return node is { ValueKind: JsonValueKind.Number } number && IsPlainLiteral(JsonMarshal.GetRawUtf8Value(number)) && number.TryGetInt64(out value);
     }
 
     /// <summary>
     /// True when <paramref name="node"/> is a number written as plain digits within 64 bits, so that
     /// <see cref="NumberProblem"/> has nothing to say; read in place, without writing the number out.
     /// </summary>
-    internal static bool IsPlainInt64(JsonNode? node) =>
-        node is JsonValue json && json.TryGetValue<JsonElement>(out var element) && element.ValueKind == JsonValueKind.Number
-        && IsPlainLiteral(JsonMarshal.GetRawUtf8Value(element)) && element.TryGetInt64(out _);
+    internal static bool IsPlainInt64(JsonElement node) => TryRead(node, out _);
 
     /// <summary>
     /// False when <paramref name="node"/> certainly gives <see cref="DigitStringProblem"/> nothing to say (not a
     /// string, not all digits, or digits within 64 bits); read in place.
     /// </summary>
-    internal static bool MayBeDigitStringProblem(JsonNode? node)
+    internal static bool MayBeDigitStringProblem(JsonElement node)
     {
-        if (node is not JsonValue json || !json.TryGetValue<JsonElement>(out var element))
-        {
-            return node is JsonValue;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
+        if (node.ValueKind != JsonValueKind.String)
         {
             return false;
         }
 
-        var raw = JsonMarshal.GetRawUtf8Value(element);
+        var raw = JsonMarshal.GetRawUtf8Value(node);
         var content = raw.Length >= 2 ? raw[1..^1] : raw;
         if (content.Contains((byte)'\\'))
         {
@@ -77,7 +69,7 @@ internal static class IntegerValues
     /// </summary>
     public static long? Read(ManifestDocument document, string pointer, out Diagnostic? problem)
     {
-        var node = document.At(pointer);
+        var node = document.Find(pointer);
         problem = null;
         if (node is null)
         {
@@ -89,19 +81,19 @@ internal static class IntegerValues
             return value;
         }
 
-        problem = NumberProblem(document, pointer, node) ?? document.Error(TypeCode, $"{Field(pointer)} must be an integer, not {Kind(node)}", pointer);
+        problem = NumberProblem(document, pointer, node) ?? document.Error(TypeCode, $"{Field(pointer)} must be an integer, not {Kind(node.Value)}", pointer);
         return null;
     }
 
     /// <summary>The problem with a number written where an integer belongs, or null when it is a plain 64-bit integer (or not a number).</summary>
-    public static Diagnostic? NumberProblem(ManifestDocument document, string pointer, JsonNode? node)
+    public static Diagnostic? NumberProblem(ManifestDocument document, string pointer, JsonElement? node)
     {
-        if (node is not JsonValue json || json.GetValueKind() != JsonValueKind.Number)
+        if (node is not { ValueKind: JsonValueKind.Number } number)
         {
             return null;
         }
 
-        var text = NumberText(json);
+        var text = number.GetRawText();
         if (IsPlainLiteral(text))
         {
             return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? null : Range(document, pointer, text);
@@ -119,8 +111,8 @@ internal static class IntegerValues
     }
 
     /// <summary>The problem with a string of digits standing for an integer id, or null when it fits in 64 bits.</summary>
-    public static Diagnostic? DigitStringProblem(ManifestDocument document, string pointer, JsonNode? node) =>
-        node is JsonValue json && json.TryGetValue<string>(out var text) && text.Length > 0 && text.All(char.IsAsciiDigit)
+    public static Diagnostic? DigitStringProblem(ManifestDocument document, string pointer, JsonElement? node) =>
+        node is { ValueKind: JsonValueKind.String } json && json.GetString() is { } text && text.Length > 0 && text.All(char.IsAsciiDigit)
             && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _)
             ? Range(document, pointer, text)
             : null;
@@ -182,7 +174,7 @@ internal static class IntegerValues
 
     private static string Field(string pointer) => pointer.TrimStart('/').Replace('/', '.');
 
-    private static string Kind(JsonNode node) => node.GetValueKind() switch
+    private static string Kind(JsonElement node) => node.ValueKind switch
     {
         JsonValueKind.String => "a string",
         JsonValueKind.True or JsonValueKind.False => "true/false",

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Loading;
@@ -13,20 +14,71 @@ public sealed class ManifestDocument(LoadedDocument loaded)
 {
     public LoadedDocument Loaded { get; } = loaded;
 
-    public JsonObject? Root { get; } = loaded.Node as JsonObject;
+    /// <summary>
+    /// The document as a mutable-style tree, built on first use: the repository's policies and the set expansion read
+    /// it; the schema check, the rules and the normaliser read <see cref="RootElement"/> and never build it.
+    /// </summary>
+    public JsonObject? Root => Loaded.Node as JsonObject;
 
     public JsonObject? Metadata => Root?["metadata"] as JsonObject;
 
     public JsonObject? Spec => Root?["spec"] as JsonObject;
 
-    public JsonObject? TaskExtras => Spec?["task_extras"] as JsonObject;
+    /// <summary>The document's root object, read-only (null when the document is not an object).</summary>
+    public JsonElement? RootElement => Loaded.Element is { ValueKind: JsonValueKind.Object } root ? root : null;
 
-    public ApiFlavour? Flavour => ApiFlavours.FromApiVersion(Text(Root?["apiVersion"]));
+    public JsonElement? MetadataElement => ObjectChild(RootElement, "metadata");
+
+    public JsonElement? SpecElement => ObjectChild(RootElement, "spec");
+
+    public JsonElement? TaskExtras => ObjectChild(SpecElement, "task_extras");
+
+    public ApiFlavour? Flavour => ApiFlavours.FromApiVersion(Text(Child(RootElement, "apiVersion")));
 
     public TaskIdentity? Identity =>
-        IdText(Metadata?["user_id"]) is { } user && IdText(Metadata?["task_id"]) is { } task ? new TaskIdentity(user, task) : null;
+        IdText(Child(MetadataElement, "user_id")) is { } user && IdText(Child(MetadataElement, "task_id")) is { } task ? new TaskIdentity(user, task) : null;
 
-    public string? Name => Text(Spec?["name"]);
+    public string? Name => Text(Child(SpecElement, "name"));
+
+    /// <summary>The value under <paramref name="key"/> when <paramref name="owner"/> is an object that has it, else null.</summary>
+    public static JsonElement? Child(JsonElement? owner, string key) =>
+        owner is { ValueKind: JsonValueKind.Object } obj && obj.TryGetProperty(key, out var value) ? value : null;
+
+    /// <summary>The item at <paramref name="index"/> when <paramref name="owner"/> is a list that long, else null.</summary>
+    public static JsonElement? Item(JsonElement? owner, int index) =>
+        owner is { ValueKind: JsonValueKind.Array } list && index >= 0 && index < list.GetArrayLength() ? list[index] : null;
+
+    /// <summary>The list's items (none when <paramref name="owner"/> is not a list).</summary>
+    public static int Count(JsonElement? owner) => owner is { ValueKind: JsonValueKind.Array } list ? list.GetArrayLength() : 0;
+
+    private static JsonElement? ObjectChild(JsonElement? owner, string key) =>
+        Child(owner, key) is { ValueKind: JsonValueKind.Object } value ? value : null;
+
+    /// <summary>The value at a JSON Pointer made of plain segments (no escapes), or null; read-only, no tree built.</summary>
+    public JsonElement? Find(string pointer)
+    {
+        var element = RootElement;
+        var rest = pointer.AsSpan();
+        while (element is { } current && rest.Length > 0)
+        {
+            var end = rest.IndexOf('/');
+            var segment = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
+            if (segment.Length == 0)
+            {
+                continue; // empty segments are skipped, as At skips them
+            }
+
+            element = current.ValueKind switch
+            {
+                JsonValueKind.Object => current.TryGetProperty(segment, out var child) ? child : null,
+                JsonValueKind.Array when int.TryParse(segment, out var index) => Item(current, index),
+                _ => null,
+            };
+        }
+
+        return element;
+    }
 
     /// <summary>The node at a JSON Pointer made of plain segments (no escapes), or null.</summary>
     public JsonNode? At(string pointer)
@@ -61,16 +113,16 @@ public sealed class ManifestDocument(LoadedDocument loaded)
     /// </summary>
     public string Template(string pointer)
     {
-        JsonNode? node = Root;
+        var element = RootElement;
         var template = new System.Text.StringBuilder();
         foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
-            var isIndex = node is JsonArray;
+            var isIndex = element is { ValueKind: JsonValueKind.Array };
             template.Append('/').Append(isIndex ? "#" : segment);
-            node = node switch
+            element = element switch
             {
-                JsonObject obj => obj[segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)],
-                JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count => array[index],
+                { ValueKind: JsonValueKind.Object } => Child(element, segment.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)),
+                { ValueKind: JsonValueKind.Array } when int.TryParse(segment, out var index) => Item(element, index),
                 _ => null,
             };
         }
@@ -115,4 +167,25 @@ public sealed class ManifestDocument(LoadedDocument loaded)
     };
 
     public static bool Flag(JsonNode? node) => node is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.True;
+
+    /// <summary>The text of a string element, else null.</summary>
+    public static string? Text(JsonElement? element) => element is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+
+    /// <summary>An id written as a string or as an integer, as its exact text.</summary>
+    public static string? IdText(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.String } text when text.GetString() is { Length: > 0 } id => id,
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
+
+    /// <summary>True for <c>true</c> and for <c>1</c> (the document writes flags both ways).</summary>
+    public static bool IsTruthy(JsonElement? element) => element switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText() != "0",
+        _ => false,
+    };
+
+    public static bool Flag(JsonElement? element) => element is { ValueKind: JsonValueKind.True };
 }

@@ -113,7 +113,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, string file, TaskSetOrigin? origin)
     {
         var diagnostics = new List<Diagnostic>();
-        var allowed = settings.AllowedFor(document.Metadata);
+        var allowed = settings.AllowedFor(document.MetadataElement);
         foreach (var error in _schemas.EvaluateManifest(document.Loaded))
         {
             var unknownInBody = error.Keyword == "additionalProperties" && error.InstancePointer.StartsWith("/spec/", StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
 
         var sorted = DiagnosticOrder.Sort(diagnostics);
         var location = document.Loaded.Location;
-        if (sorted.Any(d => d.IsError) || document.Spec is not { } spec || document.Identity is not { } identity || document.Flavour is not { } flavour)
+        if (sorted.Any(d => d.IsError) || document.SpecElement is not { } spec || document.Identity is not { } identity || document.Flavour is not { } flavour)
         {
             if (!sorted.Any(d => d.IsError))
             {
@@ -164,7 +164,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             return (null, new InvalidManifest(location, document.Identity, document.Name, sorted) { IdentityLocation = IdentityLocation(document) });
         }
 
-        var subUserId = ManifestDocument.Text(document.Metadata?["sub_user_id"]);
+        var subUserId = ManifestDocument.Text(ManifestDocument.Child(document.MetadataElement, "sub_user_id"));
         var body = BodyNormalizer.Normalize(spec, subUserId);
         if (lastApplied?.GetValueOrDefault(identity) is { } record)
         {
@@ -178,8 +178,8 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             flavour,
             document.Name ?? "",
             body,
-            ManifestDocument.Flag(document.Metadata?["suspend"]),
-            ManifestDocument.Flag(document.Metadata?["stop_before_update"]),
+            ManifestDocument.Flag(ManifestDocument.Child(document.MetadataElement, "suspend")),
+            ManifestDocument.Flag(ManifestDocument.Child(document.MetadataElement, "stop_before_update")),
             location,
             sorted)
         {

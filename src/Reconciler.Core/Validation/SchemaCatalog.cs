@@ -74,10 +74,13 @@ public sealed class SchemaCatalog
     /// </summary>
     /// <returns>Every problem found, in pointer order; empty when the manifest is valid.</returns>
     public IReadOnlyList<SchemaError> EvaluateManifest(LoadedDocument document) =>
-        IsCertainlyValidManifest(document.Node) ? [] : EvaluateManifest(document.Element);
+        IsCertainlyValidManifest(document.Element) ? [] : EvaluateManifest(document.Element);
 
     /// <summary>True only when the compiled check proves the document valid against <c>task.schema.json</c>.</summary>
-    internal bool IsCertainlyValidManifest(JsonNode? manifest) => _fastManifest?.Invoke(manifest) == Verdict.Valid;
+    internal bool IsCertainlyValidManifest(JsonElement manifest) => _fastManifest?.Invoke(manifest) == Verdict.Valid;
+
+    /// <summary>The same for a tree (tests build their variants as trees).</summary>
+    internal bool IsCertainlyValidManifest(JsonNode? manifest) => IsCertainlyValidManifest(JsonSerializer.SerializeToElement(manifest));
 
     /// <summary>Checks a PUT body against the body schema of <paramref name="flavour"/>.</summary>
     /// <returns>Every problem found, in pointer order (pointers relative to the body); empty when valid.</returns>

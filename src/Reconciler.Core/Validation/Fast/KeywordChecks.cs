@@ -1,25 +1,25 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Reconciler.Core.Json;
 
 namespace Reconciler.Core.Validation.Fast;
 
-/// <summary>The checks of single keywords, as draft 2020-12 defines them, over <see cref="JsonNode"/> instances.</summary>
+/// <summary>The checks of single keywords, as draft 2020-12 defines them, over <see cref="JsonElement"/> instances.</summary>
 internal static class KeywordChecks
 {
     public static readonly SchemaCheck UniqueItems = static instance =>
     {
-        if (instance is not JsonArray array)
+        if (instance.ValueKind != JsonValueKind.Array)
         {
             return Verdict.Valid;
         }
 
-        for (var i = 0; i < array.Count; i++)
+        var length = instance.GetArrayLength();
+        for (var i = 0; i < length; i++)
         {
-            for (var j = i + 1; j < array.Count; j++)
+            for (var j = i + 1; j < length; j++)
             {
-                if (JsonInstance.Equivalent(array[i], array[j]))
+                if (JsonInstance.Equivalent(instance[i], instance[j]))
                 {
                     return Verdict.Invalid;
                 }
@@ -38,13 +38,9 @@ internal static class KeywordChecks
             var verdict = Verdict.Valid;
             foreach (var check in checks)
             {
-                switch (check(instance))
+                if (Meet(ref verdict, check(instance)))
                 {
-                    case Verdict.Invalid:
-                        return Verdict.Invalid;
-                    case Verdict.Unknown:
-                        verdict = Verdict.Unknown;
-                        break;
+                    return Verdict.Invalid;
                 }
             }
 
@@ -113,7 +109,7 @@ internal static class KeywordChecks
 
         return instance =>
         {
-            switch (JsonInstance.Kind(instance))
+            switch (instance.ValueKind)
             {
                 case JsonValueKind.Object: return Of(names.Contains("object"));
                 case JsonValueKind.Array: return Of(names.Contains("array"));
@@ -127,71 +123,92 @@ internal static class KeywordChecks
                     }
 
                     // A fraction-free number is an integer for everyone; 1.0 is left to JsonSchema.Net.
-                    return !names.Contains("integer") ? Verdict.Invalid : JsonInstance.IsIntegerText(instance!) ? Verdict.Valid : Verdict.Unknown;
+                    return !names.Contains("integer") ? Verdict.Invalid : JsonInstance.IsIntegerText(instance) ? Verdict.Valid : Verdict.Unknown;
             }
         };
     }
 
-    public static SchemaCheck Enum(IReadOnlyList<JsonNode?> values) => instance =>
-        Of(values.Any(value => JsonInstance.Equivalent(instance, value)));
-
-    public static SchemaCheck Required(IReadOnlyList<string> names) => instance =>
+    public static SchemaCheck Enum(IReadOnlyList<JsonElement> values)
     {
-        if (instance is JsonObject obj)
+        // Strings and numbers (what our enums hold) are matched without reading the schema's side again per instance.
+        var matchers = values.Select(Func<JsonElement, bool> (value) => value.ValueKind switch
         {
-            foreach (var name in names)
+            JsonValueKind.String when value.GetString() is { } text => instance => instance.ValueKind == JsonValueKind.String && instance.ValueEquals(text),
+            JsonValueKind.Number when JsonInstance.Number(value) is var number => instance => instance.ValueKind == JsonValueKind.Number && JsonInstance.Compare(instance, number, value) == 0,
+            _ => instance => JsonInstance.Equivalent(instance, value),
+        }).ToArray();
+        return instance =>
+        {
+            foreach (var match in matchers)
             {
-                if (!obj.ContainsKey(name))
+                if (match(instance))
+                {
+                    return Verdict.Valid;
+                }
+            }
+
+            return Verdict.Invalid;
+        };
+    }
+
+    public static SchemaCheck Required(IReadOnlyList<string> names)
+    {
+        // Looked up as UTF-8, as the document holds its names.
+        var utf8 = names.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
+        return instance =>
+        {
+            if (instance.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var name in utf8)
+                {
+                    if (!instance.TryGetProperty(name, out _))
+                    {
+                        return Verdict.Invalid;
+                    }
+                }
+            }
+
+            return Verdict.Valid;
+        };
+    }
+
+    public static SchemaCheck Properties(IReadOnlyDictionary<string, SchemaCheck> known, SchemaCheck? additional)
+    {
+        var lookup = new Dictionary<string, SchemaCheck>(known, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return instance =>
+        {
+            if (instance.ValueKind != JsonValueKind.Object)
+            {
+                return Verdict.Valid;
+            }
+
+            var verdict = Verdict.Valid;
+            foreach (var property in instance.EnumerateObject())
+            {
+                var check = JsonInstance.TryGetByName(lookup, property, out var named) ? named : additional;
+                if (check is not null && Meet(ref verdict, check(property.Value)))
                 {
                     return Verdict.Invalid;
                 }
             }
-        }
 
-        return Verdict.Valid;
-    };
-
-    public static SchemaCheck Properties(IReadOnlyDictionary<string, SchemaCheck> known, SchemaCheck? additional) => instance =>
-    {
-        if (instance is not JsonObject obj)
-        {
-            return Verdict.Valid;
-        }
-
-        var verdict = Verdict.Valid;
-        foreach (var (name, value) in obj)
-        {
-            var check = known.TryGetValue(name, out var property) ? property : additional;
-            switch (check?.Invoke(value))
-            {
-                case Verdict.Invalid:
-                    return Verdict.Invalid;
-                case Verdict.Unknown:
-                    verdict = Verdict.Unknown;
-                    break;
-            }
-        }
-
-        return verdict;
-    };
+            return verdict;
+        };
+    }
 
     public static SchemaCheck Items(SchemaCheck item) => instance =>
     {
-        if (instance is not JsonArray array)
+        if (instance.ValueKind != JsonValueKind.Array)
         {
             return Verdict.Valid;
         }
 
         var verdict = Verdict.Valid;
-        foreach (var element in array)
+        foreach (var element in instance.EnumerateArray())
         {
-            switch (item(element))
+            if (Meet(ref verdict, item(element)))
             {
-                case Verdict.Invalid:
-                    return Verdict.Invalid;
-                case Verdict.Unknown:
-                    verdict = Verdict.Unknown;
-                    break;
+                return Verdict.Invalid;
             }
         }
 
@@ -199,32 +216,47 @@ internal static class KeywordChecks
     };
 
     public static SchemaCheck Count(int min, int max) => instance =>
-        instance is not JsonArray array ? Verdict.Valid : Of(array.Count >= min && array.Count <= max);
+        instance.ValueKind != JsonValueKind.Array ? Verdict.Valid : Of(instance.GetArrayLength() >= min && instance.GetArrayLength() <= max);
 
     public static SchemaCheck Length(int min, int max) => instance =>
     {
-        if (JsonInstance.Kind(instance) != JsonValueKind.String)
+        if (instance.ValueKind != JsonValueKind.String)
         {
             return Verdict.Valid;
         }
 
-        var length = JsonInstance.TextLength(JsonInstance.Text(instance!));
+        var length = JsonInstance.TextLength(instance);
         return Of(length >= min && length <= max);
     };
 
-    public static SchemaCheck Bound(ExactNumber limit, bool isMinimum) => instance =>
+    public static SchemaCheck Bound(JsonElement limitValue, bool isMinimum)
     {
-        if (JsonInstance.Kind(instance) != JsonValueKind.Number)
+        var limit = JsonInstance.Number(limitValue);
+        return instance =>
         {
-            return Verdict.Valid;
-        }
+            if (instance.ValueKind != JsonValueKind.Number)
+            {
+                return Verdict.Valid;
+            }
 
-        var order = JsonInstance.Number(instance!).CompareTo(limit);
-        return Of(isMinimum ? order >= 0 : order <= 0);
-    };
+            var order = JsonInstance.Compare(instance, limit, limitValue);
+            return Of(isMinimum ? order >= 0 : order <= 0);
+        };
+    }
 
     public static SchemaCheck Pattern(Regex regex) => instance =>
-        JsonInstance.Kind(instance) != JsonValueKind.String ? Verdict.Valid : Of(regex.IsMatch(JsonInstance.Text(instance!)));
+        instance.ValueKind != JsonValueKind.String ? Verdict.Valid : Of(JsonInstance.IsMatch(regex, instance));
 
     private static Verdict Of(bool valid) => valid ? Verdict.Valid : Verdict.Invalid;
+
+    /// <summary>Folds one part's verdict into a conjunction's: true when it is invalid (nothing after it matters), else unknown spreads.</summary>
+    private static bool Meet(ref Verdict verdict, Verdict part)
+    {
+        if (part == Verdict.Unknown)
+        {
+            verdict = Verdict.Unknown;
+        }
+
+        return part == Verdict.Invalid;
+    }
 }

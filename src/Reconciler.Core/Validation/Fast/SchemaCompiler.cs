@@ -1,12 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Reconciler.Core.Json;
 using Reconciler.Core.Validation.Patterns;
 
 namespace Reconciler.Core.Validation.Fast;
 
 /// <summary>
-/// Compiles our draft 2020-12 schemas into plain checks over <see cref="JsonNode"/>, for a fast verdict on
+/// Compiles our draft 2020-12 schemas into plain checks over <see cref="JsonElement"/>, for a fast verdict on
 /// the common case: a valid manifest. It implements exactly the keywords <c>schemas/</c> uses, each as the
 /// specification and JsonSchema.Net 8 define it; a schema with any other keyword (or a <c>$ref</c> it cannot
 /// resolve) is refused with <see cref="UnsupportedSchemaException"/>, and the catalog then evaluates every
@@ -98,8 +97,8 @@ internal sealed class SchemaCompiler
                 "$schema" when keyword.Value.ValueKind == JsonValueKind.String && keyword.Value.GetString() == Draft202012 => static _ => Verdict.Valid,
                 "$ref" => Ref(file, keyword.Value),
                 "type" => KeywordChecks.Type(keyword.Value),
-                "enum" => KeywordChecks.Enum([.. keyword.Value.EnumerateArray().Select(v => JsonNode.Parse(v.GetRawText()))]),
-                "const" => KeywordChecks.Enum([JsonNode.Parse(keyword.Value.GetRawText())]),
+                "enum" => KeywordChecks.Enum([.. keyword.Value.EnumerateArray().Select(v => v.Clone())]),
+                "const" => KeywordChecks.Enum([keyword.Value.Clone()]),
                 "required" => KeywordChecks.Required([.. keyword.Value.EnumerateArray().Select(v => v.GetString()!)]),
                 "properties" => Properties(file, schema),
                 "additionalProperties" when !schema.TryGetProperty("properties", out _) => Properties(file, schema),
@@ -174,8 +173,8 @@ internal sealed class SchemaCompiler
             : throw new UnsupportedSchemaException($"expected a non-negative count, got {value.GetRawText()}");
 
     /// <summary>A bound, compared exactly here and in JsonSchema.Net (Keywords.ExactBound).</summary>
-    private static ExactNumber Limit(JsonElement value) =>
+    private static JsonElement Limit(JsonElement value) =>
         value.ValueKind == JsonValueKind.Number
-            ? ExactNumber.Of(value)
+            ? value.Clone()
             : throw new UnsupportedSchemaException($"a bound must be a number, got {value.GetRawText()}");
 }

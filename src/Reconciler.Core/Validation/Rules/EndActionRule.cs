@@ -11,8 +11,8 @@ internal sealed class EndActionRule : IManifestRule
 {
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {
-        var spec = document.Spec;
-        if (spec is null || spec["end_action"] is not { } endAction || !ManifestDocument.IsTruthy(spec["elasticity_type"])
+        var spec = document.SpecElement;
+        if (ManifestDocument.Child(spec, "end_action") is not { } endAction || !ManifestDocument.IsTruthy(ManifestDocument.Child(spec, "elasticity_type"))
             || (IntegerValues.TryRead(endAction, out var action) && action == 0))
         {
             yield break;

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
@@ -38,17 +38,17 @@ internal sealed class GroupSwitchRule : IManifestRule
 
         switch (mode)
         {
-            case 1 when IsEmptyList(document.At(TimeList)) && IsEmptyList(document.At(LegacyTimeList)):
+            case 1 when IsEmptyList(document.Find(TimeList)) && IsEmptyList(document.Find(LegacyTimeList)):
                 yield return document.Warning("group-switch-list", "is_group_switch 1 (按时间配置) without task_extras.destination_extension_list: no time window is configured, and the API document does not say which script group is used then", At);
                 break;
-            case 2 when IsEmptyList(document.At(VariableList)):
+            case 2 when IsEmptyList(document.Find(VariableList)):
                 yield return document.Error("group-switch-list", "is_group_switch 2 (按号码变量配置) needs task_extras.destination_extension_with_variable_list with at least one entry (the document: \"is_switch_group为2(按号码变量配置)时必填\", its spelling of is_group_switch there)", At);
                 break;
-            case 3 when IsEmptyList(document.At(MultiConfig)?["list"]):
+            case 3 when IsEmptyList(ManifestDocument.Child(document.Find(MultiConfig), "list")):
                 yield return document.Warning("group-switch-list", "is_group_switch 3 (多项外呼话术组配置) without task_extras.destination_extension_multi_config.list: no script groups are configured to rotate between, and the API document does not say what the platform does then", At);
                 break;
         }
     }
 
-    private static bool IsEmptyList(JsonNode? node) => node is not JsonArray { Count: > 0 };
+    private static bool IsEmptyList(JsonElement? node) => ManifestDocument.Count(node) == 0;
 }

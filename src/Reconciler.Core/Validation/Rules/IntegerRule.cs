@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Loading;
 
@@ -21,37 +21,44 @@ internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
     {
         // Built on first use; two threads building it at once build the same thing.
         var templates = _templates ??= IntegerTemplates.Build(_schemas.IntegerPositions);
-        var found = new List<Diagnostic>();
-        Walk(document, document.Root, templates, new List<object>(), found);
-        return found;
+        List<Diagnostic>? found = null;
+        if (document.RootElement is { } root)
+        {
+            Walk(document, root, templates, [], ref found);
+        }
+
+        return found ?? [];
     }
 
-    private static void Walk(ManifestDocument document, JsonNode? node, IntegerTemplates templates, List<object> path, List<Diagnostic> found)
+    private static void Walk(ManifestDocument document, JsonElement node, IntegerTemplates templates, List<Step> path, ref List<Diagnostic>? found)
     {
-        switch (node)
+        switch (node.ValueKind)
         {
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
+            case JsonValueKind.Object:
+                foreach (var property in node.EnumerateObject())
                 {
-                    if (templates.Child(Escape(key)) is { } next)
+                    if (templates.Child(property) is { } next)
                     {
-                        path.Add(key);
-                        Walk(document, child, next, path, found);
+                        path.Add(new Step(property, 0));
+                        Walk(document, property.Value, next, path, ref found);
                         path.RemoveAt(path.Count - 1);
                     }
                 }
 
                 break;
-            case JsonArray array when templates.Child("#") is { } items:
-                for (var i = 0; i < array.Count; i++)
+            case JsonValueKind.Array when templates.Child("#") is { } items:
+                var i = 0;
+                foreach (var item in node.EnumerateArray())
                 {
-                    path.Add(i);
-                    Walk(document, array[i], items, path, found);
+                    path.Add(new Step(null, i++));
+                    Walk(document, item, items, path, ref found);
                     path.RemoveAt(path.Count - 1);
                 }
 
                 break;
-            case JsonValue:
+            case JsonValueKind.Object or JsonValueKind.Array:
+                break;
+            default:
                 // Most values are fine: only a value that may have a problem gets its pointer written out.
                 var checkNumber = templates.Integer && !IntegerValues.IsPlainInt64(node);
                 var checkDigits = templates.DigitString && IntegerValues.MayBeDigitStringProblem(node);
@@ -60,21 +67,21 @@ internal sealed class IntegerRule(SchemaCatalog? schemas = null) : IManifestRule
                     break;
                 }
 
-                var pointer = JsonPointers.Of([.. path]);
+                var pointer = JsonPointers.Of([.. path.Select(step => step.Segment)]);
                 var problem = checkNumber ? IntegerValues.NumberProblem(document, pointer, node) : null;
                 problem ??= checkDigits ? IntegerValues.DigitStringProblem(document, pointer, node) : null;
                 if (problem is not null)
                 {
-                    found.Add(problem);
+                    (found ??= []).Add(problem);
                 }
 
                 break;
         }
     }
 
-    /// <summary>A key as a template segment (RFC 6901 escapes); allocates only for the rare key that needs them.</summary>
-    private static string Escape(string key) =>
-        key.Contains('~', StringComparison.Ordinal) || key.Contains('/', StringComparison.Ordinal)
-            ? key.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
-            : key;
+    /// <summary>One step of the walk: a property (its name read only when a pointer is written out) or a list index.</summary>
+    private readonly record struct Step(System.Text.Json.JsonProperty? Property, int Index)
+    {
+        public object Segment => Property is { } property ? property.Name : Index;
+    }
 }

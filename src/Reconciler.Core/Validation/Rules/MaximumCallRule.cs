@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Manifests;
 
@@ -22,16 +22,16 @@ internal sealed class MaximumCallRule : IManifestRule
             yield return unreadable;
         }
 
-        if (total is not { } calls || document.TaskExtras?["line"] is not JsonArray lines || lines.Count == 0)
+        if (total is not { } calls || ManifestDocument.Count(ManifestDocument.Child(document.TaskExtras, "line")) is not (> 0 and var lines))
         {
             yield break;
         }
 
-        if (calls % lines.Count != 0)
+        if (calls % lines != 0)
         {
             yield return document.Error(
                 "maximumcall-lines",
-                $"maximumcall {calls} must divide evenly by the number of lines ({lines.Count}): each line gets maximumcall / lines",
+                $"maximumcall {calls} must divide evenly by the number of lines ({lines}): each line gets maximumcall / lines",
                 At);
             yield break;
         }
@@ -41,8 +41,8 @@ internal sealed class MaximumCallRule : IManifestRule
             yield break;
         }
 
-        var share = calls / lines.Count;
-        for (var i = 0; i < lines.Count; i++)
+        var share = calls / lines;
+        for (var i = 0; i < lines; i++)
         {
             var pointer = $"/spec/task_extras/line/{i}/limit";
             var limit = IntegerValues.Read(document, pointer, out var badLimit);
@@ -54,7 +54,7 @@ internal sealed class MaximumCallRule : IManifestRule
             {
                 yield return document.Warning(
                     "maximumcall-line-limit",
-                    $"each line gets {share} concurrent calls (maximumcall {calls} / {lines.Count} lines), more than this line's limit {max}; the document's rule is that the share may not exceed the line's residue (平均并发数不得超过选用线路的 residue 值), which no body field carries, so we cannot check it and compare with limit instead",
+                    $"each line gets {share} concurrent calls (maximumcall {calls} / {lines} lines), more than this line's limit {max}; the document's rule is that the share may not exceed the line's residue (平均并发数不得超过选用线路的 residue 值), which no body field carries, so we cannot check it and compare with limit instead",
                     pointer);
             }
         }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.Validation.Rules;
@@ -14,15 +14,11 @@ internal sealed class RecallTimeRule : IManifestRule
 
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {
-        if (document.Spec?["new_call_rules"] is not JsonArray rules)
-        {
-            yield break;
-        }
-
-        for (var i = 0; i < rules.Count; i++)
+        var rules = ManifestDocument.Child(document.SpecElement, "new_call_rules");
+        for (var i = 0; i < ManifestDocument.Count(rules); i++)
         {
             var pointer = $"/spec/new_call_rules/{i}/re_call_time";
-            var text = rules[i] is JsonObject rule ? ManifestDocument.Text(rule["re_call_time"]) : null;
+            var text = ManifestDocument.Text(ManifestDocument.Child(ManifestDocument.Item(rules, i), "re_call_time"));
             if (text is null)
             {
                 continue;

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Loading;
 using Reconciler.Core.Secrets;
@@ -18,19 +18,20 @@ internal sealed class SecretValueRule(SecretRedactor secrets) : IManifestRule
         var found = new List<Diagnostic>();
         if (!secrets.IsEmpty)
         {
-            Walk(document, document.Root, "", found);
+            Walk(document, document.RootElement, "", found);
         }
 
         return found;
     }
 
-    private void Walk(ManifestDocument document, JsonNode? node, string pointer, List<Diagnostic> found)
+    private void Walk(ManifestDocument document, JsonElement? node, string pointer, List<Diagnostic> found)
     {
         switch (node)
         {
-            case JsonObject obj:
-                foreach (var (key, child) in obj)
+            case { ValueKind: JsonValueKind.Object } obj:
+                foreach (var property in obj.EnumerateObject())
                 {
+                    var (key, child) = (property.Name, property.Value);
                     var at = JsonPointers.Append(pointer, key);
                     if (secrets.Contains(key))
                     {
@@ -41,14 +42,15 @@ internal sealed class SecretValueRule(SecretRedactor secrets) : IManifestRule
                 }
 
                 break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
+            case { ValueKind: JsonValueKind.Array } array:
+                var i = 0;
+                foreach (var item in array.EnumerateArray())
                 {
-                    Walk(document, array[i], JsonPointers.Append(pointer, i), found);
+                    Walk(document, item, JsonPointers.Append(pointer, i++), found);
                 }
 
                 break;
-            case JsonValue value when value.TryGetValue<string>(out var text) && secrets.Contains(text):
+            case { ValueKind: JsonValueKind.String } value when value.GetString() is { } text && secrets.Contains(text):
                 found.Add(Warning(document, pointer, "this value"));
                 break;
         }

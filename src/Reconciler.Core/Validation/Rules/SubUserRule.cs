@@ -7,7 +7,7 @@ internal sealed class SubUserRule : IManifestRule
 {
     public IEnumerable<Diagnostic> Check(ManifestDocument document)
     {
-        if (document.Spec?.ContainsKey("sub_user_id") == true)
+        if (ManifestDocument.Child(document.SpecElement, "sub_user_id") is not null)
         {
             yield return document.Error("sub-user-placement", "write sub_user_id under metadata, not spec: it is part of the task's identity (the body gets it from metadata)", "/spec/sub_user_id");
         }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.Validation.Rules;
@@ -21,17 +21,13 @@ internal sealed class TaskPeriodRule : IManifestRule
             yield return diagnostic;
         }
 
-        if (extras["holiday"] is not JsonArray holidays)
+        var holidays = ManifestDocument.Child(extras, "holiday");
+        for (var i = 0; i < ManifestDocument.Count(holidays); i++)
         {
-            yield break;
-        }
-
-        for (var i = 0; i < holidays.Count; i++)
-        {
-            if (holidays[i] is JsonObject holiday)
+            if (ManifestDocument.Item(holidays, i) is { ValueKind: JsonValueKind.Object } holiday)
             {
                 // The document writes a holiday's start both as 'begin' and as 'start'.
-                var startKey = holiday.ContainsKey("begin") ? "begin" : "start";
+                var startKey = ManifestDocument.Child(holiday, "begin") is not null ? "begin" : "start";
                 foreach (var diagnostic in CheckPeriod(document, holiday, $"/spec/task_extras/holiday/{i}", startKey, "end"))
                 {
                     yield return diagnostic;
@@ -40,10 +36,10 @@ internal sealed class TaskPeriodRule : IManifestRule
         }
     }
 
-    private static IEnumerable<Diagnostic> CheckPeriod(ManifestDocument document, JsonObject owner, string pointer, string startKey, string endKey)
+    private static IEnumerable<Diagnostic> CheckPeriod(ManifestDocument document, JsonElement owner, string pointer, string startKey, string endKey)
     {
-        var start = ManifestDocument.Text(owner[startKey]);
-        var end = ManifestDocument.Text(owner[endKey]);
+        var start = ManifestDocument.Text(ManifestDocument.Child(owner, startKey));
+        var end = ManifestDocument.Text(ManifestDocument.Child(owner, endKey));
         var startOk = TimeText.TryParseDateTime(start, out var startValue);
         var endOk = TimeText.TryParseDateTime(end, out var endValue);
         if (start is not null && !startOk)

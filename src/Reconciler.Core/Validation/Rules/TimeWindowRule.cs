@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Reconciler.Core.Diagnostics;
 
 namespace Reconciler.Core.Validation.Rules;
@@ -19,21 +19,18 @@ internal sealed class TimeWindowRule : IManifestRule
     {
         foreach (var (pointer, beginKey, endKey) in Lists)
         {
-            if (document.At(pointer) is not JsonArray windows)
+            var windows = document.Find(pointer);
+            if (windows is not { ValueKind: JsonValueKind.Array })
             {
                 continue;
             }
 
             var parsed = new List<(int Index, int Begin, int End)>();
-            for (var i = 0; i < windows.Count; i++)
+            for (var i = 0; i < ManifestDocument.Count(windows); i++)
             {
-                if (windows[i] is not JsonObject window)
-                {
-                    continue;
-                }
-
-                var begin = ManifestDocument.Text(window[beginKey]);
-                var end = ManifestDocument.Text(window[endKey]);
+                var window = ManifestDocument.Item(windows, i);
+                var begin = ManifestDocument.Text(ManifestDocument.Child(window, beginKey));
+                var end = ManifestDocument.Text(ManifestDocument.Child(window, endKey));
                 var beginOk = TimeText.TryParseClock(begin, out var beginMinutes);
                 var endOk = TimeText.TryParseClock(end, out var endMinutes);
                 if (begin is not null && !beginOk)
