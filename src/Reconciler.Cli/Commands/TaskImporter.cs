@@ -12,7 +12,7 @@ namespace Reconciler.Cli.Commands;
 /// (its detail) and written by <see cref="ImportWriter"/>, <c>--parallelism</c> at once. One task's failure never stops
 /// the others; every failure is reported with its reason, and every line shows platform text escaped.
 /// </summary>
-internal sealed class TaskImporter(ITaskApi api, CliConsole console, int parallelism)
+internal sealed class TaskImporter(ITaskReader api, CliConsole console, int parallelism)
 {
     private readonly Lock _printing = new();
 

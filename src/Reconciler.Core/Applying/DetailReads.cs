@@ -12,7 +12,7 @@ namespace Reconciler.Core.Applying;
 internal static class DetailReads
 {
     public static async Task<IReadOnlyDictionary<PlanEntry, RemoteTaskRead>> ReadAsync(
-        IReadOnlyList<PlanEntry> entries, ITaskApi api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken)
+        IReadOnlyList<PlanEntry> entries, ITaskReader api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken)
     {
         var reads = new ConcurrentDictionary<PlanEntry, RemoteTaskRead>();
         using var spent = budget is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();

@@ -20,7 +20,7 @@ internal static class ReadBack
     public static bool Needed(PlanEntry entry, TaskApplyResult answer, bool verify) =>
         answer.Outcome == ApplyOutcome.Applied && (entry.InDoubt is not null || verify) && entry.Desired is not null;
 
-    public static async Task<TaskApplyResult> VerifyAsync(ITaskApi api, PlanEntry entry, TaskApplyResult applied, bool verify, CancellationToken cancellationToken)
+    public static async Task<TaskApplyResult> VerifyAsync(ITaskReader api, PlanEntry entry, TaskApplyResult applied, bool verify, CancellationToken cancellationToken)
     {
         var inDoubt = entry.InDoubt is not null;
         RemoteTaskRead read;

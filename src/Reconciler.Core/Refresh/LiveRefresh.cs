@@ -16,7 +16,7 @@ namespace Reconciler.Core.Refresh;
 internal static class LiveRefresh
 {
     /// <param name="selection">Which of the readable tasks to read now; null: all of them.</param>
-    public static async Task<Plan> RefreshAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null)
+    public static async Task<Plan> RefreshAsync(Plan plan, ITaskReader api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
