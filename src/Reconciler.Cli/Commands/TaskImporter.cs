@@ -127,7 +127,7 @@ internal sealed class TaskImporter(ITaskReader api, CliConsole console, int para
         desired is null
             ? []
             : desired.Tasks.Select(t => (t.Identity, t.File))
-                .Concat(desired.Invalid.Where(i => i.Identity is not null).Select(i => (Identity: i.Identity!, i.File)))
+                .Concat(desired.Invalid.OfIdentified().Select(x => (x.Identity, x.Invalid.File)))
                 .GroupBy(x => x.Identity)
                 .ToDictionary(g => g.Key, g => g.First().File);
 

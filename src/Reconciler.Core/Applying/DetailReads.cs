@@ -24,7 +24,7 @@ internal static class DetailReads
             {
                 try
                 {
-                    reads[entry] = await api.ReadTaskAsync(entry.Identity!, entry.Desired?.SubUserId, token);
+                    reads[entry] = await api.ReadTaskAsync(entry.Identity, entry.Desired?.SubUserId, token);
                 }
                 catch (OperationCanceledException) when (spent.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {
