@@ -71,9 +71,9 @@ internal static class IncrementalBenchmark
                 return 1;
             }
 
-            foreach (var desired in result.Entries.Where(e => e.Action.SendsPut()).Select(e => e.Desired).OfType<TaskManifest>())
+            foreach (var manifest in result.Entries.Where(e => e.Action.SendsPut()).Select(e => e.Desired).OfType<TaskManifest>())
             {
-                inventory[desired.Identity] = new AppliedRecord(desired.Identity, desired.Body, desired.File, fetched.CommitId, DateTimeOffset.UtcNow);
+                inventory[manifest.Identity] = new AppliedRecord(manifest.Identity, manifest.Body, manifest.File, fetched.CommitId, DateTimeOffset.UtcNow);
             }
 
             fetches.Add(fetchTime);
