@@ -86,14 +86,11 @@ internal static class Planner
 
         if (record.Body.Hash == task.Body.Hash)
         {
-            // One body object for both when they are equal: a plan against a full state of 100,000 tasks
-            // would otherwise hold every body twice (the inventory's copy is dropped with the inventory).
-            var shared = ReferenceEquals(record.Body, task.Body) || !record.Body.Equals(task.Body) ? record : record with { Body = task.Body };
-
             // Equal to what was last applied, but a later attempt may have changed the platform: send it again.
+            // (Against the live state the two are one object already: BodySharing.)
             return inDoubt is null
-                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = shared }
-                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = shared, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
+                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record }
+                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
         }
 
         var before = record.Body.ToNode();

@@ -44,7 +44,8 @@ public sealed class PlanningEngine
 
     /// <summary>
     /// The one plan: <paramref name="snapshot"/> evaluated and planned against <paramref name="baseline"/>. Against the live
-    /// state the inventory is read first, so manifests equal to their records share one body.
+    /// state the inventory is read after evaluation, and records equal to their manifests take the manifests' bodies
+    /// (<see cref="BodySharing"/>), so each unchanged body is held once.
     /// </summary>
     public async Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
     {
@@ -69,9 +70,10 @@ public sealed class PlanningEngine
             return await PlanLiveAsync(Evaluate(snapshot), Baseline.EmptyState, options, startedAt, started, cancellationToken);
         }
 
-        var applied = await _store.LoadAppliedAsync(cancellationToken);
+        var evaluated = Evaluate(snapshot);
+        var applied = BodySharing.Share(evaluated.Tasks, await _store.LoadAppliedAsync(cancellationToken));
         var live = await LiveBaselineAsync(_store, applied, startedAt, cancellationToken);
-        return await PlanLiveAsync(Pipeline.Evaluate(snapshot, applied), live, options, startedAt, started, cancellationToken);
+        return await PlanLiveAsync(evaluated, live, options, startedAt, started, cancellationToken);
     }
 
     private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)

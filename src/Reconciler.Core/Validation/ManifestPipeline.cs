@@ -19,8 +19,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     /// <summary>Files answered from the cache by the last call.</summary>
     public int LastCachedFiles { get; private set; }
 
-    /// <param name="lastApplied">The inventory the plan will compare with, when loaded first: bodies equal to recorded ones are then held once.</param>
-    public DesiredState Evaluate(SourceSnapshot snapshot, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
+    public DesiredState Evaluate(SourceSnapshot snapshot)
     {
         var (settings, settingsProblems) = RepositorySettings.Parse(snapshot.Settings);
         var (policy, policyProblems) = Guardrails.PolicyFileReader.Read(snapshot.Policy);
@@ -56,7 +55,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
 
         if (misses.Count > 0)
         {
-            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, lastApplied, data));
+            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, data));
             foreach (var i in misses)
             {
                 if (files[i].ContentId is { } contentId)
