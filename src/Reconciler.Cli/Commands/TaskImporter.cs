@@ -127,7 +127,7 @@ internal sealed class TaskImporter(ITaskReader api, CliConsole console, int para
         desired is null
             ? []
             : desired.Tasks.Select(t => (t.Identity, t.File))
-                .Concat(desired.Invalid.OfIdentified().Select(x => (x.Identity, x.Invalid.File)))
+                .Concat(desired.Invalid.SelectMany(i => i.Identity is { } identity ? [(Identity: identity, i.File)] : Array.Empty<(TaskIdentity Identity, string File)>()))
                 .GroupBy(x => x.Identity)
                 .ToDictionary(g => g.Key, g => g.First().File);
 

@@ -6,7 +6,7 @@ namespace Reconciler.Core.Applying;
 /// The platform as one run sees it: the reads gated by <see cref="GatedTaskReader"/>, and the writes the same way — where
 /// the <see cref="PlatformGate"/> is closed nothing is sent, and such a call ends at once with the failure that stopped it.
 /// </summary>
-public sealed class GatedTaskApi(ITaskApi inner, PlatformGate gate) : GatedTaskReader(inner, gate), ITaskApi
+internal sealed class GatedTaskApi(ITaskApi inner, PlatformGate gate) : GatedTaskReader(inner, gate), ITaskApi
 {
     public TimeSpan UpdateDeadline => inner.UpdateDeadline;
 

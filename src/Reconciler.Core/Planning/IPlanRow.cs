@@ -4,7 +4,7 @@ namespace Reconciler.Core.Planning;
 
 /// <summary>
 /// One row of a plan as a person reads it: a task's <see cref="PlanEntry"/>, or an <see cref="UnidentifiedDocument"/>
-/// (a document that names no task). Renderers and status views walk <see cref="PlanRows.Of"/>; what only a task has
+/// (a document that names no task). Renderers and status views walk <see cref="Plan.Rows"/>; what only a task has
 /// (changes, deferrals, an identity) they read after <c>row is PlanEntry</c>.
 /// </summary>
 public interface IPlanRow

@@ -8,7 +8,7 @@ namespace Reconciler.Core.Planning;
 /// (action, then file and place, then identity; a document with no identity before a task at the same place), so
 /// every format, the grouping and the task states show the rows exactly where a single sorted list had them.
 /// </summary>
-public static class PlanRows
+internal static class PlanRows
 {
     /// <summary>Every row of <paramref name="plan"/> in plan order; the entries keep their own order.</summary>
     public static IReadOnlyList<IPlanRow> Of(Plan plan)
