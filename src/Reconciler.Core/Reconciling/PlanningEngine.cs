@@ -44,7 +44,7 @@ public sealed class PlanningEngine
 
     /// <summary>
     /// The one plan: <paramref name="snapshot"/> evaluated and planned against <paramref name="baseline"/>. Against the live
-    /// state the inventory is read after evaluation, and records equal to their manifests take the manifests' bodies
+    /// state the inventory is read after evaluation, each record taking its manifest's body when equal as it is read
     /// (<see cref="BodySharing"/>), so each unchanged body is held once.
     /// </summary>
     public async Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
@@ -71,7 +71,7 @@ public sealed class PlanningEngine
         }
 
         var evaluated = Evaluate(snapshot);
-        var applied = BodySharing.Share(evaluated.Tasks, await _store.LoadAppliedAsync(cancellationToken));
+        var applied = await _store.LoadAppliedAsync(new BodySharing(evaluated.Tasks).Share, cancellationToken);
         var live = await LiveBaselineAsync(_store, applied, startedAt, cancellationToken);
         return await PlanLiveAsync(evaluated, live, options, startedAt, started, cancellationToken);
     }

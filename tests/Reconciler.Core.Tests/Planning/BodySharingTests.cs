@@ -18,7 +18,7 @@ public sealed class BodySharingTests
         var task = Assert.Single(TestManifests.Evaluate(TestManifests.V2()).Tasks);
         var recorded = new CanonicalBody(task.Body.Json, task.Body.Hash);
 
-        var shared = BodySharing.Share([task], Inventory(recorded))[Identity];
+        var shared = new BodySharing([task]).Share(Inventory(recorded)[Identity]);
 
         Assert.Same(task.Body, shared.Body);
         Assert.Same(task.Identity, shared.Identity);
@@ -30,9 +30,9 @@ public sealed class BodySharingTests
         var task = Assert.Single(TestManifests.Evaluate(TestManifests.V2()).Tasks);
         var inventory = Inventory(CanonicalBody.FromJson("""{"name":"before"}"""));
 
-        var shared = BodySharing.Share([task], inventory);
+        var shared = new BodySharing([task]).Share(inventory[Identity]);
 
-        Assert.Same(inventory[Identity], shared[Identity]);
+        Assert.Same(inventory[Identity], shared);
     }
 
     [Fact]
