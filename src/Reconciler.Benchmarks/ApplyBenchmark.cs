@@ -72,7 +72,7 @@ internal static class ApplyBenchmark
         var count = plan.Summary.Adopt;
 
         // Warm up JIT and a connection outside the timing (a detail read of a task that does not exist yet).
-        await api.GetTaskStateAsync(plan.Entries[0].Identity!, null, CancellationToken.None);
+        await api.GetTaskStateAsync(plan.Entries[0].Identity, null, CancellationToken.None);
         simulator.State.ClearRequestLog();
 
         var startedAt = TimeProvider.System.GetUtcNow();

@@ -71,9 +71,9 @@ internal static class IncrementalBenchmark
                 return 1;
             }
 
-            foreach (var applied in result.Entries.Where(e => e.Action.SendsPut()))
+            foreach (var manifest in result.Entries.Where(e => e.Action.SendsPut()).Select(e => e.Desired).OfType<TaskManifest>())
             {
-                inventory[applied.Identity!] = new AppliedRecord(applied.Identity!, applied.Desired!.Body, applied.Desired.File, fetched.CommitId, DateTimeOffset.UtcNow);
+                inventory[manifest.Identity] = new AppliedRecord(manifest.Identity, manifest.Body, manifest.File, fetched.CommitId, DateTimeOffset.UtcNow);
             }
 
             fetches.Add(fetchTime);

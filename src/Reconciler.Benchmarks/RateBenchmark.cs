@@ -54,7 +54,7 @@ internal static class RateBenchmark
         var plan = Planner.Plan(desired, await store.LoadAppliedAsync(CancellationToken.None));
 
         // Warm up both sides (JIT, connections) outside the measurement.
-        await Task.WhenAll(plan.Entries.Take(parallelism).Select(e => client.Api.GetTaskStateAsync(e.Identity!, null, CancellationToken.None)));
+        await Task.WhenAll(plan.Entries.Take(parallelism).Select(e => client.Api.GetTaskStateAsync(e.Identity, null, CancellationToken.None)));
         simulator.State.ClearRequestLog();
 
         var watch = Stopwatch.StartNew();

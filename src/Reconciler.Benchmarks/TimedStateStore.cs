@@ -23,6 +23,8 @@ internal sealed class TimedStateStore(IStateStore inner) : IStateStore
 
     public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) => inner.LoadAppliedAsync(cancellationToken);
 
+    public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(Func<AppliedRecord, AppliedRecord> share, CancellationToken cancellationToken) => inner.LoadAppliedAsync(share, cancellationToken);
+
     public Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken) => inner.LoadInDoubtAsync(cancellationToken);
 
     public async Task<TaskIntent> RecordIntentAsync(TaskIntent intent, CancellationToken cancellationToken)

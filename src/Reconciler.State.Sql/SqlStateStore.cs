@@ -35,6 +35,10 @@ public abstract partial class SqlStateStore : IStateStore, IRevisionHolds, IAcce
     public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) =>
         (await Read("load the applied tasks", StoreStatements.LoadApplied, _ => { }, Rows.Applied, cancellationToken)).ToDictionary(r => r.Identity);
 
+    /// <summary>Each row shared as it is read: the row's copy of an unchanged body is garbage at once, never held with the others.</summary>
+    public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(Func<AppliedRecord, AppliedRecord> share, CancellationToken cancellationToken) =>
+        (await Read("load the applied tasks", StoreStatements.LoadApplied, _ => { }, row => share(Rows.Applied(row)), cancellationToken)).ToDictionary(r => r.Identity);
+
     public async Task<IReadOnlyDictionary<TaskIdentity, TaskIntent>> LoadInDoubtAsync(CancellationToken cancellationToken)
     {
         var inDoubt = new Dictionary<TaskIdentity, TaskIntent>();

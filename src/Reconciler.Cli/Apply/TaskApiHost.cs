@@ -28,6 +28,9 @@ internal sealed class TaskApiHost : IAsyncDisposable
 
     public ITaskApi Api => _services.GetRequiredService<ITaskApi>();
 
+    /// <summary>The same client as its reads only: what planning and import hold, so they cannot write.</summary>
+    public ITaskReader Reader => Api;
+
     public static TaskApiHost Create(Uri baseAddress, ITokenSource tokens, TextWriter log, Action<TaskApiOptions>? tune = null, LogLevel level = LogLevel.Warning)
     {
         var services = new ServiceCollection();

@@ -107,7 +107,7 @@ internal static class ApplyCommand
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         var pending = await session.Engine.PlanAsync(snapshot, options, cancellationToken);
         PlanningOptions.Check(pending);
-        if (pending.PlatformFailures.Count > 0 && pending.Plan.ToSend.All(e => pending.Gate.Blocking(e.Identity!.UserId) is not null))
+        if (pending.PlatformFailures.Count > 0 && pending.Plan.ToSend.All(e => pending.Gate.Blocking(e.Identity.UserId) is not null))
         {
             // The reads before applying found the platform unreachable or the token refused: nothing would get through.
             return await PlatformFailedAsync(console, pending.PlatformFailures);

@@ -69,7 +69,7 @@ internal static class ImportCommand
                 result.GetValue(pageLimit) is var pages and >= 1 ? pages : throw new CliException("--list-page-limit must be at least 1"));
             await using var host = TaskApiHost.Create(baseAddress, new EnvironmentTokenSource(console.Environment), console.Error, api.Tuning(result, console));
             // Gated: once the platform is unreachable or refuses the token, no further read is sent (one error, not one per task).
-            var gated = new GatedTaskApi(host.Api, new PlatformGate());
+            var gated = new GatedTaskReader(host.Reader, new PlatformGate());
             var imported = result.GetValue(asTaskSet) is { } setName
                 ? await new TaskSetImporter(gated, console, api.GetParallelism(result)).ImportAsync(request, setName, cancellationToken)
                 : await new TaskImporter(gated, console, api.GetParallelism(result)).ImportAsync(request, cancellationToken);

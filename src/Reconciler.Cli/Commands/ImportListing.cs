@@ -8,7 +8,7 @@ namespace Reconciler.Cli.Commands;
 /// Which tasks an import is about: the ids given, or the account's task list (every page, or up to the bound, which
 /// is reported); and, after a whole-account import, the sub-accounts' tasks it did not import and how to get them.
 /// </summary>
-internal sealed class ImportListing(ITaskApi api, CliConsole console)
+internal sealed class ImportListing(ITaskReader api, CliConsole console)
 {
     private const int MaxSubAccountsShown = 20;
 

@@ -12,7 +12,7 @@ namespace Reconciler.Cli.Commands;
 /// (its detail) and written by <see cref="ImportWriter"/>, <c>--parallelism</c> at once. One task's failure never stops
 /// the others; every failure is reported with its reason, and every line shows platform text escaped.
 /// </summary>
-internal sealed class TaskImporter(ITaskApi api, CliConsole console, int parallelism)
+internal sealed class TaskImporter(ITaskReader api, CliConsole console, int parallelism)
 {
     private readonly Lock _printing = new();
 
@@ -127,7 +127,7 @@ internal sealed class TaskImporter(ITaskApi api, CliConsole console, int paralle
         desired is null
             ? []
             : desired.Tasks.Select(t => (t.Identity, t.File))
-                .Concat(desired.Invalid.Where(i => i.Identity is not null).Select(i => (Identity: i.Identity!, i.File)))
+                .Concat(desired.Invalid.SelectMany(i => i.Identity is { } identity ? [(Identity: identity, i.File)] : Array.Empty<(TaskIdentity Identity, string File)>()))
                 .GroupBy(x => x.Identity)
                 .ToDictionary(g => g.Key, g => g.First().File);
 

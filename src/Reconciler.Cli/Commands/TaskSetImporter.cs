@@ -18,7 +18,7 @@ namespace Reconciler.Cli.Commands;
 /// every item must be valid and give exactly the body the platform reported, so the set plans as unchanged against
 /// what was imported.
 /// </summary>
-internal sealed partial class TaskSetImporter(ITaskApi api, CliConsole console, int parallelism)
+internal sealed partial class TaskSetImporter(ITaskReader api, CliConsole console, int parallelism)
 {
     /// <summary>At most this many items are written inline; more go to a CSV.</summary>
     public const int InlineItems = 5;

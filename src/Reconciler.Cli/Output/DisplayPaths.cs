@@ -30,6 +30,11 @@ internal static class DisplayPaths
                 Location = Apply(e.Location, prefix),
                 Diagnostics = e.Diagnostics.Select(d => Apply(d, prefix)).ToList(),
             }).ToList(),
+            UnidentifiedDocuments = plan.UnidentifiedDocuments.Select(d => d with
+            {
+                Location = d.Location with { File = prefix + d.Location.File },
+                Diagnostics = d.Diagnostics.Select(x => Apply(x, prefix)).ToList(),
+            }).ToList(),
             PolicyProblems = plan.PolicyProblems.Select(d => Apply(d, prefix)).ToList(),
         };
 

@@ -32,14 +32,14 @@ internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? tim
         var unmanaged = 0;
         foreach (var entry in plan.Entries.Where(e => e.Action == PlanAction.Unmanage && e.Deferral is null))
         {
-            if (run.MayStart && await run.TryWriteAsync(() => store.ForgetAsync(entry.Identity!, CancellationToken.None)) is null)
+            if (run.MayStart && await run.TryWriteAsync(() => store.ForgetAsync(entry.Identity, CancellationToken.None)) is null)
             {
                 unmanaged++;
             }
         }
 
         var results = new ConcurrentBag<TaskApplyResult>();
-        var work = plan.Entries.Where(e => e.WillSend || e.IsBlockedByRunningTask).ToList();
+        var work = SendableEntry.Select(plan);
         var parallelism = Math.Max(1, options.Parallelism);
         using var inFlight = new SemaphoreSlim(parallelism);
 
@@ -48,7 +48,7 @@ internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? tim
         // the pace beyond the platform's latency). An intent recorded ahead is settled as not sent if its request is not
         // sent after all (docs/state.md, "Intents recorded ahead").
         using var lookAhead = new SemaphoreSlim(parallelism);
-        async Task<TaskApplyResult> RunOneAsync(PlanEntry entry)
+        async Task<TaskApplyResult> RunOneAsync(SendableEntry entry)
         {
             await lookAhead.WaitAsync(CancellationToken.None);
             var slots = new RequestSlot(inFlight, lookAhead);
@@ -56,7 +56,7 @@ internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? tim
             {
                 var result = run.MayStart
                     ? await new TaskApplication(gated, store, _time, run, entry, slots, options.Verify).RunAsync(abortInFlight.Token)
-                    : new TaskApplyResult(entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
+                    : new TaskApplyResult(entry.Entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
                 results.Add(result);
                 progress?.Report(result);
                 return result;
@@ -77,12 +77,12 @@ internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? tim
             await Task.WhenAll(work.Select(RunOneAsync));
         }
 
-        var order = work.Select((entry, index) => (entry, index)).ToDictionary(x => x.entry, x => x.index);
+        var order = work.Select((sendable, index) => (sendable.Entry, index)).ToDictionary(x => x.Entry, x => x.index);
         return new ApplyReport(results.OrderBy(r => order[r.Entry]).ToList(), unmanaged) { StateError = run.StateError, PlatformFailures = _gate.Failures, Halt = halt };
     }
 
     /// <summary>Batch after batch, each judged once done; a halt leaves the later batches unsent, with no result and nothing recorded.</summary>
-    private async Task<Rollout.RolloutHalt?> RollOutAsync(List<PlanEntry> work, Rollout.RolloutOptions rollout, Func<PlanEntry, Task<TaskApplyResult>> runOne, CancellationToken stopStarting)
+    private async Task<Rollout.RolloutHalt?> RollOutAsync(List<SendableEntry> work, Rollout.RolloutOptions rollout, Func<SendableEntry, Task<TaskApplyResult>> runOne, CancellationToken stopStarting)
     {
         var batches = Rollout.StagedRollout.Batches(work, rollout);
         var sent = 0;

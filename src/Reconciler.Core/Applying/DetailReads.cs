@@ -16,7 +16,7 @@ internal static class DetailReads
     /// no more are started, and the entries not read are left out of the answer (not reported as timed out), for a later pass.
     /// </param>
     public static async Task<IReadOnlyDictionary<PlanEntry, RemoteTaskRead>> ReadAsync(
-        IReadOnlyList<PlanEntry> entries, ITaskApi api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken, CancellationToken yield = default)
+        IReadOnlyList<PlanEntry> entries, ITaskReader api, int parallelism, TimeSpan? budget, TimeProvider time, CancellationToken cancellationToken, CancellationToken yield = default)
     {
         var reads = new ConcurrentDictionary<PlanEntry, RemoteTaskRead>();
         using var spent = budget is { } limit ? new CancellationTokenSource(limit, time) : new CancellationTokenSource();
@@ -28,7 +28,7 @@ internal static class DetailReads
             {
                 try
                 {
-                    reads[entry] = await api.ReadTaskAsync(entry.Identity!, entry.Desired?.SubUserId, token);
+                    reads[entry] = await api.ReadTaskAsync(entry.Identity, entry.Desired?.SubUserId, token);
                 }
                 catch (OperationCanceledException) when (yield.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
                 {

@@ -1,13 +1,13 @@
 using Reconciler.Core.Manifests;
-using Reconciler.Core.Planning;
 
 namespace Reconciler.Core.Applying;
 
 /// <summary>
-/// The platform's task endpoints as the applier needs them. Implementations never throw for API
-/// answers: every call ends in one <see cref="TaskApiResult"/>; only cancellation escapes.
+/// The platform's task endpoints as the applier needs them: the reads of <see cref="ITaskReader"/> and the two writes
+/// (the update and the stop). Implementations never throw for API answers: every call ends in one
+/// <see cref="TaskApiResult"/>; only cancellation escapes.
 /// </summary>
-public interface ITaskApi
+public interface ITaskApi : ITaskReader
 {
     /// <summary>The default of <see cref="UpdateDeadline"/> for an API that does not say (test fakes).</summary>
     public static readonly TimeSpan DefaultUpdateDeadline = TimeSpan.FromSeconds(75);
@@ -33,22 +33,4 @@ public interface ITaskApi
 
     /// <summary><c>PUT /agent-api/new/user/{user_id}/task_stop/{task_id}</c> (with <c>sub_user_id</c> when given); success is <see cref="State.ApplyOutcome.Stopped"/>.</summary>
     Task<TaskApiResult> StopTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <c>GET /agent-api/new/user/{user_id}/task/{task_id}/edit</c>: whether the task is running.
-    /// Null when it could not be read (the caller then proceeds without knowing).
-    /// </summary>
-    Task<RemoteTaskState?> GetTaskStateAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// The same detail read in full, for refresh (drift) and import: the run state, the answer's <c>data</c>, or
-    /// why it could not be read. Never throws for API answers; only cancellation escapes.
-    /// </summary>
-    Task<RemoteTaskRead> ReadTaskAsync(TaskIdentity identity, string? subUserId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// <c>GET /agent-api/new/user/{user_id}/task?page&amp;per_page</c> (or <c>…/subset_task</c>, all sub-accounts): every
-    /// task of the list, page after page until the platform says it is done or <see cref="TaskListQuery.MaxPages"/>.
-    /// </summary>
-    Task<TaskListRead> ListTasksAsync(TaskListQuery query, CancellationToken cancellationToken);
 }

@@ -18,15 +18,16 @@ namespace Reconciler.Core.Applying;
 internal static class ReadBack
 {
     public static bool Needed(PlanEntry entry, TaskApplyResult answer, bool verify) =>
-        answer.Outcome == ApplyOutcome.Applied && (entry.InDoubt is not null || verify) && entry.Desired is not null;
+        answer.Outcome == ApplyOutcome.Applied && (entry.InDoubt is not null || verify);
 
-    public static async Task<TaskApplyResult> VerifyAsync(ITaskApi api, PlanEntry entry, TaskApplyResult applied, bool verify, CancellationToken cancellationToken)
+    public static async Task<TaskApplyResult> VerifyAsync(ITaskReader api, SendableEntry sendable, TaskApplyResult applied, bool verify, CancellationToken cancellationToken)
     {
+        var (entry, desired) = (sendable.Entry, sendable.Desired);
         var inDoubt = entry.InDoubt is not null;
         RemoteTaskRead read;
         try
         {
-            read = await api.ReadTaskAsync(entry.Identity!, entry.Desired!.SubUserId, cancellationToken);
+            read = await api.ReadTaskAsync(entry.Identity, desired.SubUserId, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -39,7 +40,7 @@ internal static class ReadBack
             return verify ? noted with { Verification = Verification.Unknown($"not read back: {read.Problem}") } : noted;
         }
 
-        var comparison = LiveComparison.Compare((JsonObject)entry.Desired!.Body.ToNode(), detail);
+        var comparison = LiveComparison.Compare((JsonObject)desired.Body.ToNode(), detail);
         var verification = verify ? Verification.Of(comparison) : null;
         if (!comparison.Drifted || !inDoubt)
         {

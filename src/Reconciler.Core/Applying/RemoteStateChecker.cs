@@ -12,7 +12,7 @@ namespace Reconciler.Core.Applying;
 internal static class RemoteStateChecker
 {
     /// <param name="budget">How long all the reads may take together (null: no bound beyond each read's own timeout).</param>
-    public static async Task<Plan> CheckAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken, TimeSpan? budget = null, TimeProvider? time = null)
+    public static async Task<Plan> CheckAsync(Plan plan, ITaskReader api, int parallelism, CancellationToken cancellationToken, TimeSpan? budget = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);

@@ -1,33 +1,38 @@
+using Reconciler.Core.Manifests;
 using Reconciler.Core.Planning;
 using Reconciler.Core.State;
 
 namespace Reconciler.Core.Applying;
 
 /// <summary>
-/// Applies one plan entry: (stop if allowed and running) → record the intent → PUT → settle the intent with
+/// Applies one plan entry (a <see cref="SendableEntry"/>: its task and the body it sends): (stop if allowed and running) → record the intent → PUT → settle the intent with
 /// the answer (and the task's record on success, in the same transaction). An answer that is not definitive
 /// (a transient failure after retries, a request abandoned in flight) leaves the task in doubt.
 /// </summary>
 /// <param name="slot">Taken after an intent is recorded and before its request is sent; freed once the task's last request is answered, before its answer is recorded.</param>
 /// <param name="verify">Read the task back after an accepted update (<see cref="ReadBack"/>).</param>
-internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, PlanEntry entry, RequestSlot slot, bool verify = false)
+internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, SendableEntry sendable, RequestSlot slot, bool verify = false)
 {
     private readonly long _started = time.GetTimestamp();
+
+    private readonly PlanEntry _entry = sendable.Entry;
+
+    private readonly TaskManifest _desired = sendable.Desired;
 
     private string? _stateError;
 
     public async Task<TaskApplyResult> RunAsync(CancellationToken abortInFlight)
     {
-        if (entry.IsBlockedByRunningTask)
+        if (_entry.IsBlockedByRunningTask)
         {
             // Known before sending (the document: a running task gets 6007). Don't spend a request; retry on a later run.
             // No code: the platform answered none, the detail read is what we report.
-            var blocked = Result(ApplyOutcome.Blocked, null, ApplyMessages.NotSent + (entry.Remote?.Reading ?? ApplyMessages.ReadAsRunning) + ApplyMessages.StopAdvice);
+            var blocked = Result(ApplyOutcome.Blocked, null, ApplyMessages.NotSent + (_entry.Remote?.Reading ?? ApplyMessages.ReadAsRunning) + ApplyMessages.StopAdvice);
             return await RecordAsync(() => store.AppendAttemptAsync(Attempt(blocked), CancellationToken.None)) ? blocked : StateFailed(blocked);
         }
 
         var stopped = false;
-        if (entry.WillStopTask)
+        if (_entry.WillStopTask)
         {
             if (await StopAsync(abortInFlight) is { } failedStop)
             {
@@ -43,7 +48,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
             return answer;
         }
 
-        if (answer.Outcome == ApplyOutcome.Blocked && entry.Desired!.StopBeforeUpdate && !stopped)
+        if (answer.Outcome == ApplyOutcome.Blocked && _desired.StopBeforeUpdate && !stopped)
         {
             // The task started running after we looked (or we did not look): stop it as the manifest allows, then try once more.
             if (!await SettleAsync(intent, answer, definitive: true))
@@ -64,9 +69,9 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
             }
         }
 
-        if (ReadBack.Needed(entry, answer, verify))
+        if (ReadBack.Needed(_entry, answer, verify))
         {
-            answer = await ReadBack.VerifyAsync(api, entry, answer, verify, abortInFlight);
+            answer = await ReadBack.VerifyAsync(api, sendable, answer, verify, abortInFlight);
         }
 
         slot.RequestsDone();
@@ -85,8 +90,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     /// <summary>Records the intent, then sends; the intent is null when it could not be recorded (nothing was sent).</summary>
     private async Task<(TaskApplyResult Answer, TaskIntent? Intent)> PutAsync(CancellationToken abortInFlight)
     {
-        var desired = entry.Desired!;
-        if (run.Blocking(entry.Identity!) is { } failure)
+        if (run.Blocking(_entry.Identity) is { } failure)
         {
             // The platform is unreachable or refuses this account's token: this request would end the same way.
             return (FromApi(TaskApiResult.NotSent(failure)), null);
@@ -127,7 +131,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         try
         {
             // What is left of the recorded deadline (the intent's write took some of it).
-            answer = await api.UpdateTaskAsync(entry.Identity!, desired.Body.Utf8Memory, deadline - time.GetUtcNow(), abortInFlight);
+            answer = await api.UpdateTaskAsync(_entry.Identity, _desired.Body.Utf8Memory, deadline - time.GetUtcNow(), abortInFlight);
         }
         catch (OperationCanceledException)
         {
@@ -141,14 +145,14 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     private async Task<TaskIntent?> RecordUpdateIntentAsync(DateTimeOffset deadline)
     {
         TaskIntent? intent = null;
-        var recorded = await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, entry.Desired!.Body.Hash) with { Deadline = deadline }, CancellationToken.None));
+        var recorded = await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, _desired.Body.Hash) with { Deadline = deadline }, CancellationToken.None));
         return recorded ? intent : null;
     }
 
     /// <summary>Stops the task (with its own intent); returns a final result when stopping failed (the update is then not attempted).</summary>
     private async Task<TaskApplyResult?> StopAsync(CancellationToken abortInFlight)
     {
-        if (run.Blocking(entry.Identity!) is { } failure)
+        if (run.Blocking(_entry.Identity) is { } failure)
         {
             return FromApi(TaskApiResult.NotSent(failure));
         }
@@ -168,7 +172,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         TaskApiResult stop;
         try
         {
-            stop = await api.StopTaskAsync(entry.Identity!, entry.Desired!.SubUserId, abortInFlight);
+            stop = await api.StopTaskAsync(_entry.Identity, _desired.SubUserId, abortInFlight);
         }
         catch (OperationCanceledException)
         {
@@ -185,9 +189,8 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
     private Task<bool> SettleAsync(TaskIntent intent, TaskApplyResult result, bool definitive)
     {
-        var desired = entry.Desired!;
         var applied = result.Outcome == ApplyOutcome.Applied
-            ? new AppliedRecord(desired.Identity, desired.Body, desired.File, run.Revision, time.GetUtcNow()) { SetName = desired.Set?.Name }
+            ? new AppliedRecord(_desired.Identity, _desired.Body, _desired.File, run.Revision, time.GetUtcNow()) { SetName = _desired.Set?.Name }
             : null;
 
         // Settled with nothing left that could land, the request no longer fences the task; an attempt that went unanswered still does until its deadline.
@@ -204,7 +207,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     {
         var heldBack = !run.MayStart
             ? Result(ApplyOutcome.Cancelled, null, run.NotStartedReason)
-            : run.Blocking(entry.Identity!) is { } failure ? FromApi(TaskApiResult.NotSent(failure)) : null;
+            : run.Blocking(_entry.Identity) is { } failure ? FromApi(TaskApiResult.NotSent(failure)) : null;
         if (heldBack is null)
         {
             return null;
@@ -237,16 +240,16 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
     };
 
     private TaskIntent Intent(string operation, string? bodyHash) =>
-        new(0, entry.Identity!, operation, bodyHash, run.Revision, time.GetUtcNow());
+        new(0, _entry.Identity, operation, bodyHash, run.Revision, time.GetUtcNow());
 
     private TaskApplyResult Result(ApplyOutcome outcome, int? apiCode, string? message) =>
-        new(entry, outcome, apiCode, message, time.GetElapsedTime(_started));
+        new(_entry, outcome, apiCode, message, time.GetElapsedTime(_started));
 
     private TaskApplyResult FromApi(TaskApiResult answer) =>
         Result(answer.Outcome, answer.ApiCode, answer.Message) with { Delivery = answer.Delivery, Platform = answer.Platform, MayLandLater = answer.MayLandLater };
 
     private ApplyAttempt Attempt(TaskApplyResult result) =>
-        new(time.GetUtcNow(), run.Revision, entry.Identity!, result.Outcome, result.ApiCode, WithVerification(result), result.Duration, entry.Desired?.Body.Hash);
+        new(time.GetUtcNow(), run.Revision, _entry.Identity, result.Outcome, result.ApiCode, WithVerification(result), result.Duration, _desired.Body.Hash);
 
     /// <summary>A read-back that did not confirm the body is kept in the attempt's history (the record is still what the platform accepted).</summary>
     private static string? WithVerification(TaskApplyResult result) =>

@@ -25,7 +25,7 @@ public static class OwnerApprovalGate
             return plan;
         }
 
-        var entries = plan.Entries.Select(e => e.WillSend && e.Identity is { } id && blocked.TryGetValue(id, out var owners)
+        var entries = plan.Entries.Select(e => e.WillSend && blocked.TryGetValue(e.Identity, out var owners)
             ? e with { Deferral = new Deferral(DeferralKind.PolicyBlocked, $"an owned task: needs an approving review by {owners} on the merged pull request ({source}); not sent") }
             : e).ToList();
         return plan with { Entries = entries };

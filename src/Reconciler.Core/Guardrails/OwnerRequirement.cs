@@ -11,9 +11,9 @@ public sealed record OwnerRequirement(PolicyOwner Owner, IReadOnlyList<PlanEntry
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(policy);
-        var changed = plan.Entries.Where(e => e.Action.SendsPut() && e.Desired is not null).ToList();
+        var changed = plan.Entries.Where(e => e.Action.SendsPut()).ToList();
         return policy.Owners
-            .Select(owner => new OwnerRequirement(owner, changed.Where(e => owner.Select.Matches(PolicySubjects.Of(e.Desired!))).ToList()))
+            .Select(owner => new OwnerRequirement(owner, changed.Where(e => e.Desired is { } desired && owner.Select.Matches(PolicySubjects.Of(desired))).ToList()))
             .Where(r => r.Tasks.Count > 0)
             .ToList();
     }

@@ -53,6 +53,6 @@ public static class PlanLimitCheck
     public static string AccountOf(PlanEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Desired?.SubUserId ?? entry.Identity?.UserId ?? "";
+        return entry.Desired?.SubUserId ?? entry.Identity.UserId;
     }
 }

@@ -18,7 +18,7 @@ public sealed record PolicyVerdict(bool Passed, string Description, IReadOnlyLis
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(approves);
-        var violations = plan.Entries.SelectMany(e => e.Errors).Where(d => d.Code == PolicyRules.Code)
+        var violations = plan.Rows.SelectMany(e => e.Diagnostics).Where(d => d.IsError && d.Code == PolicyRules.Code)
             .Concat(plan.PolicyProblems.Where(p => p.IsError))
             .ToList();
         var missing = OwnerRequirement.Of(plan, policy).Where(r => !r.Owner.Approvers.Any(approves)).ToList();

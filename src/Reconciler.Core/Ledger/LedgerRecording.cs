@@ -34,33 +34,33 @@ internal static class LedgerRecording
             }
         }
 
-        var results = run.Report?.Results.Where(r => r.Entry.Identity is not null).ToList() ?? [];
+        var results = run.Report?.Results ?? [];
 
         // A request a platform failure kept from being sent (unreachable, a token refused) is no attempt of the task's.
         foreach (var result in results.Where(r => !(r.Platform is not null && r.Delivery == RequestDelivery.NotSent)))
         {
-            Change(result.Entry.Identity!, m => m with { Backoff = Backoff(ledger.Retry, m.Backoff, result, now), Heals = Heals(m.Heals, result, now) });
+            Change(result.Entry.Identity, m => m with { Backoff = Backoff(ledger.Retry, m.Backoff, result, now), Heals = Heals(m.Heals, result, now) });
         }
 
         // A task that did not answer its detail read in time backs off like a failed one: the next passes do not wait for it again.
-        foreach (var slow in plan.Entries.Where(e => e.Identity is not null && e.Deferral?.Kind == DeferralKind.SlowAnswer))
+        foreach (var slow in plan.Entries.Where(e => e.Deferral?.Kind == DeferralKind.SlowAnswer))
         {
-            Change(slow.Identity!, m => m with
+            Change(slow.Identity, m => m with
             {
-                Backoff = TaskLedger.Backoff(ledger.Retry, slow.Identity!, ApplyOutcome.Failed, (m.Backoff?.Failures ?? 0) + 1, now, slow.Desired?.Body.Hash, null, slow.Deferral!.Reason),
+                Backoff = TaskLedger.Backoff(ledger.Retry, slow.Identity, ApplyOutcome.Failed, (m.Backoff?.Failures ?? 0) + 1, now, slow.Desired?.Body.Hash, null, slow.Deferral!.Reason),
             });
         }
 
         // Only tasks that still need a PUT keep a backoff (applied by someone else, removed from git, fixed: forgotten).
-        var needPut = plan.Entries.Where(e => e.Action.SendsPut() && e.Identity is not null).Select(e => e.Identity!).ToHashSet();
+        var needPut = plan.Entries.Where(e => e.Action.SendsPut()).Select(e => e.Identity).ToHashSet();
         foreach (var identity in tasks.Keys.Where(k => !needPut.Contains(k) && tasks[k].Backoff is not null).ToList())
         {
             Change(identity, m => m with { Backoff = null });
         }
 
         // A change held back until an earlier request's deadline: remembered so the loop wakes then; forgotten otherwise.
-        var waiting = plan.Entries.Where(e => e.Identity is not null && e.Deferral is { Kind: DeferralKind.InFlight, RetryAt: not null })
-            .ToDictionary(e => e.Identity!, e => e.Deferral!.RetryAt);
+        var waiting = plan.Entries.Where(e => e.Deferral is { Kind: DeferralKind.InFlight, RetryAt: not null })
+            .ToDictionary(e => e.Identity, e => e.Deferral!.RetryAt);
         foreach (var identity in tasks.Keys.Where(k => tasks[k].WaitsUntil is not null).Concat(waiting.Keys).Distinct().ToList())
         {
             Change(identity, m => m with { WaitsUntil = waiting.GetValueOrDefault(identity) });
@@ -79,8 +79,8 @@ internal static class LedgerRecording
     {
         ArgumentNullException.ThrowIfNull(run);
         return run.Plan is { } plan && plan.Entries.Any(e => e.Refreshed)
-            ? plan.Entries.Where(e => e.Reason == UpdateReason.Drift && e.Identity is not null && ledger.Get(e.Identity).DriftFields is null)
-                .Select(e => (e.Identity!, Fields(e)))
+            ? plan.Entries.Where(e => e.Reason == UpdateReason.Drift && ledger.Get(e.Identity).DriftFields is null)
+                .Select(e => (e.Identity, Fields(e)))
                 .ToList()
             : [];
     }
@@ -91,7 +91,7 @@ internal static class LedgerRecording
     /// </summary>
     private static void RecordDrift(Plan plan, IReadOnlyList<TaskApplyResult> results, Action<TaskIdentity, Func<TaskMemory, TaskMemory>> change, IReadOnlyList<TaskIdentity> known)
     {
-        var applied = results.Where(r => r.Outcome == ApplyOutcome.Applied).Select(r => r.Entry.Identity!).ToHashSet();
+        var applied = results.Where(r => r.Outcome == ApplyOutcome.Applied).Select(r => r.Entry.Identity).ToHashSet();
         if (!plan.Entries.Any(e => e.Refreshed))
         {
             foreach (var identity in applied)
@@ -103,8 +103,8 @@ internal static class LedgerRecording
         }
 
         var drifted = plan.Entries
-            .Where(e => e.Reason == UpdateReason.Drift && e.Identity is not null && !applied.Contains(e.Identity))
-            .ToDictionary(e => e.Identity!, Fields);
+            .Where(e => e.Reason == UpdateReason.Drift && !applied.Contains(e.Identity))
+            .ToDictionary(e => e.Identity, Fields);
         foreach (var identity in known.Concat(drifted.Keys).Distinct().ToList())
         {
             change(identity, m => m with { DriftFields = drifted.GetValueOrDefault(identity) });
@@ -115,7 +115,7 @@ internal static class LedgerRecording
     {
         ApplyOutcome.Applied => null,
         ApplyOutcome.Cancelled or ApplyOutcome.Stopped => before,
-        _ => TaskLedger.Backoff(retry, result.Entry.Identity!, result.Outcome, (before?.Failures ?? 0) + 1, now, result.Entry.Desired?.Body.Hash, result.ApiCode, result.Message),
+        _ => TaskLedger.Backoff(retry, result.Entry.Identity, result.Outcome, (before?.Failures ?? 0) + 1, now, result.Entry.Desired?.Body.Hash, result.ApiCode, result.Message),
     };
 
     private static ImmutableList<DateTimeOffset> Heals(ImmutableList<DateTimeOffset> heals, TaskApplyResult result, DateTimeOffset now) =>

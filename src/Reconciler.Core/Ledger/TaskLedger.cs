@@ -57,8 +57,8 @@ public sealed class TaskLedger
     internal BackoffEntry? HeldBack(PlanEntry entry, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        return entry.Identity is { } identity && entry.Action.SendsPut()
-            && Get(identity).Backoff is { } held
+        return entry.Action.SendsPut()
+            && Get(entry.Identity).Backoff is { } held
             && held.BodyHash == entry.Desired?.Body.Hash
             && (held.RetryAt is null || now < held.RetryAt)
                 ? held

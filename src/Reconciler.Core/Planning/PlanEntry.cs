@@ -5,20 +5,20 @@ using Reconciler.Core.State;
 namespace Reconciler.Core.Planning;
 
 /// <summary>
-/// The plan for one task (or, for an unreadable file, for one file). Pure data: renderers and the
-/// applier read it; nothing in it performs work.
+/// The plan for one task. Pure data: renderers and the applier read it; nothing in it performs work. Every entry names
+/// its task: a document whose identity could not be read is a plan problem (<see cref="UnidentifiedDocument"/>).
 /// </summary>
-/// <param name="Identity">Null only for an invalid document whose identity could not be read.</param>
+/// <param name="Identity">The task (an invalid document's too, when its identity could be read).</param>
 /// <param name="Location">The manifest's location; for <c>unmanage</c>, the file the record came from.</param>
 /// <param name="Changes">Field-level differences (update only; empty otherwise).</param>
 /// <param name="Diagnostics">Errors (invalid) and warnings (e.g. a field applied before and now omitted).</param>
 public sealed record PlanEntry(
     PlanAction Action,
-    TaskIdentity? Identity,
+    TaskIdentity Identity,
     string? Name,
     SourceLocation? Location,
     IReadOnlyList<FieldChange> Changes,
-    IReadOnlyList<Diagnostic> Diagnostics)
+    IReadOnlyList<Diagnostic> Diagnostics) : IPlanRow
 {
     /// <summary>The desired task (not set for unmanage and invalid).</summary>
     public TaskManifest? Desired { get; init; }

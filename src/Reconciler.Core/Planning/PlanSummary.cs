@@ -3,7 +3,7 @@ namespace Reconciler.Core.Planning;
 /// <summary>Counts per action, and the summary line every format shows.</summary>
 public sealed record PlanSummary(int Update, int Adopt, int Unmanage, int Invalid, int Unchanged, int Suspended)
 {
-    public static PlanSummary Of(IEnumerable<PlanEntry> entries)
+    public static PlanSummary Of(IEnumerable<IPlanRow> entries)
     {
         var counts = entries.GroupBy(e => e.Action).ToDictionary(g => g.Key, g => g.Count());
         int Count(PlanAction action) => counts.GetValueOrDefault(action);

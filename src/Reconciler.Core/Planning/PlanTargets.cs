@@ -14,15 +14,15 @@ internal static class PlanTargets
         ArgumentNullException.ThrowIfNull(targets);
         var wanted = targets.Select(Normalize).ToList();
         var kept = plan.Entries.Where(e => wanted.Any(t => Matches(e, t))).ToList();
-        unmatched = wanted.Where(t => !kept.Any(e => Matches(e, t))).ToList();
-        return plan with { Entries = kept };
+        var documents = plan.UnidentifiedDocuments.Where(d => wanted.Any(t => Matches(d, t))).ToList();
+        unmatched = wanted.Where(t => !kept.Any(e => Matches(e, t)) && !documents.Any(d => Matches(d, t))).ToList();
+        return plan with { Entries = kept, UnidentifiedDocuments = documents };
     }
 
-    private static bool Matches(PlanEntry entry, string target) =>
-        (entry.Identity is { } identity && (identity.TaskId == target || identity.ToString() == target))
-        || (entry.File is { } file && Normalize(file) == target)
-        || (entry.SetName is { } set && set == target)
-        || (entry.Desired?.File is { } setFile && Normalize(setFile) == target);
+    private static bool Matches(IPlanRow row, string target) =>
+        (row is PlanEntry entry && (entry.Identity.TaskId == target || entry.Identity.ToString() == target || (entry.Desired?.File is { } setFile && Normalize(setFile) == target)))
+        || (row.File is { } file && Normalize(file) == target)
+        || (row.SetName is { } set && set == target);
 
     private static string Normalize(string target)
     {

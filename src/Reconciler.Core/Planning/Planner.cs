@@ -28,18 +28,21 @@ internal static class Planner
             entries.Add(task.Set is null ? entry : entry with { SetName = task.Set.Name });
         }
 
+        var unidentified = new List<UnidentifiedDocument>();
         foreach (var invalid in desired.Invalid)
         {
-            if (invalid.Identity is not null)
+            if (invalid.Identity is not { } identity)
             {
-                // A broken manifest still claims its task: we never forget a task because of a typo.
-                claimed.Add(invalid.Identity);
+                unidentified.Add(new UnidentifiedDocument(invalid.Name, invalid.Location, invalid.Diagnostics) { SetName = invalid.Set?.Name });
+                continue;
             }
 
-            entries.Add(new PlanEntry(PlanAction.Invalid, invalid.Identity, invalid.Name, invalid.Location, [], invalid.Diagnostics)
+            // A broken manifest still claims its task: we never forget a task because of a typo.
+            claimed.Add(identity);
+            entries.Add(new PlanEntry(PlanAction.Invalid, identity, invalid.Name, invalid.Location, [], invalid.Diagnostics)
             {
-                Baseline = invalid.Identity is null ? null : lastApplied.GetValueOrDefault(invalid.Identity),
-                InDoubt = invalid.Identity is null ? null : baseline.InDoubt.GetValueOrDefault(invalid.Identity),
+                Baseline = lastApplied.GetValueOrDefault(identity),
+                InDoubt = baseline.InDoubt.GetValueOrDefault(identity),
                 SetName = invalid.Set?.Name,
             });
         }
@@ -61,7 +64,11 @@ internal static class Planner
             });
         }
 
-        return new Plan(entries.Order(EntryOrder.Instance).ToList(), desired.Revision, baseline.Revision) { Compared = baseline.Kind };
+        return new Plan(entries.Order<PlanEntry>(PlanRows.Order).ToList(), desired.Revision, baseline.Revision)
+        {
+            Compared = baseline.Kind,
+            UnidentifiedDocuments = unidentified.Order<UnidentifiedDocument>(PlanRows.Order).ToList(),
+        };
     }
 
     private static PlanEntry PlanTask(TaskManifest task, BaselineRecord? record, TaskIntent? inDoubt)
@@ -79,14 +86,11 @@ internal static class Planner
 
         if (record.Body.Hash == task.Body.Hash)
         {
-            // One body object for both when they are equal: a plan against a full state of 100,000 tasks
-            // would otherwise hold every body twice (the inventory's copy is dropped with the inventory).
-            var shared = ReferenceEquals(record.Body, task.Body) || !record.Body.Equals(task.Body) ? record : record with { Body = task.Body };
-
             // Equal to what was last applied, but a later attempt may have changed the platform: send it again.
+            // (Against the live state the two are one object already: BodySharing.)
             return inDoubt is null
-                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = shared }
-                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = shared, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
+                ? new PlanEntry(PlanAction.Unchanged, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record }
+                : new PlanEntry(PlanAction.Update, task.Identity, task.Name, task.Location, [], task.Warnings) { Desired = task, Baseline = record, Reason = UpdateReason.InDoubt, InDoubt = inDoubt };
         }
 
         var before = record.Body.ToNode();
@@ -115,31 +119,4 @@ internal static class Planner
 
     /// <summary><c>/task_extras/line</c> → <c>task_extras.line</c>, the way people name fields.</summary>
     public static string Display(string pointer) => pointer.TrimStart('/').Replace('/', '.');
-
-    private sealed class EntryOrder : IComparer<PlanEntry>
-    {
-        public static readonly EntryOrder Instance = new();
-
-        public int Compare(PlanEntry? x, PlanEntry? y)
-        {
-            if (x is null || y is null)
-            {
-                return x is null ? (y is null ? 0 : -1) : 1;
-            }
-
-            var byAction = x.Action.CompareTo(y.Action);
-            if (byAction != 0)
-            {
-                return byAction;
-            }
-
-            var byLocation = Comparer<SourceLocation?>.Default.Compare(x.Location, y.Location);
-            if (byLocation != 0)
-            {
-                return byLocation;
-            }
-
-            return Comparer<TaskIdentity?>.Default.Compare(x.Identity, y.Identity);
-        }
-    }
 }

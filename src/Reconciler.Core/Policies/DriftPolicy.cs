@@ -19,7 +19,7 @@ public sealed record DriftPolicy(bool Heal, int MaxHealsPerHour = 3)
 
     private PlanEntry Decide(PlanEntry entry, TaskLedger? ledger, DateTimeOffset now)
     {
-        if (entry.Reason != UpdateReason.Drift || entry.Deferral is not null || entry.Identity is null)
+        if (entry.Reason != UpdateReason.Drift || entry.Deferral is not null)
         {
             return entry;
         }

@@ -29,7 +29,7 @@ public static class InFlightPolicy
 
     private static PlanEntry Defer(PlanEntry entry, Dictionary<Manifests.TaskIdentity, List<OpenRequest>> open, DateTimeOffset now)
     {
-        if (entry.Deferral is not null || !entry.Action.SendsPut() || entry.Identity is null || !open.TryGetValue(entry.Identity, out var requests))
+        if (entry.Deferral is not null || !entry.Action.SendsPut() || !open.TryGetValue(entry.Identity, out var requests))
         {
             return entry;
         }

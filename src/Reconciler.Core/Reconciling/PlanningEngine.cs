@@ -18,15 +18,15 @@ public sealed class PlanningEngine
 {
     private readonly ReconcileSettings _settings;
     private readonly IStateStore? _store;
-    private readonly ITaskApi? _api;
+    private readonly ITaskReader? _api;
     private readonly DriftPolicy? _drift;
     private readonly TimeProvider _time;
 
     /// <param name="store">The live state, only read; null for a plan that has none (the state is then empty).</param>
-    /// <param name="api">The platform, only read (refresh, running check); null: no reads, no running check.</param>
+    /// <param name="api">The platform's reads (refresh, running check): a reader, so planning cannot write; null: no reads, no running check.</param>
     /// <param name="pipeline">Evaluation with its content cache; one per engine, so a long-lived engine re-parses only changed files.</param>
     /// <param name="drift">What to do with drift found by refresh (the service: self-heal or report); null: re-apply it (an explicit <c>apply --refresh</c>).</param>
-    public PlanningEngine(ReconcileSettings settings, IStateStore? store = null, ITaskApi? api = null, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
+    public PlanningEngine(ReconcileSettings settings, IStateStore? store = null, ITaskReader? api = null, TimeProvider? time = null, ManifestPipeline? pipeline = null, DriftPolicy? drift = null)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _store = store;
@@ -44,7 +44,8 @@ public sealed class PlanningEngine
 
     /// <summary>
     /// The one plan: <paramref name="snapshot"/> evaluated and planned against <paramref name="baseline"/>. Against the live
-    /// state the inventory is read first, so manifests equal to their records share one body.
+    /// state the inventory is read after evaluation, each record taking its manifest's body when equal as it is read
+    /// (<see cref="BodySharing"/>), so each unchanged body is held once.
     /// </summary>
     public async Task<PendingPlan> PlanAsync(SourceSnapshot snapshot, CompareWith baseline, PlanOptions options, CancellationToken cancellationToken)
     {
@@ -69,16 +70,17 @@ public sealed class PlanningEngine
             return await PlanLiveAsync(Evaluate(snapshot), Baseline.EmptyState, options, startedAt, started, cancellationToken);
         }
 
-        var applied = await _store.LoadAppliedAsync(cancellationToken);
+        var evaluated = Evaluate(snapshot);
+        var applied = await _store.LoadAppliedAsync(new BodySharing(evaluated.Tasks).Share, cancellationToken);
         var live = await LiveBaselineAsync(_store, applied, startedAt, cancellationToken);
-        return await PlanLiveAsync(Pipeline.Evaluate(snapshot, applied), live, options, startedAt, started, cancellationToken);
+        return await PlanLiveAsync(evaluated, live, options, startedAt, started, cancellationToken);
     }
 
     private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
     {
         // One gate per run: a platform failure found by a read (unreachable, token refused) stops every later request.
         var gate = new PlatformGate();
-        var api = _api is null ? null : new GatedTaskApi(_api, gate);
+        var api = _api is null ? null : new GatedTaskReader(_api, gate);
         var planned = Guardrails.PlanLimitCheck.Apply(Target(Planner.Plan(desired, live), options, out var unmatched), desired.Policy);
         if (options.Refresh && api is not null)
         {
@@ -96,7 +98,7 @@ public sealed class PlanningEngine
     }
 
     /// <summary>The running check. The read budget is real time (it bounds real I/O), not the engine's clock, which tests move by hand.</summary>
-    internal Task<Plan> CheckRunningAsync(Plan plan, ITaskApi api, CancellationToken cancellationToken) =>
+    internal Task<Plan> CheckRunningAsync(Plan plan, ITaskReader api, CancellationToken cancellationToken) =>
         RemoteStateChecker.CheckAsync(plan, api, _settings.Parallelism, cancellationToken, _settings.ReadBudget, TimeProvider.System);
 
     /// <summary>The last-applied records, the tasks in doubt and the requests that may still land, as of <paramref name="now"/>.</summary>

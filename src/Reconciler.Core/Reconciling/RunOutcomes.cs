@@ -40,7 +40,8 @@ public sealed record RunOutcomes(
         ArgumentNullException.ThrowIfNull(plan);
         var results = TaskStandings.ResultsByTask(report);
         var states = plan.Entries
-            .Select(e => TaskStandings.StateOf(e, e.Identity is { } id ? results.GetValueOrDefault(id) : null))
+            .Select(e => TaskStandings.StateOf(e, results.GetValueOrDefault(e.Identity)))
+            .Concat(plan.UnidentifiedDocuments.Select(_ => TaskState.Invalid))
             .GroupBy(s => s)
             .ToDictionary(g => g.Key, g => g.Count());
         int Of(TaskState state) => states.GetValueOrDefault(state);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Reconciler.Core.Manifests;
 using Reconciler.Core.Applying;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Importing;
@@ -16,7 +17,7 @@ namespace Reconciler.Core.Refresh;
 internal static class LiveRefresh
 {
     /// <param name="selection">Which of the readable tasks to read now; null: all of them.</param>
-    public static async Task<Plan> RefreshAsync(Plan plan, ITaskApi api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null)
+    public static async Task<Plan> RefreshAsync(Plan plan, ITaskReader api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
@@ -30,7 +31,7 @@ internal static class LiveRefresh
             selection.NotRead(toRead.Where(e => !reads.ContainsKey(e)).ToList());
         }
 
-        return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) ? Apply(e, read) : e).ToList() };
+        return plan with { Entries = plan.Entries.Select(e => reads.TryGetValue(e, out var read) && e.Desired is { } desired ? Apply(e, desired, read) : e).ToList() };
     }
 
     /// <summary>
@@ -38,18 +39,18 @@ internal static class LiveRefresh
     /// the manifest omits, unless the last-applied record already gave that warning: the update about to be sent goes
     /// without it, and the platform was read to hold it (an adopt included, which no record could warn about).
     /// </summary>
-    private static IReadOnlyList<Diagnostic> WithOmitted(PlanEntry entry, JsonObject detail)
+    private static IReadOnlyList<Diagnostic> WithOmitted(PlanEntry entry, TaskManifest desired, JsonObject detail)
     {
         var warned = entry.Diagnostics.Where(d => d.Code == "field-omitted").Select(d => d.JsonPath).ToHashSet(StringComparer.Ordinal);
-        var live = ImportedTask.PlatformBody(detail, entry.Desired!.Flavour);
-        var omitted = JsonDiff.OmittedFields(live, entry.Desired.Body.ToNode())
+        var live = ImportedTask.PlatformBody(detail, desired.Flavour);
+        var omitted = JsonDiff.OmittedFields(live, desired.Body.ToNode())
             .Where(path => path != "/sub_user_id" && !warned.Contains("/spec" + path))
             .Select(path => Diagnostic.Warning("field-omitted", Planner.OmittedMessage(path, "is set on the platform (read by --refresh)"), entry.Location, "/spec" + path))
             .ToList();
         return omitted.Count == 0 ? entry.Diagnostics : DiagnosticOrder.Sort([.. entry.Diagnostics, .. omitted]);
     }
 
-    private static PlanEntry Apply(PlanEntry entry, RemoteTaskRead read)
+    private static PlanEntry Apply(PlanEntry entry, TaskManifest desired, RemoteTaskRead read)
     {
         if (read is not { State: { } state, Detail: { } detail })
         {
@@ -63,7 +64,7 @@ internal static class LiveRefresh
             return read.TimedOut && noted.WillSend ? noted with { Deferral = DetailReads.SlowAnswer(read) } : noted;
         }
 
-        var comparison = LiveComparison.Compare((JsonObject)entry.Desired!.Body.ToNode(), detail);
+        var comparison = LiveComparison.Compare((JsonObject)desired.Body.ToNode(), detail);
         var refreshed = entry.Action switch
         {
             PlanAction.Unchanged when comparison.Drifted => entry with { Action = PlanAction.Update, Reason = UpdateReason.Drift, Changes = comparison.Changes },
@@ -72,7 +73,7 @@ internal static class LiveRefresh
             PlanAction.Adopt => entry with { Changes = comparison.Changes },
             _ => entry,
         };
-        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true, LiveChanges = comparison.Changes, Diagnostics = refreshed.Action.SendsPut() ? WithOmitted(refreshed, detail) : refreshed.Diagnostics };
+        refreshed = refreshed with { NotCompared = comparison.NotCompared, Refreshed = true, LiveChanges = comparison.Changes, Diagnostics = refreshed.Action.SendsPut() ? WithOmitted(refreshed, desired, detail) : refreshed.Diagnostics };
         return refreshed.Action.SendsPut() ? RemoteStateChecker.WithRemote(refreshed, state) : refreshed with { Remote = state };
     }
 }

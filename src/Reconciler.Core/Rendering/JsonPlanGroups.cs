@@ -39,7 +39,7 @@ internal static class JsonPlanGroups
 
     private static JsonNode? Task(PlanEntry entry) => new JsonObject
     {
-        ["user_id"] = entry.Identity!.UserId,
+        ["user_id"] = entry.Identity.UserId,
         ["task_id"] = entry.Identity.TaskId,
         ["name"] = entry.Name,
         ["file"] = entry.Location?.File,

@@ -65,7 +65,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             new JsonArray(plan.PolicyProblems.Select(Diagnostic).ToArray<JsonNode?>()).WriteTo(writer);
             writer.WritePropertyName("entries");
             writer.WriteStartArray();
-            foreach (var entry in plan.Entries)
+            foreach (var entry in plan.Rows)
             {
                 var node = Entry(entry);
                 node["group"] = grouped.GroupOf(entry)?.Number;
@@ -129,35 +129,40 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         buffer.ResetWrittenCount();
     }
 
-    private static JsonObject Entry(PlanEntry entry) => new()
+    /// <summary>One row; a document that names no task has the same keys, null or empty where only a task has a value.</summary>
+    private static JsonObject Entry(IPlanRow row)
     {
-        ["action"] = entry.Action.ToWord(),
-        ["user_id"] = entry.Identity?.UserId,
-        ["task_id"] = entry.Identity?.TaskId,
-        ["sub_user_id"] = entry.Desired?.SubUserId,
-        ["name"] = entry.Name,
-        ["api_version"] = entry.Desired?.Flavour.ToApiVersion(),
-        ["file"] = entry.Location?.File,
-        ["line"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Line,
-        ["column"] = entry.Action == PlanAction.Unmanage ? null : entry.Location?.Column,
-        ["body_hash"] = entry.Desired?.Body.Hash,
-        ["previous_hash"] = entry.Baseline?.Body.Hash,
-        ["reason"] = entry.Reason?.ToWord(),
-        ["changes"] = new JsonArray(entry.Changes.Select(Change).ToArray<JsonNode?>()),
-        ["remote"] = entry.Remote is null ? null : new JsonObject { ["running"] = entry.Remote.Running, ["status"] = entry.Remote.StatusText },
-        ["blocked"] = entry.IsBlockedByRunningTask,
-        ["will_stop"] = entry.WillStopTask,
-        ["deferral"] = entry.Deferral is not { } deferral ? null : new JsonObject
+        var entry = row as PlanEntry;
+        return new()
         {
-            ["kind"] = deferral.Word,
-            ["reason"] = deferral.Reason,
-            ["retry_at"] = deferral.RetryAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        },
-        ["diagnostics"] = new JsonArray(entry.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
-        ["refreshed"] = entry.Refreshed,
-        ["not_compared"] = new JsonArray(entry.NotCompared.Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
-        ["set"] = entry.SetName,
-    };
+            ["action"] = row.Action.ToWord(),
+            ["user_id"] = entry?.Identity.UserId,
+            ["task_id"] = entry?.Identity.TaskId,
+            ["sub_user_id"] = entry?.Desired?.SubUserId,
+            ["name"] = row.Name,
+            ["api_version"] = entry?.Desired?.Flavour.ToApiVersion(),
+            ["file"] = row.Location?.File,
+            ["line"] = row.Action == PlanAction.Unmanage ? null : row.Location?.Line,
+            ["column"] = row.Action == PlanAction.Unmanage ? null : row.Location?.Column,
+            ["body_hash"] = entry?.Desired?.Body.Hash,
+            ["previous_hash"] = entry?.Baseline?.Body.Hash,
+            ["reason"] = entry?.Reason?.ToWord(),
+            ["changes"] = new JsonArray(PlanText.Changes(row).Select(Change).ToArray<JsonNode?>()),
+            ["remote"] = entry?.Remote is not { } remote ? null : new JsonObject { ["running"] = remote.Running, ["status"] = remote.StatusText },
+            ["blocked"] = entry?.IsBlockedByRunningTask ?? false,
+            ["will_stop"] = entry?.WillStopTask ?? false,
+            ["deferral"] = entry?.Deferral is not { } deferral ? null : new JsonObject
+            {
+                ["kind"] = deferral.Word,
+                ["reason"] = deferral.Reason,
+                ["retry_at"] = deferral.RetryAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            },
+            ["diagnostics"] = new JsonArray(row.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
+            ["refreshed"] = entry?.Refreshed ?? false,
+            ["not_compared"] = new JsonArray((entry?.NotCompared ?? []).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
+            ["set"] = row.SetName,
+        };
+    }
 
     internal static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject
     {

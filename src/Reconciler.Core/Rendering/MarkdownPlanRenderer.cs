@@ -51,14 +51,14 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         var grouped = PlanGrouping.Of(plan);
         var groups = new MarkdownGroupParts(Path);
         var distinct = grouped.Distinct;
-        var diffs = distinct.Where(e => e.Changes.Count > 0).ToList();
+        var diffs = distinct.OfType<PlanEntry>().Where(e => e.Changes.Count > 0).ToList();
 
         // With groups, the few tasks with a change of their own are what a review is for: their diffs are open.
         var open = grouped.Groups.Count > 0;
         return new MarkdownSections(
             plan.Diagnostics.Where(d => d.IsError).Select(d => DiagnosticLine(d) + "\n").ToList(),
             Warnings(plan, grouped).Select(line => line + "\n").ToList(),
-            new RenderedParts<PlanEntry>(distinct, Row),
+            new RenderedParts<IPlanRow>(distinct, Row),
             new RenderedParts<ChangeGroup>(grouped.Groups, MarkdownGroupParts.Row),
             new RenderedParts<PlanEntry>(diffs, entry => Diff(entry, open)),
             grouped.Groups.Select(groups.Group).ToList());
@@ -176,7 +176,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     /// <summary>Notes and warnings of the tasks outside groups; a group says its members' shared ones once, in its head.</summary>
     private IEnumerable<string> Warnings(Plan plan, GroupedPlan grouped)
     {
-        var ungrouped = plan.Entries.Where(e => grouped.GroupOf(e) is null).ToList();
+        var ungrouped = plan.Rows.Where(e => grouped.GroupOf(e) is null).ToList();
         foreach (var entry in ungrouped)
         {
             foreach (var note in PlanText.DeferralNotes(entry))
@@ -185,7 +185,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
             }
         }
 
-        foreach (var warning in DiagnosticOrder.Sort(ungrouped.SelectMany(e => e.Warnings)))
+        foreach (var warning in DiagnosticOrder.Sort(ungrouped.SelectMany(e => e.Diagnostics).Where(d => !d.IsError)))
         {
             yield return DiagnosticLine(warning);
         }
@@ -198,19 +198,22 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         return $"- {where}{MarkdownText.Cell(diagnostic.Message)}{path}";
     }
 
-    private string Row(PlanEntry entry)
+    private string Row(IPlanRow row)
     {
-        var fields = entry.Action == PlanAction.Adopt ? [] : entry.Changes.Select(c => Planner.Display(c.Path)).Distinct().ToList();
-        var changed = entry.Action == PlanAction.Adopt ? "all (new task)" : fields.Count == 0 ? "" : string.Join(", ", fields.Take(5).Select(MarkdownText.Code)) + (fields.Count > 5 ? $" +{fields.Count - 5} more" : "");
-        var file = entry.File is null ? "" : MarkdownText.Code(Path(entry.File) + (entry.Action == PlanAction.Invalid && entry.Location is { } l ? $":{l.Line}" : ""));
-        var action = entry.Action.ToWord() + (entry.IsBlockedByRunningTask ? " (blocked: running)"
-            : entry.WillStopTask ? " (will stop task)"
-            : entry.Deferral is { } deferral ? $" ({deferral.Word.Replace('_', ' ')})"
-            : entry.Reason == UpdateReason.InDoubt ? " (in doubt)"
-            : entry.Reason == UpdateReason.Drift ? " (drift)"
-            : "");
-        return $"| {PlanText.Symbol(entry.Action)} | {MarkdownText.Cell(PlanText.Title(entry))} | {file} | {action} | {changed} |\n";
+        var fields = row.Action == PlanAction.Adopt ? [] : PlanText.Changes(row).Select(c => Planner.Display(c.Path)).Distinct().ToList();
+        var changed = row.Action == PlanAction.Adopt ? "all (new task)" : fields.Count == 0 ? "" : string.Join(", ", fields.Take(5).Select(MarkdownText.Code)) + (fields.Count > 5 ? $" +{fields.Count - 5} more" : "");
+        var file = row.File is null ? "" : MarkdownText.Code(Path(row.File) + (row.Action == PlanAction.Invalid && row.Location is { } l ? $":{l.Line}" : ""));
+        var action = row.Action.ToWord() + (row is PlanEntry entry ? ActionState(entry) : "");
+        return $"| {PlanText.Symbol(row.Action)} | {MarkdownText.Cell(PlanText.Title(row))} | {file} | {action} | {changed} |\n";
     }
+
+    /// <summary>What the action column adds to the action's word: why the change is not sent now, or why it is sent.</summary>
+    private static string ActionState(PlanEntry entry) => entry.IsBlockedByRunningTask ? " (blocked: running)"
+        : entry.WillStopTask ? " (will stop task)"
+        : entry.Deferral is { } deferral ? $" ({deferral.Word.Replace('_', ' ')})"
+        : entry.Reason == UpdateReason.InDoubt ? " (in doubt)"
+        : entry.Reason == UpdateReason.Drift ? " (drift)"
+        : "";
 
     private string Diff(PlanEntry entry, bool open)
     {

@@ -20,18 +20,28 @@ public static class PlanText
         _ => "=",
     };
 
-    public static string Title(PlanEntry entry)
+    /// <summary>The row's name and task id; a document that names no task goes by its name, or else its file.</summary>
+    public static string Title(IPlanRow row)
     {
-        var name = string.IsNullOrEmpty(entry.Name) ? null : entry.Name;
-        var id = entry.Identity?.ToString();
-        return ControlText.Escape((name, id) switch
+        ArgumentNullException.ThrowIfNull(row);
+        var name = string.IsNullOrEmpty(row.Name) ? null : row.Name;
+        return ControlText.Escape((name, (row as PlanEntry)?.Identity) switch
         {
-            (not null, not null) => $"{name} ({entry.Identity!.TaskId})",
+            (not null, { } identity) => $"{name} ({identity.TaskId})",
             (not null, null) => name,
-            (null, not null) => id,
-            _ => entry.File ?? "(unknown)",
+            (null, { } identity) => identity.ToString(),
+            _ => row.File ?? "(unknown)",
         });
     }
+
+    /// <summary>A row's field changes: a task's, or none for a document that names no task.</summary>
+    public static IReadOnlyList<FieldChange> Changes(IPlanRow row) => row is PlanEntry entry ? entry.Changes : [];
+
+    /// <summary>A row's deferral notes (<see cref="DeferralNotes(PlanEntry)"/>); a document that names no task has none.</summary>
+    public static IEnumerable<string> DeferralNotes(IPlanRow row) => row is PlanEntry entry ? DeferralNotes(entry) : [];
+
+    /// <summary>A row's action note (<see cref="ActionNote(PlanEntry)"/>); a document that names no task has none.</summary>
+    public static string ActionNote(IPlanRow row) => row is PlanEntry entry ? ActionNote(entry) : "";
 
     /// <summary>
     /// Notes that change what apply will do now: a running task (blocked, or stopped and left stopped), a change

@@ -42,7 +42,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
             Group(output, group);
         }
 
-        if (plan.Entries.Count == 0)
+        if (plan.IsEmpty)
         {
             output.Write("No task manifests found.\n\n");
         }
@@ -51,7 +51,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
         output.Write('\n');
     }
 
-    private void Entry(TextWriter output, PlanEntry entry)
+    private void Entry(TextWriter output, IPlanRow entry)
     {
         var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry)}";
         output.Write(Paint(header, ColourOf(entry.Action)));
@@ -62,7 +62,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
             Line(output, Paint(note, Dim));
         }
 
-        foreach (var line in entry.Changes.SelectMany(PlanText.ChangeLines))
+        foreach (var line in PlanText.Changes(entry).SelectMany(PlanText.ChangeLines))
         {
             Line(output, line);
         }

@@ -18,7 +18,7 @@ public static class SavedPlanBuilder
         }
 
         var entries = plan.Entries
-            .Where(e => e.Identity is not null && e.Deferral is null && (e.Action.SendsPut() || e.Action == PlanAction.Unmanage))
+            .Where(e => e.Deferral is null && (e.Action.SendsPut() || e.Action == PlanAction.Unmanage))
             .Select(Entry)
             .ToList();
         return new SavedPlan(createdAt, state with { StoreId = version?.StoreId, Serial = version?.Serial ?? 0 }, source, options, plan.Summary.ToString(), entries);
@@ -26,7 +26,7 @@ public static class SavedPlanBuilder
 
     private static SavedEntry Entry(PlanEntry entry) => new(
         entry.Action,
-        entry.Identity!,
+        entry.Identity,
         entry.Name,
         entry.Location?.File ?? entry.Baseline?.SourceFile ?? "",
         entry.Location?.Line ?? 1,

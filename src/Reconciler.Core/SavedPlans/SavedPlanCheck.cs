@@ -48,7 +48,7 @@ public static class SavedPlanCheck
         }
 
         var tasks = now.Desired.Tasks.ToDictionary(t => t.Identity);
-        var invalid = now.Desired.Invalid.Where(i => i.Identity is not null).GroupBy(i => i.Identity!).ToDictionary(g => g.Key, g => g.First());
+        var invalid = now.Desired.Invalid.OfIdentified().GroupBy(x => x.Identity).ToDictionary(g => g.Key, g => g.First().Invalid);
         foreach (var entry in plan.Entries)
         {
             foreach (var reason in Record(entry, now).Concat(Manifest(entry, tasks, invalid, now.Desired)))

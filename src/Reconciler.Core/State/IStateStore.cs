@@ -13,6 +13,17 @@ public interface IStateStore : IAsyncDisposable
     Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// The inventory with each record passed through <paramref name="share"/> as it is read (the planning engine's body
+    /// sharing: a record equal to its manifest takes the manifest's body), so a store that reads row by row never holds
+    /// the records' own copies of unchanged bodies all at once. By default: loaded whole, then shared.
+    /// </summary>
+    async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(Func<AppliedRecord, AppliedRecord> share, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(share);
+        return (await LoadAppliedAsync(cancellationToken)).Values.Select(share).ToDictionary(r => r.Identity);
+    }
+
+    /// <summary>
     /// Tasks in doubt: the newest update intent after the task's last applied one that got no definitive answer
     /// (unsettled: the process died, the answer was lost, the request was abandoned). The next plan re-sends them.
     /// </summary>

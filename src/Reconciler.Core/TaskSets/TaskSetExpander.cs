@@ -20,7 +20,7 @@ internal sealed class TaskSetExpander(TaskSetSchema? schema = null, TaskSetLimit
     private readonly TaskSetSchema _schema = schema ?? TaskSetSchema.Default;
     private readonly TaskSetLimits _limits = limits ?? TaskSetLimits.Default;
 
-    public TaskSetExpansion Expand(ManifestEvaluator evaluator, LoadedDocument document, string file, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, DataFiles data)
+    public TaskSetExpansion Expand(ManifestEvaluator evaluator, LoadedDocument document, string file, RepositorySettings settings, DataFiles data)
     {
         var set = new TaskSetDocument(document, file);
         var origin = set.Name is { } name ? new TaskSetOrigin(name, file) : null;
@@ -59,7 +59,7 @@ internal sealed class TaskSetExpander(TaskSetSchema? schema = null, TaskSetLimit
         }
 
         var results = new ItemResult[items.Count];
-        Parallel.For(0, items.Count, i => results[i] = EvaluateItem(evaluator, set, origin!, items[i], settings, lastApplied));
+        Parallel.For(0, items.Count, i => results[i] = EvaluateItem(evaluator, set, origin!, items[i], settings));
         return Collect(results, dependencies, declaration);
     }
 
@@ -134,7 +134,7 @@ internal sealed class TaskSetExpander(TaskSetSchema? schema = null, TaskSetLimit
         return CsvItemReader.Read(csv, context, _limits, budget);
     }
 
-    private static ItemResult EvaluateItem(ManifestEvaluator evaluator, TaskSetDocument set, TaskSetOrigin origin, SetItem item, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied)
+    private static ItemResult EvaluateItem(ManifestEvaluator evaluator, TaskSetDocument set, TaskSetOrigin origin, SetItem item, RepositorySettings settings)
     {
         var locator = new ItemLocator(set, item);
         if (item.Problems.Count > 0)
@@ -145,7 +145,7 @@ internal sealed class TaskSetExpander(TaskSetSchema? schema = null, TaskSetLimit
         }
 
         var merged = new LoadedDocument(0, item.Start, MergedManifest.Write(set, item.Json), new SourceMap(item.Start.File, locator));
-        var (task, invalid) = evaluator.EvaluateExpanded(new ManifestDocument(merged), settings, lastApplied, origin);
+        var (task, invalid) = evaluator.EvaluateExpanded(new ManifestDocument(merged), settings, origin);
         var inherited = new HashSet<Diagnostic>();
         return task is not null
             ? new ItemResult(task with { Set = origin, Warnings = Noted(task.Warnings, locator, inherited) }, null, inherited)

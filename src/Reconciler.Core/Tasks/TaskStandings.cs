@@ -62,41 +62,48 @@ public static class TaskStandings
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ledger);
         var results = ResultsByTask(report);
-        return plan.Entries.Select(entry =>
+        return plan.Rows.Select(row => row is PlanEntry entry ? Standing(entry, results.GetValueOrDefault(entry.Identity), ledger.Get(entry.Identity)) : Unidentified(row)).ToList();
+    }
+
+    /// <summary>A document that names no task: invalid, with its errors, and nothing remembered of it.</summary>
+    private static TaskStanding Unidentified(IPlanRow document) =>
+        new(null, null, document.Name, document.File, PlanAction.Invalid, TaskState.Invalid, null, null, 0, null, null, [])
         {
-            var result = entry.Identity is { } id ? results.GetValueOrDefault(id) : null;
-            var memory = entry.Identity is { } identity ? ledger.Get(identity) : TaskMemory.None;
-            var state = StateOf(entry, result);
-            var standing = new TaskStanding(
-                entry.Identity?.UserId, entry.Identity?.TaskId, entry.Name, entry.File, entry.Action, state, null, null,
-                memory.Backoff?.Failures ?? 0, memory.Backoff?.LastAttemptAt, memory.Backoff?.RetryAt, [])
+            Errors = document.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList(),
+        };
+
+    private static TaskStanding Standing(PlanEntry entry, TaskApplyResult? result, TaskMemory memory)
+    {
+        var state = StateOf(entry, result);
+        var standing = new TaskStanding(
+            entry.Identity.UserId, entry.Identity.TaskId, entry.Name, entry.File, entry.Action, state, null, null,
+            memory.Backoff?.Failures ?? 0, memory.Backoff?.LastAttemptAt, memory.Backoff?.RetryAt, [])
+        {
+            InDoubt = entry.Reason == UpdateReason.InDoubt,
+            DriftFields = memory.DriftFields,
+        };
+        return (state, result, entry.Deferral) switch
+        {
+            (TaskState.Invalid, _, _) => standing with { Errors = entry.Errors.Select(d => d.ToString()).ToList() },
+            (_, { } applied, _) => standing with
             {
-                InDoubt = entry.Reason == UpdateReason.InDoubt,
-                DriftFields = memory.DriftFields,
-            };
-            return (state, result, entry.Deferral) switch
-            {
-                (TaskState.Invalid, _, _) => standing with { Errors = entry.Errors.Select(d => d.ToString()).ToList() },
-                (_, { } applied, _) => standing with
-                {
-                    ApiCode = applied.ApiCode,
-                    // An accepted update that did not read back as sent says so (Verify); a plain success needs no words.
-                    Message = applied.Outcome != ApplyOutcome.Applied ? applied.Message
-                        : applied.Verification is { Outcome: not VerificationOutcome.Verified } verification ? verification.ToString() : null,
-                    LeftStopped = applied.Stopped,
-                    UnverifiedFields = applied.Verification is { Outcome: VerificationOutcome.Unverified } unverified ? unverified.Fields : null,
-                },
-                (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
-                (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },
-                (TaskState.Pending, _, { Kind: DeferralKind.RevisionHeld } deferral) => standing with { Message = deferral.Reason },
-                (TaskState.InFlight or TaskState.SlowAnswer or TaskState.PolicyBlocked, _, { } deferral) => standing with { Message = deferral.Reason, RetryAt = deferral.RetryAt ?? standing.RetryAt },
-                _ => standing,
-            };
-        }).ToList();
+                ApiCode = applied.ApiCode,
+                // An accepted update that did not read back as sent says so (Verify); a plain success needs no words.
+                Message = applied.Outcome != ApplyOutcome.Applied ? applied.Message
+                    : applied.Verification is { Outcome: not VerificationOutcome.Verified } verification ? verification.ToString() : null,
+                LeftStopped = applied.Stopped,
+                UnverifiedFields = applied.Verification is { Outcome: VerificationOutcome.Unverified } unverified ? unverified.Fields : null,
+            },
+            (TaskState.HeldBack or TaskState.Rejected, _, { } deferral) => standing with { ApiCode = deferral.ApiCode, Message = deferral.LastMessage },
+            (TaskState.Fighting, _, { } deferral) => standing with { Message = deferral.Reason },
+            (TaskState.Pending, _, { Kind: DeferralKind.RevisionHeld } deferral) => standing with { Message = deferral.Reason },
+            (TaskState.InFlight or TaskState.SlowAnswer or TaskState.PolicyBlocked, _, { } deferral) => standing with { Message = deferral.Reason, RetryAt = deferral.RetryAt ?? standing.RetryAt },
+            _ => standing,
+        };
     }
 
     internal static Dictionary<Manifests.TaskIdentity, TaskApplyResult> ResultsByTask(ApplyReport? report) =>
-        report?.Results.Where(r => r.Entry.Identity is not null).ToDictionary(r => r.Entry.Identity!) ?? [];
+        report?.Results.ToDictionary(r => r.Entry.Identity) ?? [];
 
     private static TaskState Of(ApplyOutcome outcome) => outcome switch
     {

@@ -18,7 +18,7 @@ internal static class IdentityConflicts
     public static Dictionary<object, List<Diagnostic>> Find(IReadOnlyList<TaskManifest> tasks, IReadOnlyList<InvalidManifest> invalid)
     {
         var claims = tasks.Select(t => new Claim(t, t.Identity, t.IdentityLocation ?? t.Location))
-            .Concat(invalid.Where(i => i.Identity is not null).Select(i => new Claim(i, i.Identity!, i.IdentityLocation ?? i.Location)))
+            .Concat(invalid.OfIdentified().Select(x => new Claim(x.Invalid, x.Identity, x.Invalid.IdentityLocation ?? x.Invalid.Location)))
             .ToList();
         var found = new Dictionary<object, List<Diagnostic>>(ReferenceEqualityComparer.Instance);
 

@@ -17,21 +17,13 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
     private readonly TaskSets.TaskSetExpander _sets = new();
 
-    /// <summary>
-    /// The inventory a plan will be compared with, when the caller has it first. A task's identity, and its
-    /// body when equal to the recorded one, are then the recorded objects, so a plan against a full state
-    /// holds each once rather than twice (100,000 tasks: about 130 MB less at the peak).
-    /// </summary>
-    public IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? LastApplied { get; init; }
-
     /// <param name="settings">The repository's settings (<c>.reconciler.yaml</c>): extra body fields to accept.</param>
-    /// <param name="lastApplied">For this call, instead of <see cref="LastApplied"/>: the inventory the plan will compare with.</param>
     /// <param name="data">The snapshot's CSV files, where a TaskSet's <c>itemsFrom</c> is found.</param>
-    public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null, Sources.DataFiles? data = null)
+    public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, Sources.DataFiles? data = null)
     {
         try
         {
-            return EvaluateFile(file, settings, lastApplied, data);
+            return EvaluateFile(file, settings, data);
         }
 #pragma warning disable CA1031 // Any failure on one file (a library's exception on a value we did not foresee) is that file's diagnostic; the other files are still planned.
         catch (Exception e) when (e is not OperationCanceledException)
@@ -44,10 +36,9 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         }
     }
 
-    private FileEvaluation EvaluateFile(ManifestFile file, RepositorySettings? settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, Sources.DataFiles? data)
+    private FileEvaluation EvaluateFile(ManifestFile file, RepositorySettings? settings, Sources.DataFiles? data)
     {
         settings ??= RepositorySettings.None;
-        lastApplied ??= LastApplied;
         var loaded = _loader.Load(file);
         var tasks = new List<TaskManifest>();
         var invalid = new List<InvalidManifest>();
@@ -58,7 +49,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             if (TaskSets.TaskSetDocument.IsTaskSet(document))
             {
                 // The expansion stage: one task per item of the set (see TaskSets/).
-                var expansion = _sets.Expand(this, document, file.Path, settings, lastApplied, data ?? Sources.DataFiles.None);
+                var expansion = _sets.Expand(this, document, file.Path, settings, data ?? Sources.DataFiles.None);
                 tasks.AddRange(expansion.Tasks);
                 invalid.AddRange(expansion.Invalid);
                 dependencies.AddRange(expansion.Dependencies);
@@ -66,7 +57,7 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
                 continue;
             }
 
-            var result = EvaluateDocument(new ManifestDocument(document), settings, lastApplied, file.Path, null);
+            var result = EvaluateDocument(new ManifestDocument(document), settings, file.Path, null);
             if (result.Task is not null)
             {
                 tasks.Add(result.Task);
@@ -106,11 +97,11 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     }
 
     /// <summary>Evaluates a document the expansion stage built (a set's item merged over its template) like any manifest.</summary>
-    internal (TaskManifest? Task, InvalidManifest? Invalid) EvaluateExpanded(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, TaskSetOrigin origin) =>
-        EvaluateDocument(document, settings, lastApplied, origin.File, origin);
+    internal (TaskManifest? Task, InvalidManifest? Invalid) EvaluateExpanded(ManifestDocument document, RepositorySettings settings, TaskSetOrigin origin) =>
+        EvaluateDocument(document, settings, origin.File, origin);
 
     /// <param name="file">The manifest file (the set's file for an item), which a policy's <c>paths</c> select by.</param>
-    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied, string file, TaskSetOrigin? origin)
+    private (TaskManifest? Task, InvalidManifest? Invalid) EvaluateDocument(ManifestDocument document, RepositorySettings settings, string file, TaskSetOrigin? origin)
     {
         var diagnostics = new List<Diagnostic>();
         var allowed = settings.AllowedFor(document.MetadataElement);
@@ -166,13 +157,6 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
 
         var subUserId = ManifestDocument.Text(ManifestDocument.Child(document.MetadataElement, "sub_user_id"));
         var body = BodyNormalizer.Normalize(spec, subUserId);
-        if (lastApplied?.GetValueOrDefault(identity) is { } record)
-        {
-            // The same for the identity's two strings, equal by definition.
-            identity = record.Identity;
-            body = record.Body.Equals(body) ? record.Body : body;
-        }
-
         var task = new TaskManifest(
             identity,
             flavour,

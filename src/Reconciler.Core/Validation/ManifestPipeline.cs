@@ -27,8 +27,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     /// </summary>
     public bool LastReusedState { get; private set; }
 
-    /// <param name="lastApplied">The inventory the plan will compare with, when loaded first: bodies equal to recorded ones are then held once.</param>
-    public DesiredState Evaluate(SourceSnapshot snapshot, IReadOnlyDictionary<TaskIdentity, State.AppliedRecord>? lastApplied = null)
+    public DesiredState Evaluate(SourceSnapshot snapshot)
     {
         var (settings, settingsProblems) = RepositorySettings.Parse(snapshot.Settings);
         var (policy, policyProblems) = Guardrails.PolicyFileReader.Read(snapshot.Policy);
@@ -64,7 +63,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
 
         if (misses.Count > 0)
         {
-            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, lastApplied, data));
+            Parallel.ForEach(misses, i => evaluations[i] = _evaluator.Evaluate(files[i], settings, data));
             foreach (var i in misses)
             {
                 if (files[i].ContentId is { } contentId)

@@ -220,7 +220,7 @@ public sealed partial class ReconcileRunner(
         // A platform failure (unreachable, a token refused) is one line in the run's error, not one per task.
         foreach (var result in run.Report?.Results.Where(r => r.Outcome != Core.State.ApplyOutcome.Applied && r.Platform is null) ?? [])
         {
-            LogTaskNotApplied(logger, result.Entry.Identity?.ToString() ?? "?", result.Entry.File ?? "?", result.Outcome.ToWord(), result.ApiCode, result.Message ?? "");
+            LogTaskNotApplied(logger, result.Entry.Identity.ToString(), result.Entry.File ?? "?", result.Outcome.ToWord(), result.ApiCode, result.Message ?? "");
         }
 
         if (run.Plan is not { } plan)

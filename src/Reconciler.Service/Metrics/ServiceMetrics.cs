@@ -159,7 +159,7 @@ public sealed class ServiceMetrics
             {
                 foreach (var action in Enum.GetValues<PlanAction>())
                 {
-                    _planTasks.WithLabels(action.ToWord()).Set(plan.Entries.Count(e => e.Action == action));
+                    _planTasks.WithLabels(action.ToWord()).Set(plan.Rows.Count(e => e.Action == action));
                 }
             }
 

@@ -56,20 +56,20 @@ public sealed class RefreshBook(TimeSpan interval, TimeSpan resync, double? maxR
             return [];
         }
 
-        var readable = plan.Entries.Where(e => e.Desired is not null && e.Identity is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
+        var readable = plan.Entries.Where(e => e.Desired is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
         var ages = new List<TimeSpan>();
         if (slice is { Chosen.Count: > 0 })
         {
-            var chosen = slice.Chosen.Select(e => e.Identity!).ToHashSet();
-            foreach (var entry in readable.Where(e => chosen.Contains(e.Identity!)))
+            var chosen = slice.Chosen.Select(e => e.Identity).ToHashSet();
+            foreach (var entry in readable.Where(e => chosen.Contains(e.Identity)))
             {
-                var before = Mark(entry.Identity!);
+                var before = Mark(entry.Identity);
                 if (entry.Refreshed)
                 {
                     ages.Add(slice.At - (before?.ReadAt ?? _startedAt));
                 }
 
-                _marks[entry.Identity!] = entry.Refreshed
+                _marks[entry.Identity] = entry.Refreshed
                     ? new ReadMark(slice.At, slice.At, entry.LiveChanges is { Count: > 0 })
                     : new ReadMark(slice.At, before?.ReadAt, before?.Drifted ?? false);
             }
@@ -97,7 +97,7 @@ public sealed class RefreshBook(TimeSpan interval, TimeSpan resync, double? maxR
             return;
         }
 
-        var managed = readable.Select(e => e.Identity!).ToHashSet();
+        var managed = readable.Select(e => e.Identity).ToHashSet();
         foreach (var gone in _marks.Keys.Where(id => !managed.Contains(id)).ToList())
         {
             _marks.Remove(gone);
@@ -106,8 +106,8 @@ public sealed class RefreshBook(TimeSpan interval, TimeSpan resync, double? maxR
 
     private RefreshSummary Summarise(List<PlanEntry> readable, RefreshPace pace, DateTimeOffset now)
     {
-        var ages = readable.Select(e => (now - (Mark(e.Identity!)?.ReadAt ?? _startedAt)).TotalSeconds).Order().ToArray();
-        var neverRead = readable.Count(e => Mark(e.Identity!)?.ReadAt is null);
+        var ages = readable.Select(e => (now - (Mark(e.Identity)?.ReadAt ?? _startedAt)).TotalSeconds).Order().ToArray();
+        var neverRead = readable.Count(e => Mark(e.Identity)?.ReadAt is null);
         var overdueAfter = (pace.Period + pace.Tick).TotalSeconds;
         return new RefreshSummary(
             pace.Period.TotalSeconds,

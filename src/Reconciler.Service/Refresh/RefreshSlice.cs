@@ -56,7 +56,7 @@ public sealed class RefreshSlice(RefreshBook book, DateTimeOffset now, Cancellat
         // Due a little before a whole period has passed, so a slice that starts late does not push a task past it.
         var dueBefore = now - (pace.Period - (pace.Tick / 2));
         return readable
-            .Select(entry => (Entry: entry, Mark: mark(entry.Identity!)))
+            .Select(entry => (Entry: entry, Mark: mark(entry.Identity)))
             .Where(x => x.Mark is not { } m || m.AttemptedAt <= dueBefore)
             .OrderBy(x => Rank(x.Entry, x.Mark, pace, now))
             .ThenBy(x => x.Mark?.AttemptedAt ?? DateTimeOffset.MinValue)

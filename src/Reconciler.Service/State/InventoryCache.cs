@@ -37,7 +37,18 @@ public sealed class InventoryCache(IStateStore store, Action? onLoad = null) : I
         }
     }
 
-    public async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(CancellationToken cancellationToken) =>
+        LoadAsync(share: null, cancellationToken);
+
+    /// <summary>
+    /// Shares bodies as the store does (<c>BodySharing</c>), but only when the inventory is read from the store: the copy
+    /// kept then holds the manifests' body objects, and a later pass whose files came from the evaluation cache has the
+    /// same objects, so nothing is shared again (the copy is never rewritten under a plan that holds it).
+    /// </summary>
+    public Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAppliedAsync(Func<AppliedRecord, AppliedRecord> share, CancellationToken cancellationToken) =>
+        LoadAsync(share, cancellationToken);
+
+    private async Task<IReadOnlyDictionary<TaskIdentity, AppliedRecord>> LoadAsync(Func<AppliedRecord, AppliedRecord>? share, CancellationToken cancellationToken)
     {
         long epoch;
         lock (_gate)
@@ -52,7 +63,7 @@ public sealed class InventoryCache(IStateStore store, Action? onLoad = null) : I
             epoch = _epoch;
         }
 
-        var loaded = await store.LoadAppliedAsync(cancellationToken);
+        var loaded = share is null ? await store.LoadAppliedAsync(cancellationToken) : await store.LoadAppliedAsync(share, cancellationToken);
         Interlocked.Increment(ref _loads);
         onLoad?.Invoke();
         lock (_gate)

@@ -99,6 +99,23 @@ public sealed class PolicyRulesTests
     }
 
     [Fact]
+    public async Task Verdict_RuleBrokenByADocumentWithoutTaskId_Fails()
+    {
+        var policy = "rules:\n  - name: cap\n    schema: {properties: {spec: {properties: {maximumcall: {maximum: 1}}}}}\n    message: too many\n";
+        var noTaskId = TestManifests.V2(taskId: "t-x").Replace("\n  task_id: t-x", "", StringComparison.Ordinal);
+        var snapshot = PolicyTestFiles.Snapshot(policy, ("tasks/a.yaml", noTaskId));
+
+        var plan = (await new Reconciler.Core.Reconciling.PlanningEngine(new Reconciler.Core.Reconciling.ReconcileSettings()).PlanAsync(snapshot, Reconciler.Core.Reconciling.CompareWith.LiveState, Reconciler.Core.Reconciling.PlanOptions.Default, CancellationToken.None)).Plan;
+
+        // The document names no task, so it is not an entry; its policy violation still decides the verdict.
+        Assert.Empty(plan.Entries);
+        Assert.Single(plan.UnidentifiedDocuments);
+        var verdict = Reconciler.Core.Guardrails.PolicyVerdict.Decide(plan, plan.Policy, _ => true);
+        Assert.False(verdict.Passed);
+        Assert.Contains("cap", verdict.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Render_HostileRuleMessage_IsEscapedForTerminalAndMarkdown()
     {
         var policy = "rules:\n  - name: hostile\n    schema: {properties: {spec: {properties: {maximumcall: {maximum: 1}}}}}\n    message: \"<img src=x onerror=alert(1)> **bold** \\e[31m red\"\n";

@@ -33,7 +33,7 @@ public sealed class PlanGroupingTests
         var grouped = PlanGrouping.Of(plan);
 
         Assert.Equal(5, Assert.Single(grouped.Groups).Count);
-        Assert.Equal("t-2", Assert.Single(grouped.Distinct).Identity!.TaskId);
+        Assert.Equal("t-2", Assert.IsType<PlanEntry>(Assert.Single(grouped.Distinct)).Identity.TaskId);
     }
 
     [Fact]

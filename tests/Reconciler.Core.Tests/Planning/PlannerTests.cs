@@ -89,9 +89,13 @@ public sealed class PlannerTests
         var record = new AppliedRecord(before.Tasks[0].Identity, before.Tasks[0].Body, "tasks/a.yaml", null, PlanScenario.AppliedAt);
         var broken = TestManifests.Desired(("tasks/a.yaml", "apiVersion: [\n"));
         var plan = Planner.Plan(broken, new Dictionary<TaskIdentity, AppliedRecord> { [record.Identity] = record });
-        var entry = Assert.Single(plan.Entries);
-        Assert.Equal(PlanAction.Invalid, entry.Action);
-        Assert.Null(entry.Identity);
+        // It names no task, so it is a problem of the plan beside the entries, and it keeps its file's record managed.
+        Assert.Empty(plan.Entries);
+        var document = Assert.Single(plan.UnidentifiedDocuments);
+        Assert.Equal("tasks/a.yaml", document.File);
+        Assert.Equal(PlanAction.Invalid, Assert.Single(plan.Rows).Action);
+        Assert.Equal(1, plan.Summary.Invalid);
+        Assert.True(plan.HasErrors);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class GroupedPlanTests
         Assert.Equal([1_198, 899, 599, 299], group.Accounts.Select(a => a.Count));
         Assert.Equal(
             BulkChangeScenario.Distinct.Keys.Select(BulkChangeScenario.TaskId).Order(StringComparer.Ordinal),
-            grouped.Distinct.Select(e => e.Identity!.TaskId).Order(StringComparer.Ordinal));
+            grouped.Distinct.Cast<PlanEntry>().Select(e => e.Identity.TaskId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class GroupedPlanTests
         Assert.True(markdown.Length <= MarkdownOptions.GitHubCommentLimit, $"{markdown.Length} characters");
         Assert.Contains("#### ~ group 1 · update · 2,995 tasks in 4 accounts: `spec.maximumcall` `2` → `4`\n", markdown, StringComparison.Ordinal);
         Assert.Contains("Accounts: `5832d184-dd53-42a0-8ace-0bf8d660f4cc` 1,198 · `61ecdf72-5f4b-4c92-b312-b21f7db34b6a` 899 · `3d917f66-a99e-4a62-a0c4-9f5ef7036ab7` 599 · `a0c4e2b1-7d3f-4e8a-9b12-4c5d6e7f8091` 299", markdown, StringComparison.Ordinal);
-        foreach (var entry in PlanGrouping.Of(plan).Distinct)
+        foreach (var entry in PlanGrouping.Of(plan).Distinct.Cast<PlanEntry>())
         {
-            var diff = DiffOf(whole, entry.Identity!.TaskId);
+            var diff = DiffOf(whole, entry.Identity.TaskId);
             Assert.Contains(diff, markdown, StringComparison.Ordinal);
         }
 

@@ -169,7 +169,7 @@ public sealed class MarkdownTruncationTests
         var grouped = PlanGrouping.Of(plan);
         var listed = grouped.Distinct.Count + grouped.Groups.Count;
         var rows = markdown.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| | Task", StringComparison.Ordinal));
-        var diffs = grouped.Distinct.Count(e => e.Changes.Count > 0);
+        var diffs = grouped.Distinct.OfType<PlanEntry>().Count(e => e.Changes.Count > 0);
         var shownDiffs = Regex.Count(markdown, "<details(?: open)?><summary>[^<]*<b>");
         Assert.Equal(listed - rows, LeftOut(note, "table rows"));
         Assert.Equal(diffs - shownDiffs, LeftOut(note, "diffs"));

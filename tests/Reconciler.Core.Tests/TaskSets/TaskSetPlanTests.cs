@@ -60,7 +60,7 @@ public sealed class TaskSetPlanTests
         var group = Assert.Single(grouped.Groups);
         Assert.Equal(29, group.Count);
         Assert.Equal(["/task_extras/redial_interval"], group.Paths);
-        var alone = Assert.Single(grouped.Distinct);
+        var alone = Assert.IsType<PlanEntry>(Assert.Single(grouped.Distinct));
         Assert.Equal("t-0007", alone.Identity!.TaskId);
         Assert.Equal(["/name", "/task_extras/redial_interval"], alone.Changes.Select(c => c.Path).Order(StringComparer.Ordinal));
         Assert.Contains("29 tasks in 1 account", text, StringComparison.Ordinal);
@@ -130,7 +130,7 @@ public sealed class TaskSetPlanTests
 
         Assert.DoesNotContain(pending.Plan.Entries, e => e.Action == PlanAction.Unmanage);
         Assert.DoesNotContain(broken.Plan.Entries, e => e.Action == PlanAction.Unmanage);
-        Assert.Equal(PlanAction.Invalid, Assert.Single(broken.Plan.Entries, e => e.Action != PlanAction.Unchanged).Action);
+        Assert.Equal(PlanAction.Invalid, Assert.Single(broken.Plan.Rows, e => e.Action != PlanAction.Unchanged).Action);
     }
 
     [Fact]

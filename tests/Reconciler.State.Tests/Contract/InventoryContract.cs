@@ -27,6 +27,21 @@ public abstract class InventoryContract<TBacking> : StoreContract<TBacking>
     }
 
     [StoreFact]
+    public async Task LoadApplied_WithSharing_PassesEachRecordThroughIt()
+    {
+        var record = StateSamples.Applied();
+        var store = await OpenAsync();
+        await store.RecordAppliedAsync(record, CancellationToken.None);
+        var seen = new List<Reconciler.Core.State.AppliedRecord>();
+
+        // The engine's body sharing hands back the manifest's body; here, the very body recorded.
+        var loaded = await store.LoadAppliedAsync(r => { seen.Add(r); return r with { Body = record.Body }; }, CancellationToken.None);
+
+        Assert.Equal(record, Assert.Single(seen));
+        Assert.Same(record.Body, loaded[StateSamples.Identity].Body);
+    }
+
+    [StoreFact]
     public async Task RecordApplied_SetName_RoundTripsAndIsNullForAPlainManifest()
     {
         var store = await OpenAsync();

@@ -25,7 +25,7 @@ public sealed record ChangeGroup(
 
     /// <summary>How many members each account (<c>user_id</c>) holds, most first, then by id.</summary>
     public IReadOnlyList<AccountCount> Accounts { get; } = Members
-        .GroupBy(m => m.Identity!.UserId, StringComparer.Ordinal)
+        .GroupBy(m => m.Identity.UserId, StringComparer.Ordinal)
         .Select(g => new AccountCount(g.Key, g.Count()))
         .OrderByDescending(a => a.Count)
         .ThenBy(a => a.UserId, StringComparer.Ordinal)

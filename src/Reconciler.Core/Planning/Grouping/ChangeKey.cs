@@ -14,10 +14,10 @@ internal static class ChangeKey
 {
     public const string NamePath = "/name";
 
-    /// <summary>The key, or null for an entry that is never grouped (nothing to send, or no identity).</summary>
+    /// <summary>The key, or null for an entry that is never grouped (nothing to send).</summary>
     public static string? Of(PlanEntry entry)
     {
-        if (entry.Identity is null || entry.Desired is null || !entry.Action.SendsPut() || (entry.Action == PlanAction.Update && entry.Changes.Count == 0))
+        if (entry.Desired is null || !entry.Action.SendsPut() || (entry.Action == PlanAction.Update && entry.Changes.Count == 0))
         {
             return null;
         }

@@ -17,9 +17,9 @@ internal static class PlanGrouping
     public static GroupedPlan Of(Plan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var listed = plan.Entries.Where(e => e.Action != PlanAction.Unchanged).ToList();
+        var listed = plan.Rows.Where(e => e.Action != PlanAction.Unchanged).ToList();
         var byKey = new Dictionary<string, List<PlanEntry>>(StringComparer.Ordinal);
-        foreach (var entry in listed)
+        foreach (var entry in listed.OfType<PlanEntry>())
         {
             if (ChangeKey.Of(entry) is { } key)
             {
@@ -32,7 +32,7 @@ internal static class PlanGrouping
             }
         }
 
-        var position = new Dictionary<PlanEntry, int>(ReferenceEqualityComparer.Instance);
+        var position = new Dictionary<IPlanRow, int>(ReferenceEqualityComparer.Instance);
         foreach (var entry in listed)
         {
             position[entry] = position.Count;
@@ -45,7 +45,7 @@ internal static class PlanGrouping
             .ThenBy(members => position[members[0]])
             .Select((members, index) => Group(index + 1, members))
             .ToList();
-        var grouped = new HashSet<PlanEntry>(groups.SelectMany(g => g.Members), ReferenceEqualityComparer.Instance);
+        var grouped = new HashSet<IPlanRow>(groups.SelectMany(g => g.Members), ReferenceEqualityComparer.Instance);
         return new GroupedPlan(plan, listed.Where(e => !grouped.Contains(e)).ToList(), groups);
     }
 
