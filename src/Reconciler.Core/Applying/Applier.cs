@@ -40,22 +40,26 @@ internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? tim
 
         var results = new ConcurrentBag<TaskApplyResult>();
         var work = SendableEntry.Select(plan);
-        var parallelism = Math.Max(1, options.Parallelism);
-        using var inFlight = new SemaphoreSlim(parallelism);
-
-        // Look-ahead: up to `parallelism` more tasks record their intents while the requests before them are in flight, so
-        // a freed slot sends at once instead of first waiting for an intent's fsynced commit (once per round, it had set
-        // the pace beyond the platform's latency). An intent recorded ahead is settled as not sent if its request is not
-        // sent after all (docs/state.md, "Intents recorded ahead").
-        using var lookAhead = new SemaphoreSlim(parallelism);
+        using var gate = new SemaphoreSlim(Math.Max(1, options.Parallelism));
         async Task<TaskApplyResult> RunOneAsync(SendableEntry entry)
         {
-            await lookAhead.WaitAsync(CancellationToken.None);
-            var slots = new RequestSlot(inFlight, lookAhead);
+            await gate.WaitAsync(CancellationToken.None);
+            var released = 0;
+
+            // The slot is a request in flight: it is freed when the answer is in, so the next task's intent can share
+            // the commit that records this answer. The caller still waits for that commit before reporting the task.
+            void RequestDone()
+            {
+                if (Interlocked.Exchange(ref released, 1) == 0)
+                {
+                    gate.Release();
+                }
+            }
+
             try
             {
                 var result = run.MayStart
-                    ? await new TaskApplication(gated, store, _time, run, entry, slots, options.Verify).RunAsync(abortInFlight.Token)
+                    ? await new TaskApplication(gated, store, _time, run, entry, RequestDone, options.Verify).RunAsync(abortInFlight.Token)
                     : new TaskApplyResult(entry.Entry, ApplyOutcome.Cancelled, null, run.NotStartedReason, TimeSpan.Zero);
                 results.Add(result);
                 progress?.Report(result);
@@ -63,7 +67,7 @@ internal sealed class Applier(ITaskApi api, IStateStore store, TimeProvider? tim
             }
             finally
             {
-                slots.Dispose();
+                RequestDone();
             }
         }
 

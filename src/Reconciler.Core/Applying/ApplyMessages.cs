@@ -28,9 +28,6 @@ public static class ApplyMessages
     /// <summary>Followed by the stop request's own message.</summary>
     public const string CouldNotStop = "could not stop the task: ";
 
-    /// <summary>After <see cref="NotSent"/>: an intent recorded ahead whose wait for a request slot used up half its deadline.</summary>
-    public const string RecordedAgain = "waited for a request slot past half its deadline; recorded again with a new deadline";
-
     public const string NotStartedCancelled = "not started: apply was cancelled";
 
     /// <summary>Between an outcome word and the state store's error: "applied but not recorded: the state store cannot be written (…); the task is in doubt".</summary>

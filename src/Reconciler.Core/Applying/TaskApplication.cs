@@ -9,9 +9,9 @@ namespace Reconciler.Core.Applying;
 /// the answer (and the task's record on success, in the same transaction). An answer that is not definitive
 /// (a transient failure after retries, a request abandoned in flight) leaves the task in doubt.
 /// </summary>
-/// <param name="slot">Taken after an intent is recorded and before its request is sent; freed once the task's last request is answered, before its answer is recorded.</param>
+/// <param name="requestsDone">Called once the task's last request is answered, before its answer is recorded.</param>
 /// <param name="verify">Read the task back after an accepted update (<see cref="ReadBack"/>).</param>
-internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, SendableEntry sendable, RequestSlot slot, bool verify = false)
+internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvider time, ApplyRun run, SendableEntry sendable, Action requestsDone, bool verify = false)
 {
     private readonly long _started = time.GetTimestamp();
 
@@ -74,7 +74,7 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
             answer = await ReadBack.VerifyAsync(api, sendable, answer, verify, abortInFlight);
         }
 
-        slot.RequestsDone();
+        requestsDone();
         var result = answer with { Stopped = stopped };
 
         // A failure is in doubt only when a request may have reached the platform; one that sent nothing is not.
@@ -98,33 +98,10 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
 
         // The deadline is part of the write-ahead record: whoever reads the intent later knows when its request is dead.
         var deadline = time.GetUtcNow() + api.UpdateDeadline;
-        if (await RecordUpdateIntentAsync(deadline) is not { } intent)
+        TaskIntent? intent = null;
+        if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, _desired.Body.Hash) with { Deadline = deadline }, CancellationToken.None)))
         {
             return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
-        }
-
-        await slot.TakeAsync();
-        if (await HoldBackAsync(intent) is { } heldBack)
-        {
-            return (heldBack, null);
-        }
-
-        if (deadline - time.GetUtcNow() < api.UpdateDeadline / 2)
-        {
-            // Recorded ahead, then a long wait for a slot (requests in flight as slow as their deadlines): record it again
-            // with a whole deadline, so the request keeps the time for its retries (the deadline is at least two attempts).
-            if (!await SettleUnsentAsync(intent, ApplyMessages.NotSent + ApplyMessages.RecordedAgain))
-            {
-                return (StateFailed(Result(ApplyOutcome.Cancelled, null, run.NotStartedReason)), null);
-            }
-
-            deadline = time.GetUtcNow() + api.UpdateDeadline;
-            if (await RecordUpdateIntentAsync(deadline) is not { } again)
-            {
-                return (Result(ApplyOutcome.Cancelled, null, run.NotStartedReason), null);
-            }
-
-            intent = again;
         }
 
         TaskApiResult answer;
@@ -141,14 +118,6 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         return (FromApi(answer), intent);
     }
 
-    /// <summary>Records the update's intent with its deadline; null when it could not be recorded (nothing may be sent).</summary>
-    private async Task<TaskIntent?> RecordUpdateIntentAsync(DateTimeOffset deadline)
-    {
-        TaskIntent? intent = null;
-        var recorded = await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Update, _desired.Body.Hash) with { Deadline = deadline }, CancellationToken.None));
-        return recorded ? intent : null;
-    }
-
     /// <summary>Stops the task (with its own intent); returns a final result when stopping failed (the update is then not attempted).</summary>
     private async Task<TaskApplyResult?> StopAsync(CancellationToken abortInFlight)
     {
@@ -161,12 +130,6 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         if (!await RecordAsync(async () => intent = await store.RecordIntentAsync(Intent(TaskIntent.Stop, null), CancellationToken.None)))
         {
             return Result(ApplyOutcome.Cancelled, null, run.NotStartedReason);
-        }
-
-        await slot.TakeAsync();
-        if (await HoldBackAsync(intent!) is { } heldBack)
-        {
-            return heldBack;
         }
 
         TaskApiResult stop;
@@ -196,32 +159,6 @@ internal sealed class TaskApplication(ITaskApi api, IStateStore store, TimeProvi
         // Settled with nothing left that could land, the request no longer fences the task; an attempt that went unanswered still does until its deadline.
         var settled = result.MayLandLater ? intent : intent with { Deadline = null };
         return RecordAsync(() => store.SettleIntentAsync(settled, Attempt(result), definitive, applied, CancellationToken.None));
-    }
-
-    /// <summary>
-    /// After the wait for a slot: a request whose intent was recorded ahead is not sent when the apply was cancelled, the
-    /// state failed or the platform failed meanwhile. Its intent is then settled as not sent (cancelled: no answer, so no
-    /// backoff); the result is what the task would have got without the look-ahead. Null: send it.
-    /// </summary>
-    private async Task<TaskApplyResult?> HoldBackAsync(TaskIntent intent)
-    {
-        var heldBack = !run.MayStart
-            ? Result(ApplyOutcome.Cancelled, null, run.NotStartedReason)
-            : run.Blocking(_entry.Identity) is { } failure ? FromApi(TaskApiResult.NotSent(failure)) : null;
-        if (heldBack is null)
-        {
-            return null;
-        }
-
-        // If the state cannot be written, the intent stays open: the task is in doubt, as after a crash before sending.
-        return await SettleUnsentAsync(intent, heldBack.Message) ? heldBack : StateFailed(heldBack);
-    }
-
-    /// <summary>Settles an intent whose request was never sent: definitive, nothing can land, no record.</summary>
-    private Task<bool> SettleUnsentAsync(TaskIntent intent, string? message)
-    {
-        var unsent = Result(ApplyOutcome.Cancelled, null, message) with { Delivery = RequestDelivery.NotSent };
-        return RecordAsync(() => store.SettleIntentAsync(intent with { Deadline = null }, Attempt(unsent), definitive: true, null, CancellationToken.None));
     }
 
     /// <summary>One of this task's state writes; its own failure is kept for its message (the run keeps the first of all).</summary>

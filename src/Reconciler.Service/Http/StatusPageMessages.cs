@@ -39,7 +39,6 @@ public static class StatusPageMessages
             [Exact(ApplyMessages.StopAbandoned), "停止请求在取消后已放弃"],
             [Exact(ApplyMessages.StoppedBeforeUpdate), "更新前已停止任务(保持停止,需要人工启动)"],
             ["^" + Exact(ApplyMessages.CouldNotStop), "无法停止任务:"],
-            [Exact(ApplyMessages.RecordedAgain), "等待请求槽位超过其截止时间的一半;已用新的截止时间重新记录"],
             [Exact(ApplyMessages.NotStartedCancelled), "未开始:应用已取消"],
             ["^" + Exact(ApplyMessages.NotStartedStateFailed), "未开始:状态存储无法写入("],
             [Exact(ApplyMessages.NotStartedStateFailedEnd), ");无法记录的请求一律不发送"],
