@@ -25,8 +25,7 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
 
     // The last listing, kept under the gate: a poll that finds the same commit re-uses it, and a new commit's listing
     // takes the size of every blob it already knew (a blob id is its content) instead of reading 100,000 object headers.
-    private SourceSnapshot? _lastListing;
-    private Dictionary<string, long> _knownSizes = new(StringComparer.Ordinal);
+    private readonly ListingMemory _listings = new();
     private bool _disposed;
 
     public GitRepositorySource(GitRepositorySourceOptions options)
@@ -220,20 +219,10 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         var snapshot = Guarded(() =>
         {
             var commit = RefResolver.Resolve(repository, Options.Branch, _url.Display, _cache.Location);
-            if (_lastListing is { } last && last.Revision == commit.Sha)
-            {
-                // The same commit lists the same files; its blobs are read lazily by id from whichever clone is current.
-                return last;
-            }
-
-            var known = _knownSizes;
-            return TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, cancellationToken, id => known.TryGetValue(id.Sha, out var size) ? size : null);
+            return _listings.Of(commit.Sha)
+                ?? TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, cancellationToken, _listings.SizeOf);
         });
-        if (!ReferenceEquals(snapshot, _lastListing))
-        {
-            _lastListing = snapshot;
-            _knownSizes = snapshot.Files.Concat(snapshot.DataFiles).Where(f => f.ContentId is not null).DistinctBy(f => f.ContentId).ToDictionary(f => f.ContentId!, f => f.Length, StringComparer.Ordinal);
-        }
+        _listings.Remember(snapshot);
 
         _lastGoodCommitId = snapshot.Revision;
         return new GitSnapshot(snapshot.Revision!, snapshot);
