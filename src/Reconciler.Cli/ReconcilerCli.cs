@@ -55,7 +55,7 @@ internal static class ReconcilerCli
     public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
     {
         // Every configured token is cut out of everything printed, and flagged where a manifest holds one.
-        var secrets = CliSecrets.Read(console);
+        var secrets = CliSecrets.Read(console.Environment, console.EnvironmentNames());
         if (!secrets.IsEmpty)
         {
             console = console with { Out = new RedactingTextWriter(console.Out, secrets), Error = new RedactingTextWriter(console.Error, secrets), Secrets = secrets };

@@ -67,10 +67,8 @@ internal sealed class ManifestInputOptions
         command.Options.Add(CacheDirectory);
     }
 
-    public ManifestGlob Glob(ParseResult result) => Glob(result.GetValue(Include) ?? [], result.GetValue(Exclude) ?? []);
+    public ManifestGlob Glob(ParseResult result) => LocalManifests.Glob(result.GetValue(Include) ?? [], result.GetValue(Exclude) ?? []);
 
-    public static ManifestGlob Glob(IReadOnlyList<string> include, IReadOnlyList<string> exclude) =>
-        include.Count == 0 && exclude.Count == 0 ? ManifestGlob.Default : new ManifestGlob(include.ToArray(), exclude.Count > 0 ? exclude.ToArray() : null);
 
     public bool UsesRepository(ParseResult result) => result.GetValue(Repository) is not null;
 
@@ -97,26 +95,18 @@ internal sealed class ManifestInputOptions
     public static async Task<ManifestInput> ReadAsync(ManifestRequest request, CliConsole console, CancellationToken cancellationToken, bool allowFile = false)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var glob = Glob(request.Include, request.Exclude);
+        var glob = LocalManifests.Glob(request.Include, request.Exclude);
         if (request.Repository is not { } url)
         {
             var typed = request.Directory ?? ".";
             var full = console.ResolvePath(typed);
-            if (File.Exists(full) && !System.IO.Directory.Exists(full))
+            if (!allowFile && LocalManifests.IsFile(full))
             {
-                if (!allowFile)
-                {
-                    throw new CliException($"'{typed}' is a file: {request.Command} reads a whole directory of manifests (validate takes a single file)");
-                }
-
-                // One file: read from its folder with an include of exactly its name, so every check applies as in a directory.
-                var folder = Path.GetDirectoryName(typed.TrimEnd('/')) is { Length: > 0 } parent ? parent : ".";
-                var single = new DirectorySource(Path.GetDirectoryName(full)!, new ManifestGlob([Path.GetFileName(full)], null)).Read();
-                return new ManifestInput(single, DisplayPaths.PrefixFor(folder), null);
+                throw new CliException($"'{typed}' is a file: {request.Command} reads a whole directory of manifests (validate takes a single file)");
             }
 
-            var snapshot = new DirectorySource(full, glob).Read();
-            return new ManifestInput(snapshot, DisplayPaths.PrefixFor(typed), null);
+            var (snapshot, prefix) = LocalManifests.Read(typed, full, glob);
+            return new ManifestInput(snapshot, prefix, null);
         }
 
         var path = request.RepositoryPath.Trim('/');

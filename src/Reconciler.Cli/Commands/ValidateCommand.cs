@@ -1,10 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Reconciler.Cli.Output;
-using Reconciler.Core.Diagnostics;
-using Reconciler.Core.Json;
-using Reconciler.Core.Text;
-using Reconciler.Core.Validation;
 
 namespace Reconciler.Cli.Commands;
 
@@ -38,61 +33,11 @@ internal static class ValidateCommand
     private static async Task<int> RunAsync(ParseResult result, ManifestInputOptions inputs, ValidateFormat format, CliConsole console, CancellationToken cancellationToken)
     {
         using var input = await inputs.ReadAsync(result, console, cancellationToken, allowFile: true);
-        var (snapshot, prefix) = (input.Snapshot, input.DisplayPrefix);
-        var desired = console.NewPipeline().Evaluate(snapshot);
-        var diagnostics = DiagnosticOrder.Sort(desired.Invalid.SelectMany(i => i.Diagnostics).Concat(desired.Tasks.SelectMany(t => t.Warnings)))
-            .Select(d => DisplayPaths.Apply(d, prefix)).ToList();
-        var files = snapshot.Files.Count;
-        var invalid = desired.Invalid.Count;
-        var nothing = files == 0 && invalid == 0 && desired.Tasks.Count == 0;
+        var desired = console.NewPipeline().Evaluate(input.Snapshot);
         var where = result.GetValue(inputs.Repository) is { } repository ? $"{repository} ({result.GetValue(inputs.Ref)})" : result.GetValue(inputs.Directory) ?? ".";
-        var nothingFound = $"no task manifests found under '{ControlText.Escape(where)}' (looked for {DescribeGlob(result, inputs)}; hidden directories are skipped)";
-
-        if (format == ValidateFormat.Json)
-        {
-            var document = new JsonObject
-            {
-                ["valid"] = invalid == 0 && !nothing,
-                ["files"] = files,
-                ["tasks"] = desired.Tasks.Count,
-                ["invalid"] = invalid,
-                ["errors"] = diagnostics.Count(d => d.IsError),
-                ["warnings"] = diagnostics.Count(d => !d.IsError),
-                ["problem"] = nothing ? nothingFound : null,
-                ["diagnostics"] = new JsonArray(diagnostics.Select(Json).ToArray<JsonNode?>()),
-            };
-            await console.Out.WriteAsync(ControlText.EscapeJson(CanonicalJson.Serialize(document, indented: true)) + "\n");
-            return invalid == 0 && !nothing ? ExitCodes.Success : ExitCodes.Error;
-        }
-
-        foreach (var diagnostic in diagnostics)
-        {
-            await console.Error.WriteLineAsync(diagnostic.ToString());
-        }
-
-        if (nothing)
-        {
-            throw new CliException(nothingFound);
-        }
-
-        await console.Out.WriteLineAsync(invalid == 0
-            ? $"{desired.Tasks.Count} task manifest(s) valid in {files} file(s)."
-            : $"{invalid} invalid, {desired.Tasks.Count} valid task manifest(s) in {files} file(s).");
-        return invalid == 0 ? ExitCodes.Success : ExitCodes.Error;
+        var report = ValidationReport.From(input.Snapshot, desired, input.DisplayPrefix, ValidationReport.NothingFoundMessage(where, result.GetValue(inputs.Include) ?? []));
+        return format == ValidateFormat.Json
+            ? await report.WriteJsonAsync(console.Out)
+            : await report.WriteTextAsync(console.Out, console.Error);
     }
-
-    private static string DescribeGlob(ParseResult result, ManifestInputOptions inputs) =>
-        result.GetValue(inputs.Include) is { Length: > 0 } include ? string.Join(", ", include) : "**/*.yaml and **/*.yml";
-
-    /// <summary>The same fields as a diagnostic in the JSON plan (docs/plan-json.md).</summary>
-    private static JsonObject Json(Diagnostic diagnostic) => new()
-    {
-        ["severity"] = diagnostic.IsError ? "error" : "warning",
-        ["code"] = diagnostic.Code,
-        ["message"] = diagnostic.Message,
-        ["file"] = diagnostic.Location?.File,
-        ["line"] = diagnostic.Location?.Line,
-        ["column"] = diagnostic.Location?.Column,
-        ["json_path"] = diagnostic.JsonPath,
-    };
 }

@@ -30,7 +30,7 @@ public static class BodyNormalizer
         {
             if (depth == 0)
             {
-                return subUserId is null ? null : [KeyValuePair.Create("sub_user_id", JsonSerializer.SerializeToElement(subUserId))];
+                return subUserId is null ? null : [KeyValuePair.Create("sub_user_id", StringElement(subUserId))];
             }
 
             if (depth == 1 && key == "task_extras")
@@ -42,5 +42,21 @@ public static class BodyNormalizer
             return null;
         });
         return CanonicalBody.FromCanonicalUtf8(utf8);
+    }
+
+    /// <summary>
+    /// A JSON string as an element, written as <c>JsonSerializer</c> would write it, without its reflection-based
+    /// path: the validate path is compiled with native AOT (<c>reconciler-validate</c>), where that path is not there.
+    /// </summary>
+    private static JsonElement StringElement(string value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStringValue(value);
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        return document.RootElement.Clone();
     }
 }

@@ -11,7 +11,7 @@ public sealed partial class ReleaseFilesTests
     private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
-    public void ReleaseWorkflow_TestsThenKeepsTheToolPackageAndTheLinuxSingleFileBinary()
+    public void ReleaseWorkflow_TestsThenKeepsTheToolPackageAndTheLinuxBinaries()
     {
         var yaml = new YamlStream();
         using (var reader = new StreamReader(Path.Combine(Root, ".github", "workflows", "release.yml")))
@@ -28,7 +28,9 @@ public sealed partial class ReleaseFilesTests
         var test = runs.FindIndex(r => r.Contains("bash .ci/run", StringComparison.Ordinal));
         var pack = runs.FindIndex(r => r.Contains("dotnet pack src/Reconciler.Cli", StringComparison.Ordinal));
         var single = runs.FindIndex(r => r.Contains("-r linux-x64 --self-contained", StringComparison.Ordinal) && r.Contains("-p:PublishSingleFile=true", StringComparison.Ordinal));
-        Assert.True(test >= 0 && test < pack && test < single, "tests run before anything is built for release");
+        var native = runs.FindIndex(r => r.Contains("dotnet publish src/Reconciler.Validate -c Release -r linux-x64", StringComparison.Ordinal) && r.Contains("artifacts/linux-x64/", StringComparison.Ordinal));
+        Assert.True(test >= 0 && test < pack && test < single && test < native, "tests run before anything is built for release");
+        Assert.True(single < native, "the native reconciler-validate is kept in the single-file binary's artefact, after it is built");
         Assert.Equal(2, uploads);
     }
 

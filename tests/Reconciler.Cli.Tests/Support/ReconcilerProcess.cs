@@ -35,10 +35,11 @@ internal sealed class ReconcilerProcess : IDisposable
         Start(workingDirectory, environment, [], args);
 
     /// <param name="wrapper">A command that runs the CLI in its place (e.g. <c>setpriv --reuid=65534 …</c>), or empty.</param>
-    public static ReconcilerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> wrapper, IReadOnlyList<string> args)
+    /// <param name="executable">A native executable to run instead of <c>dotnet reconciler.dll</c> (reconciler-validate).</param>
+    public static ReconcilerProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> wrapper, IReadOnlyList<string> args, string? executable = null)
     {
-        Assert.True(File.Exists(DllPath), $"{DllPath} is missing: the CLI project reference should copy it here");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        Assert.True(executable is not null || File.Exists(DllPath), $"{DllPath} is missing: the CLI project reference should copy it here");
+        var dotnet = executable ?? Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
         var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : dotnet)
         {
             WorkingDirectory = workingDirectory,
@@ -54,7 +55,11 @@ internal sealed class ReconcilerProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.ArgumentList.Add(DllPath);
+        if (executable is null)
+        {
+            start.ArgumentList.Add(DllPath);
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -78,6 +83,13 @@ internal sealed class ReconcilerProcess : IDisposable
     public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         using var process = Start(workingDirectory, environment, args);
+        return await process.WaitAsync();
+    }
+
+    /// <summary>Runs a native executable (not the CLI's assembly) the same way, bounded, with the same environment rules.</summary>
+    public static async Task<CliResult> RunExecutableAsync(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> args)
+    {
+        using var process = Start(workingDirectory, environment, [], args, executable);
         return await process.WaitAsync();
     }
 
