@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Reconciler.Core.Diagnostics;
 using Reconciler.Core.Json;
 using Reconciler.Core.Manifests;
+using Reconciler.Core.Rendering;
 using Reconciler.Core.Text;
 using Reconciler.Core.Validation;
 
@@ -65,21 +66,9 @@ internal sealed record ValidationReport(IReadOnlyList<Diagnostic> Diagnostics, i
             ["errors"] = Diagnostics.Count(d => d.IsError),
             ["warnings"] = Diagnostics.Count(d => !d.IsError),
             ["problem"] = FoundNothing ? NothingFound : null,
-            ["diagnostics"] = new JsonArray(Diagnostics.Select(Json).ToArray<JsonNode?>()),
+            ["diagnostics"] = new JsonArray(Diagnostics.Select(JsonPlanRenderer.Diagnostic).ToArray<JsonNode?>()),
         };
         await output.WriteAsync(ControlText.EscapeJson(CanonicalJson.Serialize(document, indented: true)) + "\n");
         return ExitCode;
     }
-
-    /// <summary>The same fields as a diagnostic in the JSON plan (docs/plan-json.md).</summary>
-    private static JsonObject Json(Diagnostic diagnostic) => new()
-    {
-        ["severity"] = diagnostic.IsError ? "error" : "warning",
-        ["code"] = diagnostic.Code,
-        ["message"] = diagnostic.Message,
-        ["file"] = diagnostic.Location?.File,
-        ["line"] = diagnostic.Location?.Line,
-        ["column"] = diagnostic.Location?.Column,
-        ["json_path"] = diagnostic.JsonPath,
-    };
 }

@@ -164,7 +164,8 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         };
     }
 
-    internal static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject
+    /// <summary>A diagnostic as the JSON plan shows it (docs/plan-json.md); <c>validate --format json</c> shows the same.</summary>
+    public static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject
     {
         ["severity"] = diagnostic.IsError ? "error" : "warning",
         ["code"] = diagnostic.Code,
