@@ -10,6 +10,7 @@ namespace Reconciler.Benchmarks.SideBySide;
 /// <param name="Work">Where generated corpora are kept between runs.</param>
 /// <param name="SetSizes">Item counts at which one TaskSet (a CSV) is measured against the same tasks as plain manifests.</param>
 /// <param name="Baseline">Another published <c>reconciler</c> (an older build) run in the same rounds, for a before → after that is interleaved.</param>
+/// <param name="NativeValidate">The native <c>reconciler-validate</c> (src/Reconciler.Validate published with native AOT), measured as one more of ours.</param>
 internal sealed record SideBySideOptions(
     IReadOnlyList<int> Sizes,
     IReadOnlyList<int> MemorySizes,
@@ -19,4 +20,5 @@ internal sealed record SideBySideOptions(
     string Schemas,
     string Work,
     IReadOnlyList<int>? SetSizes = null,
-    string? Baseline = null);
+    string? Baseline = null,
+    string? NativeValidate = null);

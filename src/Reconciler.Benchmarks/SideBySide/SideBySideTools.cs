@@ -9,6 +9,7 @@ internal static class SideBySideTools
     public const string Sourcemeta = "sourcemeta --fast";
     public const string Ajv = "ajv-cli 5";
     public const string Validate = "reconciler validate";
+    public const string NativeValidate = "reconciler-validate (native)";
     public const string PlanEmpty = "reconciler plan (empty state)";
     public const string PlanFull = "reconciler plan (full state)";
 
@@ -17,6 +18,7 @@ internal static class SideBySideTools
         .. Peers(options, corpus),
         .. OursForTime(options, corpus, options.Reconciler, ""),
         .. options.Baseline is { } baseline ? OursForTime(options, corpus, baseline, " [baseline]") : [],
+        .. options.NativeValidate is { } native ? [Ours(NativeValidate, options, [corpus.YamlDirectory]) with { Program = native }] : Array.Empty<ToolCommand>(),
     ];
 
     private static IReadOnlyList<ToolCommand> Peers(SideBySideOptions options, BenchCorpus corpus) =>
