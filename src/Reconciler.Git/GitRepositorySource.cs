@@ -255,11 +255,18 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         return commit ?? throw new GitSourceException(GitSourceErrorKind.CommitNotFound, $"commit {commitId} is not in the cache of {_url.Display}");
     }
 
-    private Func<ReadOnlyMemory<byte>> LazyReader(ObjectId id) => () => Locked(() =>
+    // Held for every listed file between passes: one closure over the blob id as the hex text the listing keeps anyway
+    // (ManifestFile.ContentId), not also a second delegate and a parsed ObjectId (about 150 bytes a file).
+    private Func<ReadOnlyMemory<byte>> LazyReader(ObjectId id) => ReaderOf(id.Sha);
+
+    private Func<ReadOnlyMemory<byte>> ReaderOf(string sha) => () => ReadBlob(sha);
+
+    private ReadOnlyMemory<byte> ReadBlob(string sha) => Locked(() =>
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         // Blob ids are content addresses: any clone of the repository serves them, even one re-made since listing.
+        var id = new ObjectId(sha);
         var repository = _cache.Open();
         var content = Guarded(() => BlobContent.TryRead(repository, id));
         return content ?? throw GitFailure.CorruptCache(_cache.Location, $"blob {id.ToString(12)} is missing", null);

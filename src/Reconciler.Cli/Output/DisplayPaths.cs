@@ -22,21 +22,31 @@ internal static class DisplayPaths
         return path is "" or "." ? "" : path + "/";
     }
 
-    public static Plan Apply(Plan plan, string prefix) =>
-        prefix.Length == 0 ? plan : plan with
+    /// <summary>
+    /// The plan as shown: a copy with every location prefixed, made beside the plan (100,000 entries at fleet size), so
+    /// each distinct file's shown path is one string however many tasks it holds (a TaskSet's items), and an entry
+    /// without diagnostics keeps its empty list.
+    /// </summary>
+    public static Plan Apply(Plan plan, string prefix)
+    {
+        if (prefix.Length == 0)
         {
-            Entries = plan.Entries.Select(e => e with
-            {
-                Location = Apply(e.Location, prefix),
-                Diagnostics = e.Diagnostics.Select(d => Apply(d, prefix)).ToList(),
-            }).ToList(),
-            UnidentifiedDocuments = plan.UnidentifiedDocuments.Select(d => d with
-            {
-                Location = d.Location with { File = prefix + d.Location.File },
-                Diagnostics = d.Diagnostics.Select(x => Apply(x, prefix)).ToList(),
-            }).ToList(),
-            PolicyProblems = plan.PolicyProblems.Select(d => Apply(d, prefix)).ToList(),
+            return plan;
+        }
+
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Show(string file) => shown.TryGetValue(file, out var path) ? path : shown[file] = prefix + file;
+        SourceLocation At(SourceLocation location) => location with { File = Show(location.File) };
+        IReadOnlyList<Diagnostic> All(IReadOnlyList<Diagnostic> diagnostics) =>
+            diagnostics.Count == 0 ? diagnostics : [.. diagnostics.Select(d => d.Location is null ? d : d with { Location = At(d.Location) })];
+
+        return plan with
+        {
+            Entries = [.. plan.Entries.Select(e => e with { Location = e.Location is null ? null : At(e.Location), Diagnostics = All(e.Diagnostics) })],
+            UnidentifiedDocuments = [.. plan.UnidentifiedDocuments.Select(d => d with { Location = At(d.Location), Diagnostics = All(d.Diagnostics) })],
+            PolicyProblems = All(plan.PolicyProblems),
         };
+    }
 
     public static Diagnostic Apply(Diagnostic diagnostic, string prefix) =>
         prefix.Length == 0 || diagnostic.Location is null ? diagnostic : diagnostic with { Location = Apply(diagnostic.Location, prefix) };

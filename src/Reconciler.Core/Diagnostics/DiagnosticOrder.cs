@@ -44,6 +44,10 @@ public sealed class DiagnosticOrder : IComparer<Diagnostic>
         return byPath != 0 ? byPath : string.CompareOrdinal(x.Message, y.Message);
     }
 
-    public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
-        diagnostics.Distinct().Order(Instance).ToList();
+    /// <summary>Sorted, duplicates removed; an exact array (the shared empty one when there are none): every valid task holds its warnings.</summary>
+    public static IReadOnlyList<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics)
+    {
+        Diagnostic[] sorted = [.. diagnostics.Distinct().Order(Instance)];
+        return sorted.Length == 0 ? [] : sorted;
+    }
 }

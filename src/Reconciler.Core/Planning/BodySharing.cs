@@ -28,7 +28,7 @@ internal sealed class BodySharing
     public AppliedRecord Share(AppliedRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return _tasks.TryGetValue(record.Identity, out var task) && !ReferenceEquals(record.Body, task.Body) && record.Body.Hash == task.Body.Hash && record.Body.Equals(task.Body)
+        return _tasks.TryGetValue(record.Identity, out var task) && !ReferenceEquals(record.Body, task.Body) && record.Body.SameHash(task.Body) && record.Body.Equals(task.Body)
             ? record with { Identity = task.Identity, Body = task.Body }
             : record;
     }

@@ -84,7 +84,7 @@ internal static class Planner
             return new PlanEntry(PlanAction.Adopt, task.Identity, task.Name, task.Location, new AdoptionChanges(task.Body), task.Warnings) { Desired = task, InDoubt = inDoubt };
         }
 
-        if (record.Body.Hash == task.Body.Hash)
+        if (record.Body.SameHash(task.Body))
         {
             // Equal to what was last applied, but a later attempt may have changed the platform: send it again.
             // (Against the live state the two are one object already: BodySharing.)

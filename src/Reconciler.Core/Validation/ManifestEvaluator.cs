@@ -17,6 +17,9 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
     private readonly IReadOnlyList<IManifestRule> _rules = rules ?? ManifestRules.All;
     private readonly TaskSets.TaskSetExpander _sets = new();
 
+    // Main accounts repeat on every task they own: one string each, not one per parsed manifest.
+    private readonly Text.StringPool _accounts = new();
+
     /// <param name="settings">The repository's settings (<c>.reconciler.yaml</c>): extra body fields to accept.</param>
     /// <param name="data">The snapshot's CSV files, where a TaskSet's <c>itemsFrom</c> is found.</param>
     public FileEvaluation Evaluate(ManifestFile file, RepositorySettings? settings = null, Sources.DataFiles? data = null)
@@ -79,7 +82,8 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
 
         if (!loaded.HasErrors)
         {
-            return new FileEvaluation(file.Path, tasks, invalid) { Sets = sets, Dependencies = dependencies };
+            // Held by the evaluation cache for every file of the fleet: exact arrays (none when empty), not growable lists.
+            return new FileEvaluation(file.Path, Exact(tasks), Exact(invalid)) { Sets = Exact(sets), Dependencies = Exact(dependencies) };
         }
 
         // A file is planned whole or not at all: the documents read before the error still claim their
@@ -155,10 +159,10 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
             return (null, new InvalidManifest(location, document.Identity, document.Name, sorted) { IdentityLocation = IdentityLocation(document) });
         }
 
-        var subUserId = ManifestDocument.Text(ManifestDocument.Child(document.MetadataElement, "sub_user_id"));
+        var subUserId = ManifestDocument.Text(ManifestDocument.Child(document.MetadataElement, "sub_user_id")) is { } sub ? _accounts.Share(sub) : null;
         var body = BodyNormalizer.Normalize(spec, subUserId);
         var task = new TaskManifest(
-            identity,
+            new TaskIdentity(_accounts.Share(identity.UserId), identity.TaskId),
             flavour,
             document.Name ?? "",
             body,
@@ -173,6 +177,8 @@ public sealed class ManifestEvaluator(SchemaCatalog? schemas = null, YamlManifes
         };
         return (task, null);
     }
+
+    private static T[] Exact<T>(List<T> items) => items.Count == 0 ? [] : [.. items];
 
     private static SourceLocation IdentityLocation(ManifestDocument document) => document.Locate("/metadata/task_id");
 }
