@@ -126,7 +126,10 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
     {
         try
         {
-            return previous is null ? ReadTree(current).Files.Count : ChangedPaths(previous, current).Count;
+            // The last fetch's own change is counted from its listing (the service logs it on the push's path); others by a tree diff.
+            return previous is null ? ReadTree(current).Files.Count
+                : _listings.LastChange is { } change && change.From == previous && change.To == current ? change.Count
+                : ChangedPaths(previous, current).Count;
         }
         catch (GitSourceException)
         {

@@ -27,11 +27,40 @@ internal sealed class ListingMemory
         }
 
         var (snapshot, walk) = TreeSnapshotReader.Read(repository, commit, root, glob, reader, cancellationToken, _directories);
+        LastChange = _last is { Revision: { } from } && _directories is { } before ? new ListingChange(from, commit.Sha, CountChanged(before, walk.Directories)) : null;
         (_last, _directories) = (snapshot, walk.Directories);
         LastWalk = new ListingWork(walk.EntriesVisited, walk.DirectoriesReused, walk.Directories.Count - walk.DirectoriesReused);
         return snapshot;
     }
+
+    /// <summary>How many listed files (manifests, data files, the settings) differ between the last two listings: added, changed or gone, both names of a rename.</summary>
+    public ListingChange? LastChange { get; private set; }
+
+    /// <summary>Compares only the directories the walk opened (and those that are gone): the rest are the very same listing.</summary>
+    private static int CountChanged(IReadOnlyDictionary<string, ListedDirectory> before, Dictionary<string, ListedDirectory> after)
+    {
+        var count = 0;
+        foreach (var (prefix, directory) in after)
+        {
+            var old = before.GetValueOrDefault(prefix);
+            if (!ReferenceEquals(old, directory))
+            {
+                var was = Listed(old).ToDictionary(f => f.Path, f => f.ContentId, StringComparer.Ordinal);
+                var now = Listed(directory).ToList();
+                count += now.Count(f => !was.TryGetValue(f.Path, out var id) || id != f.ContentId);
+                count += was.Keys.Except(now.Select(f => f.Path), StringComparer.Ordinal).Count();
+            }
+        }
+
+        return count + before.Where(d => !after.ContainsKey(d.Key)).Sum(d => Listed(d.Value).Count());
+    }
+
+    private static IEnumerable<ManifestFile> Listed(ListedDirectory? directory) =>
+        directory is null ? [] : directory.Files.Concat(directory.DataFiles).Append(directory.Settings).OfType<ManifestFile>();
 }
 
 /// <summary>What one listing did: tree entries enumerated, directories re-used from the last listing, directories opened.</summary>
 internal sealed record ListingWork(int EntriesVisited, int DirectoriesReused, int DirectoriesOpened);
+
+/// <summary>How many listed files differ from commit <paramref name="From"/> to <paramref name="To"/>.</summary>
+internal sealed record ListingChange(string From, string To, int Count);

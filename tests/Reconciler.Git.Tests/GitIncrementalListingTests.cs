@@ -116,10 +116,12 @@ public sealed class GitIncrementalListingTests : IDisposable
                 }
             }
 
+            var before = source.LastGoodCommitId!;
             var head = _h.Remote.CommitAndPush($"step {step}");
             var listed = (await source.FetchAsync(_h.Token)).Snapshot;
 
             AssertSameListing(source.ReadTree(head), listed);
+            Assert.Equal(Changed(source.ReadTree(before), listed), source.CountChanged(before, head));
             Assert.True(source.LastListingWork!.DirectoriesReused > 0 || step == 0);
         }
     }
@@ -133,6 +135,15 @@ public sealed class GitIncrementalListingTests : IDisposable
         Assert.Equal(Describe([.. OfNullable(expected.Settings), .. OfNullable(expected.Policy)]), Describe([.. OfNullable(actual.Settings), .. OfNullable(actual.Policy)]));
         Assert.Equal(expected.Diagnostics, actual.Diagnostics);
         Assert.NotEmpty(actual.Files);
+    }
+
+    /// <summary>Listed files (manifests, data files, settings) added, changed or gone between two whole-tree listings.</summary>
+    private static int Changed(Core.Manifests.SourceSnapshot before, Core.Manifests.SourceSnapshot after)
+    {
+        static HashSet<string> Listed(Core.Manifests.SourceSnapshot s) => [.. s.Files.Concat(s.DataFiles).Concat(OfNullable(s.Settings)).Select(f => $"{f.Path} {f.ContentId}")];
+        static HashSet<string> Paths(Core.Manifests.SourceSnapshot s) => [.. s.Files.Concat(s.DataFiles).Concat(OfNullable(s.Settings)).Select(f => f.Path)];
+        var (was, now) = (Listed(before), Listed(after));
+        return now.Count(f => !was.Contains(f)) + Paths(before).Count(p => !Paths(after).Contains(p));
     }
 
     private static IEnumerable<Core.Manifests.ManifestFile> OfNullable(Core.Manifests.ManifestFile? file) => file is null ? [] : [file];
