@@ -96,8 +96,12 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         }
         else
         {
-            desired = Patched(evaluations, problems, snapshot.Revision) ?? Built(evaluations, problems, snapshot.Revision);
+            // Held outside the pipeline while it changes: a build that throws leaves no index, so the next call builds one.
+            var keys = _keys;
+            _keys = null;
+            desired = Patched(evaluations, problems, snapshot.Revision, keys) ?? Built(evaluations, problems, snapshot.Revision, ref keys);
             desired = desired with { Policy = policy };
+            _keys = keys;
         }
 
         _last = (evaluations, problems, desired);
@@ -110,9 +114,9 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     /// neither do the new evaluations, the changed files declare no TaskSet, and the source problems are the same.
     /// Null when any of that does not hold; the identity index follows the evaluations either way.
     /// </summary>
-    private DesiredState? Patched(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision)
+    private DesiredState? Patched(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision, LooseKeyIndex? keys)
     {
-        if (_last is not { } last || _keys is not { } keys)
+        if (_last is not { } last || keys is null)
         {
             return null;
         }
@@ -137,11 +141,11 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     }
 
     /// <summary>The whole desired state, with every cross-file rule (and a new identity index).</summary>
-    private DesiredState Built(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision)
+    private DesiredState Built(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision, ref LooseKeyIndex? keys)
     {
         var checkedSets = TaskSets.TaskSetNames.Check(evaluations);
         _lastSetsClashed = !ReferenceEquals(checkedSets, evaluations);
-        _keys ??= LooseKeyIndex.Of(evaluations);
+        keys ??= LooseKeyIndex.Of(evaluations);
         return DesiredState.Build(checkedSets, problems, revision);
     }
 
