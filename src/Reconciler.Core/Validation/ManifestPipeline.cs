@@ -111,7 +111,8 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     /// <summary>
     /// The previous desired state patched with the files that changed, when the cross-file rules cannot have anything to
     /// say (<see cref="DesiredStatePatch"/>): the previous state had no identity claimed twice and no TaskSet name clash,
-    /// neither do the new evaluations, the changed files declare no TaskSet, and the source problems are the same.
+    /// neither do the new evaluations, the changed files declare no TaskSet and place every entry in themselves, and the
+    /// source problems are the same.
     /// Null when any of that does not hold; the identity index follows the evaluations either way.
     /// </summary>
     private DesiredState? Patched(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision, LooseKeyIndex? keys)
@@ -130,7 +131,7 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         added.ForEach(keys.Add);
         var exact = sharedBefore == 0 && keys.Shared == 0 && _lastSetsClashed == false
             && last.Diagnostics.SequenceEqual(problems)
-            && !removed.Concat(added).Any(e => e.Sets.Count > 0);
+            && removed.Concat(added).All(e => e.Sets.Count == 0 && InItsOwnFile(e));
         if (!exact)
         {
             return null;
@@ -139,6 +140,10 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         LastPatchedState = true;
         return DesiredStatePatch.Apply(last.State, removed, added, evaluations, problems, revision);
     }
+
+    /// <summary>Every entry of the file is placed in it (not in a data file another file may share): the patch merges by place.</summary>
+    private static bool InItsOwnFile(FileEvaluation evaluation) =>
+        evaluation.Tasks.All(t => t.Location.File == evaluation.File) && evaluation.Invalid.All(i => i.Location.File == evaluation.File);
 
     /// <summary>The whole desired state, with every cross-file rule (and a new identity index).</summary>
     private DesiredState Built(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision, ref LooseKeyIndex? keys)
