@@ -47,6 +47,7 @@ internal static class IncrementalBenchmark
         var evaluations = new List<TimeSpan>();
         var plans = new List<TimeSpan>();
         var totals = new List<TimeSpan>();
+        var counts = new List<TimeSpan>();
         var previous = first.CommitId;
         for (var round = 0; round < rounds; round++)
         {
@@ -57,7 +58,9 @@ internal static class IncrementalBenchmark
             var total = Stopwatch.StartNew();
             var fetched = await source.FetchAsync();
             var fetchTime = total.Elapsed;
+            var counting = Stopwatch.StartNew();
             var changed = source.ChangedPaths(previous, fetched.CommitId);
+            counts.Add(counting.Elapsed);
             var evaluate = Stopwatch.StartNew();
             var next = pipeline.Evaluate(fetched.Snapshot);
             var evaluateTime = evaluate.Elapsed;
@@ -85,6 +88,7 @@ internal static class IncrementalBenchmark
 
         Console.WriteLine($"one changed file, {rounds} rounds (median; min-max):");
         Report("  fetch (incremental, lists the tree)", fetches);
+        Report("  changed paths (the service logs their count)", counts);
         Report($"  evaluate (1 parsed, {count - 1:N0} from the blob-id cache)", evaluations);
         Report($"  plan against {inventory.Count:N0} applied tasks", plans);
         Report("  fetch + evaluate + plan", totals);

@@ -24,7 +24,7 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
     private volatile string? _lastGoodCommitId;
 
     // The last listing, kept under the gate: a poll that finds the same commit re-uses it, and a new commit's listing
-    // takes the size of every blob it already knew (a blob id is its content) instead of reading 100,000 object headers.
+    // opens only the directories whose tree id changed (a one-file push reads one folder, not 100,000 entries).
     private readonly ListingMemory _listings = new();
     private bool _disposed;
 
@@ -49,6 +49,9 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
 
     /// <summary>The commit of the last successful fetch in this process; kept when a later fetch fails.</summary>
     public string? LastGoodCommitId => _lastGoodCommitId;
+
+    /// <summary>What the last fetch that listed a new commit walked (for tests and benchmarks: the work is counted, not timed).</summary>
+    internal ListingWork? LastListingWork => _listings.LastWalk;
 
     /// <summary>Clones or fetches, resolves the watched ref and lists its manifests.</summary>
     /// <exception cref="GitSourceException">Unreachable, AuthenticationFailed, RefNotFound or CorruptCache (after one re-clone).</exception>
@@ -123,7 +126,10 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
     {
         try
         {
-            return previous is null ? ReadTree(current).Files.Count : ChangedPaths(previous, current).Count;
+            // The last fetch's own change is counted from its listing (the service logs it on the push's path); others by a tree diff.
+            return previous is null ? ReadTree(current).Files.Count
+                : _listings.LastChange is { } change && change.From == previous && change.To == current ? change.Count
+                : ChangedPaths(previous, current).Count;
         }
         catch (GitSourceException)
         {
@@ -140,7 +146,7 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         {
             var repository = OpenExisting(commitId);
             var commit = FindCommit(repository, commitId);
-            return Guarded(() => TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, CancellationToken.None));
+            return Guarded(() => TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, CancellationToken.None).Snapshot);
         });
     }
 
@@ -219,10 +225,8 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         var snapshot = Guarded(() =>
         {
             var commit = RefResolver.Resolve(repository, Options.Branch, _url.Display, _cache.Location);
-            return _listings.Of(commit.Sha)
-                ?? TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, cancellationToken, _listings.SizeOf);
+            return _listings.List(repository, commit, _root, Options.Glob, LazyReader, cancellationToken);
         });
-        _listings.Remember(snapshot);
 
         _lastGoodCommitId = snapshot.Revision;
         return new GitSnapshot(snapshot.Revision!, snapshot);

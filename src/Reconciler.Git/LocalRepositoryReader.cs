@@ -53,7 +53,7 @@ public sealed class LocalRepositoryReader : IDisposable
 
     /// <summary>The manifests under <see cref="SubPath"/> at a revision.</summary>
     public SourceSnapshot ReadAt(string revision) => Locked(() =>
-        TreeSnapshotReader.Read(_repository, Resolve(revision), SubPath, Glob, LazyReader, CancellationToken.None));
+        TreeSnapshotReader.Read(_repository, Resolve(revision), SubPath, Glob, LazyReader, CancellationToken.None).Snapshot);
 
     /// <summary>Manifest paths under <see cref="SubPath"/> that differ between two revisions (both names of a rename).</summary>
     public IReadOnlyList<string> ChangedPaths(string fromRevision, string toRevision) => Locked(() =>

@@ -64,7 +64,7 @@ internal static class Planner
             });
         }
 
-        return new Plan(entries.Order<PlanEntry>(PlanRows.Order).ToList(), desired.Revision, baseline.Revision)
+        return new Plan(PlanOrder.Sort(entries), desired.Revision, baseline.Revision)
         {
             Compared = baseline.Kind,
             UnidentifiedDocuments = unidentified.Order<UnidentifiedDocument>(PlanRows.Order).ToList(),

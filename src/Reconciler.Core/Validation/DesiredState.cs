@@ -69,17 +69,13 @@ public sealed record DesiredState(
 
             var file = problem.Location?.File ?? "";
             invalid.Add(new InvalidManifest(problem.Location ?? SourceLocation.StartOf(file), null, null, [problem]));
-            if (file is "" or "./")
+            if (UnreadableFileOf(problem) is { } unreadableFile)
             {
-                directories.Add("");
-            }
-            else if (file.EndsWith('/'))
-            {
-                directories.Add(file);
+                unreadable.Add(unreadableFile);
             }
             else
             {
-                unreadable.Add(file);
+                directories.Add(file is "./" ? "" : file);
             }
         }
 
@@ -112,4 +108,8 @@ public sealed record DesiredState(
             UnreadableDirectories = directories,
         };
     }
+
+    /// <summary>The file an error the source met makes unreadable; null for a warning, or an error on a directory (<c>a/</c>) or the whole source.</summary>
+    internal static string? UnreadableFileOf(Diagnostic problem) =>
+        problem.IsError && (problem.Location?.File ?? "") is var file && file is not ("" or "./") && !file.EndsWith('/') ? file : null;
 }

@@ -14,6 +14,10 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     private string _settingsKey = "";
     private (FileEvaluation[] Evaluations, Diagnostics.Diagnostic[] Diagnostics, DesiredState State)? _last;
 
+    // Follows the evaluations of the last call (null until the first build): whether an identity is claimed twice.
+    private LooseKeyIndex? _keys;
+    private bool _lastSetsClashed = true;
+
     /// <summary>Files evaluated (parsed and validated) by the last call.</summary>
     public int LastEvaluatedFiles { get; private set; }
 
@@ -26,6 +30,12 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
     /// not checked again over the whole repository.
     /// </summary>
     public bool LastReusedState { get; private set; }
+
+    /// <summary>
+    /// Whether the last call patched the previous desired state with the files that changed (<see cref="DesiredStatePatch"/>)
+    /// instead of building it over every file: a one-file push in a large repository.
+    /// </summary>
+    public bool LastPatchedState { get; private set; }
 
     public DesiredState Evaluate(SourceSnapshot snapshot)
     {
@@ -78,11 +88,70 @@ public sealed class ManifestPipeline(ManifestEvaluator? evaluator = null)
         LastCachedFiles = files.Count - misses.Count;
         Diagnostics.Diagnostic[] problems = [.. snapshot.Diagnostics, .. settingsProblems, .. policyProblems];
         LastReusedState = misses.Count == 0 && _last is { } last && SameEvaluations(last.Evaluations, evaluations) && last.Diagnostics.SequenceEqual(problems);
-        var desired = LastReusedState
-            ? _last!.Value.State with { Revision = snapshot.Revision, Policy = policy }
-            : DesiredState.Build(TaskSets.TaskSetNames.Check(evaluations), problems, snapshot.Revision) with { Policy = policy };
+        LastPatchedState = false;
+        DesiredState desired;
+        if (LastReusedState)
+        {
+            desired = _last!.Value.State with { Revision = snapshot.Revision, Policy = policy };
+        }
+        else
+        {
+            // Held outside the pipeline while it changes: a build that throws leaves no index, so the next call builds one.
+            var keys = _keys;
+            _keys = null;
+            desired = Patched(evaluations, problems, snapshot.Revision, keys) ?? Built(evaluations, problems, snapshot.Revision, ref keys);
+            desired = desired with { Policy = policy };
+            _keys = keys;
+        }
+
         _last = (evaluations, problems, desired);
         return desired;
+    }
+
+    /// <summary>
+    /// The previous desired state patched with the files that changed, when the cross-file rules cannot have anything to
+    /// say (<see cref="DesiredStatePatch"/>): the previous state had no identity claimed twice and no TaskSet name clash,
+    /// neither do the new evaluations, the changed files declare no TaskSet and place every entry in themselves, and the
+    /// source problems are the same.
+    /// Null when any of that does not hold; the identity index follows the evaluations either way.
+    /// </summary>
+    private DesiredState? Patched(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision, LooseKeyIndex? keys)
+    {
+        if (_last is not { } last || keys is null)
+        {
+            return null;
+        }
+
+        var now = evaluations.ToHashSet<object>(ReferenceEqualityComparer.Instance);
+        var kept = last.Evaluations.ToHashSet<object>(ReferenceEqualityComparer.Instance);
+        var removed = last.Evaluations.Where(e => !now.Contains(e)).ToList();
+        var added = evaluations.Where(e => !kept.Contains(e)).ToList();
+        var sharedBefore = keys.Shared;
+        removed.ForEach(keys.Remove);
+        added.ForEach(keys.Add);
+        var exact = sharedBefore == 0 && keys.Shared == 0 && _lastSetsClashed == false
+            && last.Diagnostics.SequenceEqual(problems)
+            && removed.Concat(added).All(e => e.Sets.Count == 0 && InItsOwnFile(e));
+        if (!exact)
+        {
+            return null;
+        }
+
+        LastPatchedState = true;
+        return DesiredStatePatch.Apply(last.State, removed, added, evaluations, problems, revision);
+    }
+
+    /// <summary>Every entry of the file is placed in it (not in a data file another file may share): the patch merges by place.</summary>
+    private static bool InItsOwnFile(FileEvaluation evaluation) =>
+        evaluation.Tasks.All(t => t.Location.File == evaluation.File) && evaluation.Invalid.All(i => i.Location.File == evaluation.File);
+
+    /// <summary>The whole desired state, with every cross-file rule (and a new identity index).</summary>
+    private DesiredState Built(FileEvaluation[] evaluations, Diagnostics.Diagnostic[] problems, string? revision, ref LooseKeyIndex? keys)
+    {
+        var checkedSets = TaskSets.TaskSetNames.Check(evaluations);
+        _lastSetsClashed = !ReferenceEquals(checkedSets, evaluations);
+        keys ??= LooseKeyIndex.Of(evaluations);
+        return DesiredState.Build(checkedSets, problems, revision);
     }
 
     /// <summary>The very same evaluations (the cache's instances), file for file.</summary>

@@ -25,6 +25,8 @@ public sealed partial class ReconcileLoop(
     PullRequestWatcher? pullRequests = null,
     ILeadership? leadership = null) : BackgroundService
 {
+    private readonly PassMemory _memory = new();
+
     private bool Leading => leadership?.IsLeader != false;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -66,7 +68,7 @@ public sealed partial class ReconcileLoop(
             }
 
             schedule = schedule.After(result, time.GetUtcNow(), random.NextDouble());
-            ReturnThePassesMemory(result);
+            _memory.AfterPass(result.Reconciled);
             status.PassCompleted();
         }
 
@@ -120,24 +122,6 @@ public sealed partial class ReconcileLoop(
 
         return new PassResult(startedAt, fetched, fetchedAt, Reconciled: reconciled, FailedRuns: runner.ConsecutiveFailedRuns, Refreshed: reconciled && pass.Refresh, RefreshTick: runner.RefreshTick);
     }
-
-    /// <summary>
-    /// After a run over a large fleet, one compacting collection gives back what the pass held only while it ran (the
-    /// inventory read from the state store, the plan, the live details): at 100,000 tasks that is hundreds of MB that the
-    /// collector would otherwise keep in gen2 until its budget ran out, so RSS would carry two or three passes' worth
-    /// (docs/performance.md, "The service at 100,000 tasks"). Below <see cref="CollectAbove"/> the collector's own
-    /// pace is cheaper than a full collection per pass.
-    /// </summary>
-    private static void ReturnThePassesMemory(PassResult result)
-    {
-        if (result.Reconciled && GC.GetGCMemoryInfo().HeapSizeBytes > CollectAbove)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
-    }
-
-    /// <summary>The heap size after which a pass ends with a full collection (our choice: well above a 10,000-task fleet's live data).</summary>
-    private const long CollectAbove = 256L * 1024 * 1024;
 
     /// <summary>Waits until <paramref name="wake"/> or a request.</summary>
     private async Task WaitAsync(DateTimeOffset wake, CancellationToken stoppingToken)
