@@ -29,7 +29,7 @@ internal static class RefreshBenchmark
         {
             ManifestGenerator.Write(directory, count);
             Console.WriteLine($"refresh {count:N0} managed tasks; simulator in-process with {Latency.TotalMilliseconds:0} ms latency on every request");
-            Console.WriteLine($"  {"parallelism",11} {"GETs",6} {"drifted",8} {"wall ms",9} {"bound ms",9} {"wall/bound",10} {"plan without reads ms",21} {"0 ms latency wall ms",20}");
+            Console.WriteLine($"  {"parallelism",11} {"GETs",6} {"drifted",8} {"wall ms",9} {"bound ms",9} {"wall/bound",10} {"plan without reads ms",21} {"0 ms latency wall ms",20} {"CPU ms",7} {"0 ms CPU ms",11}");
             foreach (var parallelism in parallelisms)
             {
                 await RunOnceAsync(directory, count, parallelism);
@@ -64,17 +64,21 @@ internal static class RefreshBenchmark
         await refreshing.PlanAsync(snapshot, PlanOptions.Default, CancellationToken.None);
         var planOnly = Stopwatch.GetElapsedTime(planStarted);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var started = Stopwatch.GetTimestamp();
         var pending = await refreshing.PlanAsync(snapshot, new PlanOptions(Refresh: true), CancellationToken.None);
         var wall = Stopwatch.GetElapsedTime(started);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var gets = simulator.State.GetRequestLog().Count(r => r.Operation == ApiOperation.TaskDetail);
         var bound = Latency * Math.Ceiling(count / (double)parallelism);
 
         // The same refresh with no latency: what the client, the comparison and the in-process simulator cost in CPU.
         simulator.State.SetFaultProfile(new FaultProfile());
+        var floorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var floorStarted = Stopwatch.GetTimestamp();
         await refreshing.PlanAsync(snapshot, new PlanOptions(Refresh: true), CancellationToken.None);
         var floor = Stopwatch.GetElapsedTime(floorStarted);
-        Console.WriteLine($"  {parallelism,11} {gets,6} {pending.Plan.Entries.Count(e => e.Reason == UpdateReason.Drift),8} {wall.TotalMilliseconds,9:0} {bound.TotalMilliseconds,9:0} {wall / bound,10:0.00} {planOnly.TotalMilliseconds,21:0} {floor.TotalMilliseconds,20:0}");
+        var floorCpu = Process.GetCurrentProcess().TotalProcessorTime - floorCpuBefore;
+        Console.WriteLine($"  {parallelism,11} {gets,6} {pending.Plan.Entries.Count(e => e.Reason == UpdateReason.Drift),8} {wall.TotalMilliseconds,9:0} {bound.TotalMilliseconds,9:0} {wall / bound,10:0.00} {planOnly.TotalMilliseconds,21:0} {floor.TotalMilliseconds,20:0} {cpu.TotalMilliseconds,7:0} {floorCpu.TotalMilliseconds,11:0}");
     }
 }
