@@ -95,7 +95,8 @@ public sealed record LiveComparison(IReadOnlyList<FieldChange> Changes, IReadOnl
     /// <summary>A scalar's comparable text: numbers and digit strings by their decimal value, other strings as they are.</summary>
     private static string? Scalar(JsonValue value)
     {
-        var element = JsonSerializer.SerializeToElement(value);
+        // Parsed values (the detail, the desired body) hold their element: no serialising round trip per scalar.
+        var element = value.TryGetValue<JsonElement>(out var parsed) ? parsed : JsonSerializer.SerializeToElement(value);
         return element.ValueKind switch
         {
             JsonValueKind.Number => Number(element.GetRawText()),
