@@ -10,8 +10,8 @@ namespace Reconciler.Core.Refresh;
 /// <summary>
 /// A refresh of every managed task (<c>plan --refresh</c>, <c>apply --refresh</c>) reads the recorded tasks while the
 /// manifests are evaluated: their identities and accounts come from the state, so the reads overlap the evaluation
-/// instead of following it. Only records whose manifest file is still in the snapshot are read early (a removed file's
-/// task is not read at all, as before). After planning, <see cref="LiveRefresh"/> takes an early read only for an entry
+/// instead of following it. Only records whose manifest file is still in the snapshot and does not mention
+/// <c>suspend</c> are read early (a removed file's task and a suspended one are not read at all, as before). After planning, <see cref="LiveRefresh"/> takes an early read only for an entry
 /// it reads anyway and with the same account; every other entry (an adoption, a changed <c>sub_user_id</c>) is read as
 /// before, after the early reads are done, so no more than the parallelism is ever in flight.
 /// </summary>
@@ -21,32 +21,57 @@ internal sealed class EarlyReads : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
     private readonly Task _reading;
 
-    private EarlyReads(IReadOnlyList<(TaskIdentity Identity, string? SubUserId)> tasks, ITaskReader api, int parallelism, CancellationToken cancellationToken)
+    private EarlyReads(Func<IReadOnlyList<(TaskIdentity Identity, string? SubUserId)>> choose, ITaskReader api, int parallelism, CancellationToken cancellationToken)
     {
         _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = _stop.Token };
 
         // On the thread pool: the caller goes on evaluating the manifests on its own thread meanwhile.
-        _reading = Task.Run(() => Parallel.ForEachAsync(tasks, options, async (task, token) =>
+        _reading = Task.Run(() => Parallel.ForEachAsync(choose(), options, async (task, token) =>
             _reads[task.Identity] = (task.SubUserId, await api.ReadTaskAsync(task.Identity, task.SubUserId, token))), CancellationToken.None);
     }
 
-    /// <summary>Starts reading the recorded tasks whose file <paramref name="snapshot"/> still holds.</summary>
+    /// <summary>
+    /// Starts reading the recorded tasks whose file <paramref name="snapshot"/> still holds, unless the file's text
+    /// says <c>suspend</c> anywhere: a suspended task is left alone, never read (such a task, if not suspended after all,
+    /// is read after planning as before).
+    /// </summary>
     public static EarlyReads Start(IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, SourceSnapshot snapshot, ITaskReader api, int parallelism, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applied);
         ArgumentNullException.ThrowIfNull(snapshot);
-        var files = snapshot.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return new EarlyReads(() => Choose(applied, snapshot), api, parallelism, cancellationToken);
+    }
+
+    private static List<(TaskIdentity, string?)> Choose(IReadOnlyDictionary<TaskIdentity, AppliedRecord> applied, SourceSnapshot snapshot)
+    {
+        var files = new Dictionary<string, ManifestFile>(StringComparer.Ordinal);
+        foreach (var file in snapshot.Files)
+        {
+            files.TryAdd(file.Path, file);
+        }
+
+        var mayRead = new Dictionary<string, bool>(StringComparer.Ordinal);
         var tasks = new List<(TaskIdentity, string?)>(applied.Count);
         foreach (var record in applied.Values)
         {
-            if (files.Contains(record.SourceFile) && SubUserId(record.Body.Utf8, out var subUserId))
+            if (!files.TryGetValue(record.SourceFile, out var file))
+            {
+                continue;
+            }
+
+            if (!mayRead.TryGetValue(file.Path, out var readable))
+            {
+                readable = mayRead[file.Path] = NotSuspended(file);
+            }
+
+            if (readable && SubUserId(record.Body.Utf8, out var subUserId))
             {
                 tasks.Add((record.Identity, subUserId));
             }
         }
 
-        return new EarlyReads(tasks, api, parallelism, cancellationToken);
+        return tasks;
     }
 
     /// <summary>Every early read, once all have ended: identity → the account read and what the read gave.</summary>
@@ -70,6 +95,19 @@ internal sealed class EarlyReads : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    /// <summary>False when the file mentions <c>suspend</c> or cannot be read here (the evaluation reports why; the task is then read after planning, if at all).</summary>
+    private static bool NotSuspended(ManifestFile file)
+    {
+        try
+        {
+            return file.Read().Span.IndexOf("suspend"u8) < 0;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The body's top-level <c>sub_user_id</c> (the account the manifest addressed); false when it is not a plain string or absent-or-null.</summary>
