@@ -107,7 +107,7 @@ public sealed partial class TaskApiClient : ITaskApi
         }
 
         // The answer was parsed once already: the detail is a node over that element (filled in as it is read), not a second parse of its text.
-        return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonObject.Create(answer!.Data), null);
+        return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonObject.Create(answer!.Data), null) { DetailElement = answer.Data };
     }
 
     private async Task<TaskApiResult> CallAsync(

@@ -80,7 +80,7 @@ internal static class LiveRefresh
             return read.TimedOut && noted.WillSend ? noted with { Deferral = DetailReads.SlowAnswer(read) } : noted;
         }
 
-        var comparison = LiveComparison.Compare((JsonObject)desired.Body.ToNode(), detail);
+        var comparison = LiveComparison.Compare(desired.Body, read.DetailAsElement()!.Value);
         var refreshed = entry.Action switch
         {
             PlanAction.Unchanged when comparison.Drifted => entry with { Action = PlanAction.Update, Reason = UpdateReason.Drift, Changes = comparison.Changes },

@@ -6,8 +6,8 @@ using Reconciler.Core.Refresh;
 namespace Reconciler.Core.Tests.Refresh;
 
 /// <summary>
-/// Differential: a scalar read from parsed JSON (the detail, the desired body: values over their element, the fast path)
-/// compares exactly as the same scalar built in code (a CLR value, serialised to an element first, the old path).
+/// Differential: a scalar parsed from JSON (the detail, the desired body) compares exactly as the same scalar built in
+/// code (a CLR value written out first), across digits, signs, spaces, big ids, decimals, booleans and nulls.
 /// </summary>
 public sealed class LiveComparisonScalarTests
 {
