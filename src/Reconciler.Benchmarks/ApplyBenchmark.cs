@@ -64,7 +64,8 @@ internal static class ApplyBenchmark
     {
         var options = new SimulatorOptions { DefaultToken = Token, AutoCreateTasks = true, Faults = new FaultProfile { Latency = Latency } };
         await using var simulator = await SimulatorServer.StartAsync(options);
-        await using var store = new TimedStateStore(await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-p{parallelism}-{(check ? "check" : "nocheck")}-{(verify ? "verify" : "plain")}.db")));
+        var sqlite = await SqliteStateStore.OpenAsync(Path.Combine(directory, $"state-p{parallelism}-{(check ? "check" : "nocheck")}-{(verify ? "verify" : "plain")}.db"));
+        await using var store = new TimedStateStore(sqlite);
         await using var client = new BenchmarkApi(simulator.BaseAddress);
         var api = client.Api;
 
@@ -75,6 +76,8 @@ internal static class ApplyBenchmark
         await api.GetTaskStateAsync(plan.Entries[0].Identity, null, CancellationToken.None);
         simulator.State.ClearRequestLog();
 
+        var commitsBefore = sqlite.CommitCounts;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var startedAt = TimeProvider.System.GetUtcNow();
         var watch = Stopwatch.StartNew();
         if (check)
@@ -84,6 +87,8 @@ internal static class ApplyBenchmark
 
         var report = await new Applier(api, store).ApplyAsync(plan, new ApplyOptions(parallelism, Verify: verify), null, CancellationToken.None);
         watch.Stop();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var commits = (sqlite.CommitCounts.Commits - commitsBefore.Commits, sqlite.CommitCounts.Writes - commitsBefore.Writes);
 
         var log = simulator.State.GetRequestLog();
         var puts = log.Count(e => e.Operation == ApiOperation.UpdateTask);
@@ -93,7 +98,8 @@ internal static class ApplyBenchmark
         var applied = report.Count(Reconciler.Core.State.ApplyOutcome.Applied);
         var recorded = (await store.LoadAppliedAsync(CancellationToken.None)).Count;
         Console.WriteLine($"  {parallelism,11} {(check ? "yes" : "no"),13} {(verify ? "yes" : "no"),6} {applied,8:N0} {puts,6:N0} {gets,6:N0} {watch.Elapsed.TotalMilliseconds,9:N0} {bound.TotalMilliseconds,9:N0} {watch.Elapsed / bound,10:N2} {$"{store.Writes:N0} in {store.WriteTime.TotalMilliseconds:N0} ms",13}");
-        PrintStages(log, startedAt, watch.Elapsed, store, count);
+        PrintStages(log, startedAt, watch.Elapsed, store, count, parallelism);
+        Console.WriteLine($"  {"",11} counts: {commits.Item1:N0} commits for {puts:N0} PUTs ({commits.Item1 / (double)Math.Max(1, puts):N3} a PUT, {commits.Item2 / (double)Math.Max(1, commits.Item1):N1} writes a commit); CPU {cpu.TotalMilliseconds:N0} ms (client, store and in-process simulator)");
         if (applied != count || puts != count || recorded != count)
         {
             Console.WriteLine($"unexpected: {applied} applied, {puts} PUTs, {recorded} recorded for {count} tasks; {report}");
@@ -107,7 +113,7 @@ internal static class ApplyBenchmark
     /// Where the time beyond the bound went: before the first PUT arrived (intents, the remote check), after the last
     /// PUT's answer (the last records' commit, the report), and the waits for intents summed over all tasks.
     /// </summary>
-    private static void PrintStages(IReadOnlyList<RequestLogEntry> log, DateTimeOffset startedAt, TimeSpan wall, TimedStateStore store, int count)
+    private static void PrintStages(IReadOnlyList<RequestLogEntry> log, DateTimeOffset startedAt, TimeSpan wall, TimedStateStore store, int count, int parallelism)
     {
         var putArrivals = log.Where(e => e.Operation == ApiOperation.UpdateTask).Select(e => e.ReceivedAt).Order().ToList();
         if (putArrivals.Count == 0)
@@ -118,5 +124,11 @@ internal static class ApplyBenchmark
         var firstPut = putArrivals[0] - startedAt;
         var afterLastAnswer = wall - (putArrivals[^1] + Latency - startedAt);
         Console.WriteLine($"  {"",11} stages: first PUT after {firstPut.TotalMilliseconds:N0} ms; done {afterLastAnswer.TotalMilliseconds:N0} ms after the last PUT's answer; intents waited {store.IntentTime.TotalMilliseconds:N0} ms in all ({store.IntentTime.TotalMilliseconds / count:N1} ms a task)");
+
+        // A slot's cycle is one request's latency plus the gap from its answer to its next PUT (the answer's record, the
+        // next intent's commit): from the first PUT's arrival to the last one's answer, spread over the rounds.
+        var rounds = (count + parallelism - 1) / parallelism;
+        var gap = (putArrivals[^1] + Latency - putArrivals[0]) / rounds - Latency;
+        Console.WriteLine($"  {"",11} answer → next PUT: {gap.TotalMilliseconds:N1} ms a round on average ({rounds} rounds)");
     }
 }

@@ -137,6 +137,9 @@ public sealed class SqliteStateStore : SqlStateStore
         return Task.FromResult<IAsyncDisposable>(ApplyLock.Acquire(LockPath, Path, _timeProvider));
     }
 
+    /// <summary>Transactions committed since the store was opened and the writes they held (each commit is one fsync): for benchmarks that count commits per request.</summary>
+    internal (long Commits, long Writes) CommitCounts => _database.CommitCounts;
+
     /// <summary>Every record in one read transaction (<c>reconciler state migrate</c>), consistent even while another process writes.</summary>
     internal Task<StateExport> ExportAsync(CancellationToken cancellationToken)
     {

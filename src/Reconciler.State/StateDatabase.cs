@@ -29,6 +29,9 @@ internal sealed class StateDatabase : IAsyncDisposable
             StateErrors.Wrap(displayPath, fullPath is null ? action : action + StateFileAccess.WritableHint(fullPath, exception), exception));
     }
 
+    /// <summary>The write queue's commits and the writes they held, since the store was opened.</summary>
+    public (long Commits, long Writes) CommitCounts => (_writes.Commits, _writes.CommittedWrites);
+
     public async ValueTask DisposeAsync()
     {
         await _writes.DisposeAsync();

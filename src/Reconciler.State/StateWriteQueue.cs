@@ -20,6 +20,8 @@ internal sealed class StateWriteQueue : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
     private SqliteConnection? _connection;
+    private long _commits;
+    private long _committedWrites;
 
     public StateWriteQueue(StateConnections connections, Func<string, SqliteException, Exception> wrap)
     {
@@ -27,6 +29,12 @@ internal sealed class StateWriteQueue : IAsyncDisposable
         _wrap = wrap;
         _writer = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>Transactions committed (each one fsync with synchronous=FULL): what a benchmark counts per request sent.</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Writes those transactions held (a write refused alone still counts: it shared the commit).</summary>
+    public long CommittedWrites => Interlocked.Read(ref _committedWrites);
 
     public Task<object?> WriteAsync(string action, string sql, Action<StoreParameters> bind)
     {
@@ -73,6 +81,8 @@ internal sealed class StateWriteQueue : IAsyncDisposable
             }
 
             await transaction.CommitAsync(CancellationToken.None);
+            Interlocked.Increment(ref _commits);
+            Interlocked.Add(ref _committedWrites, batch.Count);
         }
         catch (SqliteException exception)
         {

@@ -106,7 +106,8 @@ public sealed partial class TaskApiClient : ITaskApi
             return RemoteTaskRead.Failed(why) with { Platform = platform, TimedOut = exchange.TimedOut };
         }
 
-        return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonNode.Parse(answer!.Data.GetRawText()) as System.Text.Json.Nodes.JsonObject, null);
+        // The answer was parsed once already: the detail is a node over that element (filled in as it is read), not a second parse of its text.
+        return new RemoteTaskRead(state, System.Text.Json.Nodes.JsonObject.Create(answer!.Data), null) { DetailElement = answer.Data };
     }
 
     private async Task<TaskApiResult> CallAsync(

@@ -34,13 +34,13 @@ internal static class ReadBack
             read = RemoteTaskRead.Failed("cancelled");
         }
 
-        if (read.Detail is not { } detail)
+        if (read.Detail is null)
         {
             var noted = inDoubt ? applied with { Message = Append(applied.Message, $"not read back: {read.Problem}") } : applied;
             return verify ? noted with { Verification = Verification.Unknown($"not read back: {read.Problem}") } : noted;
         }
 
-        var comparison = LiveComparison.Compare((JsonObject)desired.Body.ToNode(), detail);
+        var comparison = LiveComparison.Compare(desired.Body, read.DetailAsElement()!.Value);
         var verification = verify ? Verification.Of(comparison) : null;
         if (!comparison.Drifted || !inDoubt)
         {

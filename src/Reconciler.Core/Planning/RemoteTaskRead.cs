@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Reconciler.Core.Planning;
@@ -13,6 +14,15 @@ public sealed record RemoteTaskRead(RemoteTaskState? State, JsonObject? Detail, 
 
     /// <summary>The read got no complete answer within its deadline (a platform that answers slowly, an answer that drips).</summary>
     public bool TimedOut { get; init; }
+
+    /// <summary>
+    /// The same <see cref="Detail"/> as the parsed element it was read into, when the reader has one (the HTTP client):
+    /// comparing it builds no nodes. Null from readers that only have the node.
+    /// </summary>
+    public JsonElement? DetailElement { get; init; }
+
+    /// <summary>The detail as an element: <see cref="DetailElement"/>, else the node written out once.</summary>
+    public JsonElement? DetailAsElement() => DetailElement ?? (Detail is { } detail ? JsonSerializer.SerializeToElement(detail) : null);
 
     public static RemoteTaskRead Failed(string problem) => new(null, null, problem);
 }

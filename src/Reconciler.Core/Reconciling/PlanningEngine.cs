@@ -70,21 +70,43 @@ public sealed class PlanningEngine
             return await PlanLiveAsync(Evaluate(snapshot), Baseline.EmptyState, options, startedAt, started, cancellationToken);
         }
 
+        if (options is { Refresh: true, RefreshSelection: null, Targets: null or { Count: 0 } } && _api is not null)
+        {
+            return await PlanWithEarlyReadsAsync(_store, _api, snapshot, options, startedAt, started, cancellationToken);
+        }
+
         var evaluated = Evaluate(snapshot);
         var applied = await _store.LoadAppliedAsync(new BodySharing(evaluated.Tasks).Share, cancellationToken);
         var live = await LiveBaselineAsync(_store, applied, startedAt, cancellationToken);
         return await PlanLiveAsync(evaluated, live, options, startedAt, started, cancellationToken);
     }
 
-    private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// A refresh of every managed task: the inventory is loaded first and its tasks' reads start while the manifests are
+    /// evaluated (<see cref="EarlyReads"/>); the records then share their manifests' bodies as usual, once the evaluation
+    /// has them (for a moment the loaded copies are held beside them: this path only, where the reads cost far more).
+    /// </summary>
+    private async Task<PendingPlan> PlanWithEarlyReadsAsync(IStateStore store, ITaskReader reader, SourceSnapshot snapshot, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken)
+    {
+        var gate = new PlatformGate();
+        var loaded = await store.LoadAppliedAsync(cancellationToken);
+        await using var early = EarlyReads.Start(loaded, snapshot, new GatedTaskReader(reader, gate), _settings.Parallelism, cancellationToken);
+        var evaluated = Evaluate(snapshot);
+        var sharing = new BodySharing(evaluated.Tasks);
+        var applied = loaded.Values.Select(sharing.Share).ToDictionary(r => r.Identity);
+        var live = await LiveBaselineAsync(store, applied, startedAt, cancellationToken);
+        return await PlanLiveAsync(evaluated, live, options, startedAt, started, cancellationToken, gate, early);
+    }
+
+    private async Task<PendingPlan> PlanLiveAsync(DesiredState desired, Baseline live, PlanOptions options, DateTimeOffset startedAt, long started, CancellationToken cancellationToken, PlatformGate? runGate = null, EarlyReads? early = null)
     {
         // One gate per run: a platform failure found by a read (unreachable, token refused) stops every later request.
-        var gate = new PlatformGate();
+        var gate = runGate ?? new PlatformGate();
         var api = _api is null ? null : new GatedTaskReader(_api, gate);
         var planned = Guardrails.PlanLimitCheck.Apply(Target(Planner.Plan(desired, live), options, out var unmatched), desired.Policy);
         if (options.Refresh && api is not null)
         {
-            planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken, options.RefreshSelection);
+            planned = await LiveRefresh.RefreshAsync(planned, api, _settings.Parallelism, cancellationToken, options.RefreshSelection, early);
             planned = _drift?.Apply(planned, options.Ledger, startedAt) ?? planned;
         }
 

@@ -17,15 +17,31 @@ namespace Reconciler.Core.Refresh;
 internal static class LiveRefresh
 {
     /// <param name="selection">Which of the readable tasks to read now; null: all of them.</param>
-    public static async Task<Plan> RefreshAsync(Plan plan, ITaskReader api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null)
+    /// <param name="early">Reads of recorded tasks started before planning (<see cref="EarlyReads"/>); each is taken for the entry of its task when read for the same account.</param>
+    public static async Task<Plan> RefreshAsync(Plan plan, ITaskReader api, int parallelism, CancellationToken cancellationToken, IRefreshSelection? selection = null, EarlyReads? early = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(api);
         IReadOnlyList<PlanEntry> toRead = plan.Entries.Where(e => e.Desired is not null && e.Action is PlanAction.Unchanged or PlanAction.Update or PlanAction.Adopt).ToList();
         toRead = selection?.Choose(toRead) ?? toRead;
 
+        var readEarly = early is null ? null : await early.FinishAsync();
+        var taken = new Dictionary<PlanEntry, RemoteTaskRead>();
+        foreach (var entry in readEarly is null ? [] : toRead)
+        {
+            if (readEarly!.TryGetValue(entry.Identity, out var read) && read.SubUserId == entry.Desired?.SubUserId)
+            {
+                taken[entry] = read.Read;
+            }
+        }
+
         // Each read is bounded by the client's read timeout; the refresh as a whole is not (it runs on the resync timer only).
-        var reads = await DetailReads.ReadAsync(toRead, api, parallelism, budget: null, TimeProvider.System, cancellationToken, selection?.Yield ?? default);
+        var rest = taken.Count == 0 ? toRead : toRead.Where(e => !taken.ContainsKey(e)).ToList();
+        var reads = await DetailReads.ReadAsync(rest, api, parallelism, budget: null, TimeProvider.System, cancellationToken, selection?.Yield ?? default);
+        if (taken.Count > 0)
+        {
+            reads = taken.Concat(reads).ToDictionary();
+        }
         if (selection is not null && reads.Count < toRead.Count)
         {
             selection.NotRead(toRead.Where(e => !reads.ContainsKey(e)).ToList());
@@ -64,7 +80,7 @@ internal static class LiveRefresh
             return read.TimedOut && noted.WillSend ? noted with { Deferral = DetailReads.SlowAnswer(read) } : noted;
         }
 
-        var comparison = LiveComparison.Compare((JsonObject)desired.Body.ToNode(), detail);
+        var comparison = LiveComparison.Compare(desired.Body, read.DetailAsElement()!.Value);
         var refreshed = entry.Action switch
         {
             PlanAction.Unchanged when comparison.Drifted => entry with { Action = PlanAction.Update, Reason = UpdateReason.Drift, Changes = comparison.Changes },
