@@ -15,7 +15,7 @@ namespace Reconciler.Git;
 /// LibGit2Sharp is synchronous and a repository object is not thread-safe: every operation, including the
 /// lazy reads of <see cref="ManifestFile.Read"/>, takes one gate, and fetches run on the thread pool.
 /// </summary>
-public sealed class GitRepositorySource : IManifestSource, IDisposable
+public sealed partial class GitRepositorySource : IManifestSource, IDisposable
 {
     private readonly RemoteUrl _url;
     private readonly string _root;
@@ -100,43 +100,6 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
         }
     }
 
-    public bool? IsInHistoryOf(string revision, string descendant)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(revision);
-        ArgumentException.ThrowIfNullOrWhiteSpace(descendant);
-        try
-        {
-            return Locked(() =>
-            {
-                var repository = OpenExisting(descendant);
-                var earlier = FindCommit(repository, revision);
-                var later = FindCommit(repository, descendant);
-
-                // The merge base of an ancestor and its descendant is the ancestor itself.
-                return Guarded(() => earlier.Id == later.Id || repository.ObjectDatabase.FindMergeBase(earlier, later)?.Id == earlier.Id);
-            });
-        }
-        catch (GitSourceException e) when (e.Kind == GitSourceErrorKind.CommitNotFound)
-        {
-            return null;
-        }
-    }
-
-    public int? CountChanged(string? previous, string current)
-    {
-        try
-        {
-            // The last fetch's own change is counted from its listing (the service logs it on the push's path); others by a tree diff.
-            return previous is null ? ReadTree(current).Files.Count
-                : _listings.LastChange is { } change && change.From == previous && change.To == current ? change.Count
-                : ChangedPaths(previous, current).Count;
-        }
-        catch (GitSourceException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Lists the manifests of a commit already in the cache, without contacting the remote.</summary>
     /// <exception cref="GitSourceException">CommitNotFound, or CorruptCache.</exception>
     public SourceSnapshot ReadTree(string commitId)
@@ -147,21 +110,6 @@ public sealed class GitRepositorySource : IManifestSource, IDisposable
             var repository = OpenExisting(commitId);
             var commit = FindCommit(repository, commitId);
             return Guarded(() => TreeSnapshotReader.Read(repository, commit, _root, Options.Glob, LazyReader, CancellationToken.None).Snapshot);
-        });
-    }
-
-    /// <summary>Manifest paths (relative to the manifest root) added, modified, deleted or renamed (both names) between two cached commits.</summary>
-    /// <exception cref="GitSourceException">CommitNotFound, or CorruptCache.</exception>
-    public IReadOnlyList<string> ChangedPaths(string fromCommit, string toCommit)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(fromCommit);
-        ArgumentException.ThrowIfNullOrWhiteSpace(toCommit);
-        return Locked(() =>
-        {
-            var repository = OpenExisting(toCommit);
-            var from = FindCommit(repository, fromCommit);
-            var to = FindCommit(repository, toCommit);
-            return Guarded(() => TreeDiff.ChangedPaths(repository, from, to, _root, Options.Glob));
         });
     }
 
