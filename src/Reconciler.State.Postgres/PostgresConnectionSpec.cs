@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Npgsql;
 using Reconciler.Core.Secrets;
 
@@ -11,7 +10,7 @@ namespace Reconciler.State.Postgres;
 /// copied): it comes from <see cref="PasswordVariable"/>, <see cref="PasswordFileVariable"/> or <c>PGPASSWORD</c>
 /// (or Npgsql's own <c>~/.pgpass</c>). <see cref="Display"/> is the only form ever shown, and it has no password.
 /// </summary>
-public sealed partial class PostgresConnectionSpec
+public sealed class PostgresConnectionSpec
 {
     public const string PasswordVariable = "RECONCILER_STATE_PASSWORD";
     public const string PasswordFileVariable = "RECONCILER_STATE_PASSWORD_FILE";
@@ -48,15 +47,8 @@ public sealed partial class PostgresConnectionSpec
     /// <summary>Cuts the password out of any text (a server's error message) before it is shown.</summary>
     public SecretRedactor Redactor { get; }
 
-    /// <summary>True for a PostgreSQL spec; anything else is an SQLite path.</summary>
-    public static bool IsPostgres(string spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        var text = spec.Trim();
-        return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-               || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-               || KeywordHost().IsMatch(text);
-    }
+    /// <summary>True for a PostgreSQL spec; anything else is an SQLite path (one rule for every executable: <see cref="Core.State.StateSpecKind"/>).</summary>
+    public static bool IsPostgres(string spec) => Core.State.StateSpecKind.IsPostgres(spec);
 
     /// <param name="environment">Reads the password variables (the process environment in production).</param>
     /// <exception cref="FormatException">The spec cannot be read, or it carries a password; the message never repeats the spec's secret.</exception>
@@ -186,7 +178,4 @@ public sealed partial class PostgresConnectionSpec
         var path = string.IsNullOrEmpty(builder.SearchPath) ? "" : "?search_path=" + Uri.EscapeDataString(builder.SearchPath);
         return string.Create(CultureInfo.InvariantCulture, $"postgres://{user}{host}:{builder.Port}/{builder.Database}{path}");
     }
-
-    [GeneratedRegex(@"(^|;)\s*(host|server)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex KeywordHost();
 }

@@ -106,7 +106,7 @@ internal static class ApplyCommand
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
         var options = planning.Read(result, console, inputs.UsesRepository(result) ? null : console.ResolvePath(result.GetValue(inputs.Directory) ?? "."));
         var pending = await session.Engine.PlanAsync(snapshot, options, cancellationToken);
-        PlanningOptions.Check(pending);
+        PlanTargets.Check(pending);
         if (pending.PlatformFailures.Count > 0 && pending.Plan.ToSend.All(e => pending.Gate.Blocking(e.Identity.UserId) is not null))
         {
             // The reads before applying found the platform unreachable or the token refused: nothing would get through.

@@ -89,9 +89,9 @@ internal static class PlanCommand
             var (plan, prefix, save) = result.GetValue(baseRef) is { } baseRevision
                 ? await PlanAgainstBaseAsync(result, inputs, baseRevision, headRef, console, cancellationToken)
                 : await PlanAgainstStateAsync(result, inputs, state, planning, api, console, cancellationToken);
-            await OutputAsync(plan, prefix, result.GetValue(format), result.GetValue(listGrouped), console, cancellationToken);
+            await PlanOutput.WriteAsync(plan, prefix, result.GetValue(format), result.GetValue(listGrouped), console, cancellationToken);
             var savedPlan = result.GetValue(saving.Out);
-            var exitCode = ExitCode(plan, result.GetValue(detailed));
+            var exitCode = PlanOutput.ExitCode(plan, result.GetValue(detailed));
             if (result.GetValue(pullRequest.Repository) is { } repository && result.GetValue(pullRequest.PullRequest) is { } number)
             {
                 exitCode = await PullRequestPublishing.PublishAsync(plan, new(repository, number, result.GetValue(pullRequest.Sha), result.GetValue(pullRequest.ApiUrl), prefix), savedPlan, result.GetValue(pullRequest.RequirePublish), exitCode, console, cancellationToken);
@@ -106,9 +106,6 @@ internal static class PlanCommand
         });
         return command;
     }
-
-    public static int ExitCode(Plan plan, bool detailed) =>
-        plan.HasErrors ? ExitCodes.Error : detailed && plan.Summary.HasChanges ? ExitCodes.Changes : ExitCodes.Success;
 
     private static async Task<(Plan Plan, string Prefix, Func<SavedPlan>? Save)> PlanAgainstBaseAsync(ParseResult result, ManifestInputOptions inputs, string baseRevision, Option<string?> headRef, CliConsole console, CancellationToken cancellationToken)
     {
@@ -136,7 +133,7 @@ internal static class PlanCommand
             : await RefreshHostAsync(result, api, store, console, cancellationToken);
         var settings = new ReconcileSettings(options.Refresh ? api.GetParallelism(result) : 4, RunningCheck: false);
         var pending = await new PlanningEngine(settings, store, host?.Reader, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
-        PlanningOptions.Check(pending);
+        PlanTargets.Check(pending);
         if (pending.PlatformFailures.Count > 0)
         {
             // The platform cannot be reached or refuses the token: one error, not a "could not read" warning per task.
@@ -187,35 +184,5 @@ internal static class PlanCommand
         var simulator = await Apply.EmbeddedSimulator.StartAsync(null, platformFile, keep: false, cancellationToken);
         await console.Error.WriteLineAsync($"reconciler: reading the embedded simulator (not the platform){Apply.SimulatorPlatformFile.Describe(platformFile, console)}");
         return Apply.TaskApiHost.Owning(simulator, console.Error, Apply.ApiTuning.Read(console.Environment));
-    }
-
-    private static async Task OutputAsync(Plan plan, string prefix, PlanFormat format, bool listGrouped, CliConsole console, CancellationToken cancellationToken)
-    {
-        var shown = DisplayPaths.Apply(plan, prefix);
-        using (var output = new BufferedOutput(console.Out))
-        {
-            // Streamed: a plan of 100,000 tasks is written as it is rendered, never held as one string.
-            PlanFormats.Renderer(format, console, listGrouped).Render(shown, output);
-        }
-
-        if (format is PlanFormat.Json or PlanFormat.Markdown)
-        {
-            // stdout is usually redirected to a file for these formats: keep the errors visible where the user looks.
-            foreach (var error in shown.Diagnostics.Where(d => d.IsError))
-            {
-                await console.Error.WriteLineAsync(error.ToString());
-            }
-        }
-
-        var inActions = GitHubActions.IsRunningIn(console);
-        if (format == PlanFormat.GitHub || (inActions && format == PlanFormat.Text))
-        {
-            await GitHubActions.WriteAnnotationsAsync(shown, console);
-        }
-
-        if (inActions)
-        {
-            await GitHubActions.AppendStepSummaryAsync(shown, console, cancellationToken);
-        }
     }
 }

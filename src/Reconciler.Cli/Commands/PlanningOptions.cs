@@ -26,28 +26,7 @@ internal sealed class PlanningOptions
     /// <summary>File targets are made relative to the manifest directory, as the plan names files.</summary>
     public PlanOptions Read(ParseResult result, CliConsole console, string? manifestDirectory)
     {
-        var targets = (result.GetValue(Target) ?? []).Select(t => Relative(t, console, manifestDirectory)).ToList();
+        var targets = (result.GetValue(Target) ?? []).Select(t => PlanTargets.Relative(t, console, manifestDirectory)).ToList();
         return new PlanOptions(result.GetValue(Refresh), targets.Count == 0 ? null : targets);
-    }
-
-    /// <exception cref="CliException">A target matched no task.</exception>
-    public static void Check(PendingPlan pending)
-    {
-        if (pending.UnmatchedTargets.Count > 0)
-        {
-            throw new CliException($"--target {string.Join(", ", pending.UnmatchedTargets.Select(t => $"'{t}'"))}: no such task, manifest file or task set");
-        }
-    }
-
-    private static string Relative(string target, CliConsole console, string? manifestDirectory)
-    {
-        if (manifestDirectory is null || !(target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || Core.Sources.DataFiles.IsDataFile(target)))
-        {
-            return target;
-        }
-
-        var full = console.ResolvePath(target);
-        var relative = Path.GetRelativePath(manifestDirectory, full);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? target : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 }

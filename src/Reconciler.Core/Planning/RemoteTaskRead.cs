@@ -22,7 +22,7 @@ public sealed record RemoteTaskRead(RemoteTaskState? State, JsonObject? Detail, 
     public JsonElement? DetailElement { get; init; }
 
     /// <summary>The detail as an element: <see cref="DetailElement"/>, else the node written out once.</summary>
-    public JsonElement? DetailAsElement() => DetailElement ?? (Detail is { } detail ? JsonSerializer.SerializeToElement(detail) : null);
+    public JsonElement? DetailAsElement() => DetailElement ?? (Detail is { } detail ? Json.JsonNodeElement.Of(detail) : null);
 
     public static RemoteTaskRead Failed(string problem) => new(null, null, problem);
 }

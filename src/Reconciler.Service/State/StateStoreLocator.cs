@@ -12,18 +12,14 @@ namespace Reconciler.Service.State;
 /// </summary>
 public static class StateStoreLocator
 {
-    public const string SqlitePrefix = "sqlite:";
+    public const string SqlitePrefix = SqliteStateSpec.Prefix;
 
     public static StateLocation Resolve(string spec, string workingDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(spec);
-        if (PostgresConnectionSpec.IsPostgres(spec))
-        {
-            return new StateLocation(spec.Trim(), IsPostgres: true);
-        }
-
-        var path = spec.StartsWith(SqlitePrefix, StringComparison.OrdinalIgnoreCase) ? spec[SqlitePrefix.Length..] : spec;
-        return new StateLocation(Path.GetFullPath(path, workingDirectory), IsPostgres: false);
+        return StateSpecKind.IsPostgres(spec)
+            ? new StateLocation(spec.Trim(), IsPostgres: true)
+            : new StateLocation(SqliteStateSpec.FullPath(spec, workingDirectory), IsPostgres: false);
     }
 
     /// <summary>Opens (creating and migrating) the store.</summary>
@@ -60,7 +56,7 @@ public static class StateStoreLocator
             return await PostgresStateStore.OpenIfExistsAsync(Postgres(location, environment), time, cancellationToken);
         }
 
-        return File.Exists(location.Spec) ? await SqliteStateStore.OpenAsync(location.Spec, time, cancellationToken) : null;
+        return await SqliteStateSpec.OpenIfExistsAsync(location.Spec, time, cancellationToken);
     }
 
     /// <exception cref="StateStoreException">The spec cannot be read or carries a password.</exception>
