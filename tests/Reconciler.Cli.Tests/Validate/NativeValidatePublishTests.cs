@@ -1,5 +1,4 @@
 using Reconciler.Cli.Tests.Hostile;
-using Reconciler.Cli.Tests.Packaging;
 using Reconciler.Cli.Tests.Support;
 using Reconciler.Testing;
 
@@ -21,8 +20,7 @@ public sealed class NativeValidatePublishTests
     public async Task Publish_NativeExecutable_SaysWhatTheCliSays()
     {
         using var work = new TestDirectory("native-validate");
-        var executable = await PublishAsync(work);
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(executable)!, "reconciler-validate.dll")), "a native executable has no managed assembly beside it");
+        var executable = await NativePublish.PublishAsync(work, "src/Reconciler.Validate", "reconciler-validate");
 
         work.CopyFromOutput("sample-repo");
         Directory.CreateDirectory(work.Combine("empty"));
@@ -45,17 +43,6 @@ public sealed class NativeValidatePublishTests
             item.Arrange(repo);
             await AssertSameAsync(executable, repo.WorkingDirectory, item.Environment, ["repo"]);
         }
-    }
-
-    private static async Task<string> PublishAsync(TestDirectory work)
-    {
-        // A build of its own (--artifacts-path), NuGet limited to the packages the tests' restore already has.
-        var config = DotnetProcess.LocalOnlyConfig(work.Path, Directory.CreateDirectory(work.Combine("empty-feed")).FullName);
-        var output = work.Combine("out");
-        var publish = await DotnetProcess.RunAsync("dotnet", RepositoryRoot.Path, "publish", "src/Reconciler.Validate", "-c", "Release", "-r", "linux-x64", "-o", output,
-            "--artifacts-path", work.Combine("artifacts"), "--configfile", config, "-p:NuGetAudit=false", "-p:RunAnalyzers=false");
-        Assert.True(publish.ExitCode == 0, publish.Output);
-        return Path.Combine(output, "reconciler-validate");
     }
 
     private static async Task<CliResult> AssertSameAsync(string executable, string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
