@@ -54,7 +54,8 @@ return command switch
         Path.GetFullPath(Option("--work") ?? "bench/.work"),
         Numbers(Option("--set-sizes") ?? "10000"),
         Option("--baseline") is { } baseline ? Path.GetFullPath(baseline) : null,
-        Option("--native-validate") is { } native ? Path.GetFullPath(native) : null)),
+        Option("--native-validate") is { } native ? Path.GetFullPath(native) : null,
+        Option("--native-plan") is { } nativePlan ? Path.GetFullPath(nativePlan) : null)),
     "takeover" => await TakeoverBenchmark.RunAsync(
         Option("--postgres") ?? Environment.GetEnvironmentVariable("RECONCILER_TEST_POSTGRES") ?? throw new ArgumentException("takeover needs --postgres CONNECTION_STRING (or RECONCILER_TEST_POSTGRES)"),
         Option("--reconciler") ?? Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Reconciler.Cli/bin/Release/net10.0/reconciler.dll")),
@@ -72,6 +73,6 @@ static int Number(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] [--verify] | rate [--count N] [--rps N,N] [--parallelism N] | refresh [--count N] [--parallelism 4,16] | service-scale [--count N] [--passes N] [--interval S] [--resync S] [--parallelism N] [--max-rps R] [--reconciler PATH] [--env NAME=VALUE,…] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] [--baseline PATH] [--native-validate PATH] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
+    Console.Error.WriteLine("usage: Reconciler.Benchmarks validate-plan [--count N] | stages [--count N] | apply [--count N] [--parallelism 4,16] [--running-check] [--verify] | rate [--count N] [--rps N,N] [--parallelism N] | refresh [--count N] [--parallelism 4,16] | service-scale [--count N] [--passes N] [--interval S] [--resync S] [--parallelism N] [--max-rps R] [--reconciler PATH] [--env NAME=VALUE,…] | incremental [--count N] [--rounds N] | side-by-side [--sizes N,N] [--memory-sizes N,N] [--set-sizes N,N] [--runs N] [--peers DIR] [--reconciler PATH] [--schemas DIR] [--work DIR] [--baseline PATH] [--native-validate PATH] [--native-plan PATH] | corpus [--count N] [--work DIR] | service-latency [--count N] [--rounds N] [--interval SECONDS] [--logs] | takeover [--count N] [--rounds N] [--interval SECONDS] [--postgres CONN] [--reconciler DLL]");
     return 1;
 }

@@ -11,6 +11,7 @@ namespace Reconciler.Benchmarks.SideBySide;
 /// <param name="SetSizes">Item counts at which one TaskSet (a CSV) is measured against the same tasks as plain manifests.</param>
 /// <param name="Baseline">Another published <c>reconciler</c> (an older build) run in the same rounds, for a before → after that is interleaved.</param>
 /// <param name="NativeValidate">The native <c>reconciler-validate</c> (src/Reconciler.Validate published with native AOT), measured as one more of ours.</param>
+/// <param name="NativePlan">The native <c>reconciler-plan</c> (src/Reconciler.NativePlan published with native AOT): its plans against both states, and at the memory sizes.</param>
 internal sealed record SideBySideOptions(
     IReadOnlyList<int> Sizes,
     IReadOnlyList<int> MemorySizes,
@@ -21,4 +22,5 @@ internal sealed record SideBySideOptions(
     string Work,
     IReadOnlyList<int>? SetSizes = null,
     string? Baseline = null,
-    string? NativeValidate = null);
+    string? NativeValidate = null,
+    string? NativePlan = null);

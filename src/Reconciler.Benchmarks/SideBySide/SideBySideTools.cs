@@ -12,6 +12,8 @@ internal static class SideBySideTools
     public const string NativeValidate = "reconciler-validate (native)";
     public const string PlanEmpty = "reconciler plan (empty state)";
     public const string PlanFull = "reconciler plan (full state)";
+    public const string NativePlanEmpty = "reconciler-plan (native, empty state)";
+    public const string NativePlanFull = "reconciler-plan (native, full state)";
 
     public static IReadOnlyList<ToolCommand> ForTime(SideBySideOptions options, BenchCorpus corpus) =>
     [
@@ -19,6 +21,14 @@ internal static class SideBySideTools
         .. OursForTime(options, corpus, options.Reconciler, ""),
         .. options.Baseline is { } baseline ? OursForTime(options, corpus, baseline, " [baseline]") : [],
         .. options.NativeValidate is { } native ? [Ours(NativeValidate, options, [corpus.YamlDirectory]) with { Program = native }] : Array.Empty<ToolCommand>(),
+        .. options.NativePlan is { } plan ? NativePlans(options, corpus, plan, "text") : [],
+    ];
+
+    /// <summary><c>reconciler-plan</c> against the empty and the full state, in one format.</summary>
+    private static IReadOnlyList<ToolCommand> NativePlans(SideBySideOptions options, BenchCorpus corpus, string executable, string format) =>
+    [
+        Ours(format == "text" ? NativePlanEmpty : $"reconciler-plan --format {format} (native, empty state)", options, [corpus.YamlDirectory, "--state", corpus.EmptyStatePath, "--format", format]) with { Program = executable },
+        Ours(format == "text" ? NativePlanFull : $"reconciler-plan --format {format} (native, full state)", options, [corpus.YamlDirectory, "--state", corpus.FullStatePath, "--format", format]) with { Program = executable },
     ];
 
     private static IReadOnlyList<ToolCommand> Peers(SideBySideOptions options, BenchCorpus corpus) =>
@@ -50,9 +60,12 @@ internal static class SideBySideTools
 
     /// <summary>Every plan format, against an empty state (every task adopted: the largest output) and a full one.</summary>
     public static IReadOnlyList<ToolCommand> ForMemory(SideBySideOptions options, BenchCorpus corpus) =>
-        [.. from state in new[] { ("empty", corpus.EmptyStatePath), ("full", corpus.FullStatePath) }
-            from format in PlanFormats
-            select Ours($"reconciler plan --format {format} ({state.Item1} state)", options, ["plan", corpus.YamlDirectory, "--state", state.Item2, "--format", format])];
+    [
+        .. from state in new[] { ("empty", corpus.EmptyStatePath), ("full", corpus.FullStatePath) }
+           from format in PlanFormats
+           select Ours($"reconciler plan --format {format} ({state.Item1} state)", options, ["plan", corpus.YamlDirectory, "--state", state.Item2, "--format", format]),
+        .. options.NativePlan is { } plan ? PlanFormats.SelectMany(format => NativePlans(options, corpus, plan, format)) : [],
+    ];
 
     public static string SourcemetaBinary(SideBySideOptions options) =>
         Path.Combine(options.Peers, "node_modules", "@sourcemeta", "jsonschema", "build", "github-releases", "jsonschema-linux-x86_64");

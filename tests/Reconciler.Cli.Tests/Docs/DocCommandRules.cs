@@ -45,6 +45,8 @@ internal static class DocCommandRules
         new(@"^dotnet publish src/Reconciler\.Cli ", DocCommandAction.RunSlow, "a Release publish of the CLI"),
         new(@"^dotnet publish src/Reconciler\.Validate ", DocCommandAction.Skip, "the native AOT publish (clang, a minute or more): NativeValidatePublishTests runs it and compares the executable with the CLI"),
         new(@"^git diff --cached --name-only .*\| while read -r f; do reconciler-validate ", DocCommandAction.Skip, "the body of a pre-commit hook (it reads what is staged in a commit); NativeValidateTests runs reconciler-validate on single files"),
+        new(@"^dotnet publish src/Reconciler\.NativePlan ", DocCommandAction.Skip, "the native AOT publish (clang, a minute or more): NativePlanPublishTests runs it and compares the executable with the CLI"),
+        new(@"^(\./)?(out/(plan/)?)?reconciler-plan( |$)", DocCommandAction.Skip, "the native executable the publish above builds: NativePlanTests and NativePlanPublishTests run it on the same inputs as the CLI"),
         new(@"^(\./)?(out/)?reconciler-validate( |$)", DocCommandAction.Skip, "the native executable the publish above builds: NativeValidateTests and NativeValidatePublishTests run it on the same inputs as the CLI"),
         new(@"^(RECONCILER_API_TOKEN=\S+ )?reconciler import ", DocCommandAction.Skip, "reads the tasks of a real platform account (its token and the internet)"),
         new(@"^reconciler plan \. +# Plan:", DocCommandAction.Skip, "plans the manifests the import above it wrote"),

@@ -29,8 +29,10 @@ public sealed partial class ReleaseFilesTests
         var pack = runs.FindIndex(r => r.Contains("dotnet pack src/Reconciler.Cli", StringComparison.Ordinal));
         var single = runs.FindIndex(r => r.Contains("-r linux-x64 --self-contained", StringComparison.Ordinal) && r.Contains("-p:PublishSingleFile=true", StringComparison.Ordinal));
         var native = runs.FindIndex(r => r.Contains("dotnet publish src/Reconciler.Validate -c Release -r linux-x64", StringComparison.Ordinal) && r.Contains("artifacts/linux-x64/", StringComparison.Ordinal));
-        Assert.True(test >= 0 && test < pack && test < single && test < native, "tests run before anything is built for release");
+        var nativePlan = runs.FindIndex(r => r.Contains("dotnet publish src/Reconciler.NativePlan -c Release -r linux-x64", StringComparison.Ordinal) && r.Contains("artifacts/plan/libe_sqlite3.so artifacts/linux-x64/", StringComparison.Ordinal));
+        Assert.True(test >= 0 && test < pack && test < single && test < native && test < nativePlan, "tests run before anything is built for release");
         Assert.True(single < native, "the native reconciler-validate is kept in the single-file binary's artefact, after it is built");
+        Assert.True(single < nativePlan, "the native reconciler-plan and its SQLite library are kept in the single-file binary's artefact, after it is built");
         Assert.Equal(2, uploads);
     }
 
