@@ -16,10 +16,13 @@ internal static class EcmaPattern
 {
     private static readonly ConcurrentDictionary<string, Regex> Cache = new(StringComparer.Ordinal);
 
-    /// <summary>The .NET regular expression with the pattern's ECMA-262 meaning (cached: schemas repeat patterns).</summary>
+    /// <summary>
+    /// The .NET regular expression with the pattern's ECMA-262 meaning (cached: schemas repeat patterns); for the patterns
+    /// of our own schemas, the same expression compiled ahead of time (<see cref="PrecompiledPatterns"/>).
+    /// </summary>
     /// <exception cref="UnsupportedPatternException">The pattern cannot be translated exactly.</exception>
     public static Regex Create(string pattern) =>
-        Cache.GetOrAdd(pattern, static p => new Regex(Translate(p), RegexOptions.CultureInvariant));
+        Cache.GetOrAdd(pattern, static p => PrecompiledPatterns.ByPattern.TryGetValue(p, out var precompiled) ? precompiled : new Regex(Translate(p), RegexOptions.CultureInvariant));
 
     /// <summary>The .NET pattern text (see <see cref="Create"/>).</summary>
     /// <exception cref="UnsupportedPatternException">The pattern cannot be translated exactly.</exception>
