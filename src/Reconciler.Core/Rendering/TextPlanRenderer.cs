@@ -14,6 +14,9 @@ namespace Reconciler.Core.Rendering;
 /// <param name="listGrouped">List every task of every group (<c>--list-grouped</c>); otherwise only groups of at most <see cref="GroupText.ListedInline"/>.</param>
 public sealed class TextPlanRenderer(bool color = false, bool listGrouped = false) : IPlanRenderer
 {
+    /// <summary>False renders the tasks one after the other on the calling thread (the tests' reference for the parallel rendering).</summary>
+    internal bool RowsInParallel { get; init; } = true;
+
     public string Render(Plan plan)
     {
         using var output = new StringWriter(CultureInfo.InvariantCulture);
@@ -32,10 +35,8 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
             output.Write("\n\n");
         }
 
-        foreach (var entry in grouped.Distinct)
-        {
-            Entry(output, entry);
-        }
+        // Each task's lines depend on that task alone: rendered on every core, written in order.
+        ParallelRows.Write(grouped.Distinct, output, Entry, RowsInParallel);
 
         foreach (var group in grouped.Groups)
         {
