@@ -28,6 +28,9 @@ public sealed class JsonPlanRenderer : IPlanRenderer
         IndentSize = CanonicalJson.Indented.IndentSize,
     };
 
+    /// <summary>False builds the entries one after the other on the calling thread (the tests' reference for the parallel rendering).</summary>
+    internal bool RowsInParallel { get; init; } = true;
+
     public string Render(Plan plan)
     {
         using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
@@ -65,17 +68,25 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             new JsonArray(plan.PolicyProblems.Select(Diagnostic).ToArray<JsonNode?>()).WriteTo(writer);
             writer.WritePropertyName("entries");
             writer.WriteStartArray();
-            foreach (var entry in plan.Rows)
-            {
-                var node = Entry(entry);
-                node["group"] = grouped.GroupOf(entry)?.Number;
-                node.WriteTo(writer);
-                // The writer keeps what it wrote as pending until flushed; count both.
-                if (writer.BytesPending + buffer.WrittenCount > 16 * 1024)
+            // Each entry's tree depends on that entry alone: built on every core, written in order.
+            ParallelRows.Map(
+                plan.Rows,
+                entry =>
                 {
-                    Drain(writer, buffer, output);
-                }
-            }
+                    var node = Entry(entry);
+                    node["group"] = grouped.GroupOf(entry)?.Number;
+                    return node;
+                },
+                node =>
+                {
+                    node.WriteTo(writer);
+                    // The writer keeps what it wrote as pending until flushed; count both.
+                    if (writer.BytesPending + buffer.WrittenCount > 16 * 1024)
+                    {
+                        Drain(writer, buffer, output);
+                    }
+                },
+                RowsInParallel);
 
             writer.WriteEndArray();
             writer.WritePropertyName("groups");

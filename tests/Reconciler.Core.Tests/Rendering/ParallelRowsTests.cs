@@ -7,8 +7,8 @@ namespace Reconciler.Core.Tests.Rendering;
 
 /// <summary>
 /// Rows rendered on every core are written exactly as a loop writes them: in order, every byte, at every size around the
-/// chunk and window edges; a row that fails fails the rendering with its own exception; and a text plan of thousands of
-/// tasks is the plan rendered one task after the other.
+/// chunk and window edges; a row that fails fails the rendering with its own exception; and text and JSON plans of thousands
+/// of tasks are the plans rendered one task after the other.
 /// </summary>
 public sealed class ParallelRowsTests
 {
@@ -37,14 +37,15 @@ public sealed class ParallelRowsTests
 
         var thrown = Assert.Throws<InvalidOperationException>(() => Rendered(rows, (output, row) => output.Write(row == 500 ? throw new InvalidOperationException("row 500") : "ok"), parallel: true));
         Assert.Equal("row 500", thrown.Message);
+        Assert.Throws<InvalidOperationException>(() => ParallelRows.Map(rows, row => row == 999 ? throw new InvalidOperationException() : row, _ => { }));
     }
 
     [Fact]
-    public void TextPlan_HundredsOfTasks_AsRenderedOneAfterTheOther() => AssertTextAsSequential(LargePlan.Build(290, LargePlan.InvalidCount));
+    public void TextAndJsonPlans_HundredsOfTasks_AsRenderedOneAfterTheOther() => AssertTextAsSequential(LargePlan.Build(290, LargePlan.InvalidCount));
 
     [Trait("Category", "Slow")] // thousands of manifests evaluated
     [Fact]
-    public void TextPlan_ThousandsOfTasks_AsRenderedOneAfterTheOther() => AssertTextAsSequential(LargePlan.ThreeThousandTasks);
+    public void TextAndJsonPlans_ThousandsOfTasks_AsRenderedOneAfterTheOther() => AssertTextAsSequential(LargePlan.ThreeThousandTasks);
 
     private static void AssertTextAsSequential(Plan plan)
     {
@@ -55,6 +56,8 @@ public sealed class ParallelRowsTests
 
             Assert.Equal(sequential, parallel);
         }
+
+        Assert.Equal(new JsonPlanRenderer { RowsInParallel = false }.Render(plan), new JsonPlanRenderer().Render(plan));
     }
 
     private static string Rendered(IReadOnlyList<int> rows, Action<TextWriter, int> render, bool parallel)
