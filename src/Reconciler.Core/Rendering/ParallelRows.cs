@@ -4,7 +4,8 @@ using System.Runtime.ExceptionServices;
 namespace Reconciler.Core.Rendering;
 
 /// <summary>
-/// Renders rows that depend on nothing but themselves (each task of a plan) on every core and hands them on in their
+/// Works out rows that depend on nothing but themselves (each task of a plan: its text, its JSON, its comparison with a
+/// live read) on every core and hands them on in their
 /// order: the rows are cut into chunks, a window of chunks is worked out in parallel, and the window is handed on in
 /// order before the next one starts. What comes out is what a loop gives, in the same order; what is held is one window
 /// (a few hundred rows), never the whole plan. A first plan of 10,000 tasks writes about 14 MB of text: most of its
