@@ -113,7 +113,7 @@ internal static class ApplyCommand
             return await PlatformFailedAsync(console, pending.PlatformFailures);
         }
 
-        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, flags.ListGrouped).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, flags.ListGrouped, prefix).Render(pending.Plan));
         if (!pending.Plan.Summary.HasChanges)
         {
             await console.Out.WriteLineAsync(NoChanges(pending.Plan, options));

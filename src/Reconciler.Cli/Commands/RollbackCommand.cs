@@ -101,7 +101,7 @@ internal static class RollbackCommand
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
         var pending = await session.Engine.PlanAsync(earlier, PlanOptions.Default, cancellationToken);
         await console.Out.WriteLineAsync($"Rollback: the manifests of {Short(earlier.Revision)} against the state (the branch is at {Short(head)}).");
-        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, filePrefix: prefix).Render(pending.Plan));
         return await ApplyCommand.ConfirmAndApplyAsync(session.Engine, pending, autoApprove, [], repository, console, cancellationToken, async run =>
         {
             if (run.Succeeded && session.Store is IRevisionHolds holds)

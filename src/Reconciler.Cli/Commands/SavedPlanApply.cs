@@ -98,7 +98,7 @@ internal static class SavedPlanApply
 
         // Checked first, bound after: binding an unbound state is a write, and would itself look like a change.
         await state.BindAsync(session.Store, session.Endpoint, result, console, cancellationToken);
-        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, flags.ListGrouped).Render(DisplayPaths.Apply(pending.Plan, prefix)));
+        await console.Out.WriteAsync(new TextPlanRenderer(console.UseColor, flags.ListGrouped, prefix).Render(pending.Plan));
         if (pending.Plan.Entries.Count == 0)
         {
             await console.Out.WriteLineAsync("No changes: the saved plan has nothing to apply.");

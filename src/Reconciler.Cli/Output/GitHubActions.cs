@@ -18,17 +18,19 @@ internal static class GitHubActions
 
     public static bool IsRunningIn(CliConsole console) => string.Equals(console.Environment("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task WriteAnnotationsAsync(Plan plan, CliConsole console) =>
-        await console.Out.WriteAsync(GitHubAnnotations.Render(plan.Diagnostics));
+    /// <param name="filePrefix">Written before every manifest path (<see cref="DisplayPaths.PrefixFor"/>).</param>
+    public static async Task WriteAnnotationsAsync(Plan plan, string filePrefix, CliConsole console) =>
+        await console.Out.WriteAsync(GitHubAnnotations.Render(plan.Diagnostics, filePrefix));
 
-    public static async Task AppendStepSummaryAsync(Plan plan, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="filePrefix">Written before every manifest path (<see cref="DisplayPaths.PrefixFor"/>).</param>
+    public static async Task AppendStepSummaryAsync(Plan plan, string filePrefix, CliConsole console, CancellationToken cancellationToken)
     {
         if (console.Environment("GITHUB_STEP_SUMMARY") is not { Length: > 0 } path)
         {
             return;
         }
 
-        var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: StepSummaryMaxLength, WholePlan: WholePlanNote.ForStepSummary)).Render(plan);
+        var markdown = new MarkdownPlanRenderer(new MarkdownOptions(MaxLength: StepSummaryMaxLength, PathPrefix: filePrefix, WholePlan: WholePlanNote.ForStepSummary)).Render(plan);
         try
         {
             await File.AppendAllTextAsync(console.ResolvePath(path), markdown + "\n", cancellationToken);

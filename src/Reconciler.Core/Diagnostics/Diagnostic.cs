@@ -28,9 +28,12 @@ public sealed record Diagnostic(
     /// and bidi characters from file names, keys and values are escaped (<see cref="ControlText"/>), so the
     /// line stays one line and shows what is there.
     /// </summary>
-    public override string ToString()
+    public override string ToString() => Display("");
+
+    /// <summary>The one-line form (<see cref="ToString"/>) with <paramref name="filePrefix"/> before the file (<see cref="SourceLocation.Display"/>).</summary>
+    public string Display(string filePrefix)
     {
-        var where = Location is null ? "" : $"{Location}: ";
+        var where = Location is null ? "" : $"{Location.Display(filePrefix)}: ";
         var severity = Severity == Severity.Error ? "error" : "warning";
         var path = string.IsNullOrEmpty(JsonPath) ? "" : $" ({ControlText.Escape(JsonPath)})";
         return $"{where}{severity}: {ControlText.Escape(Message)}{path}";

@@ -24,7 +24,13 @@ public sealed record SourceLocation(string File, int Line, int Column) : ICompar
     }
 
     /// <summary><c>file:line:column</c>, the file name escaped (<see cref="ControlText"/>): a newline in a name cannot split a line.</summary>
-    public override string ToString() => $"{ControlText.Escape(File)}:{Line}:{Column}";
+    public override string ToString() => Display("");
+
+    /// <summary>
+    /// <c>file:line:column</c> as shown from elsewhere: <paramref name="filePrefix"/> (a display prefix, e.g. the manifest
+    /// directory as typed) before the file, both escaped. Written as it is shown, so a plan need not be copied to show it.
+    /// </summary>
+    public string Display(string filePrefix) => $"{ControlText.Escape(filePrefix)}{ControlText.Escape(File)}:{Line}:{Column}";
 
     public static bool operator <(SourceLocation? left, SourceLocation? right) => Comparer<SourceLocation?>.Default.Compare(left, right) < 0;
 

@@ -11,24 +11,25 @@ namespace Reconciler.Core.Rendering;
 /// </summary>
 public static class GitHubAnnotations
 {
-    public static string Render(IEnumerable<Diagnostic> diagnostics)
+    /// <param name="filePrefix">Written before every manifest path (<see cref="PlanText.ShownFile"/>): the directory as the user typed it, or "".</param>
+    public static string Render(IEnumerable<Diagnostic> diagnostics, string filePrefix = "")
     {
         var output = new StringBuilder();
         foreach (var diagnostic in diagnostics)
         {
-            output.Append(Render(diagnostic)).Append('\n');
+            output.Append(Render(diagnostic, filePrefix)).Append('\n');
         }
 
         return output.ToString();
     }
 
-    public static string Render(Diagnostic diagnostic)
+    public static string Render(Diagnostic diagnostic, string filePrefix = "")
     {
         var command = diagnostic.IsError ? "error" : "warning";
         // Control characters are made visible first (ControlText), then the runner's own escapes apply.
         var message = ControlText.Escape(string.IsNullOrEmpty(diagnostic.JsonPath) ? diagnostic.Message : $"{diagnostic.Message} ({diagnostic.JsonPath})");
         var properties = diagnostic.Location is { } l
-            ? $" file={EscapeProperty(ControlText.Escape(l.File))},line={l.Line},col={l.Column}"
+            ? $" file={EscapeProperty(ControlText.Escape(filePrefix + l.File))},line={l.Line},col={l.Column}"
             : "";
         return $"::{command}{properties}::{EscapeData(message)}";
     }

@@ -11,7 +11,8 @@ namespace Reconciler.Core.Rendering;
 /// </summary>
 internal static class JsonPlanGroups
 {
-    public static JsonObject Group(ChangeGroup group)
+    /// <param name="filePrefix">Written before every manifest path (<see cref="PlanText.ShownFile"/>).</param>
+    public static JsonObject Group(ChangeGroup group, string filePrefix)
     {
         var before = new JsonObject();
         var after = new JsonObject();
@@ -31,17 +32,17 @@ internal static class JsonPlanGroups
             ["after"] = after,
             ["changes"] = new JsonArray(group.Changes.Select(JsonPlanRenderer.Change).ToArray<JsonNode?>()),
             ["accounts"] = new JsonArray(group.Accounts.Select(a => (JsonNode?)new JsonObject { ["user_id"] = a.UserId, ["count"] = a.Count }).ToArray()),
-            ["tasks"] = new JsonArray(group.Members.Select(Task).ToArray()),
+            ["tasks"] = new JsonArray(group.Members.Select(member => (JsonNode?)Task(member, filePrefix)).ToArray()),
         };
     }
 
     private static JsonNode? Value(string? json) => json is null ? null : CanonicalJson.Parse(json);
 
-    private static JsonNode? Task(PlanEntry entry) => new JsonObject
+    private static JsonObject Task(PlanEntry entry, string filePrefix) => new()
     {
         ["user_id"] = entry.Identity.UserId,
         ["task_id"] = entry.Identity.TaskId,
         ["name"] = entry.Name,
-        ["file"] = entry.Location?.File,
+        ["file"] = PlanText.ShownFile(entry.Location?.File, filePrefix),
     };
 }

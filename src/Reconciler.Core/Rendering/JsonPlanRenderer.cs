@@ -16,7 +16,8 @@ namespace Reconciler.Core.Rendering;
 /// fields are only ever added, and <c>format_version</c> changes if one must ever be removed.
 /// Values in <c>changes</c> are the JSON values themselves (numbers exact), not strings.
 /// </summary>
-public sealed class JsonPlanRenderer : IPlanRenderer
+/// <param name="filePrefix">Written before every manifest path (<see cref="PlanText.ShownFile"/>): the directory as the user typed it, or "".</param>
+public sealed class JsonPlanRenderer(string filePrefix = "") : IPlanRenderer
 {
     public const int FormatVersion = 1;
 
@@ -65,7 +66,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 ["text"] = summary.ToString(),
             }.WriteTo(writer);
             writer.WritePropertyName("policy_problems");
-            new JsonArray(plan.PolicyProblems.Select(Diagnostic).ToArray<JsonNode?>()).WriteTo(writer);
+            new JsonArray(plan.PolicyProblems.Select(d => Diagnostic(d, filePrefix)).ToArray<JsonNode?>()).WriteTo(writer);
             writer.WritePropertyName("entries");
             writer.WriteStartArray();
             // Each entry's tree depends on that entry alone: built on every core, written in order.
@@ -93,7 +94,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             writer.WriteStartArray();
             foreach (var group in grouped.Groups)
             {
-                JsonPlanGroups.Group(group).WriteTo(writer);
+                JsonPlanGroups.Group(group, filePrefix).WriteTo(writer);
                 Drain(writer, buffer, output);
             }
 
@@ -141,7 +142,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
     }
 
     /// <summary>One row; a document that names no task has the same keys, null or empty where only a task has a value.</summary>
-    private static JsonObject Entry(IPlanRow row)
+    private JsonObject Entry(IPlanRow row)
     {
         var entry = row as PlanEntry;
         return new()
@@ -152,7 +153,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
             ["sub_user_id"] = entry?.Desired?.SubUserId,
             ["name"] = row.Name,
             ["api_version"] = entry?.Desired?.Flavour.ToApiVersion(),
-            ["file"] = row.Location?.File,
+            ["file"] = PlanText.ShownFile(row.Location?.File, filePrefix),
             ["line"] = row.Action == PlanAction.Unmanage ? null : row.Location?.Line,
             ["column"] = row.Action == PlanAction.Unmanage ? null : row.Location?.Column,
             ["body_hash"] = entry?.Desired?.Body.Hash,
@@ -168,7 +169,7 @@ public sealed class JsonPlanRenderer : IPlanRenderer
                 ["reason"] = deferral.Reason,
                 ["retry_at"] = deferral.RetryAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             },
-            ["diagnostics"] = new JsonArray(row.Diagnostics.Select(Diagnostic).ToArray<JsonNode?>()),
+            ["diagnostics"] = new JsonArray(row.Diagnostics.Select(d => Diagnostic(d, filePrefix)).ToArray<JsonNode?>()),
             ["refreshed"] = entry?.Refreshed ?? false,
             ["not_compared"] = new JsonArray((entry?.NotCompared ?? []).Select(f => (JsonNode?)JsonValue.Create(f)).ToArray()),
             ["set"] = row.SetName,
@@ -176,12 +177,15 @@ public sealed class JsonPlanRenderer : IPlanRenderer
     }
 
     /// <summary>A diagnostic as the JSON plan shows it (docs/plan-json.md); <c>validate --format json</c> shows the same.</summary>
-    public static JsonNode Diagnostic(Diagnostic diagnostic) => new JsonObject
+    public static JsonNode Diagnostic(Diagnostic diagnostic) => Diagnostic(diagnostic, "");
+
+    /// <summary>A diagnostic as the JSON plan shows it, its file after <paramref name="filePrefix"/> (<see cref="PlanText.ShownFile"/>).</summary>
+    public static JsonNode Diagnostic(Diagnostic diagnostic, string filePrefix) => new JsonObject
     {
         ["severity"] = diagnostic.IsError ? "error" : "warning",
         ["code"] = diagnostic.Code,
         ["message"] = diagnostic.Message,
-        ["file"] = diagnostic.Location?.File,
+        ["file"] = PlanText.ShownFile(diagnostic.Location?.File, filePrefix),
         ["line"] = diagnostic.Location?.Line,
         ["column"] = diagnostic.Location?.Column,
         ["json_path"] = diagnostic.JsonPath,

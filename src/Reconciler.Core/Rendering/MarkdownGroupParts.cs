@@ -6,8 +6,8 @@ using Reconciler.Core.Planning.Grouping;
 namespace Reconciler.Core.Rendering;
 
 /// <summary>The markdown of a group of identical changes: its table row, its head and its member lines.</summary>
-/// <param name="path">Turns a manifest path into the path shown (the renderer's prefix).</param>
-internal sealed class MarkdownGroupParts(Func<string, string> path)
+/// <param name="filePrefix">Written before every manifest path (the renderer's prefix, <see cref="PlanText.ShownFile"/>).</param>
+internal sealed class MarkdownGroupParts(string filePrefix)
 {
     public static string Heading(ChangeGroup group) =>
         $"{PlanText.Symbol(group.Action)} group {group.Number} · {group.Action.ToWord()} · {GroupText.Title(group)}";
@@ -25,7 +25,7 @@ internal sealed class MarkdownGroupParts(Func<string, string> path)
     {
         var head = new StringBuilder()
             .Append("#### ").Append(Heading(group)).Append(": ").Append(GroupText.Change(group, MarkdownText.Code)).Append("\n\n");
-        if (PlanText.ActionNote(group.First) is { Length: > 0 } note)
+        if (PlanText.ActionNote(group.First, filePrefix) is { Length: > 0 } note)
         {
             head.Append(MarkdownText.Cell(note)).Append("\n\n");
         }
@@ -46,5 +46,5 @@ internal sealed class MarkdownGroupParts(Func<string, string> path)
     }
 
     private string Member(PlanEntry entry) =>
-        $"- {MarkdownText.Cell(PlanText.Title(entry))}" + (entry.File is { } file ? $" — {MarkdownText.Code(path(file))}" : "") + "\n";
+        $"- {MarkdownText.Cell(PlanText.Title(entry, filePrefix))}" + (entry.File is { } file ? $" — {MarkdownText.Code(filePrefix + file)}" : "") + "\n";
 }

@@ -19,6 +19,9 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
 {
     private readonly MarkdownOptions _options = options ?? new MarkdownOptions();
 
+    /// <summary>Written before every manifest path (<see cref="MarkdownOptions.PathPrefix"/>, ending in one slash), or "".</summary>
+    private readonly string _filePrefix = options?.PathPrefix is { Length: > 0 } prefix ? prefix.TrimEnd('/') + "/" : "";
+
     public string Render(Plan plan)
     {
         var all = Sections(plan);
@@ -49,7 +52,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     private MarkdownSections Sections(Plan plan)
     {
         var grouped = PlanGrouping.Of(plan);
-        var groups = new MarkdownGroupParts(Path);
+        var groups = new MarkdownGroupParts(_filePrefix);
         var distinct = grouped.Distinct;
         var diffs = distinct.OfType<PlanEntry>().Where(e => e.Changes.Count > 0).ToList();
 
@@ -181,7 +184,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         {
             foreach (var note in PlanText.DeferralNotes(entry))
             {
-                yield return $"- **{MarkdownText.Cell(PlanText.Title(entry))}**: {MarkdownText.Cell(note)}";
+                yield return $"- **{MarkdownText.Cell(PlanText.Title(entry, _filePrefix))}**: {MarkdownText.Cell(note)}";
             }
         }
 
@@ -204,7 +207,7 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
         var changed = row.Action == PlanAction.Adopt ? "all (new task)" : fields.Count == 0 ? "" : string.Join(", ", fields.Take(5).Select(MarkdownText.Code)) + (fields.Count > 5 ? $" +{fields.Count - 5} more" : "");
         var file = row.File is null ? "" : MarkdownText.Code(Path(row.File) + (row.Action == PlanAction.Invalid && row.Location is { } l ? $":{l.Line}" : ""));
         var action = row.Action.ToWord() + (row is PlanEntry entry ? ActionState(entry) : "");
-        return $"| {PlanText.Symbol(row.Action)} | {MarkdownText.Cell(PlanText.Title(row))} | {file} | {action} | {changed} |\n";
+        return $"| {PlanText.Symbol(row.Action)} | {MarkdownText.Cell(PlanText.Title(row, _filePrefix))} | {file} | {action} | {changed} |\n";
     }
 
     /// <summary>What the action column adds to the action's word: why the change is not sent now, or why it is sent.</summary>
@@ -219,9 +222,9 @@ public sealed class MarkdownPlanRenderer(MarkdownOptions? options = null) : IPla
     {
         var content = MarkdownText.Literal(string.Join("\n", entry.Changes.SelectMany(PlanText.DiffLines)));
         var fence = MarkdownText.Fence(content);
-        var summary = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord()} <b>{MarkdownText.Html(PlanText.Title(entry))}</b> — <code>{MarkdownText.Html(Path(entry.File ?? ""))}</code>";
+        var summary = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord()} <b>{MarkdownText.Html(PlanText.Title(entry, _filePrefix))}</b> — <code>{MarkdownText.Html(PlanText.ShownFile(entry.File, _filePrefix) ?? "")}</code>";
         return $"<details{(open ? " open" : "")}><summary>{summary}</summary>\n\n{fence}diff\n{content}\n{fence}\n\n</details>\n\n";
     }
 
-    private string Path(string file) => _options.PathPrefix is { Length: > 0 } prefix ? $"{prefix.TrimEnd('/')}/{file}" : file;
+    private string Path(string file) => _filePrefix + file;
 }

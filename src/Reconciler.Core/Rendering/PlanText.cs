@@ -20,8 +20,8 @@ public static class PlanText
         _ => "=",
     };
 
-    /// <summary>The row's name and task id; a document that names no task goes by its name, or else its file.</summary>
-    public static string Title(IPlanRow row)
+    /// <summary>The row's name and task id; a document that names no task goes by its name, or else its file (shown after <paramref name="filePrefix"/>).</summary>
+    public static string Title(IPlanRow row, string filePrefix = "")
     {
         ArgumentNullException.ThrowIfNull(row);
         var name = string.IsNullOrEmpty(row.Name) ? null : row.Name;
@@ -30,9 +30,15 @@ public static class PlanText
             (not null, { } identity) => $"{name} ({identity.TaskId})",
             (not null, null) => name,
             (null, { } identity) => identity.ToString(),
-            _ => row.File ?? "(unknown)",
+            _ => ShownFile(row.File, filePrefix) ?? "(unknown)",
         });
     }
+
+    /// <summary>
+    /// A manifest path as shown: after the display prefix (the manifest directory as the user typed it, or ""). Renderers
+    /// prefix paths as they write them, so a plan of 100,000 entries is never copied to be shown.
+    /// </summary>
+    public static string? ShownFile(string? file, string filePrefix) => file is null || filePrefix.Length == 0 ? file : filePrefix + file;
 
     /// <summary>A row's field changes: a task's, or none for a document that names no task.</summary>
     public static IReadOnlyList<FieldChange> Changes(IPlanRow row) => row is PlanEntry entry ? entry.Changes : [];
@@ -40,8 +46,8 @@ public static class PlanText
     /// <summary>A row's deferral notes (<see cref="DeferralNotes(PlanEntry)"/>); a document that names no task has none.</summary>
     public static IEnumerable<string> DeferralNotes(IPlanRow row) => row is PlanEntry entry ? DeferralNotes(entry) : [];
 
-    /// <summary>A row's action note (<see cref="ActionNote(PlanEntry)"/>); a document that names no task has none.</summary>
-    public static string ActionNote(IPlanRow row) => row is PlanEntry entry ? ActionNote(entry) : "";
+    /// <summary>A row's action note (<see cref="ActionNote(PlanEntry, string)"/>); a document that names no task has none.</summary>
+    public static string ActionNote(IPlanRow row, string filePrefix = "") => row is PlanEntry entry ? ActionNote(entry, filePrefix) : "";
 
     /// <summary>
     /// Notes that change what apply will do now: a running task (blocked, or stopped and left stopped), a change
@@ -87,13 +93,14 @@ public static class PlanText
 
     public static string Short(string revision) => revision.Length > 12 ? revision[..12] : revision;
 
-    public static string ActionNote(PlanEntry entry) => entry.Action switch
+    /// <summary>What the action means for this entry; an unmanaged task names the file it came from, shown after <paramref name="filePrefix"/>.</summary>
+    public static string ActionNote(PlanEntry entry, string filePrefix = "") => entry.Action switch
     {
         PlanAction.Update when entry.Reason == UpdateReason.Drift => "drift: the live task differs from the manifest (changed on the platform); shown live → desired",
         PlanAction.Adopt when entry.Refreshed => "not tracked yet: the whole body will be sent and tracked from now on; shown live → desired",
         PlanAction.Adopt => "not tracked yet: the whole body will be sent and tracked from now on",
-        PlanAction.Unmanage when entry.Deferral is not null => $"manifest not found (was {ControlText.Escape(entry.File)})",
-        PlanAction.Unmanage => $"manifest gone (was {ControlText.Escape(entry.File)}): the record is forgotten; the remote task is not touched",
+        PlanAction.Unmanage when entry.Deferral is not null => $"manifest not found (was {ControlText.Escape(ShownFile(entry.File, filePrefix))})",
+        PlanAction.Unmanage => $"manifest gone (was {ControlText.Escape(ShownFile(entry.File, filePrefix))}): the record is forgotten; the remote task is not touched",
         PlanAction.Suspended => "metadata.suspend is true: left alone",
         _ => "",
     };

@@ -12,7 +12,8 @@ namespace Reconciler.Core.Rendering;
 /// not listed. ANSI colours only when asked (the CLI decides: a terminal and no NO_COLOR).
 /// </summary>
 /// <param name="listGrouped">List every task of every group (<c>--list-grouped</c>); otherwise only groups of at most <see cref="GroupText.ListedInline"/>.</param>
-public sealed class TextPlanRenderer(bool color = false, bool listGrouped = false) : IPlanRenderer
+/// <param name="filePrefix">Written before every manifest path (<see cref="PlanText.ShownFile"/>): the directory as the user typed it, or "".</param>
+public sealed class TextPlanRenderer(bool color = false, bool listGrouped = false, string filePrefix = "") : IPlanRenderer
 {
     /// <summary>False renders the tasks one after the other on the calling thread (the tests' reference for the parallel rendering).</summary>
     internal bool RowsInParallel { get; init; } = true;
@@ -31,7 +32,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
         // Problems of the plan as a whole (a policy limit) first: they hold back every change below.
         foreach (var problem in plan.PolicyProblems)
         {
-            output.Write(Paint(problem.ToString(), problem.IsError ? Red : Yellow));
+            output.Write(Paint(problem.Display(filePrefix), problem.IsError ? Red : Yellow));
             output.Write("\n\n");
         }
 
@@ -54,11 +55,11 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
 
     private void Entry(TextWriter output, IPlanRow entry)
     {
-        var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry)}";
+        var header = $"{PlanText.Symbol(entry.Action)} {entry.Action.ToWord(),-9} {PlanText.Title(entry, filePrefix)}";
         output.Write(Paint(header, ColourOf(entry.Action)));
-        output.Write(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location}", Dim));
+        output.Write(entry.Location is null || entry.Action == PlanAction.Unmanage ? "" : Paint($"  {entry.Location.Display(filePrefix)}", Dim));
         output.Write('\n');
-        if (PlanText.ActionNote(entry) is { Length: > 0 } note)
+        if (PlanText.ActionNote(entry, filePrefix) is { Length: > 0 } note)
         {
             Line(output, Paint(note, Dim));
         }
@@ -75,7 +76,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
 
         foreach (var diagnostic in entry.Diagnostics)
         {
-            Line(output, Paint(diagnostic.ToString(), diagnostic.IsError ? Red : Yellow));
+            Line(output, Paint(diagnostic.Display(filePrefix), diagnostic.IsError ? Red : Yellow));
         }
 
         output.Write('\n');
@@ -86,7 +87,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
         var header = $"{PlanText.Symbol(group.Action)} {group.Action.ToWord(),-9} group {group.Number}: {GroupText.Title(group)}: {GroupText.Change(group, ControlText.Escape)}";
         output.Write(Paint(header, ColourOf(group.Action)));
         output.Write('\n');
-        if (PlanText.ActionNote(group.First) is { Length: > 0 } note)
+        if (PlanText.ActionNote(group.First, filePrefix) is { Length: > 0 } note)
         {
             Line(output, Paint(note, Dim));
         }
@@ -112,7 +113,7 @@ public sealed class TextPlanRenderer(bool color = false, bool listGrouped = fals
             Line(output, "tasks:");
             foreach (var member in group.Members)
             {
-                Line(output, $"  {PlanText.Title(member)}" + (member.Location is null ? "" : Paint($"  {member.Location}", Dim)));
+                Line(output, $"  {PlanText.Title(member, filePrefix)}" + (member.Location is null ? "" : Paint($"  {member.Location.Display(filePrefix)}", Dim)));
             }
         }
         else

@@ -77,7 +77,7 @@ public sealed class UnidentifiedDocumentRenderingTests
     /// Six identical adoptions (a group), two invalid documents that name their task, an unreadable file, a document
     /// with a name and no task id, all at places that interleave.
     /// </summary>
-    private static Plan Scenario()
+    internal static Plan Scenario()
     {
         var files = new List<(string, string)>
         {
