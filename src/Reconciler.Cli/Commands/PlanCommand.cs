@@ -88,7 +88,7 @@ internal static class PlanCommand
         {
             var (plan, prefix, save) = result.GetValue(baseRef) is { } baseRevision
                 ? await PlanAgainstBaseAsync(result, inputs, baseRevision, headRef, console, cancellationToken)
-                : await PlanAgainstStateAsync(result, inputs, state, planning, api, console, cancellationToken);
+                : await PlanAgainstStateAsync(result, inputs, state, planning, api, saving: result.GetValue(saving.Out) is not null, console, cancellationToken);
             await PlanOutput.WriteAsync(plan, prefix, result.GetValue(format), result.GetValue(listGrouped), console, cancellationToken);
             var savedPlan = result.GetValue(saving.Out);
             var exitCode = PlanOutput.ExitCode(plan, result.GetValue(detailed));
@@ -113,8 +113,9 @@ internal static class PlanCommand
         return (plan, prefix, null);
     }
 
-    /// <returns>The plan, the display prefix, and how to save it (everything read before planning, so a later write is noticed).</returns>
-    private static async Task<(Plan Plan, string Prefix, Func<SavedPlan>? Save)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, PlanningOptions planning, ApiOptions api, CliConsole console, CancellationToken cancellationToken)
+    /// <param name="saving">With <c>--out</c>: only then are the manifests' digest and the rest of the saved source worked out.</param>
+    /// <returns>The plan, the display prefix, and how to save it when <paramref name="saving"/> (everything read before planning, so a later write is noticed).</returns>
+    private static async Task<(Plan Plan, string Prefix, Func<SavedPlan>? Save)> PlanAgainstStateAsync(ParseResult result, ManifestInputOptions inputs, StateOptions state, PlanningOptions planning, ApiOptions api, bool saving, CliConsole console, CancellationToken cancellationToken)
     {
         using var input = await inputs.ReadAsync(result, console, cancellationToken);
         var (snapshot, prefix) = (input.Snapshot, input.DisplayPrefix);
@@ -138,6 +139,12 @@ internal static class PlanCommand
         {
             // The platform cannot be reached or refuses the token: one error, not a "could not read" warning per task.
             throw new CliException(string.Join("; ", pending.PlatformFailures.Select(f => f.Message)));
+        }
+
+        if (!saving)
+        {
+            // The digest re-reads and hashes every manifest (100,000 files, and ~65 MB of text at that size): only a saved plan needs it.
+            return (pending.Plan, prefix, null);
         }
 
         var source = SavedPlanOutput.Source(result, inputs, snapshot);

@@ -17,20 +17,26 @@ public static class ManifestDigest
     public static string Of(SourceSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var text = new StringBuilder();
+
+        // Hashed as it is read, line by line: the same bytes as the whole listing's UTF-8 text, which at 100,000 files
+        // was ~65 MB of strings held at once.
+        using var digest = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in snapshot.Files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            text.Append(file.Path).Append('\0').Append(Content(file, LoaderLimits.Default.MaxFileBytes)).Append('\n');
+            Append(digest, $"{file.Path}\0{Content(file, LoaderLimits.Default.MaxFileBytes)}\n");
         }
 
         // The CSV files TaskSets read their items from: a change to a row is a change to the manifests.
         foreach (var file in snapshot.DataFiles.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
-            text.Append("data\0").Append(file.Path).Append('\0').Append(Content(file, TaskSetLimits.Default.MaxCsvBytes)).Append('\n');
+            Append(digest, $"data\0{file.Path}\0{Content(file, TaskSetLimits.Default.MaxCsvBytes)}\n");
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(digest.GetHashAndReset());
     }
+
+    // Each line ends in '\n', so no surrogate pair is ever split between two calls: the bytes are those of the whole text.
+    private static void Append(IncrementalHash digest, string line) => digest.AppendData(Encoding.UTF8.GetBytes(line));
 
     private static string Content(ManifestFile file, long maxBytes)
     {
