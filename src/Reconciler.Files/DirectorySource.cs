@@ -179,7 +179,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
             switch (status.Kind)
             {
                 case FileKind.Regular when DataFiles.IsDataFile(path) && !glob.IsMatch(path):
-                    Data.Add(new ManifestFile(path, null, status.Size, () => BoundedFileReader.Read(physical, TaskSetLimits.Default.MaxCsvBytes)));
+                    Data.Add(new ManifestFile(path, null, status.Size, Reader(path, physical, TaskSetLimits.Default.MaxCsvBytes)));
                     return;
                 case not (FileKind.Regular or FileKind.Directory) when DataFiles.IsDataFile(path) && !glob.IsMatch(path):
                     Unreadable(path, status.Kind is FileKind.Missing or FileKind.Inaccessible
@@ -203,7 +203,7 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
 
                     return;
                 case FileKind.Regular when glob.IsMatch(path) || path is RepositorySettings.FileName or RepositoryPolicy.FilePath:
-                    Files.Add(new ManifestFile(path, null, status.Size, () => BoundedFileReader.Read(physical, limit)));
+                    Files.Add(new ManifestFile(path, null, status.Size, Reader(path, physical, limit)));
                     return;
                 case FileKind.Regular:
                     return;
@@ -222,6 +222,22 @@ public sealed class DirectorySource(string directory, ManifestGlob? glob = null,
                     return;
             }
         }
+
+        /// <summary>
+        /// The reader of a listed file. A file found where its path says (the root, '/', the path: every file not reached
+        /// through a symbolic link) is read by that path, put together when read, so the listing holds no second, absolute
+        /// copy of each path (about 150 bytes a file, 15 MB at 100,000 files, held for the whole plan).
+        /// </summary>
+        private Func<ReadOnlyMemory<byte>> Reader(string path, string physical, long max) =>
+            physical.Length == root.Length + 1 + path.Length && physical.StartsWith(root, StringComparison.Ordinal)
+                && physical[root.Length] == '/' && physical.EndsWith(path, StringComparison.Ordinal)
+                ? ReadAt(root, path, max)
+                : ReadFrom(physical, max);
+
+        // Two methods, so that each reader's closure holds only what it reads by.
+        private static Func<ReadOnlyMemory<byte>> ReadAt(string root, string path, long max) => () => BoundedFileReader.Read(string.Concat(root, "/", path), max);
+
+        private static Func<ReadOnlyMemory<byte>> ReadFrom(string physical, long max) => () => BoundedFileReader.Read(physical, max);
 
         /// <summary>A data file that cannot be read: listed with a reader that says why, reported only where a set names it.</summary>
         private void Unreadable(string path, string why) =>
