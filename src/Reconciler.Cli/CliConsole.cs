@@ -38,7 +38,8 @@ internal sealed record CliConsole(
     public SecretRedactor Secrets { get; init; } = SecretRedactor.None;
 
     /// <summary>A manifest pipeline that also warns when a manifest value holds one of <see cref="Secrets"/>.</summary>
-    public ManifestPipeline NewPipeline() => new(new ManifestEvaluator(rules: ManifestRules.WithSecretCheck(Secrets)));
+    /// <param name="remember">Keep evaluations for a later call (<see cref="ManifestPipeline"/>); false for a command that evaluates once.</param>
+    public ManifestPipeline NewPipeline(bool remember = true) => new(new ManifestEvaluator(rules: ManifestRules.WithSecretCheck(Secrets)), remember);
 
     /// <summary>Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).</summary>
     public bool UseColor => OutIsTerminal && string.IsNullOrEmpty(Environment("NO_COLOR")) && Environment("TERM") != "dumb";

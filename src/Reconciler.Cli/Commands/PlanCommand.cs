@@ -133,7 +133,7 @@ internal static class PlanCommand
             : simulator ? await SimulatorRefreshHostAsync(state.Location(result, console, simulator: true), bound, console, cancellationToken)
             : await RefreshHostAsync(result, api, store, console, cancellationToken);
         var settings = new ReconcileSettings(options.Refresh ? api.GetParallelism(result) : 4, RunningCheck: false);
-        var pending = await new PlanningEngine(settings, store, host?.Reader, pipeline: console.NewPipeline()).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
+        var pending = await new PlanningEngine(settings, store, host?.Reader, pipeline: console.NewPipeline(remember: false)).PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
         PlanTargets.Check(pending);
         if (pending.PlatformFailures.Count > 0)
         {

@@ -30,6 +30,21 @@ public sealed class DesiredStatePatchTests
     }
 
     [Fact]
+    public void Evaluate_PipelineThatDoesNotRemember_BuildsTheSameStateAndKeepsNothing()
+    {
+        var files = Enumerable.Range(0, 20).ToDictionary(i => $"tasks/t{i:00}.yaml", i => TestManifests.V2($"id-{i}"));
+        files["tasks/twice.yaml"] = TestManifests.V2("ID-3");
+        var once = new ManifestPipeline(remember: false);
+
+        var first = once.Evaluate(Snapshot(files, [], []));
+        var again = once.Evaluate(Snapshot(files, [], []));
+
+        Assert.Equal(Describe(new ManifestPipeline().Evaluate(Snapshot(files, [], []))), Describe(first));
+        Assert.Equal(Describe(first), Describe(again));
+        Assert.Equal((21, 0, false, false), (once.LastEvaluatedFiles, once.LastCachedFiles, once.LastReusedState, once.LastPatchedState));
+    }
+
+    [Fact]
     public void Evaluate_AChangeThatClaimsATaskTwice_BuildsTheWholeState()
     {
         var files = new Dictionary<string, string> { ["tasks/a.yaml"] = TestManifests.V2("id-1"), ["tasks/b.yaml"] = TestManifests.V2("id-2") };
