@@ -74,7 +74,7 @@ internal static class PlanProgram
         var targets = arguments.Targets.Select(t => PlanTargets.Relative(t, console, directory)).ToList();
         var options = new PlanOptions(Refresh: false, targets.Count == 0 ? null : targets);
         await using var store = await SqliteStateSpec.OpenIfExistsAsync(SqliteStateSpec.FullPath(arguments.State ?? PlanArguments.DefaultState, console.WorkingDirectory), null, cancellationToken);
-        var pending = await new PlanningEngine(new ReconcileSettings(4, RunningCheck: false), store, null, pipeline: console.NewPipeline())
+        var pending = await new PlanningEngine(new ReconcileSettings(4, RunningCheck: false), store, null, pipeline: console.NewPipeline(remember: false))
             .PlanAsync(snapshot, CompareWith.LiveState, options, cancellationToken);
         PlanTargets.Check(pending);
         return (pending.Plan, prefix);
