@@ -50,20 +50,36 @@ public static class TaskStandings
         };
     }
 
-    public static IReadOnlyList<TaskStanding>? Derive(ReconcileRun run, TaskLedger ledger)
+    public static TaskLines? Derive(ReconcileRun run, TaskLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(run);
         return run.Plan is { } plan ? Derive(plan, run.Report, ledger) : null;
     }
 
     /// <param name="report">What apply did; null for a plan that was not applied (a follower's view).</param>
-    public static IReadOnlyList<TaskStanding> Derive(Plan plan, ApplyReport? report, TaskLedger ledger)
+    /// <returns>The lines in plan order; a task in sync with nothing remembered is held as its manifest (<see cref="TaskLines"/>).</returns>
+    public static TaskLines Derive(Plan plan, ApplyReport? report, TaskLedger ledger)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(ledger);
         var results = ResultsByTask(report);
-        return plan.Rows.Select(row => row is PlanEntry entry ? Standing(entry, results.GetValueOrDefault(entry.Identity), ledger.Get(entry.Identity)) : Unidentified(row)).ToList();
+        return TaskLines.From(
+            plan.Rows,
+            row => row is PlanEntry entry ? TaskLines.InSyncManifest(entry, results.ContainsKey(entry.Identity), ledger.Get(entry.Identity)) : null,
+            row => Line(row, results, ledger));
     }
+
+    /// <summary>Every line written out in full, as <see cref="Derive(Plan, ApplyReport?, TaskLedger)"/> held them before <see cref="TaskLines"/>: the reference its tests compare with.</summary>
+    public static IReadOnlyList<TaskStanding> DeriveInFull(Plan plan, ApplyReport? report, TaskLedger ledger)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var results = ResultsByTask(report);
+        return plan.Rows.Select(row => Line(row, results, ledger)).ToList();
+    }
+
+    private static TaskStanding Line(IPlanRow row, Dictionary<Manifests.TaskIdentity, TaskApplyResult> results, TaskLedger ledger) =>
+        row is PlanEntry entry ? Standing(entry, results.GetValueOrDefault(entry.Identity), ledger.Get(entry.Identity)) : Unidentified(row);
 
     /// <summary>A document that names no task: invalid, with its errors, and nothing remembered of it.</summary>
     private static TaskStanding Unidentified(IPlanRow document) =>

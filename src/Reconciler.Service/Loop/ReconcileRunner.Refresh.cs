@@ -9,8 +9,7 @@ namespace Reconciler.Service.Loop;
 public sealed partial class ReconcileRunner
 {
     /// <summary>Each task's line with when its live task was last read (<c>/status</c>: how stale each task's drift check is).</summary>
-    private List<TaskStanding>? WithLastReads(IReadOnlyList<TaskStanding>? tasks) =>
-        tasks?.Select(t => t.UserId is { } user && t.TaskId is { } task && _refresh.LastReadAt(new TaskIdentity(user, task)) is { } at ? t with { LastReadAt = at } : t).ToList();
+    private TaskLines? WithLastReads(TaskLines? tasks) => tasks?.WithLastReads(_refresh.LastReadAt);
 
     /// <summary>Once (until it changes): MaxRps's share for the refresh cannot read the fleet once per period.</summary>
     private void WarnWhenTheRateCannotKeepThePeriod(RefreshSummary? summary)
