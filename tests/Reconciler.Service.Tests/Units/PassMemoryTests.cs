@@ -1,9 +1,11 @@
 namespace Reconciler.Service.Tests.Units;
 
 /// <summary>
-/// When a pass ends with a compacting collection: when the collector holds more than a headroom (a share of the live
-/// size, at least a floor) beyond the live data, and the passes since the last collection allocated at least that much.
+/// When a pass ends with a compacting collection: when what the collector holds has grown, since the last collection,
+/// by more than a headroom (a share of the live size, at least a floor). Alone in the assembly while it runs: the
+/// collector's figures are the process's, and another test's allocations would count as a pass's growth.
 /// </summary>
+[Collection(AllocationMeasuredCollection.Name)]
 public sealed class PassMemoryTests
 {
     private const long MB = 1024 * 1024;
@@ -17,47 +19,55 @@ public sealed class PassMemoryTests
 
     [Fact]
     public void Headroom_LargeLiveSize_IsAShareOfIt() =>
-        Assert.Equal(60 * MB, PassMemory.Headroom(240 * MB));
+        Assert.Equal(55 * MB, PassMemory.Headroom(220 * MB));
 
     [Fact]
     public void ShouldCollect_PassThatDidNotReconcile_Never() =>
-        Assert.False(PassMemory.ShouldCollect(reconciled: false, liveBytes: 240 * MB, committedBytes: 1_000 * MB, allocatedSinceLastCollection: 10_000 * MB));
+        Assert.False(PassMemory.ShouldCollect(reconciled: false, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: 1_000 * MB));
 
     [Fact]
-    public void ShouldCollect_CommittedWithinTheHeadroom_Waits()
+    public void ShouldCollect_ResyncAtOneHundredThousandTasks_Collects()
     {
-        // 240 MB live: the headroom is 60 MB; 290 MB committed is 50 MB over.
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 240 * MB, committedBytes: 290 * MB, allocatedSinceLastCollection: 500 * MB));
-
-        // A small fleet: 20 MB live, 60 MB committed is 40 MB over, within the 48 MB floor.
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 20 * MB, committedBytes: 60 * MB, allocatedSinceLastCollection: 500 * MB));
+        // Measured: 220 MB live and 230 MB held after a collection; a resync pass grows it to about 320 MB (90 MB over a 55 MB headroom).
+        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: 320 * MB));
     }
 
     [Fact]
-    public void ShouldCollect_CommittedBeyondTheHeadroom_Collects()
+    public void ShouldCollect_GrowthWithinTheHeadroom_Waits()
     {
-        // The 100,000-task fleet after a resync pass: 240 MB live, 330 MB committed (90 MB over a 60 MB headroom).
-        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 240 * MB, committedBytes: 330 * MB, allocatedSinceLastCollection: 150 * MB));
+        // A one-file push: 30 MB of growth over a 220 MB live heap.
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: 260 * MB));
 
-        // A small fleet whose collector holds more than the floor beyond its live data.
-        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 20 * MB, committedBytes: 80 * MB, allocatedSinceLastCollection: 49 * MB));
+        // A small fleet: 20 MB live, grown by 40 MB, within the 48 MB floor.
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 20 * MB, committedAfterCollection: 30 * MB, committedBytes: 70 * MB));
     }
 
     [Fact]
-    public void ShouldCollect_PassesThatAllocatedLessThanTheHeadroom_Wait()
+    public void ShouldCollect_SeveralSmallPasses_AddUpToOne()
     {
-        // Committed is far over, but a collection could give back at most the 20 MB allocated since the last one.
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 240 * MB, committedBytes: 400 * MB, allocatedSinceLastCollection: 20 * MB));
+        var committed = 230 * MB;
+        var collectedAfter = 0;
+        for (var pass = 1; pass <= 3 && collectedAfter == 0; pass++)
+        {
+            committed += 25 * MB;
+            collectedAfter = PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: committed) ? pass : 0;
+        }
 
-        // An idle pass right after a collection that left the collector's own budget committed: nothing allocated, nothing to do.
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 240 * MB, committedBytes: 400 * MB, allocatedSinceLastCollection: 0));
+        Assert.Equal(3, collectedAfter);
     }
 
     [Fact]
-    public void ShouldCollect_BeforeTheFirstCollection_EverythingCommittedIsHeadroom()
+    public void ShouldCollect_IdlePassAfterACollection_Never()
     {
-        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedBytes: 300 * MB, allocatedSinceLastCollection: 600 * MB));
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedBytes: 40 * MB, allocatedSinceLastCollection: 600 * MB));
+        // The collector kept its own budget committed after the collection (300 MB over 220 MB live); nothing has grown since.
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 300 * MB, committedBytes: 300 * MB));
+    }
+
+    [Fact]
+    public void ShouldCollect_BeforeTheFirstCollection_AllOfItIsGrowth()
+    {
+        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedAfterCollection: 0, committedBytes: 300 * MB));
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedAfterCollection: 0, committedBytes: 40 * MB));
     }
 
     [Fact]
@@ -74,7 +84,7 @@ public sealed class PassMemoryTests
     {
         var memory = new PassMemory();
 
-        // Allocate more than the floor, and keep it live, so the first reconciled pass collects for certain.
+        // Hold more than the floor, so the first reconciled pass collects for certain.
         var held = new List<byte[]>();
         for (var i = 0; i < 80; i++)
         {
@@ -85,7 +95,7 @@ public sealed class PassMemoryTests
         Assert.Equal(1, memory.Collections);
         Assert.True(memory.LiveBytes >= 80 * MB);
 
-        // A pass that allocated nothing after it: no second collection, however much the collector holds.
+        // A pass that grew nothing after it: no second collection.
         memory.AfterPass(reconciled: true);
         Assert.Equal(1, memory.Collections);
         GC.KeepAlive(held);
