@@ -13,14 +13,18 @@ namespace Reconciler.Service.Loop;
 /// </summary>
 public sealed class PassMemory
 {
-    /// <summary>The headroom as a share of the live size (our choice: the collector holds at most about 1.25× the live data after a pass).</summary>
-    public const double HeadroomShare = 0.25;
+    /// <summary>
+    /// The headroom as a share of the live size (our choice). At 100,000 tasks a resync pass grows the collector's hold
+    /// by 50-60 MB over ~205 MB live: a quarter let it stay there (RSS 466-474 MB); a tenth collects after each such
+    /// pass, for about 0.3 s of CPU (docs/performance.md, "Round six").
+    /// </summary>
+    public const double HeadroomShare = 0.1;
 
     /// <summary>
     /// The least headroom (our choice): below it a collection gives back too little to be worth its CPU, and a small
-    /// fleet's passes rarely call for one; a little over the collector's own gen0 budget (the CLI's runtime config: 32 MB).
+    /// fleet's passes rarely call for one; the collector's own gen0 budget (the CLI's runtime config: 32 MB).
     /// </summary>
-    public const long MinimumHeadroom = 48L * 1024 * 1024;
+    public const long MinimumHeadroom = 32L * 1024 * 1024;
 
     /// <summary>What the collector held right after the last collection after a pass (0 before the first: all of it is growth).</summary>
     private long _committedAfterCollection;

@@ -14,12 +14,12 @@ public sealed class PassMemoryTests
     public void Headroom_SmallLiveSize_IsTheFloor()
     {
         Assert.Equal(PassMemory.MinimumHeadroom, PassMemory.Headroom(0));
-        Assert.Equal(PassMemory.MinimumHeadroom, PassMemory.Headroom(100 * MB));
+        Assert.Equal(PassMemory.MinimumHeadroom, PassMemory.Headroom(300 * MB));
     }
 
     [Fact]
     public void Headroom_LargeLiveSize_IsAShareOfIt() =>
-        Assert.Equal(55 * MB, PassMemory.Headroom(220 * MB));
+        Assert.Equal(50 * MB, PassMemory.Headroom(500 * MB));
 
     [Fact]
     public void ShouldCollect_PassThatDidNotReconcile_Never() =>
@@ -28,18 +28,18 @@ public sealed class PassMemoryTests
     [Fact]
     public void ShouldCollect_ResyncAtOneHundredThousandTasks_Collects()
     {
-        // Measured: 220 MB live and 230 MB held after a collection; a resync pass grows it to about 320 MB (90 MB over a 55 MB headroom).
-        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: 320 * MB));
+        // Measured: about 205 MB live and 225 MB held after a collection; a resync pass grows it by 50-60 MB (over a 32 MB headroom).
+        Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 205 * MB, committedAfterCollection: 225 * MB, committedBytes: 280 * MB));
     }
 
     [Fact]
     public void ShouldCollect_GrowthWithinTheHeadroom_Waits()
     {
-        // A one-file push: 30 MB of growth over a 220 MB live heap.
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: 260 * MB));
+        // A small pass: 20 MB of growth over a 220 MB live heap.
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: 250 * MB));
 
-        // A small fleet: 20 MB live, grown by 40 MB, within the 48 MB floor.
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 20 * MB, committedAfterCollection: 30 * MB, committedBytes: 70 * MB));
+        // A small fleet: 20 MB live, grown by 30 MB, within the 32 MB floor.
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 20 * MB, committedAfterCollection: 30 * MB, committedBytes: 60 * MB));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class PassMemoryTests
         var collectedAfter = 0;
         for (var pass = 1; pass <= 3 && collectedAfter == 0; pass++)
         {
-            committed += 25 * MB;
+            committed += 12 * MB;
             collectedAfter = PassMemory.ShouldCollect(reconciled: true, liveBytes: 220 * MB, committedAfterCollection: 230 * MB, committedBytes: committed) ? pass : 0;
         }
 
@@ -67,7 +67,7 @@ public sealed class PassMemoryTests
     public void ShouldCollect_BeforeTheFirstCollection_AllOfItIsGrowth()
     {
         Assert.True(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedAfterCollection: 0, committedBytes: 300 * MB));
-        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedAfterCollection: 0, committedBytes: 40 * MB));
+        Assert.False(PassMemory.ShouldCollect(reconciled: true, liveBytes: 0, committedAfterCollection: 0, committedBytes: 30 * MB));
     }
 
     [Fact]
