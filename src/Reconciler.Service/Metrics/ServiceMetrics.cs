@@ -176,7 +176,12 @@ public sealed class ServiceMetrics
     public void TasksObserved(IReadOnlyList<TaskStanding> tasks)
     {
         ArgumentNullException.ThrowIfNull(tasks);
-        var counts = tasks.GroupBy(t => t.State).ToDictionary(g => g.Key, g => g.Count());
+        // Counted as the lines stream by: a grouping would hold every line at once, and most are written out on read (TaskLines).
+        var counts = new Dictionary<TaskState, int>();
+        foreach (var task in tasks)
+        {
+            counts[task.State] = counts.GetValueOrDefault(task.State) + 1;
+        }
         lock (_gate)
         {
             foreach (var state in TaskStateWords.All)
