@@ -37,7 +37,7 @@ internal static class ServiceScaleBenchmark
             var started = Stopwatch.StartNew();
             var first = await WaitForRunsAsync(http, service, 1, TimeSpan.FromHours(1));
             Console.WriteLine($"first pass: {started.Elapsed.TotalSeconds:0.0} s wall (start, clone, plan, {Puts(simulator):N0} PUTs), CPU {first.Cpu:0.0} s, RSS {first.Rss / 1e6:0} MB, GC heap {first.Heap / 1e6:0} MB");
-            Console.WriteLine($"  {"run",4} {"trigger",-8} {"duration s",10} {"CPU s",7} {"RSS MB",7} {"heap MB",8} {"reads",7} {"reads/s",8} {"parsed",7} {"inv.loads",9}");
+            Console.WriteLine($"  {"run",4} {"trigger",-8} {"duration s",10} {"CPU s",7} {"RSS MB",7} {"heap MB",8} {"settled",8} {"reads",7} {"reads/s",8} {"parsed",7} {"inv.loads",9}");
             var previous = first;
             var readsAt = (Reads: Reads(simulator), At: Stopwatch.GetTimestamp());
             var window = (Reads: readsAt.Reads, At: readsAt.At);
@@ -46,7 +46,7 @@ internal static class ServiceScaleBenchmark
                 var now = await WaitForRunsAsync(http, service, run, options.Resync * 3);
                 var reads = Reads(simulator);
                 var seconds = Stopwatch.GetElapsedTime(readsAt.At).TotalSeconds;
-                Console.WriteLine($"  {run,4} {now.TriggerSince(previous),-8} {now.Duration,10:0.00} {now.Cpu - previous.Cpu,7:0.00} {now.Rss / 1e6,7:0} {now.Heap / 1e6,8:0} {reads - readsAt.Reads,7:N0} {(reads - readsAt.Reads) / seconds,8:0.0} {now.Evaluated - previous.Evaluated,7:0} {now.InventoryLoads - previous.InventoryLoads,9:0}");
+                Console.WriteLine($"  {run,4} {now.TriggerSince(previous),-8} {now.Duration,10:0.00} {now.Cpu - previous.Cpu,7:0.00} {now.Rss / 1e6,7:0} {now.Heap / 1e6,8:0} {now.SettledRss / 1e6,8:0} {reads - readsAt.Reads,7:N0} {(reads - readsAt.Reads) / seconds,8:0.0} {now.Evaluated - previous.Evaluated,7:0} {now.InventoryLoads - previous.InventoryLoads,9:0}");
                 previous = now;
                 readsAt = (reads, Stopwatch.GetTimestamp());
             }
@@ -128,6 +128,12 @@ internal static class ServiceScaleBenchmark
         /// <summary>Reads of the whole inventory from the state store so far.</summary>
         public double InventoryLoads { get; init; }
 
+        /// <summary>
+        /// The least RSS seen while waiting for this run, before it was counted: what the previous pass left once it had
+        /// ended (its collection included), which the sample right after a run, taken before that collection, does not show.
+        /// </summary>
+        public double SettledRss { get; init; }
+
         /// <summary>The trigger of the runs counted since <paramref name="before"/>.</summary>
         public string TriggerSince(Sample before) =>
             string.Join('+', RunsByTrigger.Where(r => r.Value > before.RunsByTrigger.GetValueOrDefault(r.Key)).Select(r => r.Key));
@@ -137,6 +143,7 @@ internal static class ServiceScaleBenchmark
     private static async Task<Sample> WaitForRunsAsync(HttpClient http, Process service, int runs, TimeSpan limit)
     {
         var deadline = Stopwatch.StartNew();
+        var settled = double.MaxValue;
         while (deadline.Elapsed < limit)
         {
             if (service.HasExited)
@@ -149,8 +156,10 @@ internal static class ServiceScaleBenchmark
                 var sample = Parse(await http.GetStringAsync("metrics"));
                 if (sample.Runs >= runs)
                 {
-                    return sample;
+                    return sample with { SettledRss = settled == double.MaxValue ? sample.Rss : settled };
                 }
+
+                settled = Math.Min(settled, sample.Rss);
             }
             catch (HttpRequestException)
             {
