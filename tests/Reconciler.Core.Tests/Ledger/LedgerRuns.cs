@@ -1,7 +1,9 @@
 using Reconciler.Core.Applying;
+using Reconciler.Core.Ledger;
 using Reconciler.Core.Manifests;
 using Reconciler.Core.Normalization;
 using Reconciler.Core.Planning;
+using Reconciler.Core.Policies;
 using Reconciler.Core.Reconciling;
 using Reconciler.Core.State;
 
@@ -13,6 +15,9 @@ internal static class LedgerRuns
     public static readonly DateTimeOffset T0 = new(2026, 11, 24, 12, 0, 0, TimeSpan.Zero);
 
     public static readonly TaskIdentity TheTask = new("u-1", "t-1");
+
+    /// <summary>A ledger that remembers nothing yet, retrying after 30 s and backing off up to 10 minutes.</summary>
+    public static readonly TaskLedger EmptyLedger = new(new RetryPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)));
 
     /// <summary>An update of <see cref="TheTask"/> to <paramref name="body"/>.</summary>
     public static PlanEntry Entry(string body, TaskIdentity? identity = null)

@@ -16,8 +16,6 @@ namespace Reconciler.Core.Tests.Tasks;
 /// </summary>
 public sealed class TaskLinesTests
 {
-    private static readonly TaskLedger Empty = new(new RetryPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)));
-
     [Fact]
     public void Derive_MixedPlan_EveryLineEqualsTheLineWrittenInFull()
     {
@@ -79,7 +77,7 @@ public sealed class TaskLinesTests
     private static (Plan Plan, ApplyReport Report, TaskLedger Ledger) MixedRun()
     {
         var blocked = Entry("{\"name\":\"b\"}", Id(2));
-        var ledger = Empty.After(Attempt(T0, blocked, ApplyOutcome.Blocked, 6007, "2.0任务启动中,请先停止任务"));
+        var ledger = EmptyLedger.After(Attempt(T0, blocked, ApplyOutcome.Blocked, 6007, "2.0任务启动中,请先停止任务"));
         var renamed = Unchanged(Manifest(4)) with { Name = "另一个名字" };
         var applied = Entry("{\"name\":\"e\"}", Id(5));
         var result = new TaskApplyResult(applied, ApplyOutcome.Applied, 200, null, TimeSpan.Zero);

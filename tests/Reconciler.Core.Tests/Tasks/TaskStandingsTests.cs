@@ -12,14 +12,12 @@ namespace Reconciler.Core.Tests.Tasks;
 /// <summary>The one rule for a task's state, from a run and the ledger after it: pure, no host.</summary>
 public sealed class TaskStandingsTests
 {
-    private static readonly TaskLedger Empty = new(new RetryPolicy(TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(10)));
-
     [Fact]
     public void Derive_RejectedThenTheNextPass_StaysRejectedWithTheMessageAndNoRetryTime()
     {
         var entry = Entry("{\"name\":\"a\"}");
         var rejected = Attempt(T0, entry, ApplyOutcome.Rejected, 422, "线路余量不足");
-        var ledger = Empty.After(rejected);
+        var ledger = EmptyLedger.After(rejected);
         var first = Assert.Single(TaskStandings.Derive(rejected, ledger)!);
 
         // The next pass: the same body is held back by the ledger (plan data), nothing is sent.
@@ -40,7 +38,7 @@ public sealed class TaskStandingsTests
     [Fact]
     public void Derive_RejectedThenTheManifestChanges_IsSentAgain()
     {
-        var ledger = Empty.After(Attempt(T0, Entry("{\"name\":\"a\"}"), ApplyOutcome.Rejected, 422, "bad"));
+        var ledger = EmptyLedger.After(Attempt(T0, Entry("{\"name\":\"a\"}"), ApplyOutcome.Rejected, 422, "bad"));
 
         var changed = DeferralPolicy.Apply(new Plan([Entry("{\"name\":\"b\"}")], "r2"), ledger, null, T0.AddMinutes(5));
 
@@ -51,7 +49,7 @@ public sealed class TaskStandingsTests
     public void Derive_BlockedThenTheNextPass_IsHeldBackWithItsRetryTime()
     {
         var entry = Entry("{\"name\":\"a\"}");
-        var ledger = Empty.After(Attempt(T0, entry, ApplyOutcome.Blocked, 6007, "2.0任务启动中,请先停止任务"));
+        var ledger = EmptyLedger.After(Attempt(T0, entry, ApplyOutcome.Blocked, 6007, "2.0任务启动中,请先停止任务"));
 
         var next = Run(T0.AddSeconds(10), DeferralPolicy.Apply(new Plan([entry], "r1"), ledger, null, T0.AddSeconds(10)).Entries);
         var task = Assert.Single(TaskStandings.Derive(next, ledger.After(next))!);
