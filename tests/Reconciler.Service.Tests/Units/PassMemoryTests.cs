@@ -71,6 +71,16 @@ public sealed class PassMemoryTests
     }
 
     [Fact]
+    public void NativeHeapTrim_OnGlibc_BindsAndRuns()
+    {
+        NativeHeap.Trim();
+
+        // The P/Invoke found malloc_trim (a wrong name or library would be caught and turn the trim off for good).
+        var glibc = OperatingSystem.IsLinux() && !Directory.EnumerateFiles("/lib", "ld-musl-*").Any();
+        Assert.Equal(glibc, NativeHeap.IsAvailable);
+    }
+
+    [Fact]
     public void AfterPass_NotReconciled_DoesNotCollect()
     {
         var memory = new PassMemory();
