@@ -14,9 +14,9 @@ namespace Reconciler.Service.Loop;
 public sealed class PassMemory
 {
     /// <summary>
-    /// The headroom as a share of the live size (our choice). At 100,000 tasks a resync pass grows the collector's hold
-    /// by 50-60 MB over ~205 MB live: a quarter let it stay there (RSS 466-474 MB); a tenth collects after each such
-    /// pass, for about 0.3 s of CPU (docs/performance.md, "Round six").
+    /// The headroom as a share of the live size (our choice). At 100,000 tasks (~205 MB live) a resync pass grows the
+    /// collector's hold by about 48 MB: a quarter (~51 MB) let it stay there (RSS 485-496 MB); a tenth collects after each
+    /// such pass, for about 0.1-0.3 s of CPU (docs/performance.md, "Round six").
     /// </summary>
     public const double HeadroomShare = 0.1;
 
