@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Reconciler.Core.Manifests;
 using Reconciler.Core.Tasks;
 using Reconciler.Service.Refresh;
 
