@@ -50,7 +50,7 @@ internal static class LiveRefresh
         // Each entry is compared with its own read alone: on every core, in plan order (a refresh of 1,000 tasks used to
         // end with 1,000 comparisons on one thread after the last answer).
         var entries = new List<PlanEntry>(plan.Entries.Count);
-        Rendering.ParallelRows.Map(plan.Entries, e => reads.TryGetValue(e, out var read) && e.Desired is { } desired ? Apply(e, desired, read) : e, entries.Add);
+        ParallelRows.Map(plan.Entries, e => reads.TryGetValue(e, out var read) && e.Desired is { } desired ? Apply(e, desired, read) : e, entries.Add);
         return plan with { Entries = entries };
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
 
-namespace Reconciler.Core.Rendering;
+namespace Reconciler.Core.Planning;
 
 /// <summary>
 /// Works out rows that depend on nothing but themselves (each task of a plan: its text, its JSON, its comparison with a

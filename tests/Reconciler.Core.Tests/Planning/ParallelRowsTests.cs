@@ -1,9 +1,10 @@
 using System.Globalization;
 using Reconciler.Core.Planning;
 using Reconciler.Core.Rendering;
+using Reconciler.Core.Tests.Rendering;
 using Xunit;
 
-namespace Reconciler.Core.Tests.Rendering;
+namespace Reconciler.Core.Tests.Planning;
 
 /// <summary>
 /// Rows rendered on every core are written exactly as a loop writes them: in order, every byte, at every size around the
